@@ -1,0 +1,756 @@
+//! [`classify`] and [`Classification`]: the decision for one person (DOMAIN.md §4, §6).
+//!
+//! Classification is a pure function of (policy, profile). It returns compact values (code sets, a borrowed
+//! department slice, three-valued tier checks) and allocates nothing; the sentences of the reasons and the JSON
+//! record are rendered only when asked ([`Classification::reasons`], `Serialize`).
+
+use crate::enterprise::EnterpriseFacts;
+use crate::policy::SHIZHONG_2011;
+use crate::reason::{Reason, Rule};
+use crate::{
+    CodeSet, Contribution, Department, EnterpriseSize, Entitlement, Industry, IntroductionLevel, MissingFact,
+    Ownership, Performance, Policy, Post, Profile, Service, Specialty, Stream, Tier,
+};
+
+/// Classifies a profile under the built-in policy `shizhong-2011`.
+///
+/// The same as `Policy::shizhong_2011().classify(profile)`, without building a policy value.
+///
+/// ```
+/// use talent_matrix::{classify, Contribution, Department, Industry, Performance, Post, Profile, Role, Specialty,
+///     Stream, Tier};
+///
+/// let p = Profile::builder("P-001", Post::Enterprise)
+///     .role(Role::Principal)
+///     .industry(Industry::Finance)
+///     .performance(Performance::Outstanding)
+///     .contribution(Contribution::Major)
+///     .build()?;
+/// let c = classify(&p);
+/// assert_eq!(c.stream(), Some(Stream::EnterpriseManagement));
+/// assert_eq!(c.specialty(), Some(Specialty::FinanceCommerce));
+/// assert_eq!(c.tier(), Some(Tier::Leader));
+/// assert_eq!(c.lead(), Some(Department::FinancialOffice));
+/// assert_eq!(
+///     c.managed_by().to_vec(),
+///     [Department::FinanceBureau, Department::CommerceBureau, Department::FinancialOffice]
+/// );
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+pub fn classify(profile: &Profile) -> Classification<'_> {
+    classify_with(&SHIZHONG_2011, profile)
+}
+
+/// The truth of each tier's condition (three-valued), by tier index; only for a stream with a ladder.
+type TierChecks = [Option<bool>; Tier::ALL.len()];
+
+/// The decision for one person: primary stream, specialty, tier, departments, entitlements, services, missing
+/// facts, and the reasons for each (DOMAIN.md §6).
+///
+/// Borrows the profile and the policy; `Copy`. With the `serde` feature it serializes to exactly the §6 record
+/// (`id`, `stream`, `specialty`, `tier`, `lead`, `managed_by`, `also_qualifies`, `enterprise_size`,
+/// `above_designated_size`, `entitlements`, `services`, `missing_facts`, `reasons`, `policy`).
+///
+/// ```
+/// use talent_matrix::{classify, MissingFact, Post, Profile, Role, Stream};
+///
+/// let p = Profile::builder("E-3", Post::Enterprise).role(Role::SeniorManager).build()?;
+/// let c = classify(&p);
+/// assert_eq!(c.stream(), Some(Stream::EnterpriseManagement));
+/// assert_eq!(c.tier(), None);
+/// // Without an industry the specialty and the high-end tier are open.
+/// assert_eq!(
+///     c.missing_facts().iter().collect::<Vec<_>>(),
+///     [MissingFact::Industry, MissingFact::AboveDesignatedSize]
+/// );
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Classification<'a> {
+    profile: &'a Profile,
+    policy: &'a Policy,
+    stream: Option<Stream>,
+    also: CodeSet<Stream>,
+    specialty: Option<Specialty>,
+    tier: Option<Tier>,
+    checks: Option<TierChecks>,
+    lead: Option<Department>,
+    managed_by: ManagedBy<'a>,
+    facts: EnterpriseFacts,
+    entitlements: CodeSet<Entitlement>,
+    services: CodeSet<Service>,
+    missing: CodeSet<MissingFact>,
+}
+
+/// The streams a profile qualifies for (DOMAIN.md §4.1).
+fn eligible_streams(p: &Profile) -> CodeSet<Stream> {
+    let mut set = CodeSet::new();
+    let post = p.post();
+    // [national] civil servants and staff managed as civil servants.
+    if post == Post::PartyGovernment {
+        set.insert(Stream::PartyGovernment);
+    }
+    // [national] management posts; individual businesses (个体户) excluded.
+    if post == Post::Enterprise
+        && p.role().is_some_and(|r| r.is_management())
+        && p.ownership() != Some(Ownership::Individual)
+    {
+        set.insert(Stream::EnterpriseManagement);
+    }
+    // [national] 有专业技术职称和未获得专业技术职称但在专业技术岗位上工作的人员.
+    if post == Post::ProfessionalTechnical || p.professional_title().is_some() {
+        set.insert(Stream::ProfessionalTechnical);
+    }
+    // [national] 高级工、技师、高级技师 (高技能人才队伍建设中长期规划 2010–2020).
+    if p.skill_level().is_some_and(|s| s.is_high_skilled()) {
+        set.insert(Stream::HighSkilled);
+    }
+    // [seed] community full-time workers are the base force of social work talent.
+    if matches!(post, Post::SocialWork | Post::Community) || p.social_work_certificate().is_some() {
+        set.insert(Stream::SocialWork);
+    }
+    // [national] rural labourers with knowledge or skills who lead or demonstrate.
+    if post == Post::Rural && p.rural_role().is_some() {
+        set.insert(Stream::RuralPractical);
+    }
+    set
+}
+
+/// The tier conditions of the enterprise management ladder (DOMAIN.md §4.4), three-valued.
+fn enterprise_tier_checks(p: &Profile, facts: &EnterpriseFacts) -> TierChecks {
+    let role = p.role();
+    let principal = role.is_some_and(|r| r.is_principal());
+    let mut checks = [Some(false); Tier::ALL.len()];
+    let mut set = |tier: Tier, value: Option<bool>| {
+        if let Some(slot) = checks.get_mut(tier.index()) {
+            *slot = value;
+        }
+    };
+    // leader: [seed] 业绩突出、贡献大的主要负责人 (贡献 read as the contribution field: policy default).
+    set(
+        Tier::Leader,
+        Some(principal && p.performance() == Performance::Outstanding && p.contribution() == Contribution::Major),
+    );
+    // high_end: [seed] 规模企业中高级管理者: any management role of an enterprise above designated size.
+    let manager = role.is_some_and(|r| r.is_management());
+    set(Tier::HighEnd, crate::enterprise::all3([Some(manager), facts.above_designated_size()]));
+    // elite: [seed] 具有发展潜力中小企业主: an owner-operator, not large, with potential.
+    set(
+        Tier::Elite,
+        crate::enterprise::all3([
+            Some(role == Some(crate::Role::Owner)),
+            Some(p.potential()),
+            facts.is_large().map(|large| !large),
+        ]),
+    );
+    checks
+}
+
+/// The missing fact that leaves a tier's condition open (DOMAIN.md §4.7, 5 and 6).
+fn open_fact(tier: Tier) -> Option<MissingFact> {
+    match tier {
+        Tier::Elite => Some(MissingFact::EnterpriseSize),
+        Tier::HighEnd => Some(MissingFact::AboveDesignatedSize),
+        _ => None,
+    }
+}
+
+pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
+    // §4.1 and §4.2: the post's own stream if it qualifies, else the first qualifying in canonical order.
+    let qualifies = eligible_streams(p);
+    let stream = p
+        .post()
+        .stream()
+        .filter(|&s| qualifies.contains(s))
+        .or_else(|| qualifies.iter().next());
+    let mut also = qualifies;
+    if let Some(s) = stream {
+        also.remove(s);
+    }
+
+    // §4.3 specialties.
+    let specialty = match stream {
+        Some(Stream::EnterpriseManagement)
+            if p.industry().is_some_and(|i| policy.finance_industries().contains(i)) =>
+        {
+            Some(Specialty::FinanceCommerce)
+        }
+        Some(Stream::SocialWork) if p.post() == Post::Community => Some(Specialty::CommunityWorker),
+        _ => None,
+    };
+
+    // §5 facts, and §4.4 tiers: the highest tier whose condition is true.
+    let facts = EnterpriseFacts::of(p);
+    let checks = stream
+        .filter(|&s| policy.has_ladder(s) && s == Stream::EnterpriseManagement)
+        .map(|_| enterprise_tier_checks(p, &facts));
+    let tier = checks.and_then(|c| {
+        Tier::ALL
+            .iter()
+            .rev()
+            .copied()
+            .find(|t| c.get(t.index()).copied().flatten() == Some(true))
+    });
+
+    // §4.5 departments.
+    let lead = stream.map(|s| specialty.map_or_else(|| policy.lead(s), |sp| policy.specialty_lead(sp)));
+    let managed_by = match (tier, lead) {
+        (Some(t), _) => {
+            let list = policy.tier_departments(t);
+            let extra = specialty
+                .map(|sp| policy.specialty_lead(sp))
+                .filter(|d| !list.contains(d));
+            ManagedBy { list, extra }
+        }
+        (None, lead) => ManagedBy { list: &[], extra: lead },
+    };
+
+    // §4.6 entitlements: [seed] 对贡献大的给予每年6万元的奖励，并享受金融公寓住房优惠待遇.
+    let mut entitlements = CodeSet::new();
+    if specialty == Some(Specialty::FinanceCommerce) && p.contribution() == Contribution::Major {
+        entitlements.insert(Entitlement::AnnualReward);
+        entitlements.insert(Entitlement::FinanceApartmentPreference);
+    }
+    // §4.6 services of the 百千万 project, for anyone who has a level, talent or not; not cumulative.
+    let services = services_of(p.introduction_level());
+
+    // §4.7 missing facts, in that order.
+    let mut missing = CodeSet::new();
+    if p.post() == Post::Enterprise && p.role().is_none() && p.ownership() != Some(Ownership::Individual) {
+        missing.insert(MissingFact::Role);
+    }
+    if p.post() == Post::SkilledTrade && p.skill_level().is_none() {
+        missing.insert(MissingFact::SkillLevel);
+    }
+    if p.post() == Post::Rural && p.rural_role().is_none() {
+        missing.insert(MissingFact::RuralRole);
+    }
+    if stream == Some(Stream::EnterpriseManagement) && p.industry().is_none() {
+        missing.insert(MissingFact::Industry);
+    }
+    if let Some(c) = checks {
+        // Every open condition of a tier higher than the assigned one (all of them when none is assigned).
+        for &t in Tier::ALL {
+            if tier.is_none_or(|assigned| assigned < t) && c.get(t.index()).copied().flatten().is_none() {
+                missing.extend(open_fact(t));
+            }
+        }
+    }
+
+    Classification {
+        profile: p,
+        policy,
+        stream,
+        also,
+        specialty,
+        tier,
+        checks,
+        lead,
+        managed_by,
+        facts,
+        entitlements,
+        services,
+        missing,
+    }
+}
+
+/// The services of a 百千万 level (DOMAIN.md §4.6) [seed]: 百 → 定期联系; 千 → 扶持奖励; 万 → 登记入库管理,
+/// 办理户口, 免费办理档案关系转接.
+fn services_of(level: Option<IntroductionLevel>) -> CodeSet<Service> {
+    let list: &[Service] = match level {
+        None => &[],
+        Some(IntroductionLevel::Hundred) => &[Service::RegularContact],
+        Some(IntroductionLevel::Thousand) => &[Service::SupportAndReward],
+        Some(IntroductionLevel::TenThousand) => &[
+            Service::DatabaseRegistration,
+            Service::HukouHandling,
+            Service::FreeArchiveTransfer,
+        ],
+    };
+    list.iter().copied().collect()
+}
+
+impl<'a> Classification<'a> {
+    /// The profile that was classified.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::Other).build()?;
+    /// assert_eq!(classify(&p).profile().id(), "X-1");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn profile(&self) -> &'a Profile {
+        self.profile
+    }
+
+    /// The policy that decided.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::Other).build()?;
+    /// assert_eq!(classify(&p).policy().name(), "shizhong-2011");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn policy(&self) -> &'a Policy {
+        self.policy
+    }
+
+    /// The roster id of the person.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::Other).build()?;
+    /// assert_eq!(classify(&p).id(), "X-1");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn id(&self) -> &'a str {
+        self.profile.id()
+    }
+
+    /// The primary stream; `None` when the person is not counted as talent (DOMAIN.md §4.2).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile, Role};
+    /// let p = Profile::builder("X-1", Post::Enterprise).role(Role::Staff).build()?;
+    /// assert_eq!(classify(&p).stream(), None);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn stream(&self) -> Option<Stream> {
+        self.stream
+    }
+
+    /// Whether the person is counted as talent (has a primary stream).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::PartyGovernment).build()?;
+    /// assert!(classify(&p).is_talent());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn is_talent(&self) -> bool {
+        self.stream.is_some()
+    }
+
+    /// The other streams the person qualifies for, in canonical order (counted once, under `stream`).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile, ProfessionalTitle, Stream};
+    /// let p = Profile::builder("X-1", Post::PartyGovernment)
+    ///     .professional_title(ProfessionalTitle::Intermediate)
+    ///     .build()?;
+    /// assert_eq!(classify(&p).also_qualifies().iter().collect::<Vec<_>>(), [Stream::ProfessionalTechnical]);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn also_qualifies(&self) -> CodeSet<Stream> {
+        self.also
+    }
+
+    /// The specialty, when one applies (DOMAIN.md §4.3); it always refines [`stream`](Self::stream).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile, Specialty};
+    /// let p = Profile::builder("C-1", Post::Community).build()?;
+    /// assert_eq!(classify(&p).specialty(), Some(Specialty::CommunityWorker));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn specialty(&self) -> Option<Specialty> {
+        self.specialty
+    }
+
+    /// The tier, for a stream with a ladder: the highest whose condition is true (DOMAIN.md §4.4).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, EnterpriseSize, Post, Profile, Role, Tier};
+    /// let p = Profile::builder("E-1", Post::Enterprise)
+    ///     .role(Role::Owner)
+    ///     .enterprise_size(EnterpriseSize::Small)
+    ///     .potential(true)
+    ///     .build()?;
+    /// assert_eq!(classify(&p).tier(), Some(Tier::Elite));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn tier(&self) -> Option<Tier> {
+        self.tier
+    }
+
+    /// The truth of a tier's condition: `Some(true)`, `Some(false)`, or `None` when it is open; `None` as well
+    /// for a stream without a ladder (see [`has_ladder`](Self::has_ladder)).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile, Role, Tier};
+    /// let p = Profile::builder("E-1", Post::Enterprise).role(Role::MiddleManager).build()?;
+    /// let c = classify(&p);
+    /// assert_eq!(c.tier_condition(Tier::Leader), Some(false));
+    /// assert_eq!(c.tier_condition(Tier::HighEnd), None); // above designated size is not known
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn tier_condition(&self, tier: Tier) -> Option<bool> {
+        self.checks.and_then(|c| c.get(tier.index()).copied().flatten())
+    }
+
+    /// Whether the primary stream has a tier ladder under the policy.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("S-1", Post::SocialWork).build()?;
+    /// assert!(!classify(&p).has_ladder());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn has_ladder(&self) -> bool {
+        self.checks.is_some()
+    }
+
+    /// The lead department of the stream, or of the specialty when there is one (DOMAIN.md §4.5).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Department, Post, Profile};
+    /// let p = Profile::builder("S-1", Post::SocialWork).build()?;
+    /// assert_eq!(classify(&p).lead(), Some(Department::CivilAffairsBureau));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn lead(&self) -> Option<Department> {
+        self.lead
+    }
+
+    /// The departments that manage the person (DOMAIN.md §4.5): the tier's list followed by the specialty's
+    /// lead when not already listed; else the lead alone; empty when not talent.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Department, Industry, Post, Profile, Role};
+    /// let p = Profile::builder("E-1", Post::Enterprise)
+    ///     .role(Role::MiddleManager)
+    ///     .industry(Industry::Finance)
+    ///     .above_designated_size(true)
+    ///     .build()?;
+    /// assert_eq!(
+    ///     classify(&p).managed_by().to_vec(),
+    ///     [Department::EconomyInformationBureau, Department::Sasac, Department::FinancialOffice]
+    /// );
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn managed_by(&self) -> ManagedBy<'a> {
+        self.managed_by
+    }
+
+    /// The size class of the employer, when known (stated or derived, whatever the stream).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, EnterpriseSize, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).enterprise_size(EnterpriseSize::Medium).build()?;
+    /// assert_eq!(classify(&p).enterprise_size(), Some(EnterpriseSize::Medium));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn enterprise_size(&self) -> Option<EnterpriseSize> {
+        self.facts.size()
+    }
+
+    /// Whether the employer is above designated size, when known (stated or derived, whatever the stream).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Industry, Post, Profile, Wan};
+    /// let p = Profile::builder("1", Post::Enterprise)
+    ///     .industry(Industry::Industry)
+    ///     .revenue_wan(Wan::from_wan(2000))
+    ///     .build()?;
+    /// assert_eq!(classify(&p).above_designated_size(), Some(true));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn above_designated_size(&self) -> Option<bool> {
+        self.facts.above_designated_size()
+    }
+
+    /// The enterprise facts with where they come from (stated or derived).
+    ///
+    /// ```
+    /// use talent_matrix::enterprise::Basis;
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("1", Post::Enterprise).above_designated_size(false).build()?;
+    /// assert_eq!(classify(&p).enterprise_facts().above_basis(), Some(Basis::Stated));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn enterprise_facts(&self) -> EnterpriseFacts {
+        self.facts
+    }
+
+    /// The entitlements (DOMAIN.md §4.6), in declaration order.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Contribution, Industry, Post, Profile, Role};
+    /// let p = Profile::builder("F-1", Post::Enterprise)
+    ///     .role(Role::Staff)
+    ///     .industry(Industry::Finance)
+    ///     .contribution(Contribution::Major)
+    ///     .build()?;
+    /// assert!(classify(&p).entitlements().is_empty()); // staff are not talent
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn entitlements(&self) -> CodeSet<Entitlement> {
+        self.entitlements
+    }
+
+    /// The 百千万 services (DOMAIN.md §4.6), for anyone with an introduction level, talent or not.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, IntroductionLevel, Post, Profile, Service};
+    /// let p = Profile::builder("1", Post::Other)
+    ///     .introduction_level(IntroductionLevel::Thousand)
+    ///     .build()?;
+    /// assert_eq!(classify(&p).services().iter().collect::<Vec<_>>(), [Service::SupportAndReward]);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn services(&self) -> CodeSet<Service> {
+        self.services
+    }
+
+    /// The facts whose absence leaves a decision open (DOMAIN.md §4.7), in that order.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, MissingFact, Post, Profile};
+    /// let p = Profile::builder("1", Post::SkilledTrade).build()?;
+    /// assert_eq!(classify(&p).missing_facts().iter().collect::<Vec<_>>(), [MissingFact::SkillLevel]);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn missing_facts(&self) -> CodeSet<MissingFact> {
+        self.missing
+    }
+
+    /// The rules that decided, in the order of DOMAIN.md §6, each with its sentences in zh-Hans and English.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile, ProfessionalTitle};
+    /// let p = Profile::builder("T-1", Post::ProfessionalTechnical)
+    ///     .professional_title(ProfessionalTitle::Senior)
+    ///     .build()?;
+    /// let c = classify(&p);
+    /// let reasons: Vec<_> = c.reasons().collect();
+    /// assert_eq!(reasons.len(), 1);
+    /// assert_eq!(reasons[0].rule().to_string(), "stream.professional_technical");
+    /// assert_eq!(
+    ///     reasons[0].en().to_string(),
+    ///     "post Professional or technical post and professional title Senior: Professional and technical talent"
+    /// );
+    /// assert_eq!(reasons[0].zh().to_string(), "岗位为专业技术岗位，职称为正高级：专业技术人才");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn reasons(&self) -> impl Iterator<Item = Reason<'_>> + '_ {
+        let ladder = self.has_ladder();
+        let size = self
+            .facts
+            .size_basis()
+            .filter(|_| ladder)
+            .map(Rule::EnterpriseSize);
+        let above = self
+            .facts
+            .above_basis()
+            .filter(|_| ladder)
+            .map(Rule::AboveDesignatedSize);
+        let tier = ladder.then_some(Rule::Tier(self.tier));
+        core::iter::once(Rule::Stream(self.stream))
+            .chain(self.specialty.map(Rule::Specialty))
+            .chain(size)
+            .chain(above)
+            .chain(tier)
+            .chain(self.entitlements.iter().map(Rule::Entitlement))
+            .chain(self.services.iter().map(Rule::Service))
+            .map(move |rule| Reason::new(rule, self))
+    }
+
+    /// The §6 record as one line of JSON (feature `json`).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::Other).build()?;
+    /// let json = classify(&p).to_json();
+    /// assert!(json.starts_with(r#"{"id":"X-1","stream":null,"specialty":null,"tier":null,"lead":null,"#));
+    /// assert!(json.ends_with(r#""policy":"shizhong-2011"}"#));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn to_json(&self) -> String {
+        // Serializing a classification cannot fail: every map key is a string and no Serialize impl here
+        // returns an error, so the empty-string fallback is never taken.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Writes the §6 record as one line of JSON, without a newline (feature `json`).
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::Other).build()?;
+    /// let mut out = Vec::new();
+    /// classify(&p).write_json(&mut out)?;
+    /// assert_eq!(out, classify(&p).to_json().into_bytes());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
+        serde_json::to_writer(writer, self).map_err(std::io::Error::from)
+    }
+
+    pub(crate) fn industry(&self) -> Option<Industry> {
+        self.profile.industry()
+    }
+}
+
+/// The departments managing a person: a tier's list from the policy, then possibly one more department (the
+/// specialty's lead, or the lead alone when there is no tier). No duplicates; iterated in that order.
+///
+/// ```
+/// use talent_matrix::{classify, Department, Post, Profile};
+/// let p = Profile::builder("1", Post::Rural).build()?;
+/// assert!(classify(&p).managed_by().is_empty()); // a rural worker without a rural role is not talent
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ManagedBy<'a> {
+    list: &'a [Department],
+    extra: Option<Department>,
+}
+
+impl<'a> ManagedBy<'a> {
+    /// The departments, in order.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Department, Post, Profile};
+    /// let p = Profile::builder("1", Post::PartyGovernment).build()?;
+    /// assert_eq!(classify(&p).managed_by().iter().collect::<Vec<_>>(), [Department::OrganizationDepartment]);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Department> + 'a {
+        self.into_iter()
+    }
+
+    /// The number of departments.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("1", Post::PartyGovernment).build()?;
+    /// assert_eq!(classify(&p).managed_by().len(), 1);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.list.len() + usize::from(self.extra.is_some())
+    }
+
+    /// Whether no department manages the person (they are not talent).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).build()?;
+    /// assert!(classify(&p).managed_by().is_empty());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether a department is among them.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Department, Post, Profile};
+    /// let p = Profile::builder("1", Post::Community).build()?;
+    /// assert!(classify(&p).managed_by().contains(Department::CivilAffairsBureau));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn contains(&self, department: Department) -> bool {
+        self.list.contains(&department) || self.extra == Some(department)
+    }
+
+    /// The departments as a vector.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).build()?;
+    /// assert!(classify(&p).managed_by().to_vec().is_empty());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn to_vec(&self) -> Vec<Department> {
+        self.iter().collect()
+    }
+}
+
+impl<'a> IntoIterator for ManagedBy<'a> {
+    type Item = Department;
+    type IntoIter = ManagedByIter<'a>;
+    fn into_iter(self) -> ManagedByIter<'a> {
+        ManagedByIter {
+            list: self.list.iter(),
+            extra: self.extra,
+        }
+    }
+}
+
+/// The iterator of [`ManagedBy`].
+///
+/// ```
+/// use talent_matrix::{classify, Department, Post, Profile};
+/// let p = Profile::builder("1", Post::Community).build()?;
+/// let mut it = classify(&p).managed_by().into_iter();
+/// assert_eq!(it.next(), Some(Department::CivilAffairsBureau));
+/// assert_eq!(it.next(), None);
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ManagedByIter<'a> {
+    list: core::slice::Iter<'a, Department>,
+    extra: Option<Department>,
+}
+
+impl Iterator for ManagedByIter<'_> {
+    type Item = Department;
+    fn next(&mut self) -> Option<Department> {
+        self.list.next().copied().or_else(|| self.extra.take())
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.list.len() + usize::from(self.extra.is_some());
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for ManagedByIter<'_> {}
+impl core::iter::FusedIterator for ManagedByIter<'_> {}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ManagedBy<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(*self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Classification<'_> {
+    /// The DOMAIN.md §6 record, fields in the contract's order.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Classification", 14)?;
+        s.serialize_field("id", self.id())?;
+        s.serialize_field("stream", &self.stream)?;
+        s.serialize_field("specialty", &self.specialty)?;
+        s.serialize_field("tier", &self.tier)?;
+        s.serialize_field("lead", &self.lead)?;
+        s.serialize_field("managed_by", &self.managed_by)?;
+        s.serialize_field("also_qualifies", &self.also)?;
+        s.serialize_field("enterprise_size", &self.facts.size())?;
+        s.serialize_field("above_designated_size", &self.facts.above_designated_size())?;
+        s.serialize_field("entitlements", &self.entitlements)?;
+        s.serialize_field("services", &self.services)?;
+        s.serialize_field("missing_facts", &self.missing)?;
+        s.serialize_field("reasons", &ReasonList(self))?;
+        s.serialize_field("policy", self.policy.name())?;
+        s.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+struct ReasonList<'c, 'a>(&'c Classification<'a>);
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReasonList<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.reasons())
+    }
+}

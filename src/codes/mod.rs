@@ -1,0 +1,623 @@
+//! Code lists: every value the scheme names, each list written once as a table (DOMAIN.md §2).
+//!
+//! Each list is one invocation of the internal `code_list!` macro: a row per value with its variant, its stable
+//! snake_case **code** (the serde form), its zh-Hans, zh-Hant and English labels, its aliases (departments only)
+//! and the source it comes from. Everything else (the enum, [`Coded`], `Display`, `FromStr`, serde, iteration
+//! with strum, the doc of each variant) is generated from that row, so no string is written twice.
+//!
+//! **Parsing** (`FromStr`, serde, and every value field of a [`Profile`](crate::Profile)) accepts, after
+//! trimming surrounding whitespace, the code or the English label (ASCII case-insensitive), the zh-Hans or the
+//! zh-Hant label (exact), and for departments the aliases, optionally after one leading 区委/區委/区/區.
+//! **`Display`** prints the English label; the alternate form `{:#}` prints the code. Both parse back.
+//!
+//! ```
+//! use talent_matrix::{Department, Lang, Stream};
+//!
+//! let s: Stream = "企業經營管理人才".parse()?;
+//! assert_eq!(s, Stream::EnterpriseManagement);
+//! assert_eq!(format!("{s}"), "Enterprise management talent");
+//! assert_eq!(format!("{s:#}"), "enterprise_management");
+//! assert_eq!("区委组织部".parse::<Department>()?, Department::OrganizationDepartment);
+//! # Ok::<(), talent_matrix::ParseCodeError>(())
+//! ```
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::Lang;
+
+mod department;
+mod outcome;
+mod profile_values;
+mod specialty;
+mod stream;
+mod tier;
+
+pub use department::Department;
+pub use outcome::{Entitlement, MissingFact, Service};
+pub use profile_values::{
+    Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, Ownership, Performance, Post,
+    ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
+};
+pub use specialty::Specialty;
+pub use stream::Stream;
+pub use tier::Tier;
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A value of one of the crate's code lists: a stable code, three labels, a source.
+///
+/// Implemented by every code list ([`Stream`], [`Tier`], [`Department`], [`Post`], …) and sealed: the lists are
+/// the contract of DOMAIN.md §2. Use it to write code over any list, e.g. to print a legend.
+///
+/// ```
+/// use talent_matrix::{Coded, Lang, Tier};
+///
+/// fn legend<T: Coded>() -> Vec<String> {
+///     T::ALL.iter().map(|v| format!("{} = {}", v.code(), v.label(Lang::ZhHans))).collect()
+/// }
+/// assert_eq!(legend::<Tier>(), ["elite = 企业英才", "high_end = 高端人才", "leader = 领军人才"]);
+/// ```
+pub trait Coded:
+    sealed::Sealed
+    + Copy
+    + Eq
+    + Ord
+    + core::hash::Hash
+    + fmt::Debug
+    + fmt::Display
+    + core::str::FromStr<Err = ParseCodeError>
+    + 'static
+{
+    /// What a value of this list is called in messages, e.g. `"stream"`, `"post"`.
+    const KIND: &'static str;
+    /// Every value, in the list's declaration order (the order of DOMAIN.md §2 unless the type says otherwise).
+    const ALL: &'static [Self];
+    /// Every code, in the order of [`ALL`](Self::ALL).
+    const CODES: &'static [&'static str];
+    /// Prefixes that may stand directly before a Chinese label or alias (区委/區委/区/區 for departments).
+    const PREFIXES: &'static [&'static str];
+
+    /// The stable snake_case code, which is also the serde form.
+    fn code(self) -> &'static str;
+    /// The label in a language.
+    fn label(self, lang: Lang) -> &'static str;
+    /// Further accepted names (department aliases, in both scripts); empty for most lists.
+    fn aliases(self) -> &'static [&'static str];
+    /// Where the value comes from: a DOMAIN.md section, the seed, or a national standard.
+    fn source(self) -> &'static str;
+    /// The position of the value in [`ALL`](Self::ALL).
+    fn index(self) -> usize;
+}
+
+/// Parses any code list value as DOMAIN.md §2 says.
+pub(crate) fn parse_code<T: Coded>(input: &str) -> Result<T, ParseCodeError> {
+    let s = input.trim();
+    let chinese = |v: T, s: &str| {
+        v.label(Lang::ZhHans) == s || v.label(Lang::ZhHant) == s || v.aliases().contains(&s)
+    };
+    let found = T::ALL.iter().copied().find(|&v| {
+        v.code().eq_ignore_ascii_case(s) || v.label(Lang::En).eq_ignore_ascii_case(s) || chinese(v, s)
+    });
+    let found = found.or_else(|| {
+        T::PREFIXES.iter().find_map(|p| {
+            let rest = s.strip_prefix(p)?;
+            T::ALL.iter().copied().find(|&v| chinese(v, rest))
+        })
+    });
+    found.ok_or_else(|| ParseCodeError {
+        kind: T::KIND,
+        codes: T::CODES,
+        input: input.to_owned(),
+    })
+}
+
+/// The error returned when a string is no code, label or alias of a code list.
+///
+/// The message names the kind of value, the input and the codes that would have been accepted.
+///
+/// ```
+/// use talent_matrix::Tier;
+///
+/// let err = "gold".parse::<Tier>().unwrap_err();
+/// assert_eq!(err.kind(), "tier");
+/// assert_eq!(err.input(), "gold");
+/// assert_eq!(
+///     err.to_string(),
+///     r#"unknown tier "gold", expected one of elite, high_end, leader, or a label"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} {input:?}, expected {}", Expected(codes))]
+pub struct ParseCodeError {
+    kind: &'static str,
+    codes: &'static [&'static str],
+    input: String,
+}
+
+impl ParseCodeError {
+    /// The kind of value that was expected, e.g. `"department"`.
+    ///
+    /// ```
+    /// let err = "x".parse::<talent_matrix::Department>().unwrap_err();
+    /// assert_eq!(err.kind(), "department");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The input, as given (untrimmed).
+    ///
+    /// ```
+    /// let err = " x ".parse::<talent_matrix::Post>().unwrap_err();
+    /// assert_eq!(err.input(), " x ");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// What would have been accepted, as it reads in messages: `one of a, b, c, or a label`.
+    ///
+    /// ```
+    /// let err = "x".parse::<talent_matrix::Performance>().unwrap_err();
+    /// assert_eq!(err.expected(), "one of ordinary, good, outstanding, or a label");
+    /// ```
+    pub fn expected(&self) -> String {
+        Expected(self.codes).to_string()
+    }
+}
+
+/// `one of a, b, c, or a label`: what a code list accepts, for messages.
+pub(crate) struct Expected(pub(crate) &'static [&'static str]);
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of ")?;
+        for code in self.0 {
+            write!(f, "{code}, ")?;
+        }
+        f.write_str("or a label")
+    }
+}
+
+/// Generates a code list from one table of rows. See the module docs.
+macro_rules! code_list {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident: $kind:literal $(, prefixes [$($prefix:literal),* $(,)?])? {
+            $(
+                $(#[$vattr:meta])*
+                $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal
+                    $(, aliases [$($alias:literal),* $(,)?])? $(,)?) => $source:literal;
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::strum::EnumIter, ::strum::EnumCount,
+        )]
+        pub enum $name {
+            $(
+                $(#[$vattr])*
+                #[doc = concat!(
+                    $en, " — ", $hans, " / ", $hant, " — code `", $code, "`.",
+                    $("\n\nAliases: ", $(concat!($alias, " "),)* ".",)?
+                    "\n\nSource: ", $source, "."
+                )]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            #[doc = concat!(
+                "Every `", stringify!($name), "`, in declaration order.\n\n```\n",
+                "use talent_matrix::", stringify!($name), ";\n",
+                "assert!(", stringify!($name), "::ALL.iter().enumerate().all(|(i, v)| v.index() == i));\n```"
+            )]
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            #[doc = concat!(
+                "The stable snake_case code (the serde form).\n\n```\n",
+                "use talent_matrix::", stringify!($name), ";\n",
+                "for v in ", stringify!($name), "::ALL {\n",
+                "    assert_eq!(v.code().parse::<", stringify!($name), ">()?, *v);\n}\n",
+                "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
+            )]
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code,)+
+                }
+            }
+
+            #[doc = concat!(
+                "The label in a language.\n\n```\n",
+                "use talent_matrix::{Lang, ", stringify!($name), "};\n",
+                "for v in ", stringify!($name), "::ALL {\n",
+                "    for &lang in Lang::ALL {\n",
+                "        assert_eq!(v.label(lang).parse::<", stringify!($name), ">()?, *v);\n",
+                "    }\n}\n",
+                "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
+            )]
+            pub const fn label(self, lang: $crate::Lang) -> &'static str {
+                match self {
+                    $(Self::$variant => match lang {
+                        $crate::Lang::ZhHans => $hans,
+                        $crate::Lang::ZhHant => $hant,
+                        $crate::Lang::En => $en,
+                    },)+
+                }
+            }
+
+            #[doc = concat!(
+                "Where the value comes from (a DOMAIN.md section, the seed, or a national standard).\n\n```\n",
+                "use talent_matrix::", stringify!($name), ";\n",
+                "assert!(", stringify!($name), "::ALL.iter().all(|v| !v.source().is_empty()));\n```"
+            )]
+            pub const fn source(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $source,)+
+                }
+            }
+
+            #[doc = concat!(
+                "Further accepted names, in both scripts (empty unless the table lists aliases).\n\n```\n",
+                "use talent_matrix::", stringify!($name), ";\n",
+                "for v in ", stringify!($name), "::ALL {\n",
+                "    for alias in v.aliases() {\n",
+                "        assert_eq!(alias.parse::<", stringify!($name), ">()?, *v);\n",
+                "    }\n}\n",
+                "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
+            )]
+            pub const fn aliases(self) -> &'static [&'static str] {
+                match self {
+                    $(Self::$variant => &[$($($alias),*)?],)+
+                }
+            }
+
+            #[doc = concat!(
+                "The position of the value in [`ALL`](Self::ALL).\n\n```\n",
+                "use talent_matrix::", stringify!($name), ";\n",
+                "assert_eq!(", stringify!($name), "::ALL[0].index(), 0);\n```"
+            )]
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl $crate::codes::sealed::Sealed for $name {}
+
+        impl $crate::Coded for $name {
+            const KIND: &'static str = $kind;
+            const ALL: &'static [Self] = Self::ALL;
+            const CODES: &'static [&'static str] = &[$($code),+];
+            const PREFIXES: &'static [&'static str] = &[$($($prefix),*)?];
+
+            fn code(self) -> &'static str {
+                Self::code(self)
+            }
+            fn label(self, lang: $crate::Lang) -> &'static str {
+                Self::label(self, lang)
+            }
+            fn aliases(self) -> &'static [&'static str] {
+                Self::aliases(self)
+            }
+            fn source(self) -> &'static str {
+                Self::source(self)
+            }
+            fn index(self) -> usize {
+                Self::index(self)
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            /// The English label; with `{:#}`, the code. Width and alignment are honoured.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                if f.alternate() {
+                    f.pad(self.code())
+                } else {
+                    f.pad(self.label($crate::Lang::En))
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::ParseCodeError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $crate::codes::parse_code(s)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str($crate::codes::CodeVisitor::<Self>::new())
+            }
+        }
+    };
+}
+pub(crate) use code_list;
+
+/// The serde visitor of every code list: a string, parsed as `FromStr` does.
+#[cfg(feature = "serde")]
+pub(crate) struct CodeVisitor<T>(PhantomData<fn() -> T>);
+
+#[cfg(feature = "serde")]
+impl<T> CodeVisitor<T> {
+    pub(crate) const fn new() -> Self {
+        CodeVisitor(PhantomData)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<T: Coded> serde::de::Visitor<'_> for CodeVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} code or label", T::KIND)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        parse_code(v).map_err(E::custom)
+    }
+}
+
+/// A set of values of one code list, iterated in the list's declaration order.
+///
+/// A bit set: `Copy`, no allocation. The classification uses it for `also_qualifies`, `entitlements`,
+/// `services` and `missing_facts`, whose orders DOMAIN.md §4 fixes as the declaration orders of their lists.
+/// With the `serde` feature it serializes as an array of codes.
+///
+/// ```
+/// use talent_matrix::{CodeSet, Stream};
+///
+/// let set: CodeSet<Stream> = [Stream::SocialWork, Stream::PartyGovernment].into_iter().collect();
+/// assert_eq!(set.iter().collect::<Vec<_>>(), [Stream::PartyGovernment, Stream::SocialWork]);
+/// assert!(set.contains(Stream::SocialWork));
+/// assert_eq!(set.len(), 2);
+/// ```
+pub struct CodeSet<T> {
+    bits: u64,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<T: Coded> CodeSet<T> {
+    /// The empty set.
+    ///
+    /// ```
+    /// assert!(talent_matrix::CodeSet::<talent_matrix::Tier>::new().is_empty());
+    /// ```
+    pub const fn new() -> Self {
+        CodeSet {
+            bits: 0,
+            marker: PhantomData,
+        }
+    }
+
+    /// The set whose bit `i` stands for `T::ALL[i]`; for const construction inside the crate.
+    pub(crate) const fn from_bits(bits: u64) -> Self {
+        CodeSet {
+            bits,
+            marker: PhantomData,
+        }
+    }
+
+    /// Adds a value; returns whether it was not already present.
+    ///
+    /// ```
+    /// let mut set = talent_matrix::CodeSet::new();
+    /// assert!(set.insert(talent_matrix::Tier::Leader));
+    /// assert!(!set.insert(talent_matrix::Tier::Leader));
+    /// ```
+    pub fn insert(&mut self, value: T) -> bool {
+        let bit = Self::bit(value);
+        let fresh = self.bits & bit == 0;
+        self.bits |= bit;
+        fresh
+    }
+
+    /// Removes a value; returns whether it was present.
+    ///
+    /// ```
+    /// let mut set: talent_matrix::CodeSet<_> = [talent_matrix::Tier::Leader].into_iter().collect();
+    /// assert!(set.remove(talent_matrix::Tier::Leader));
+    /// assert!(set.is_empty());
+    /// ```
+    pub fn remove(&mut self, value: T) -> bool {
+        let bit = Self::bit(value);
+        let present = self.bits & bit != 0;
+        self.bits &= !bit;
+        present
+    }
+
+    /// Whether the set holds a value.
+    ///
+    /// ```
+    /// let set: talent_matrix::CodeSet<_> = [talent_matrix::Tier::Elite].into_iter().collect();
+    /// assert!(set.contains(talent_matrix::Tier::Elite));
+    /// assert!(!set.contains(talent_matrix::Tier::Leader));
+    /// ```
+    pub fn contains(&self, value: T) -> bool {
+        self.bits & Self::bit(value) != 0
+    }
+
+    /// The number of values in the set.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::CodeSet::<talent_matrix::Stream>::new().len(), 0);
+    /// ```
+    pub const fn len(&self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    ///
+    /// ```
+    /// assert!(talent_matrix::CodeSet::<talent_matrix::Stream>::new().is_empty());
+    /// ```
+    pub const fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+
+    /// The values, in declaration order.
+    ///
+    /// ```
+    /// use talent_matrix::{CodeSet, Tier};
+    /// let set: CodeSet<Tier> = [Tier::Leader, Tier::Elite].into_iter().collect();
+    /// assert_eq!(set.iter().collect::<Vec<_>>(), [Tier::Elite, Tier::Leader]);
+    /// ```
+    pub fn iter(&self) -> CodeSetIter<T> {
+        CodeSetIter {
+            bits: self.bits,
+            marker: PhantomData,
+        }
+    }
+
+    fn bit(value: T) -> u64 {
+        // Every list has far fewer than 64 values (checked by a test), so the shift cannot overflow.
+        1u64 << (value.index() % 64)
+    }
+}
+
+impl<T> Clone for CodeSet<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for CodeSet<T> {}
+impl<T> PartialEq for CodeSet<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bits == other.bits
+    }
+}
+impl<T> Eq for CodeSet<T> {}
+impl<T> core::hash::Hash for CodeSet<T> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.bits.hash(state);
+    }
+}
+impl<T: Coded> Default for CodeSet<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl<T: Coded> fmt::Debug for CodeSet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+impl<T: Coded> FromIterator<T> for CodeSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut set = Self::new();
+        set.extend(iter);
+        set
+    }
+}
+impl<T: Coded> Extend<T> for CodeSet<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        for v in iter {
+            self.insert(v);
+        }
+    }
+}
+impl<T: Coded> IntoIterator for CodeSet<T> {
+    type Item = T;
+    type IntoIter = CodeSetIter<T>;
+    fn into_iter(self) -> CodeSetIter<T> {
+        self.iter()
+    }
+}
+impl<T: Coded> IntoIterator for &CodeSet<T> {
+    type Item = T;
+    type IntoIter = CodeSetIter<T>;
+    fn into_iter(self) -> CodeSetIter<T> {
+        self.iter()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<T: Coded + serde::Serialize> serde::Serialize for CodeSet<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de, T: Coded + serde::Deserialize<'de>> serde::Deserialize<'de> for CodeSet<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SetVisitor<T>(PhantomData<fn() -> T>);
+        impl<'de, T: Coded + serde::Deserialize<'de>> serde::de::Visitor<'de> for SetVisitor<T> {
+            type Value = CodeSet<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "an array of {} codes", T::KIND)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<CodeSet<T>, A::Error> {
+                let mut set = CodeSet::new();
+                while let Some(v) = seq.next_element::<T>()? {
+                    set.insert(v);
+                }
+                Ok(set)
+            }
+        }
+        deserializer.deserialize_seq(SetVisitor(PhantomData))
+    }
+}
+
+/// The iterator of a [`CodeSet`], in declaration order.
+///
+/// ```
+/// use talent_matrix::{CodeSet, Tier};
+/// let mut it = CodeSet::from_iter([Tier::Leader]).iter();
+/// assert_eq!(it.next(), Some(Tier::Leader));
+/// assert_eq!(it.next(), None);
+/// ```
+pub struct CodeSetIter<T> {
+    bits: u64,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<T: Coded> Iterator for CodeSetIter<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        while self.bits != 0 {
+            let i = self.bits.trailing_zeros() as usize;
+            self.bits &= self.bits - 1;
+            if let Some(&v) = T::ALL.get(i) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.bits.count_ones() as usize;
+        (n, Some(n))
+    }
+}
+
+impl<T: Coded> ExactSizeIterator for CodeSetIter<T> {}
+impl<T: Coded> core::iter::FusedIterator for CodeSetIter<T> {}
+
+impl<T> Clone for CodeSetIter<T> {
+    fn clone(&self) -> Self {
+        CodeSetIter {
+            bits: self.bits,
+            marker: PhantomData,
+        }
+    }
+}
+impl<T: Coded> fmt::Debug for CodeSetIter<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}

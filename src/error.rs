@@ -1,0 +1,270 @@
+//! The errors of reading a profile ([`ProfileError`]). Code-list and amount parsing have their own small errors,
+//! beside their types: [`ParseCodeError`](crate::ParseCodeError), [`ParseWanError`](crate::ParseWanError).
+
+use core::fmt;
+
+use crate::codes::Expected;
+use crate::{
+    Coded, Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, Ownership, Performance, Post,
+    ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
+};
+
+/// Why a profile record could not be read (DOMAIN.md §3).
+///
+/// A record reports its first error: syntax, then unknown and duplicate fields (in the order they appear), then
+/// values in the order of the §3 table ([`Field::ALL`]). Every message is lowercase and names the field and the
+/// value: `<field> must be <what is expected>, got <value>`, where a string value is shown quoted and any other
+/// JSON value as JSON text.
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use talent_matrix::{Profile, ProfileError};
+///
+/// let err = Profile::from_json(r#"{"id":"P-7","post":"enterprise","employees":-5}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "employees must be a whole number from 0 to 10000000, got -5");
+/// assert_eq!(err.field(), Some("employees"));
+/// assert_eq!(err.value().as_deref(), Some("-5"));
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProfileError {
+    /// The record is not valid JSON.
+    ///
+    /// ```
+    /// # #[cfg(feature = "json")] {
+    /// let err = talent_matrix::Profile::from_json(r#"{"id": "#).unwrap_err();
+    /// assert!(matches!(err, talent_matrix::ProfileError::Syntax { .. }));
+    /// assert!(err.to_string().starts_with("invalid JSON: "));
+    /// # }
+    /// ```
+    #[error("invalid JSON: {message}")]
+    Syntax {
+        /// What the JSON parser said, with the line and column.
+        message: String,
+    },
+
+    /// The record is valid JSON but not an object.
+    ///
+    /// ```
+    /// # #[cfg(feature = "json")] {
+    /// let err = talent_matrix::Profile::from_json("[1, 2]").unwrap_err();
+    /// assert_eq!(err.to_string(), "a profile must be a JSON object, got [1,2]");
+    /// # }
+    /// ```
+    #[error("a profile must be a JSON object, got {value}")]
+    NotAnObject {
+        /// The record, as JSON text.
+        value: String,
+    },
+
+    /// A key that is no profile field; the closest field by edit distance is suggested.
+    ///
+    /// ```
+    /// # #[cfg(feature = "json")] {
+    /// let err = talent_matrix::Profile::from_json(r#"{"id":"P-1","post":"other","emploees":5}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "unknown field emploees, expected a profile field (did you mean employees?)"
+    /// );
+    /// # }
+    /// ```
+    #[error("unknown field {name}, expected a profile field (did you mean {suggestion:#}?)")]
+    UnknownField {
+        /// The unknown key.
+        name: String,
+        /// The known field whose code is closest to it.
+        suggestion: Field,
+    },
+
+    /// A field given twice in one record.
+    ///
+    /// ```
+    /// # #[cfg(feature = "json")] {
+    /// let err = talent_matrix::Profile::from_json(r#"{"id":"P-1","post":"other","id":"P-2"}"#).unwrap_err();
+    /// assert_eq!(err.to_string(), "duplicate field id");
+    /// # }
+    /// ```
+    #[error("duplicate field {field:#}")]
+    DuplicateField {
+        /// The field given twice.
+        field: Field,
+    },
+
+    /// A required field (`id` or `post`) that is absent or null.
+    ///
+    /// ```
+    /// # #[cfg(feature = "json")] {
+    /// let err = talent_matrix::Profile::from_json(r#"{"id":"P-1"}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "missing field post, expected one of party_government, enterprise, professional_technical, \
+    ///      skilled_trade, social_work, community, rural, other, or a label"
+    /// );
+    /// # }
+    /// ```
+    #[error("missing field {field:#}, expected {}", expected(*field))]
+    MissingField {
+        /// The missing field.
+        field: Field,
+    },
+
+    /// A value that is not what its field allows: a wrong JSON type, an unknown code or label, a negative,
+    /// fractional or out-of-range number, or an id that is empty or too long.
+    ///
+    /// ```
+    /// let err = talent_matrix::Profile::builder("", talent_matrix::Post::Other).build().unwrap_err();
+    /// assert_eq!(err.to_string(), r#"id must be a string of 1 to 64 characters, got """#);
+    /// # #[cfg(feature = "json")] {
+    /// let err = talent_matrix::Profile::from_json(r#"{"id":"P-1","post":"boss"}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"post must be one of party_government, enterprise, professional_technical, skilled_trade, social_work, community, rural, other, or a label, got "boss""#
+    /// );
+    /// # }
+    /// ```
+    #[error("{field:#} must be {}, got {value}", expected(*field))]
+    InvalidValue {
+        /// The field whose value is wrong.
+        field: Field,
+        /// The value as given.
+        value: ErrorValue,
+    },
+}
+
+impl ProfileError {
+    /// The field the error is about: a field code, or the unknown key; `None` for syntax errors and records that
+    /// are not objects.
+    ///
+    /// ```
+    /// let err = talent_matrix::Profile::builder("P-1", talent_matrix::Post::Enterprise)
+    ///     .employees(20_000_000)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.field(), Some("employees"));
+    /// ```
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ProfileError::Syntax { .. } | ProfileError::NotAnObject { .. } => None,
+            ProfileError::UnknownField { name, .. } => Some(name),
+            ProfileError::DuplicateField { field }
+            | ProfileError::MissingField { field }
+            | ProfileError::InvalidValue { field, .. } => Some(field.code()),
+        }
+    }
+
+    /// The offending value as a roster error reports it: a string's content unquoted, any other JSON value as
+    /// JSON text; `None` where there is no single value (syntax, unknown, duplicate and missing fields).
+    ///
+    /// ```
+    /// let err = talent_matrix::Profile::builder("  ", talent_matrix::Post::Other).build().unwrap_err();
+    /// assert_eq!(err.value().as_deref(), Some("  "));
+    /// ```
+    pub fn value(&self) -> Option<String> {
+        match self {
+            ProfileError::InvalidValue { value, .. } => Some(value.raw().to_owned()),
+            ProfileError::NotAnObject { value } => Some(value.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A value quoted in a [`ProfileError`]: a string, or another JSON value kept as JSON text.
+///
+/// `Display` shows a string quoted (JSON-escaped) and any other value as its JSON text.
+///
+/// ```
+/// use talent_matrix::ErrorValue;
+///
+/// assert_eq!(ErrorValue::Text("boss".into()).to_string(), r#""boss""#);
+/// assert_eq!(ErrorValue::Json("-5".into()).to_string(), "-5");
+/// assert_eq!(ErrorValue::Text("boss".into()).raw(), "boss");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorValue {
+    /// A string value, unquoted.
+    Text(String),
+    /// Any other value, as JSON text (`-5`, `true`, `[1,2]`).
+    Json(String),
+}
+
+impl ErrorValue {
+    /// The value as a roster error's `value` field gives it: a string's content, or the JSON text.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::ErrorValue::Json("2.5".into()).raw(), "2.5");
+    /// ```
+    pub fn raw(&self) -> &str {
+        match self {
+            ErrorValue::Text(s) | ErrorValue::Json(s) => s,
+        }
+    }
+}
+
+impl fmt::Display for ErrorValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorValue::Text(s) => write_json_string(f, s),
+            ErrorValue::Json(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Writes `s` as a JSON string literal.
+pub(crate) fn write_json_string(f: &mut impl fmt::Write, s: &str) -> fmt::Result {
+    f.write_char('"')?;
+    for c in s.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            '\n' => f.write_str("\\n")?,
+            '\r' => f.write_str("\\r")?,
+            '\t' => f.write_str("\\t")?,
+            c if u32::from(c) < 0x20 => write!(f, "\\u{:04x}", u32::from(c))?,
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_char('"')
+}
+
+/// Largest `employees` a profile allows (DOMAIN.md §3).
+pub(crate) const MAX_EMPLOYEES: u32 = 10_000_000;
+/// Largest amount of 万元 a profile allows (DOMAIN.md §3).
+pub(crate) const MAX_WAN: u64 = 10_000_000_000;
+/// Longest `id`, in characters (DOMAIN.md §3).
+pub(crate) const MAX_ID_CHARS: usize = 64;
+
+/// What a field accepts, as it reads in messages.
+fn expected(field: Field) -> impl fmt::Display {
+    struct Show(Field);
+    impl fmt::Display for Show {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fn codes<T: Coded>() -> Expected {
+                Expected(T::CODES)
+            }
+            match self.0 {
+                Field::Id => write!(f, "a string of 1 to {MAX_ID_CHARS} characters"),
+                Field::Name => f.write_str("a string"),
+                Field::Post => codes::<Post>().fmt(f),
+                Field::Role => codes::<Role>().fmt(f),
+                Field::Industry => codes::<Industry>().fmt(f),
+                Field::Employees => write!(f, "a whole number from 0 to {MAX_EMPLOYEES}"),
+                Field::RevenueWan | Field::AssetsWan => {
+                    write!(f, "a number from 0 to {MAX_WAN} with at most 4 decimal places")
+                }
+                Field::EnterpriseSize => codes::<EnterpriseSize>().fmt(f),
+                Field::AboveDesignatedSize | Field::Potential => f.write_str("true or false"),
+                Field::Ownership => codes::<Ownership>().fmt(f),
+                Field::Performance => codes::<Performance>().fmt(f),
+                Field::Contribution => codes::<Contribution>().fmt(f),
+                Field::ProfessionalTitle => codes::<ProfessionalTitle>().fmt(f),
+                Field::SkillLevel => codes::<SkillLevel>().fmt(f),
+                Field::SocialWorkCertificate => codes::<SocialWorkCertificate>().fmt(f),
+                Field::RuralRole => codes::<RuralRole>().fmt(f),
+                Field::IntroductionLevel => codes::<IntroductionLevel>().fmt(f),
+            }
+        }
+    }
+    Show(field)
+}

@@ -1,0 +1,137 @@
+//! [`Lang`]: the three languages every code list is labelled in.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// A label language: simplified Chinese, traditional Chinese or English.
+///
+/// Every code list value carries one label per language (DOMAIN.md §2). zh-Hant labels use character
+/// conversion of the zh-Hans label (軟件, 信息), not Taiwan phrasing.
+///
+/// `Display` prints the BCP 47 tag (`zh-Hans`, `zh-Hant`, `en`) and `FromStr` reads it back
+/// (ASCII case-insensitive); `zh` and `zh-CN` are read as zh-Hans, `zh-TW` and `zh-HK` as zh-Hant.
+///
+/// ```
+/// use talent_matrix::{Lang, Stream};
+///
+/// assert_eq!(Stream::SocialWork.label(Lang::ZhHans), "社会工作人才");
+/// assert_eq!(Stream::SocialWork.label(Lang::ZhHant), "社會工作人才");
+/// assert_eq!("zh-hant".parse::<Lang>()?, Lang::ZhHant);
+/// assert_eq!(Lang::En.to_string(), "en");
+/// # Ok::<(), talent_matrix::ParseLangError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Lang {
+    /// Simplified Chinese (`zh-Hans`), the working language of the mainland documents.
+    #[default]
+    ZhHans,
+    /// Traditional Chinese (`zh-Hant`), the script of the seed document.
+    ZhHant,
+    /// English (`en`).
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order zh-Hans, zh-Hant, en.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Lang::ALL.len(), 3);
+    /// ```
+    pub const ALL: &'static [Lang] = &[Lang::ZhHans, Lang::ZhHant, Lang::En];
+
+    /// The BCP 47 tag of the language.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Lang::ZhHant.tag(), "zh-Hant");
+    /// ```
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhHans => "zh-Hans",
+            Lang::ZhHant => "zh-Hant",
+            Lang::En => "en",
+        }
+    }
+
+    /// Whether this is one of the two Chinese scripts.
+    ///
+    /// ```
+    /// assert!(talent_matrix::Lang::ZhHant.is_chinese());
+    /// assert!(!talent_matrix::Lang::En.is_chinese());
+    /// ```
+    pub const fn is_chinese(self) -> bool {
+        !matches!(self, Lang::En)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// The error returned when a string names no [`Lang`].
+///
+/// ```
+/// let err = "fr".parse::<talent_matrix::Lang>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"unknown language "fr", expected zh-Hans, zh-Hant or en"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {input:?}, expected zh-Hans, zh-Hant or en")]
+pub struct ParseLangError {
+    input: String,
+}
+
+impl ParseLangError {
+    /// The input that named no language.
+    ///
+    /// ```
+    /// let err = "fr".parse::<talent_matrix::Lang>().unwrap_err();
+    /// assert_eq!(err.input(), "fr");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl FromStr for Lang {
+    type Err = ParseLangError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        const NAMES: &[(&str, Lang)] = &[
+            ("zh-Hans", Lang::ZhHans),
+            ("zh", Lang::ZhHans),
+            ("zh-CN", Lang::ZhHans),
+            ("zh-Hant", Lang::ZhHant),
+            ("zh-TW", Lang::ZhHant),
+            ("zh-HK", Lang::ZhHant),
+            ("en", Lang::En),
+        ];
+        let t = s.trim();
+        NAMES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(t))
+            .map(|&(_, lang)| lang)
+            .ok_or_else(|| ParseLangError {
+                input: s.to_owned(),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_round_trips() {
+        for &lang in Lang::ALL {
+            assert_eq!(lang.to_string().parse::<Lang>(), Ok(lang));
+        }
+    }
+
+    #[test]
+    fn region_tags_map_to_scripts() {
+        assert_eq!("zh-TW".parse::<Lang>(), Ok(Lang::ZhHant));
+        assert_eq!(" ZH ".parse::<Lang>(), Ok(Lang::ZhHans));
+        assert!("english".parse::<Lang>().is_err());
+    }
+}

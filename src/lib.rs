@@ -1,0 +1,88 @@
+//! # talent-matrix
+//!
+//! The two-way talent classification scheme of Chinese local talent work (人才双向分类评价机制), as a small,
+//! exact, auditable library.
+//!
+//! **Horizontally** (横向分类) every talent belongs to one of the six national talent streams
+//! ([`Stream`]: 党政, 企业经营管理, 专业技术, 高技能, 社会工作, 农村实用), refined into specialties where the
+//! district's economy needs it ([`Specialty`]: finance and commerce talent split out of enterprise management;
+//! full-time community workers as the base force of social work). **Vertically** (纵向分类) talent is managed in
+//! progressive tiers ([`Tier`]): in enterprise management, principals with outstanding performance and major
+//! contribution are *leading talent*, middle and senior managers of above-designated-size enterprises are
+//! *high-end talent*, and owners of small and medium enterprises with development potential are *enterprise
+//! elite*, each managed by its own district departments ([`Department`]).
+//!
+//! The scheme comes from a 2011 report of Jinan's Shizhong District; the built-in policy `shizhong-2011`
+//! follows it to the letter, fills its gaps with national standards (the 2011 SME size standard, the NBS
+//! above-designated-size thresholds) and marks every remaining choice as a policy default.
+//!
+//! ```
+//! use talent_matrix::{classify, Industry, Post, Profile, Role, Stream, Tier, Wan};
+//!
+//! let manager = Profile::builder("P-001", Post::Enterprise)
+//!     .role(Role::MiddleManager)
+//!     .industry(Industry::Industry)
+//!     .employees(350)
+//!     .revenue_wan(Wan::from_wan(2500))
+//!     .build()?;
+//! let c = classify(&manager);
+//! assert_eq!(c.stream(), Some(Stream::EnterpriseManagement));
+//! assert_eq!(c.tier(), Some(Tier::HighEnd));
+//! for reason in c.reasons() {
+//!     println!("{}: {} / {}", reason.rule(), reason.zh(), reason.en());
+//! }
+//! // above_designated_size.derived: “工业”企业营业收入2500万元 ≥ 2000万元（国家统计局标准）：规模以上 / …
+//! # Ok::<(), talent_matrix::ProfileError>(())
+//! ```
+//!
+//! ## Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `serde` | yes (via `json`) | `Serialize`/`Deserialize` for every code list, [`Wan`], [`Profile`] (the flat §3 record), [`CodeSet`]; `Serialize` for [`Classification`] (the §6 record) |
+//! | `json` | yes | [`Profile::from_json`] with typed errors, [`Classification::to_json`] and `write_json`; pulls in `serde_json` |
+//!
+//! With no features the crate has no serde dependency: build profiles with [`Profile::builder`].
+//!
+//! ## Map
+//!
+//! | concept | where |
+//! |---|---|
+//! | code lists, their labels and parsing | [`Stream`], [`Specialty`], [`Tier`], [`Department`], [`Post`], …, [`Coded`], [`CodeSet`], [`Lang`] |
+//! | the input record | [`Profile`], [`ProfileBuilder`], [`ProfileError`], [`Wan`] |
+//! | enterprise size and above-designated-size | [`enterprise`] |
+//! | the rules | [`Policy`] |
+//! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
+//!
+//! Every rule cites its source: a section of the crate's domain reference (DOMAIN.md), the seed document, or a
+//! national standard.
+
+#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+
+mod classify;
+mod codes;
+pub mod enterprise;
+mod error;
+mod lang;
+mod money;
+mod policy;
+mod profile;
+mod reason;
+
+pub use classify::{Classification, ManagedBy, ManagedByIter, classify};
+pub use codes::{
+    CodeSet, CodeSetIter, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry,
+    IntroductionLevel, MissingFact, Ownership, ParseCodeError, Performance, Post, ProfessionalTitle, Role,
+    RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier,
+};
+pub use error::{ErrorValue, ProfileError};
+pub use lang::{Lang, ParseLangError};
+pub use money::{ParseWanError, Wan};
+pub use policy::Policy;
+pub use profile::{Profile, ProfileBuilder};
+pub use reason::{ParseRuleError, Reason, Rule, Sentence};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "json"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

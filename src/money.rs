@@ -1,0 +1,324 @@
+//! [`Wan`]: exact amounts of money in 万元 (10,000 yuan).
+//!
+//! The 2011 SME standard states revenue and assets in 万元, and a profile gives them to at most four decimal
+//! places (DOMAIN.md §3), that is to the yuan. `Wan` keeps the amount as a whole number of yuan, so comparisons
+//! with the thresholds of DOMAIN.md §5 are exact: no `f64` is ever compared.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// Yuan in one 万元.
+const YUAN_PER_WAN: u64 = 10_000;
+
+/// An exact, non-negative amount of money in 万元 (10,000 yuan), kept as a whole number of yuan.
+///
+/// `FromStr` reads a plain decimal with at most four decimal places by value (`2500`, `2500.5`, `1.50000`);
+/// `Display` prints the shortest decimal that reads back (`2500.5`). With the `serde` feature it serializes as
+/// a JSON number of 万元.
+///
+/// ```
+/// use talent_matrix::Wan;
+///
+/// let revenue: Wan = "2500.5".parse()?;
+/// assert_eq!(revenue.yuan(), 25_005_000);
+/// assert_eq!(revenue.to_string(), "2500.5");
+/// assert!(revenue >= Wan::from_wan(2000));
+/// assert_eq!("1.50000".parse::<Wan>()?, "1.5".parse::<Wan>()?);
+/// # Ok::<(), talent_matrix::ParseWanError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Wan(u64);
+
+impl Wan {
+    /// Zero.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Wan::ZERO.yuan(), 0);
+    /// ```
+    pub const ZERO: Wan = Wan(0);
+
+    /// The amount of `yuan` whole yuan (0.0001 万元 each).
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Wan::from_yuan(15_000).to_string(), "1.5");
+    /// ```
+    pub const fn from_yuan(yuan: u64) -> Wan {
+        Wan(yuan)
+    }
+
+    /// The amount of `wan` whole 万元, saturating at the largest representable amount.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Wan::from_wan(2000).yuan(), 20_000_000);
+    /// ```
+    pub const fn from_wan(wan: u64) -> Wan {
+        Wan(wan.saturating_mul(YUAN_PER_WAN))
+    }
+
+    /// The amount in whole yuan.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Wan::from_wan(3).yuan(), 30_000);
+    /// ```
+    pub const fn yuan(self) -> u64 {
+        self.0
+    }
+
+    /// The amount as an `f64` number of 万元 (for display or statistics; exact up to 2^53 yuan).
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Wan::from_yuan(25_005_000).as_f64(), 2500.5);
+    /// ```
+    #[allow(clippy::cast_precision_loss)] // documented: exact up to 2^53 yuan, which covers every profile amount
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / YUAN_PER_WAN as f64
+    }
+
+    /// Reads an amount of 万元 given as an `f64` (a JSON number), exactly.
+    ///
+    /// Returns `None` unless the number is finite, not negative (`-0` is zero) and has at most four decimal
+    /// places: the nearest whole number of yuan must give back the very same `f64`. For every decimal of at most
+    /// 15 significant digits (every amount a profile allows) this is exact (DOMAIN.md §3).
+    ///
+    /// ```
+    /// use talent_matrix::Wan;
+    /// assert_eq!(Wan::from_f64(0.1234), Some(Wan::from_yuan(1234)));
+    /// assert_eq!(Wan::from_f64(2.00001), None);
+    /// assert_eq!(Wan::from_f64(-1.0), None);
+    /// assert_eq!(Wan::from_f64(-0.0), Some(Wan::ZERO));
+    /// ```
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    pub fn from_f64(wan: f64) -> Option<Wan> {
+        // 2^53 yuan: beyond it whole numbers of yuan are no longer all representable.
+        const LIMIT: f64 = 9_007_199_254_740_992.0;
+        if !wan.is_finite() || wan < 0.0 {
+            return None;
+        }
+        let yuan = (wan * YUAN_PER_WAN as f64).round();
+        if yuan > LIMIT {
+            return None;
+        }
+        // `yuan` is a whole number in 0 ..= 2^53, so the cast is exact; the check below is the exactness test.
+        let whole = yuan as u64;
+        (whole as f64 / YUAN_PER_WAN as f64 == wan).then_some(Wan(whole))
+    }
+}
+
+impl fmt::Display for Wan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / YUAN_PER_WAN;
+        let frac = self.0 % YUAN_PER_WAN;
+        if frac == 0 {
+            return write!(f, "{whole}");
+        }
+        let mut digits = frac;
+        let mut width = 4;
+        while digits % 10 == 0 {
+            digits /= 10;
+            width -= 1;
+        }
+        write!(f, "{whole}.{digits:0width$}")
+    }
+}
+
+/// The error returned when a string is not a plain decimal amount of 万元.
+///
+/// ```
+/// use talent_matrix::Wan;
+///
+/// let err = "1,000".parse::<Wan>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"invalid amount "1,000": thousands separators are not allowed"#);
+/// let err = "2.00001".parse::<Wan>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"invalid amount "2.00001": at most 4 decimal places are allowed"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid amount {input:?}: {reason}")]
+pub struct ParseWanError {
+    input: String,
+    reason: &'static str,
+}
+
+impl ParseWanError {
+    /// The input that was not an amount.
+    ///
+    /// ```
+    /// assert_eq!("x".parse::<talent_matrix::Wan>().unwrap_err().input(), "x");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// Why it was not an amount, e.g. `"negative amounts are not allowed"`.
+    ///
+    /// ```
+    /// let err = "-5".parse::<talent_matrix::Wan>().unwrap_err();
+    /// assert_eq!(err.reason(), "negative amounts are not allowed");
+    /// ```
+    pub fn reason(&self) -> &'static str {
+        self.reason
+    }
+}
+
+impl FromStr for Wan {
+    type Err = ParseWanError;
+
+    /// Reads a plain decimal: digits, optionally a point and more digits; surrounding whitespace is trimmed.
+    /// `-0` is zero; any other sign, exponents and thousands separators are errors.
+    fn from_str(input: &str) -> Result<Wan, ParseWanError> {
+        let fail = |reason| ParseWanError {
+            input: input.to_owned(),
+            reason,
+        };
+        let s = input.trim();
+        let (negative, s) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.strip_prefix('+').unwrap_or(s)),
+        };
+        if s.contains(',') || s.contains('，') {
+            return Err(fail("thousands separators are not allowed"));
+        }
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (s, ""),
+        };
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+            return Err(fail("expected a plain decimal number such as 2500 or 2500.5"));
+        }
+        let frac = frac.trim_end_matches('0');
+        if frac.len() > 4 {
+            return Err(fail("at most 4 decimal places are allowed"));
+        }
+        let int = int.trim_start_matches('0');
+        let overflow = || fail("the amount is too large");
+        let whole: u64 = if int.is_empty() {
+            0
+        } else if int.len() > 15 {
+            return Err(overflow());
+        } else {
+            int.parse().map_err(|_| overflow())?
+        };
+        let mut yuan: u64 = 0;
+        for b in frac.bytes().chain(core::iter::repeat(b'0')).take(4) {
+            yuan = yuan * 10 + u64::from(b - b'0');
+        }
+        let total = whole
+            .checked_mul(YUAN_PER_WAN)
+            .and_then(|w| w.checked_add(yuan))
+            .ok_or_else(overflow)?;
+        if negative && total != 0 {
+            return Err(fail("negative amounts are not allowed"));
+        }
+        Ok(Wan(total))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Wan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0 % YUAN_PER_WAN == 0 {
+            serializer.serialize_u64(self.0 / YUAN_PER_WAN)
+        } else {
+            serializer.serialize_f64(self.as_f64())
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Wan {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Wan;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a non-negative number of 万元 with at most 4 decimal places")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Wan, E> {
+                v.checked_mul(YUAN_PER_WAN)
+                    .map(Wan)
+                    .ok_or_else(|| E::custom(format_args!("amount {v} is too large")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Wan, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
+                }
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Wan, E> {
+                Wan::from_f64(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(v), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Wan, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_decimals_exactly() {
+        let cases: &[(&str, u64)] = &[
+            ("0", 0),
+            ("-0", 0),
+            ("-0.000", 0),
+            ("300", 3_000_000),
+            ("300.0", 3_000_000),
+            ("2500.5", 25_005_000),
+            ("1.50000", 15_000),
+            ("0.0001", 1),
+            (".5", 5_000),
+            ("5.", 50_000),
+            (" 12 ", 120_000),
+            ("10000000000", 100_000_000_000_000),
+        ];
+        for &(s, yuan) in cases {
+            assert_eq!(s.parse::<Wan>().map(Wan::yuan), Ok(yuan), "{s}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_plain_decimal() {
+        let cases: &[(&str, &str)] = &[
+            ("", "expected a plain decimal number such as 2500 or 2500.5"),
+            (".", "expected a plain decimal number such as 2500 or 2500.5"),
+            ("1e3", "expected a plain decimal number such as 2500 or 2500.5"),
+            ("1.2.3", "expected a plain decimal number such as 2500 or 2500.5"),
+            ("abc", "expected a plain decimal number such as 2500 or 2500.5"),
+            ("1,000", "thousands separators are not allowed"),
+            ("1，000", "thousands separators are not allowed"),
+            ("0.00001", "at most 4 decimal places are allowed"),
+            ("-5", "negative amounts are not allowed"),
+            ("9999999999999999", "the amount is too large"),
+        ];
+        for &(s, reason) in cases {
+            assert_eq!(s.parse::<Wan>().map_err(|e| e.reason()), Err(reason), "{s}");
+        }
+    }
+
+    #[test]
+    fn display_is_shortest_and_round_trips() {
+        for yuan in [0, 1, 10, 1_000, 15_000, 25_005_000, 12_345_678, 100_000_000_000_000] {
+            let w = Wan::from_yuan(yuan);
+            assert_eq!(w.to_string().parse::<Wan>(), Ok(w));
+        }
+        assert_eq!(Wan::from_yuan(1).to_string(), "0.0001");
+        assert_eq!(Wan::from_yuan(1_200).to_string(), "0.12");
+    }
+
+    #[test]
+    fn from_f64_is_exact_at_four_decimals() {
+        assert_eq!(Wan::from_f64(2500.5), Some(Wan::from_yuan(25_005_000)));
+        assert_eq!(Wan::from_f64(0.0001), Some(Wan::from_yuan(1)));
+        assert_eq!(Wan::from_f64(1e10), Some(Wan::from_wan(10_000_000_000)));
+        assert_eq!(Wan::from_f64(9_999_999_999.999_9), Some(Wan::from_yuan(99_999_999_999_999)));
+        assert_eq!(Wan::from_f64(0.00005), None);
+        assert_eq!(Wan::from_f64(1_234_567_890.123_45), None);
+        assert_eq!(Wan::from_f64(f64::NAN), None);
+        assert_eq!(Wan::from_f64(f64::INFINITY), None);
+        assert_eq!(Wan::from_f64(1e300), None);
+    }
+}

@@ -1,0 +1,419 @@
+//! [`Profile`]: the validated input record, one person (DOMAIN.md §3), and its [`ProfileBuilder`].
+
+use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
+use crate::{
+    Contribution, EnterpriseSize, ErrorValue, Field, Industry, IntroductionLevel, Ownership, Performance, Post,
+    ProfessionalTitle, ProfileError, Role, RuralRole, SkillLevel, SocialWorkCertificate, Wan,
+};
+
+#[cfg(feature = "serde")]
+mod raw;
+
+/// One person, as the classification sees them (DOMAIN.md §3): valid by construction.
+///
+/// Build one in code with [`Profile::builder`], or read one from its flat JSON record with
+/// [`Profile::from_json`] (feature `json`) or any serde format (feature `serde`). Both paths validate the same
+/// way: `id` trimmed and 1 to 64 characters, `employees` a whole number up to 10,000,000, amounts of 万元 up to
+/// 10,000,000,000 with at most 4 decimal places. Missing optional facts are not errors: they can leave a
+/// decision open (see [`Classification::missing_facts`](crate::Classification::missing_facts)).
+///
+/// ```
+/// use talent_matrix::{Industry, Post, Profile, Role, Wan};
+///
+/// let p = Profile::builder(" P-001 ", Post::Enterprise)
+///     .role(Role::MiddleManager)
+///     .industry(Industry::Industry)
+///     .employees(350)
+///     .revenue_wan(Wan::from_wan(2500))
+///     .build()?;
+/// assert_eq!(p.id(), "P-001");
+/// assert_eq!(p.employees(), Some(350));
+/// # #[cfg(feature = "json")] {
+/// let q = Profile::from_json(
+///     r#"{"id":"P-001","post":"企业","role":"中层管理人员","industry":"industry","employees":350,"revenue_wan":2500}"#,
+/// )?;
+/// assert_eq!(p, q);
+/// # }
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Profile {
+    id: String,
+    name: Option<String>,
+    post: Post,
+    role: Option<Role>,
+    industry: Option<Industry>,
+    employees: Option<u32>,
+    revenue_wan: Option<Wan>,
+    assets_wan: Option<Wan>,
+    enterprise_size: Option<EnterpriseSize>,
+    above_designated_size: Option<bool>,
+    ownership: Option<Ownership>,
+    performance: Performance,
+    contribution: Contribution,
+    potential: bool,
+    professional_title: Option<ProfessionalTitle>,
+    skill_level: Option<SkillLevel>,
+    social_work_certificate: Option<SocialWorkCertificate>,
+    rural_role: Option<RuralRole>,
+    introduction_level: Option<IntroductionLevel>,
+}
+
+/// Generates the getters of [`Profile`] and the setters of [`ProfileBuilder`] from one list of fields.
+macro_rules! profile_fields {
+    ($( $field:ident : $ty:ty, $doc:literal, $example:literal; )+) => {
+        impl Profile {
+            $(
+                #[doc = $doc]
+                #[doc = ""]
+                #[doc = "```"]
+                #[doc = "use talent_matrix::*;"]
+                #[doc = concat!("let p = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ").build()?;")]
+                #[doc = concat!("assert_eq!(p.", stringify!($field), "(), Some(", $example, "));")]
+                #[doc = "# Ok::<(), ProfileError>(())"]
+                #[doc = "```"]
+                pub fn $field(&self) -> Option<$ty> {
+                    self.$field
+                }
+            )+
+        }
+
+        impl ProfileBuilder {
+            $(
+                #[doc = concat!("Sets `", stringify!($field), "` (pass `None` to clear it).")]
+                #[doc = ""]
+                #[doc = "```"]
+                #[doc = "use talent_matrix::*;"]
+                #[doc = concat!("let b = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ");")]
+                #[doc = concat!("assert_eq!(b.clone().build()?.", stringify!($field), "(), Some(", $example, "));")]
+                #[doc = concat!("assert_eq!(b.", stringify!($field), "(None).build()?.", stringify!($field), "(), None);")]
+                #[doc = "# Ok::<(), ProfileError>(())"]
+                #[doc = "```"]
+                pub fn $field(mut self, value: impl Into<Option<$ty>>) -> Self {
+                    self.profile.$field = value.into();
+                    self
+                }
+            )+
+        }
+    };
+}
+
+profile_fields! {
+    role: Role, "Role in the enterprise; ignored by the rules unless the post is an enterprise.", "Role::Owner";
+    industry: Industry, "The employer's industry row (DOMAIN.md §5).", "Industry::Retail";
+    employees: u32, "从业人员: the employer's number of employees (X).", "120";
+    revenue_wan: Wan, "营业收入: the employer's revenue in 万元 (Y).", "Wan::from_wan(2500)";
+    assets_wan: Wan, "资产总额: the employer's total assets in 万元 (Z).", "Wan::from_wan(900)";
+    enterprise_size: EnterpriseSize, "Stated size class; wins over the derivation (DOMAIN.md §5).", "EnterpriseSize::Small";
+    above_designated_size: bool, "Stated 规模以上 status; wins over the derivation (DOMAIN.md §5).", "true";
+    ownership: Ownership, "Ownership of the employer; absent means not an individual business.", "Ownership::Private";
+    professional_title: ProfessionalTitle, "Professional title (专业技术职称).", "ProfessionalTitle::Intermediate";
+    skill_level: SkillLevel, "Vocational qualification (职业资格).", "SkillLevel::Technician";
+    social_work_certificate: SocialWorkCertificate, "Social work qualification.", "SocialWorkCertificate::SocialWorker";
+    rural_role: RuralRole, "Kind of rural practical talent.", "RuralRole::Business";
+    introduction_level: IntroductionLevel, "百千万 level, where the person was introduced under it.", "IntroductionLevel::Hundred";
+}
+
+impl Profile {
+    /// Starts a profile with its two required fields; every other fact starts absent (or at its default).
+    ///
+    /// ```
+    /// use talent_matrix::{Performance, Post, Profile};
+    ///
+    /// let p = Profile::builder("C-12", Post::Community).build()?;
+    /// assert_eq!(p.post(), Post::Community);
+    /// assert_eq!(p.performance(), Performance::Ordinary);
+    /// assert!(!p.potential());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn builder(id: impl Into<String>, post: Post) -> ProfileBuilder {
+        ProfileBuilder {
+            profile: Profile {
+                id: id.into(),
+                name: None,
+                post,
+                role: None,
+                industry: None,
+                employees: None,
+                revenue_wan: None,
+                assets_wan: None,
+                enterprise_size: None,
+                above_designated_size: None,
+                ownership: None,
+                performance: Performance::Ordinary,
+                contribution: Contribution::Ordinary,
+                potential: false,
+                professional_title: None,
+                skill_level: None,
+                social_work_certificate: None,
+                rural_role: None,
+                introduction_level: None,
+            },
+        }
+    }
+
+    /// A builder holding this profile's facts, to change some and build again.
+    ///
+    /// ```
+    /// use talent_matrix::{Performance, Post, Profile};
+    ///
+    /// let p = Profile::builder("E-1", Post::Enterprise).build()?;
+    /// let q = p.clone().into_builder().performance(Performance::Outstanding).build()?;
+    /// assert_eq!(q.id(), p.id());
+    /// assert_eq!(q.performance(), Performance::Outstanding);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn into_builder(self) -> ProfileBuilder {
+        ProfileBuilder { profile: self }
+    }
+
+    /// The roster identifier, trimmed.
+    ///
+    /// ```
+    /// let p = talent_matrix::Profile::builder(" 42 ", talent_matrix::Post::Other).build()?;
+    /// assert_eq!(p.id(), "42");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The person's name, if given (never used by the rules).
+    ///
+    /// ```
+    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Other).name("王芳").build()?;
+    /// assert_eq!(p.name(), Some("王芳"));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The current main post.
+    ///
+    /// ```
+    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Rural).build()?;
+    /// assert_eq!(p.post(), talent_matrix::Post::Rural);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn post(&self) -> Post {
+        self.post
+    }
+
+    /// The latest performance assessment (`ordinary` when not given).
+    ///
+    /// ```
+    /// use talent_matrix::{Performance, Post, Profile};
+    /// let p = Profile::builder("1", Post::Enterprise).performance(Performance::Good).build()?;
+    /// assert_eq!(p.performance(), Performance::Good);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn performance(&self) -> Performance {
+        self.performance
+    }
+
+    /// The district-level economic contribution (`ordinary` when not given).
+    ///
+    /// ```
+    /// use talent_matrix::{Contribution, Post, Profile};
+    /// let p = Profile::builder("1", Post::Enterprise).contribution(Contribution::Major).build()?;
+    /// assert_eq!(p.contribution(), Contribution::Major);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn contribution(&self) -> Contribution {
+        self.contribution
+    }
+
+    /// Whether development potential has been assessed (`false` when not given).
+    ///
+    /// ```
+    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Enterprise).potential(true).build()?;
+    /// assert!(p.potential());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn potential(&self) -> bool {
+        self.potential
+    }
+}
+
+/// Builds a [`Profile`] in code, validating it as the JSON reader does.
+///
+/// Every setter takes the value or `None`; [`build`](Self::build) checks the `id` (trimmed, 1 to 64
+/// characters) and the number ranges and reports the first problem in the order of the DOMAIN.md §3 table.
+///
+/// ```
+/// use talent_matrix::{Post, Profile, Wan};
+///
+/// let err = Profile::builder("P-9", Post::Enterprise)
+///     .revenue_wan(Wan::from_wan(20_000_000_000))
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "revenue_wan must be a number from 0 to 10000000000 with at most 4 decimal places, got 20000000000"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct ProfileBuilder {
+    profile: Profile,
+}
+
+impl ProfileBuilder {
+    /// Sets the person's name (trimmed; an empty name is absent).
+    ///
+    /// ```
+    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Other).name("  ").build()?;
+    /// assert_eq!(p.name(), None);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.profile.name = Some(name.into());
+        self
+    }
+
+    /// Sets the post.
+    ///
+    /// ```
+    /// use talent_matrix::{Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).post(Post::Rural).build()?;
+    /// assert_eq!(p.post(), Post::Rural);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn post(mut self, post: Post) -> Self {
+        self.profile.post = post;
+        self
+    }
+
+    /// Sets the performance assessment (`None` restores the default, `ordinary`).
+    ///
+    /// ```
+    /// use talent_matrix::{Performance, Post, Profile};
+    /// let p = Profile::builder("1", Post::Enterprise).performance(Performance::Outstanding).build()?;
+    /// assert_eq!(p.performance(), Performance::Outstanding);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn performance(mut self, performance: impl Into<Option<Performance>>) -> Self {
+        self.profile.performance = performance.into().unwrap_or_default();
+        self
+    }
+
+    /// Sets the district-level economic contribution (`None` restores the default, `ordinary`).
+    ///
+    /// ```
+    /// use talent_matrix::{Contribution, Post, Profile};
+    /// let p = Profile::builder("1", Post::Enterprise).contribution(Contribution::Notable).build()?;
+    /// assert_eq!(p.contribution(), Contribution::Notable);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn contribution(mut self, contribution: impl Into<Option<Contribution>>) -> Self {
+        self.profile.contribution = contribution.into().unwrap_or_default();
+        self
+    }
+
+    /// Sets whether development potential has been assessed (`None` restores the default, `false`).
+    ///
+    /// ```
+    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Enterprise).potential(true).build()?;
+    /// assert!(p.potential());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn potential(mut self, potential: impl Into<Option<bool>>) -> Self {
+        self.profile.potential = potential.into().unwrap_or(false);
+        self
+    }
+
+    /// Validates and returns the profile: the first problem in the order of the DOMAIN.md §3 table.
+    ///
+    /// # Errors
+    ///
+    /// [`ProfileError::InvalidValue`] for an `id` that is empty after trimming or longer than 64 characters,
+    /// `employees` over 10,000,000, or an amount over 10,000,000,000 万元.
+    ///
+    /// ```
+    /// use talent_matrix::{Post, Profile};
+    /// let err = Profile::builder("x".repeat(65), Post::Other).build().unwrap_err();
+    /// assert_eq!(err.field(), Some("id"));
+    /// ```
+    pub fn build(self) -> Result<Profile, ProfileError> {
+        let mut p = self.profile;
+        let id = p.id.trim();
+        let chars = id.chars().count();
+        if chars == 0 || chars > MAX_ID_CHARS {
+            return Err(ProfileError::InvalidValue {
+                field: Field::Id,
+                value: ErrorValue::Text(p.id),
+            });
+        }
+        if id.len() != p.id.len() {
+            p.id = id.to_owned();
+        }
+        p.name = p.name.and_then(|n| {
+            let t = n.trim();
+            if t.is_empty() {
+                None
+            } else if t.len() == n.len() {
+                Some(n)
+            } else {
+                Some(t.to_owned())
+            }
+        });
+        if let Some(n) = p.employees.filter(|&n| n > MAX_EMPLOYEES) {
+            return Err(invalid_number(Field::Employees, n));
+        }
+        for (field, amount) in [(Field::RevenueWan, p.revenue_wan), (Field::AssetsWan, p.assets_wan)] {
+            if let Some(w) = amount.filter(|w| *w > Wan::from_wan(MAX_WAN)) {
+                return Err(invalid_number(field, w));
+            }
+        }
+        Ok(p)
+    }
+}
+
+fn invalid_number(field: Field, n: impl ToString) -> ProfileError {
+    ProfileError::InvalidValue {
+        field,
+        value: ErrorValue::Json(n.to_string()),
+    }
+}
+
+impl From<Profile> for ProfileBuilder {
+    fn from(profile: Profile) -> Self {
+        profile.into_builder()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_is_trimmed_and_counted_in_characters() {
+        let p = Profile::builder(format!(" {} ", "编".repeat(64)), Post::Other).build();
+        assert_eq!(p.map(|p| p.id().chars().count()), Ok(64));
+        let err = Profile::builder("编".repeat(65), Post::Other).build().unwrap_err();
+        assert_eq!(err.field(), Some("id"));
+        assert!(Profile::builder("\u{3000}\t", Post::Other).build().is_err());
+    }
+
+    #[test]
+    fn number_limits_are_inclusive() {
+        let ok = Profile::builder("1", Post::Enterprise)
+            .employees(MAX_EMPLOYEES)
+            .revenue_wan(Wan::from_wan(MAX_WAN))
+            .assets_wan(Wan::from_wan(MAX_WAN))
+            .build();
+        assert!(ok.is_ok());
+        let err = Profile::builder("1", Post::Enterprise).employees(MAX_EMPLOYEES + 1).build().unwrap_err();
+        assert_eq!(err.to_string(), "employees must be a whole number from 0 to 10000000, got 10000001");
+        let err = Profile::builder("1", Post::Enterprise)
+            .assets_wan(Wan::from_yuan(MAX_WAN * 10_000 + 1))
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "assets_wan must be a number from 0 to 10000000000 with at most 4 decimal places, \
+             got 10000000000.0001"
+        );
+    }
+}
