@@ -337,14 +337,7 @@ impl ProfileBuilder {
     /// ```
     pub fn build(self) -> Result<Profile, ProfileError> {
         let mut p = self.profile;
-        let id = p.id.trim();
-        let chars = id.chars().count();
-        if chars == 0 || chars > MAX_ID_CHARS {
-            return Err(ProfileError::InvalidValue {
-                field: Field::Id,
-                value: ErrorValue::Text(p.id),
-            });
-        }
+        let id = checked_id(&p.id)?;
         if id.len() != p.id.len() {
             p.id = id.to_owned();
         }
@@ -368,6 +361,19 @@ impl ProfileBuilder {
         }
         Ok(p)
     }
+}
+
+/// The trimmed id, if it has 1 to 64 characters (DOMAIN.md §3).
+pub(crate) fn checked_id(id: &str) -> Result<&str, ProfileError> {
+    let trimmed = id.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 || chars > MAX_ID_CHARS {
+        return Err(ProfileError::InvalidValue {
+            field: Field::Id,
+            value: ErrorValue::Text(id.to_owned()),
+        });
+    }
+    Ok(trimmed)
 }
 
 fn invalid_number(field: Field, n: impl ToString) -> ProfileError {

@@ -276,17 +276,15 @@ impl Profile {
         // Fields in the order of the §3 table, so the first error reported is the first in that order.
         let id = match get(Field::Id) {
             None | Some(Raw::Null) => return Err(ProfileError::MissingField { field: Field::Id }),
-            Some(Raw::Str(s)) => s,
+            Some(Raw::Str(s)) => super::checked_id(s)?,
             Some(other) => return Err(invalid(Field::Id, other)),
         };
         let name = text(Field::Name, get(Field::Name))?;
         let post = required_code(Field::Post, get(Field::Post))?;
-        let mut b = Profile::builder(id.as_str(), post);
+        let mut b = Profile::builder(id, post);
         if let Some(n) = name {
             b = b.name(n);
         }
-        // The id is checked before the later fields so that errors keep the table order.
-        let b = b.build()?.into_builder();
         let b = b
             .role(code(Field::Role, get(Field::Role))?)
             .industry(code(Field::Industry, get(Field::Industry))?)
