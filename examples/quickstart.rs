@@ -3,8 +3,8 @@
 //! Run with `cargo run --example quickstart`.
 
 use talent_matrix::{
-    Contribution, EnterpriseSize, Industry, IntroductionLevel, Lang, Performance, Post, Profile, ProfileError,
-    Role, Wan, classify,
+    Contribution, EnterpriseSize, Industry, IntroductionLevel, Lang, Performance, Post, Profile,
+    ProfileError, Role, Wan, classify,
 };
 
 fn main() -> Result<(), ProfileError> {
@@ -45,7 +45,11 @@ fn main() -> Result<(), ProfileError> {
         println!("{} {}", c.id(), person.name().unwrap_or(""));
         println!("  cell (zh): {}", label(Lang::ZhHans));
         println!("  cell (en): {}", label(Lang::En));
-        let managers: Vec<_> = c.managed_by().iter().map(|d| d.label(Lang::ZhHans)).collect();
+        let managers: Vec<_> = c
+            .managed_by()
+            .iter()
+            .map(|d| d.label(Lang::ZhHans))
+            .collect();
         println!("  managed by: {}", managers.join("、"));
         for reason in c.reasons() {
             println!("  [{}]", reason.rule());

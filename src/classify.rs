@@ -8,8 +8,8 @@ use crate::enterprise::EnterpriseFacts;
 use crate::policy::SHIZHONG_2011;
 use crate::reason::{Reason, Rule};
 use crate::{
-    CodeSet, Contribution, Department, EnterpriseSize, Entitlement, Industry, IntroductionLevel, MissingFact,
-    Ownership, Performance, Policy, Post, Profile, Service, Specialty, Stream, Tier,
+    CodeSet, Contribution, Department, EnterpriseSize, Entitlement, Industry, IntroductionLevel,
+    MissingFact, Ownership, Performance, Policy, Post, Profile, Service, Specialty, Stream, Tier,
 };
 
 /// Classifies a profile under the built-in policy `shizhong-2011`.
@@ -129,11 +129,18 @@ fn enterprise_tier_checks(p: &Profile, facts: &EnterpriseFacts) -> TierChecks {
     // leader: [seed] 业绩突出、贡献大的主要负责人 (贡献 read as the contribution field: policy default).
     set(
         Tier::Leader,
-        Some(principal && p.performance() == Performance::Outstanding && p.contribution() == Contribution::Major),
+        Some(
+            principal
+                && p.performance() == Performance::Outstanding
+                && p.contribution() == Contribution::Major,
+        ),
     );
     // high_end: [seed] 规模企业中高级管理者: any management role of an enterprise above designated size.
     let manager = role.is_some_and(|r| r.is_management());
-    set(Tier::HighEnd, crate::enterprise::all3([Some(manager), facts.above_designated_size()]));
+    set(
+        Tier::HighEnd,
+        crate::enterprise::all3([Some(manager), facts.above_designated_size()]),
+    );
     // elite: [seed] 具有发展潜力中小企业主: an owner-operator, not large, with potential.
     set(
         Tier::Elite,
@@ -171,7 +178,8 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
     // §4.3 specialties.
     let specialty = match stream {
         Some(Stream::EnterpriseManagement)
-            if p.industry().is_some_and(|i| policy.finance_industries().contains(i)) =>
+            if p.industry()
+                .is_some_and(|i| policy.finance_industries().contains(i)) =>
         {
             Some(Specialty::FinanceCommerce)
         }
@@ -193,7 +201,8 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
     });
 
     // §4.5 departments.
-    let lead = stream.map(|s| specialty.map_or_else(|| policy.lead(s), |sp| policy.specialty_lead(sp)));
+    let lead =
+        stream.map(|s| specialty.map_or_else(|| policy.lead(s), |sp| policy.specialty_lead(sp)));
     let managed_by = match (tier, lead) {
         (Some(t), _) => {
             let list = policy.tier_departments(t);
@@ -202,7 +211,10 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
                 .filter(|d| !list.contains(d));
             ManagedBy { list, extra }
         }
-        (None, lead) => ManagedBy { list: &[], extra: lead },
+        (None, lead) => ManagedBy {
+            list: &[],
+            extra: lead,
+        },
     };
 
     // §4.6 entitlements: [seed] 对贡献大的给予每年6万元的奖励，并享受金融公寓住房优惠待遇.
@@ -216,7 +228,10 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
 
     // §4.7 missing facts, in that order.
     let mut missing = CodeSet::new();
-    if p.post() == Post::Enterprise && p.role().is_none() && p.ownership() != Some(Ownership::Individual) {
+    if p.post() == Post::Enterprise
+        && p.role().is_none()
+        && p.ownership() != Some(Ownership::Individual)
+    {
         missing.insert(MissingFact::Role);
     }
     if p.post() == Post::SkilledTrade && p.skill_level().is_none() {
@@ -231,7 +246,9 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
     if let Some(c) = checks {
         // Every open condition of a tier higher than the assigned one (all of them when none is assigned).
         for &t in Tier::ALL {
-            if tier.is_none_or(|assigned| assigned < t) && c.get(t.index()).copied().flatten().is_none() {
+            if tier.is_none_or(|assigned| assigned < t)
+                && c.get(t.index()).copied().flatten().is_none()
+            {
                 missing.extend(open_fact(t));
             }
         }
@@ -254,7 +271,7 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
     }
 }
 
-/// The services of a 百千万 level (DOMAIN.md §4.6) [seed]: 百 → 定期联系; 千 → 扶持奖励; 万 → 登记入库管理,
+/// The services of a 百千万 level (DOMAIN.md §4.6) \[seed\]: 百 → 定期联系; 千 → 扶持奖励; 万 → 登记入库管理,
 /// 办理户口, 免费办理档案关系转接.
 fn services_of(level: Option<IntroductionLevel>) -> CodeSet<Service> {
     let list: &[Service] = match level {
@@ -385,7 +402,8 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn tier_condition(&self, tier: Tier) -> Option<bool> {
-        self.checks.and_then(|c| c.get(tier.index()).copied().flatten())
+        self.checks
+            .and_then(|c| c.get(tier.index()).copied().flatten())
     }
 
     /// Whether the primary stream has a tier ladder under the policy.
@@ -532,7 +550,8 @@ impl<'a> Classification<'a> {
     /// assert_eq!(reasons[0].zh().to_string(), "岗位为专业技术岗位，职称为正高级：专业技术人才");
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
-    pub fn reasons(&self) -> impl Iterator<Item = Reason<'_>> + '_ {
+    pub fn reasons(&self) -> impl Iterator<Item = Reason<'a>> + use<'a> {
+        let this = *self;
         let ladder = self.has_ladder();
         let size = self
             .facts
@@ -552,7 +571,7 @@ impl<'a> Classification<'a> {
             .chain(tier)
             .chain(self.entitlements.iter().map(Rule::Entitlement))
             .chain(self.services.iter().map(Rule::Service))
-            .map(move |rule| Reason::new(rule, self))
+            .map(move |rule| Reason::new(rule, this))
     }
 
     /// The §6 record as one line of JSON (feature `json`).

@@ -1,9 +1,9 @@
 //! Enterprise size and above-designated-size: the two derived facts of DOMAIN.md §5, as const data.
 //!
-//! **Size** follows 中小企业划型标准规定 (工信部联企业〔2011〕300号) [national]: for each industry row, the
+//! **Size** follows 中小企业划型标准规定 (工信部联企业〔2011〕300号) \[national\]: for each industry row, the
 //! bounds of the large, medium and small classes on X = employees (从业人员), Y = revenue (营业收入, 万元) and
 //! Z = assets (资产总额, 万元). **Above designated size** (规模以上 / 限额以上) follows the National Bureau of
-//! Statistics revenue thresholds [national].
+//! Statistics revenue thresholds \[national\].
 //!
 //! Both derivations are three-valued: a bound on an absent number is *open*. A class holds when all its bounds
 //! hold and fails when any bound fails, else it is open. The size is the first class from large down that holds,
@@ -242,7 +242,12 @@ const fn y(wan: u64) -> Bound {
 const fn z(wan: u64) -> Bound {
     Bound::wan(Indicator::Assets, wan)
 }
-const fn row(industry: Industry, large: &'static [Bound], medium: &'static [Bound], small: &'static [Bound]) -> SizeRow {
+const fn row(
+    industry: Industry,
+    large: &'static [Bound],
+    medium: &'static [Bound],
+    small: &'static [Bound],
+) -> SizeRow {
     SizeRow {
         industry,
         large,
@@ -262,20 +267,90 @@ const fn row(industry: Industry, large: &'static [Bound], medium: &'static [Boun
 /// ```
 pub const SME_STANDARD_2011: &[SizeRow] = &[
     row(Industry::Agriculture, &[y(20000)], &[y(500)], &[y(50)]),
-    row(Industry::Industry, &[x(1000), y(40000)], &[x(300), y(2000)], &[x(20), y(300)]),
-    row(Industry::Construction, &[y(80000), z(80000)], &[y(6000), z(5000)], &[y(300), z(300)]),
-    row(Industry::Wholesale, &[x(200), y(40000)], &[x(20), y(5000)], &[x(5), y(1000)]),
-    row(Industry::Retail, &[x(300), y(20000)], &[x(50), y(500)], &[x(10), y(100)]),
-    row(Industry::Transport, &[x(1000), y(30000)], &[x(300), y(3000)], &[x(20), y(200)]),
-    row(Industry::Warehousing, &[x(200), y(30000)], &[x(100), y(1000)], &[x(20), y(100)]),
-    row(Industry::Postal, &[x(1000), y(30000)], &[x(300), y(2000)], &[x(20), y(100)]),
-    row(Industry::Accommodation, &[x(300), y(10000)], &[x(100), y(2000)], &[x(10), y(100)]),
-    row(Industry::Catering, &[x(300), y(10000)], &[x(100), y(2000)], &[x(10), y(100)]),
-    row(Industry::InformationTransmission, &[x(2000), y(100000)], &[x(100), y(1000)], &[x(10), y(100)]),
-    row(Industry::SoftwareIt, &[x(300), y(10000)], &[x(100), y(1000)], &[x(10), y(50)]),
-    row(Industry::RealEstateDevelopment, &[y(200000), z(10000)], &[y(1000), z(5000)], &[y(100), z(2000)]),
-    row(Industry::PropertyManagement, &[x(1000), y(5000)], &[x(300), y(1000)], &[x(100), y(500)]),
-    row(Industry::LeasingBusinessServices, &[x(300), z(120000)], &[x(100), z(8000)], &[x(10), z(100)]),
+    row(
+        Industry::Industry,
+        &[x(1000), y(40000)],
+        &[x(300), y(2000)],
+        &[x(20), y(300)],
+    ),
+    row(
+        Industry::Construction,
+        &[y(80000), z(80000)],
+        &[y(6000), z(5000)],
+        &[y(300), z(300)],
+    ),
+    row(
+        Industry::Wholesale,
+        &[x(200), y(40000)],
+        &[x(20), y(5000)],
+        &[x(5), y(1000)],
+    ),
+    row(
+        Industry::Retail,
+        &[x(300), y(20000)],
+        &[x(50), y(500)],
+        &[x(10), y(100)],
+    ),
+    row(
+        Industry::Transport,
+        &[x(1000), y(30000)],
+        &[x(300), y(3000)],
+        &[x(20), y(200)],
+    ),
+    row(
+        Industry::Warehousing,
+        &[x(200), y(30000)],
+        &[x(100), y(1000)],
+        &[x(20), y(100)],
+    ),
+    row(
+        Industry::Postal,
+        &[x(1000), y(30000)],
+        &[x(300), y(2000)],
+        &[x(20), y(100)],
+    ),
+    row(
+        Industry::Accommodation,
+        &[x(300), y(10000)],
+        &[x(100), y(2000)],
+        &[x(10), y(100)],
+    ),
+    row(
+        Industry::Catering,
+        &[x(300), y(10000)],
+        &[x(100), y(2000)],
+        &[x(10), y(100)],
+    ),
+    row(
+        Industry::InformationTransmission,
+        &[x(2000), y(100000)],
+        &[x(100), y(1000)],
+        &[x(10), y(100)],
+    ),
+    row(
+        Industry::SoftwareIt,
+        &[x(300), y(10000)],
+        &[x(100), y(1000)],
+        &[x(10), y(50)],
+    ),
+    row(
+        Industry::RealEstateDevelopment,
+        &[y(200000), z(10000)],
+        &[y(1000), z(5000)],
+        &[y(100), z(2000)],
+    ),
+    row(
+        Industry::PropertyManagement,
+        &[x(1000), y(5000)],
+        &[x(300), y(1000)],
+        &[x(100), y(500)],
+    ),
+    row(
+        Industry::LeasingBusinessServices,
+        &[x(300), z(120000)],
+        &[x(100), z(8000)],
+        &[x(10), z(100)],
+    ),
     row(Industry::Other, &[x(300)], &[x(100)], &[x(10)]),
 ];
 
@@ -311,7 +386,7 @@ pub enum AboveSizeRule {
 
 /// The NBS above-designated-size thresholds (规模以上 / 限额以上) on revenue, as DOMAIN.md §5 tabulates them.
 ///
-/// [national] The NBS uses 主营业务收入 for industry, taken here as revenue. Property management and leasing and
+/// \[national\] The NBS uses 主营业务收入 for industry, taken here as revenue. Property management and leasing and
 /// business services use the current services threshold (revenue 1000 万元 only, since a 2019 revision; before
 /// it, most services counted at 1000 万元 revenue or 50 employees). Agriculture, construction (which depends on
 /// 资质), finance and other industries must be stated.
@@ -322,20 +397,53 @@ pub enum AboveSizeRule {
 /// ```
 pub const ABOVE_DESIGNATED_SIZE: &[(Industry, AboveSizeRule)] = &[
     (Industry::Agriculture, AboveSizeRule::MustBeStated),
-    (Industry::Industry, AboveSizeRule::Revenue(Wan::from_wan(2000))),
+    (
+        Industry::Industry,
+        AboveSizeRule::Revenue(Wan::from_wan(2000)),
+    ),
     (Industry::Construction, AboveSizeRule::MustBeStated),
-    (Industry::Wholesale, AboveSizeRule::Revenue(Wan::from_wan(2000))),
+    (
+        Industry::Wholesale,
+        AboveSizeRule::Revenue(Wan::from_wan(2000)),
+    ),
     (Industry::Retail, AboveSizeRule::Revenue(Wan::from_wan(500))),
-    (Industry::Transport, AboveSizeRule::Revenue(Wan::from_wan(2000))),
-    (Industry::Warehousing, AboveSizeRule::Revenue(Wan::from_wan(2000))),
-    (Industry::Postal, AboveSizeRule::Revenue(Wan::from_wan(2000))),
-    (Industry::Accommodation, AboveSizeRule::Revenue(Wan::from_wan(200))),
-    (Industry::Catering, AboveSizeRule::Revenue(Wan::from_wan(200))),
-    (Industry::InformationTransmission, AboveSizeRule::Revenue(Wan::from_wan(2000))),
-    (Industry::SoftwareIt, AboveSizeRule::Revenue(Wan::from_wan(2000))),
+    (
+        Industry::Transport,
+        AboveSizeRule::Revenue(Wan::from_wan(2000)),
+    ),
+    (
+        Industry::Warehousing,
+        AboveSizeRule::Revenue(Wan::from_wan(2000)),
+    ),
+    (
+        Industry::Postal,
+        AboveSizeRule::Revenue(Wan::from_wan(2000)),
+    ),
+    (
+        Industry::Accommodation,
+        AboveSizeRule::Revenue(Wan::from_wan(200)),
+    ),
+    (
+        Industry::Catering,
+        AboveSizeRule::Revenue(Wan::from_wan(200)),
+    ),
+    (
+        Industry::InformationTransmission,
+        AboveSizeRule::Revenue(Wan::from_wan(2000)),
+    ),
+    (
+        Industry::SoftwareIt,
+        AboveSizeRule::Revenue(Wan::from_wan(2000)),
+    ),
     (Industry::RealEstateDevelopment, AboveSizeRule::Always),
-    (Industry::PropertyManagement, AboveSizeRule::Revenue(Wan::from_wan(1000))),
-    (Industry::LeasingBusinessServices, AboveSizeRule::Revenue(Wan::from_wan(1000))),
+    (
+        Industry::PropertyManagement,
+        AboveSizeRule::Revenue(Wan::from_wan(1000)),
+    ),
+    (
+        Industry::LeasingBusinessServices,
+        AboveSizeRule::Revenue(Wan::from_wan(1000)),
+    ),
     (Industry::Finance, AboveSizeRule::MustBeStated),
     (Industry::Other, AboveSizeRule::MustBeStated),
 ];
@@ -397,7 +505,11 @@ pub fn class_holds(row: &SizeRow, class: EnterpriseSize, profile: &Profile) -> O
 pub fn derive_size(row: &SizeRow, profile: &Profile) -> (Option<EnterpriseSize>, Option<bool>) {
     let large = class_holds(row, EnterpriseSize::Large, profile);
     let mut above_all_fail = true;
-    for class in [EnterpriseSize::Large, EnterpriseSize::Medium, EnterpriseSize::Small] {
+    for class in [
+        EnterpriseSize::Large,
+        EnterpriseSize::Medium,
+        EnterpriseSize::Small,
+    ] {
         match class_holds(row, class, profile) {
             Some(true) if above_all_fail => return (Some(class), large),
             Some(false) => {}
@@ -478,7 +590,11 @@ impl EnterpriseFacts {
     /// ```
     pub fn of(profile: &Profile) -> EnterpriseFacts {
         let (size, large, size_basis) = match profile.enterprise_size() {
-            Some(s) => (Some(s), Some(s == EnterpriseSize::Large), Some(Basis::Stated)),
+            Some(s) => (
+                Some(s),
+                Some(s == EnterpriseSize::Large),
+                Some(Basis::Stated),
+            ),
             None => match profile.industry().and_then(size_row) {
                 Some(row) => {
                     let (size, large) = derive_size(row, profile);
@@ -593,7 +709,14 @@ mod tests {
     #[test]
     fn every_industry_has_one_above_size_rule() {
         for &i in Industry::ALL {
-            assert_eq!(ABOVE_DESIGNATED_SIZE.iter().filter(|(j, _)| *j == i).count(), 1, "{i:#}");
+            assert_eq!(
+                ABOVE_DESIGNATED_SIZE
+                    .iter()
+                    .filter(|(j, _)| *j == i)
+                    .count(),
+                1,
+                "{i:#}"
+            );
         }
     }
 
@@ -604,7 +727,11 @@ mod tests {
             for pair in [(r.small, r.medium), (r.medium, r.large)] {
                 for lower in pair.0 {
                     let upper = pair.1.iter().find(|b| b.indicator == lower.indicator);
-                    assert!(upper.is_some_and(|u| u.min > lower.min), "{:#} {lower}", r.industry);
+                    assert!(
+                        upper.is_some_and(|u| u.min > lower.min),
+                        "{:#} {lower}",
+                        r.industry
+                    );
                 }
                 assert_eq!(pair.0.len(), pair.1.len());
             }

@@ -5,8 +5,8 @@ use core::fmt;
 
 use crate::codes::Expected;
 use crate::{
-    Coded, Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, Ownership, Performance, Post,
-    ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
+    Coded, Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, Ownership,
+    Performance, Post, ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
 };
 
 /// Why a profile record could not be read (DOMAIN.md §3).
@@ -251,7 +251,10 @@ fn expected(field: Field) -> impl fmt::Display {
                 Field::Industry => codes::<Industry>().fmt(f),
                 Field::Employees => write!(f, "a whole number from 0 to {MAX_EMPLOYEES}"),
                 Field::RevenueWan | Field::AssetsWan => {
-                    write!(f, "a number from 0 to {MAX_WAN} with at most 4 decimal places")
+                    write!(
+                        f,
+                        "a number from 0 to {MAX_WAN} with at most 4 decimal places"
+                    )
                 }
                 Field::EnterpriseSize => codes::<EnterpriseSize>().fmt(f),
                 Field::AboveDesignatedSize | Field::Potential => f.write_str("true or false"),

@@ -54,8 +54,18 @@
 //! | the rules | [`Policy`] |
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
 //!
-//! Every rule cites its source: a section of the crate's domain reference (DOMAIN.md), the seed document, or a
-//! national standard.
+//! ## Where rules come from
+//!
+//! Every rule cites its source, in its doc comment and, for code list values, in
+//! [`source()`](Stream::source):
+//!
+//! - **DOMAIN.md §n**: a section of the crate's domain reference, the contract this crate implements;
+//! - **\[seed\]**: the source document, a 2011 report of Jinan's Shizhong District (市中区人才工作十大亮点),
+//!   whose section 建立人才双向分类评价机制 describes the scheme;
+//! - **\[national\]**: a national standard of the same years (the 2011 SME size standard
+//!   工信部联企业〔2011〕300号, the NBS above-designated-size thresholds, the national talent plans);
+//! - **\[policy default\]**: a choice of this crate where the seed is silent, made in the built-in policy
+//!   and replaceable by a user's own.
 
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
@@ -71,9 +81,10 @@ mod reason;
 
 pub use classify::{Classification, ManagedBy, ManagedByIter, classify};
 pub use codes::{
-    CodeSet, CodeSetIter, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry,
-    IntroductionLevel, MissingFact, Ownership, ParseCodeError, Performance, Post, ProfessionalTitle, Role,
-    RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier,
+    CodeSet, CodeSetIter, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field,
+    Industry, IntroductionLevel, MissingFact, Ownership, ParseCodeError, Performance, Post,
+    ProfessionalTitle, Role, RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty,
+    Stream, Tier,
 };
 pub use error::{ErrorValue, ProfileError};
 pub use lang::{Lang, ParseLangError};

@@ -87,7 +87,11 @@ impl Wan {
     /// assert_eq!(Wan::from_f64(-1.0), None);
     /// assert_eq!(Wan::from_f64(-0.0), Some(Wan::ZERO));
     /// ```
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
     pub fn from_f64(wan: f64) -> Option<Wan> {
         // 2^53 yuan: beyond it whole numbers of yuan are no longer all representable.
         const LIMIT: f64 = 9_007_199_254_740_992.0;
@@ -183,7 +187,9 @@ impl FromStr for Wan {
         };
         let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
         if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
-            return Err(fail("expected a plain decimal number such as 2500 or 2500.5"));
+            return Err(fail(
+                "expected a plain decimal number such as 2500 or 2500.5",
+            ));
         }
         let frac = frac.trim_end_matches('0');
         if frac.len() > 4 {
@@ -245,7 +251,8 @@ impl<'de> serde::Deserialize<'de> for Wan {
                 }
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Wan, E> {
-                Wan::from_f64(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                Wan::from_f64(v)
+                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(v), &self))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Wan, E> {
                 v.parse().map_err(E::custom)
@@ -284,10 +291,22 @@ mod tests {
     fn rejects_what_is_not_a_plain_decimal() {
         let cases: &[(&str, &str)] = &[
             ("", "expected a plain decimal number such as 2500 or 2500.5"),
-            (".", "expected a plain decimal number such as 2500 or 2500.5"),
-            ("1e3", "expected a plain decimal number such as 2500 or 2500.5"),
-            ("1.2.3", "expected a plain decimal number such as 2500 or 2500.5"),
-            ("abc", "expected a plain decimal number such as 2500 or 2500.5"),
+            (
+                ".",
+                "expected a plain decimal number such as 2500 or 2500.5",
+            ),
+            (
+                "1e3",
+                "expected a plain decimal number such as 2500 or 2500.5",
+            ),
+            (
+                "1.2.3",
+                "expected a plain decimal number such as 2500 or 2500.5",
+            ),
+            (
+                "abc",
+                "expected a plain decimal number such as 2500 or 2500.5",
+            ),
             ("1,000", "thousands separators are not allowed"),
             ("1，000", "thousands separators are not allowed"),
             ("0.00001", "at most 4 decimal places are allowed"),
@@ -301,7 +320,16 @@ mod tests {
 
     #[test]
     fn display_is_shortest_and_round_trips() {
-        for yuan in [0, 1, 10, 1_000, 15_000, 25_005_000, 12_345_678, 100_000_000_000_000] {
+        for yuan in [
+            0,
+            1,
+            10,
+            1_000,
+            15_000,
+            25_005_000,
+            12_345_678,
+            100_000_000_000_000,
+        ] {
             let w = Wan::from_yuan(yuan);
             assert_eq!(w.to_string().parse::<Wan>(), Ok(w));
         }
@@ -314,7 +342,10 @@ mod tests {
         assert_eq!(Wan::from_f64(2500.5), Some(Wan::from_yuan(25_005_000)));
         assert_eq!(Wan::from_f64(0.0001), Some(Wan::from_yuan(1)));
         assert_eq!(Wan::from_f64(1e10), Some(Wan::from_wan(10_000_000_000)));
-        assert_eq!(Wan::from_f64(9_999_999_999.999_9), Some(Wan::from_yuan(99_999_999_999_999)));
+        assert_eq!(
+            Wan::from_f64(9_999_999_999.999_9),
+            Some(Wan::from_yuan(99_999_999_999_999))
+        );
         assert_eq!(Wan::from_f64(0.00005), None);
         assert_eq!(Wan::from_f64(1_234_567_890.123_45), None);
         assert_eq!(Wan::from_f64(f64::NAN), None);

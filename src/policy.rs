@@ -54,9 +54,16 @@ pub(crate) static SHIZHONG_2011: Policy = Policy {
     // DOMAIN.md §4.4 table, managed_by column, by tier from elite up. [seed] 由民營局、工商聯等部門管理;
     // 由經信局、國資委等部門管理; 由財政、商務、金融等部門管理.
     tier_departments: [
-        &[Department::PrivateEconomyBureau, Department::FederationOfIndustryCommerce],
+        &[
+            Department::PrivateEconomyBureau,
+            Department::FederationOfIndustryCommerce,
+        ],
         &[Department::EconomyInformationBureau, Department::Sasac],
-        &[Department::FinanceBureau, Department::CommerceBureau, Department::FinancialOffice],
+        &[
+            Department::FinanceBureau,
+            Department::CommerceBureau,
+            Department::FinancialOffice,
+        ],
     ],
     // DOMAIN.md §4.4: only enterprise management talent has tiers under this policy.
     ladders: CodeSet::from_bits(1 << Stream::EnterpriseManagement.index()),
@@ -112,7 +119,7 @@ impl Policy {
             .unwrap_or_else(|| self.lead(specialty.parent()))
     }
 
-    /// The departments that manage a tier, in the order of the DOMAIN.md §4.4 table ([seed]).
+    /// The departments that manage a tier, in the order of the DOMAIN.md §4.4 table (\[seed\]).
     ///
     /// ```
     /// use talent_matrix::{Department, Policy, Tier};
@@ -122,7 +129,10 @@ impl Policy {
     /// );
     /// ```
     pub fn tier_departments(&self, tier: Tier) -> &[Department] {
-        self.tier_departments.get(tier.index()).copied().unwrap_or(&[])
+        self.tier_departments
+            .get(tier.index())
+            .copied()
+            .unwrap_or(&[])
     }
 
     /// Whether the policy defines a tier ladder for a stream (DOMAIN.md §4.4: only enterprise management
@@ -137,7 +147,7 @@ impl Policy {
     }
 
     /// The industries whose enterprise management talent is finance and commerce talent (DOMAIN.md §4.3:
-    /// finance, and leasing and business services) [policy default].
+    /// finance, and leasing and business services) \[policy default\].
     ///
     /// ```
     /// use talent_matrix::{Industry, Policy};
@@ -176,7 +186,10 @@ mod tests {
     fn built_in_sets_name_the_documented_values() {
         // The sets are built from bits in a const static; check them against DOMAIN.md §4.3 and §4.4.
         let p = &SHIZHONG_2011;
-        assert_eq!(p.ladders.iter().collect::<Vec<_>>(), [Stream::EnterpriseManagement]);
+        assert_eq!(
+            p.ladders.iter().collect::<Vec<_>>(),
+            [Stream::EnterpriseManagement]
+        );
         assert_eq!(
             p.finance_industries.iter().collect::<Vec<_>>(),
             [Industry::LeasingBusinessServices, Industry::Finance]
@@ -189,8 +202,14 @@ mod tests {
         let p = Policy::shizhong_2011();
         let expected = [
             (Stream::PartyGovernment, Department::OrganizationDepartment),
-            (Stream::EnterpriseManagement, Department::EconomyInformationBureau),
-            (Stream::ProfessionalTechnical, Department::HumanResourcesBureau),
+            (
+                Stream::EnterpriseManagement,
+                Department::EconomyInformationBureau,
+            ),
+            (
+                Stream::ProfessionalTechnical,
+                Department::HumanResourcesBureau,
+            ),
             (Stream::HighSkilled, Department::HumanResourcesBureau),
             (Stream::SocialWork, Department::CivilAffairsBureau),
             (Stream::RuralPractical, Department::AgricultureBureau),
@@ -198,10 +217,17 @@ mod tests {
         for (s, d) in expected {
             assert_eq!(p.lead(s), d, "{s:#}");
         }
-        assert_eq!(p.specialty_lead(Specialty::CommunityWorker), Department::CivilAffairsBureau);
+        assert_eq!(
+            p.specialty_lead(Specialty::CommunityWorker),
+            Department::CivilAffairsBureau
+        );
         assert_eq!(
             p.tier_departments(Tier::Leader),
-            [Department::FinanceBureau, Department::CommerceBureau, Department::FinancialOffice]
+            [
+                Department::FinanceBureau,
+                Department::CommerceBureau,
+                Department::FinancialOffice
+            ]
         );
     }
 }

@@ -2,8 +2,9 @@
 
 use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
 use crate::{
-    Contribution, EnterpriseSize, ErrorValue, Field, Industry, IntroductionLevel, Ownership, Performance, Post,
-    ProfessionalTitle, ProfileError, Role, RuralRole, SkillLevel, SocialWorkCertificate, Wan,
+    Contribution, EnterpriseSize, ErrorValue, Field, Industry, IntroductionLevel, Ownership,
+    Performance, Post, ProfessionalTitle, ProfileError, Role, RuralRole, SkillLevel,
+    SocialWorkCertificate, Wan,
 };
 
 #[cfg(feature = "serde")]
@@ -354,7 +355,10 @@ impl ProfileBuilder {
         if let Some(n) = p.employees.filter(|&n| n > MAX_EMPLOYEES) {
             return Err(invalid_number(Field::Employees, n));
         }
-        for (field, amount) in [(Field::RevenueWan, p.revenue_wan), (Field::AssetsWan, p.assets_wan)] {
+        for (field, amount) in [
+            (Field::RevenueWan, p.revenue_wan),
+            (Field::AssetsWan, p.assets_wan),
+        ] {
             if let Some(w) = amount.filter(|w| *w > Wan::from_wan(MAX_WAN)) {
                 return Err(invalid_number(field, w));
             }
@@ -397,7 +401,9 @@ mod tests {
     fn id_is_trimmed_and_counted_in_characters() {
         let p = Profile::builder(format!(" {} ", "编".repeat(64)), Post::Other).build();
         assert_eq!(p.map(|p| p.id().chars().count()), Ok(64));
-        let err = Profile::builder("编".repeat(65), Post::Other).build().unwrap_err();
+        let err = Profile::builder("编".repeat(65), Post::Other)
+            .build()
+            .unwrap_err();
         assert_eq!(err.field(), Some("id"));
         assert!(Profile::builder("\u{3000}\t", Post::Other).build().is_err());
     }
@@ -410,8 +416,14 @@ mod tests {
             .assets_wan(Wan::from_wan(MAX_WAN))
             .build();
         assert!(ok.is_ok());
-        let err = Profile::builder("1", Post::Enterprise).employees(MAX_EMPLOYEES + 1).build().unwrap_err();
-        assert_eq!(err.to_string(), "employees must be a whole number from 0 to 10000000, got 10000001");
+        let err = Profile::builder("1", Post::Enterprise)
+            .employees(MAX_EMPLOYEES + 1)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "employees must be a whole number from 0 to 10000000, got 10000001"
+        );
         let err = Profile::builder("1", Post::Enterprise)
             .assets_wan(Wan::from_yuan(MAX_WAN * 10_000 + 1))
             .build()

@@ -10,8 +10,8 @@ use core::str::FromStr;
 
 use crate::enterprise::{self, AboveSizeRule, Basis, Bound, Indicator, SizeRow};
 use crate::{
-    Classification, Coded, Contribution, EnterpriseSize, Entitlement, IntroductionLevel, Lang, Ownership,
-    Performance, Post, Role, Service, Specialty, Stream, Tier, Wan,
+    Classification, Coded, Contribution, EnterpriseSize, Entitlement, IntroductionLevel, Lang,
+    Ownership, Performance, Post, Role, Service, Specialty, Stream, Tier, Wan,
 };
 
 /// The id of a rule that decided part of a classification (DOMAIN.md §6).
@@ -85,10 +85,16 @@ impl FromStr for Rule {
             T::ALL.iter().copied().find(|v| v.code() == s)
         }
         fn opt<T: Coded>(s: &str) -> Option<Option<T>> {
-            if s == "none" { Some(None) } else { code(s).map(Some) }
+            if s == "none" {
+                Some(None)
+            } else {
+                code(s).map(Some)
+            }
         }
         fn basis(s: &str) -> Option<Basis> {
-            [Basis::Stated, Basis::Derived].into_iter().find(|b| b.code() == s)
+            [Basis::Stated, Basis::Derived]
+                .into_iter()
+                .find(|b| b.code() == s)
         }
         let rule = s.split_once('.').and_then(|(kind, rest)| match kind {
             "stream" => opt(rest).map(Rule::Stream),
@@ -100,7 +106,9 @@ impl FromStr for Rule {
             "service" => code(rest).map(Rule::Service),
             _ => None,
         });
-        rule.ok_or_else(|| ParseRuleError { input: s.to_owned() })
+        rule.ok_or_else(|| ParseRuleError {
+            input: s.to_owned(),
+        })
     }
 }
 
@@ -129,11 +137,11 @@ impl serde::Serialize for Rule {
 #[derive(Debug, Clone, Copy)]
 pub struct Reason<'c> {
     rule: Rule,
-    cls: &'c Classification<'c>,
+    cls: Classification<'c>,
 }
 
 impl<'c> Reason<'c> {
-    pub(crate) fn new(rule: Rule, cls: &'c Classification<'c>) -> Reason<'c> {
+    pub(crate) fn new(rule: Rule, cls: Classification<'c>) -> Reason<'c> {
         Reason { rule, cls }
     }
 
@@ -223,7 +231,7 @@ pub struct Sentence<'c> {
 impl Display for Sentence<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let w = Writer {
-            c: self.reason.cls,
+            c: &self.reason.cls,
             zh: self.lang.is_chinese(),
         };
         match self.reason.rule {
@@ -242,12 +250,12 @@ impl Display for Sentence<'_> {
 }
 
 /// Renders the sentences of one classification in one language (zh-Hans or English).
-struct Writer<'c> {
-    c: &'c Classification<'c>,
+struct Writer<'r, 'c> {
+    c: &'r Classification<'c>,
     zh: bool,
 }
 
-impl Writer<'_> {
+impl Writer<'_, '_> {
     /// The label of a value in the sentence's language.
     fn l<T: Coded>(&self, v: T) -> &'static str {
         v.label(if self.zh { Lang::ZhHans } else { Lang::En })
@@ -274,14 +282,21 @@ impl Writer<'_> {
                 if let Some(r) = p.role() {
                     facts.push(format!("{}{}", self.t("职务为", "role "), self.l(r)));
                 }
-                facts.push(self.t("非个体工商户", "not an individual business").to_owned());
+                facts.push(
+                    self.t("非个体工商户", "not an individual business")
+                        .to_owned(),
+                );
             }
             Stream::ProfessionalTechnical => {
                 if p.post() == Post::ProfessionalTechnical {
                     facts.push(self.post());
                 }
                 if let Some(t) = p.professional_title() {
-                    facts.push(format!("{}{}", self.t("职称为", "professional title "), self.l(t)));
+                    facts.push(format!(
+                        "{}{}",
+                        self.t("职称为", "professional title "),
+                        self.l(t)
+                    ));
                 }
             }
             Stream::HighSkilled => {
@@ -299,13 +314,21 @@ impl Writer<'_> {
                     facts.push(self.post());
                 }
                 if let Some(cert) = p.social_work_certificate() {
-                    facts.push(format!("{}{}", self.t("持有", "social work certificate "), self.l(cert)));
+                    facts.push(format!(
+                        "{}{}",
+                        self.t("持有", "social work certificate "),
+                        self.l(cert)
+                    ));
                 }
             }
             Stream::RuralPractical => {
                 facts.push(self.post());
                 if let Some(r) = p.rural_role() {
-                    facts.push(format!("{}{}", self.t("农村人才类型为", "rural role "), self.l(r)));
+                    facts.push(format!(
+                        "{}{}",
+                        self.t("农村人才类型为", "rural role "),
+                        self.l(r)
+                    ));
                 }
             }
         }
@@ -314,7 +337,11 @@ impl Writer<'_> {
 
     fn stream(&self, f: &mut Formatter<'_>, s: Stream) -> fmt::Result {
         let facts = self.qualifying_facts(s);
-        let sep = if s == Stream::EnterpriseManagement { ", " } else { " and " };
+        let sep = if s == Stream::EnterpriseManagement {
+            ", "
+        } else {
+            " and "
+        };
         self.join(f, facts, "，", sep)?;
         write!(f, "{}{}", self.t("：", ": "), self.l(s))?;
         let post = self.c.profile().post();
@@ -325,14 +352,20 @@ impl Writer<'_> {
                 "{}{}{}",
                 self.t("；不符合本岗位对应的", "; the post's own stream, "),
                 self.l(own),
-                self.t("条件，按顺序取首个符合的类别", ", does not apply, so the first qualifying stream counts")
+                self.t(
+                    "条件，按顺序取首个符合的类别",
+                    ", does not apply, so the first qualifying stream counts"
+                )
             )?,
             None => write!(
                 f,
                 "{}{}{}",
                 self.t("；岗位“", "; post "),
                 self.l(post),
-                self.t("”无对应类别，按顺序取首个符合的类别", " has no stream of its own, so the first qualifying stream counts")
+                self.t(
+                    "”无对应类别，按顺序取首个符合的类别",
+                    " has no stream of its own, so the first qualifying stream counts"
+                )
             )?,
         }
         let also = self.c.also_qualifies();
@@ -375,7 +408,12 @@ impl Writer<'_> {
             },
             Post::SkilledTrade => match p.skill_level() {
                 None => f.write_str(self.t("，未填职业资格", " without a skill level"))?,
-                Some(k) => write!(f, "{}{}", self.t("，职业资格为", " with skill level "), self.l(k))?,
+                Some(k) => write!(
+                    f,
+                    "{}{}",
+                    self.t("，职业资格为", " with skill level "),
+                    self.l(k)
+                )?,
             },
             Post::Rural => f.write_str(self.t("，未填农村人才类型", " without a rural role"))?,
             _ => {}
@@ -394,7 +432,10 @@ impl Writer<'_> {
                 write!(
                     f,
                     "{}{}{}{}",
-                    self.t("企业经营管理人才，行业为", "Enterprise management talent in industry "),
+                    self.t(
+                        "企业经营管理人才，行业为",
+                        "Enterprise management talent in industry "
+                    ),
                     industry,
                     self.t("（金融商务行业）：", " (a finance and commerce industry): "),
                     self.l(s)
@@ -413,7 +454,12 @@ impl Writer<'_> {
 
     fn size_stated(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let size = self.c.enterprise_size().map_or("", |s| self.l(s));
-        write!(f, "{}{}", self.t("企业规模（填报）：", "enterprise size stated: "), size)
+        write!(
+            f,
+            "{}{}",
+            self.t("企业规模（填报）：", "enterprise size stated: "),
+            size
+        )
     }
 
     /// `employees 350 ≥ 300` / `从业人员350 ≥ 300`, or with `<` when the bound fails.
@@ -423,7 +469,11 @@ impl Writer<'_> {
         let op = if value >= b.min() { "≥" } else { "<" };
         match b.indicator() {
             Indicator::Employees => {
-                format!("{}{value} {op} {}", self.t("从业人员", "employees "), b.min())
+                format!(
+                    "{}{value} {op} {}",
+                    self.t("从业人员", "employees "),
+                    b.min()
+                )
             }
             ind => {
                 let name = if ind == Indicator::Revenue {
@@ -432,7 +482,11 @@ impl Writer<'_> {
                     self.t("资产总额", "assets ")
                 };
                 let unit = self.t("万元", " 万元");
-                format!("{name}{}{unit} {op} {}{unit}", Wan::from_yuan(value), Wan::from_yuan(b.min()))
+                format!(
+                    "{name}{}{unit} {op} {}{unit}",
+                    Wan::from_yuan(value),
+                    Wan::from_yuan(b.min())
+                )
             }
         }
     }
@@ -465,7 +519,8 @@ impl Writer<'_> {
             Some(size) => {
                 let mut parts: Vec<String> = Vec::new();
                 if !row.bounds(size).is_empty() {
-                    let met: Vec<String> = row.bounds(size).iter().map(|&b| self.bound(b)).collect();
+                    let met: Vec<String> =
+                        row.bounds(size).iter().map(|&b| self.bound(b)).collect();
                     parts.push(format!(
                         "{}{}{}{}",
                         met.join(self.t("，", ", ")),
@@ -485,12 +540,23 @@ impl Writer<'_> {
                         ));
                     }
                 }
-                write!(f, "{}{}{}", parts.join(self.t("；", "; ")), self.t("：", ": "), self.l(size))
+                write!(
+                    f,
+                    "{}{}{}",
+                    parts.join(self.t("；", "; ")),
+                    self.t("：", ": "),
+                    self.l(size)
+                )
             }
             None => {
                 // Only "not large" is known: name the failing large bound and the absent numbers.
                 if let Some(b) = self.first_failing(row, EnterpriseSize::Large) {
-                    write!(f, "{}{}", self.bound(b), self.t("（未达大型标准）", " (below large)"))?;
+                    write!(
+                        f,
+                        "{}{}",
+                        self.bound(b),
+                        self.t("（未达大型标准）", " (below large)")
+                    )?;
                 }
                 let p = self.c.profile();
                 let mut absent: Vec<&str> = Vec::new();
@@ -511,7 +577,10 @@ impl Writer<'_> {
                     "{}{}{}",
                     self.t("；未填", "; "),
                     absent.join(self.t("、", " and ")),
-                    self.t("，具体规模待定：非大型", " not given, so the exact size is open: not large")
+                    self.t(
+                        "，具体规模待定：非大型",
+                        " not given, so the exact size is open: not large"
+                    )
                 )
             }
         }
@@ -561,7 +630,10 @@ impl Writer<'_> {
                 "{}{}{}{verdict}",
                 self.t("“", ""),
                 self.l(industry),
-                self.t("”企业均纳入规模以上统计：", " enterprises always count as above designated size: "),
+                self.t(
+                    "”企业均纳入规模以上统计：",
+                    " enterprises always count as above designated size: "
+                ),
             ),
         }
     }
@@ -575,7 +647,11 @@ impl Writer<'_> {
         match tier {
             Tier::Leader => {
                 if !p.role().is_some_and(Role::is_principal) {
-                    needs.push(format!("{}{}", self.t("主要负责人或企业主", "a principal or owner-operator"), is(role)));
+                    needs.push(format!(
+                        "{}{}",
+                        self.t("主要负责人或企业主", "a principal or owner-operator"),
+                        is(role)
+                    ));
                 }
                 if p.performance() != Performance::Outstanding {
                     needs.push(format!(
@@ -597,18 +673,43 @@ impl Writer<'_> {
                     Some(_) => self.t("（现为非规模以上）", " (it is not)"),
                     None => self.t("（未知）", " (not known)"),
                 };
-                needs.push(format!("{}{state}", self.t("规模以上企业", "an enterprise above designated size")));
+                needs.push(format!(
+                    "{}{state}",
+                    self.t("规模以上企业", "an enterprise above designated size")
+                ));
             }
             _ => {
                 if p.role() != Some(Role::Owner) {
-                    needs.push(format!("{}{}", self.t("企业主", "an owner-operator"), is(role)));
+                    needs.push(format!(
+                        "{}{}",
+                        self.t("企业主", "an owner-operator"),
+                        is(role)
+                    ));
                 }
                 if !p.potential() {
-                    needs.push(self.t("具有发展潜力（未评定）", "assessed development potential (not assessed)").to_owned());
+                    needs.push(
+                        self.t(
+                            "具有发展潜力（未评定）",
+                            "assessed development potential (not assessed)",
+                        )
+                        .to_owned(),
+                    );
                 }
                 match self.c.enterprise_facts().is_large() {
-                    Some(true) => needs.push(self.t("非大型企业（现为大型）", "an enterprise that is not large (it is large)").to_owned()),
-                    None => needs.push(self.t("非大型企业（规模未知）", "an enterprise that is not large (size not known)").to_owned()),
+                    Some(true) => needs.push(
+                        self.t(
+                            "非大型企业（现为大型）",
+                            "an enterprise that is not large (it is large)",
+                        )
+                        .to_owned(),
+                    ),
+                    None => needs.push(
+                        self.t(
+                            "非大型企业（规模未知）",
+                            "an enterprise that is not large (size not known)",
+                        )
+                        .to_owned(),
+                    ),
                     Some(false) => {}
                 }
             }
@@ -633,7 +734,10 @@ impl Writer<'_> {
             Some(Tier::Leader) => write!(
                 f,
                 "{role}{}{}",
-                self.t("，业绩突出、贡献大：", " with performance Outstanding and contribution Major: "),
+                self.t(
+                    "，业绩突出、贡献大：",
+                    " with performance Outstanding and contribution Major: "
+                ),
                 self.l(Tier::Leader)
             )?,
             Some(Tier::HighEnd) => write!(
@@ -647,7 +751,10 @@ impl Writer<'_> {
                 f,
                 "{}{role}{}{}",
                 self.t("具有发展潜力的非大型企业", ""),
-                self.t("：", " of an enterprise that is not large, with development potential: "),
+                self.t(
+                    "：",
+                    " of an enterprise that is not large, with development potential: "
+                ),
                 self.l(t)
             )?,
             None => f.write_str(self.t("无层次", "no tier"))?,
@@ -660,7 +767,11 @@ impl Writer<'_> {
             .map(|t| self.tier_gap(t))
             .collect();
         if !higher.is_empty() {
-            let lead = if tier.is_some() { self.t("；", "; ") } else { self.t("：", ": ") };
+            let lead = if tier.is_some() {
+                self.t("；", "; ")
+            } else {
+                self.t("：", ": ")
+            };
             write!(f, "{lead}{}", higher.join(self.t("；", "; ")))?;
         }
         Ok(())
@@ -670,7 +781,10 @@ impl Writer<'_> {
         write!(
             f,
             "{}{}",
-            self.t("贡献大的金融商务人才：", "Finance and commerce talent with contribution Major: "),
+            self.t(
+                "贡献大的金融商务人才：",
+                "Finance and commerce talent with contribution Major: "
+            ),
             self.l(e)
         )?;
         if e == Entitlement::AnnualReward && self.zh {

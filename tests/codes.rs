@@ -3,29 +3,75 @@
 //!
 //! The expected tables below are copied from DOMAIN.md by hand, independently of `src/codes/`, so that a change
 //! to a code or label in the crate fails here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests and benches may panic on a broken fixture
 
 use std::collections::HashSet;
 
 use talent_matrix::{
-    Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry, IntroductionLevel, Lang,
-    MissingFact, Ownership, Performance, Post, ProfessionalTitle, Role, RuralRole, Service, SkillLevel,
-    SocialWorkCertificate, Specialty, Stream, Tier,
+    Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry,
+    IntroductionLevel, Lang, MissingFact, Ownership, Performance, Post, ProfessionalTitle, Role,
+    RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier,
 };
 
 /// (code, zh-Hans, zh-Hant, en) rows, in the contract's order.
 type Rows = &'static [(&'static str, &'static str, &'static str, &'static str)];
 
 const STREAMS: Rows = &[
-    ("party_government", "党政人才", "黨政人才", "Party and government talent"),
-    ("enterprise_management", "企业经营管理人才", "企業經營管理人才", "Enterprise management talent"),
-    ("professional_technical", "专业技术人才", "專業技術人才", "Professional and technical talent"),
-    ("high_skilled", "高技能人才", "高技能人才", "High-skilled talent"),
-    ("social_work", "社会工作人才", "社會工作人才", "Social work talent"),
-    ("rural_practical", "农村实用人才", "農村實用人才", "Rural practical talent"),
+    (
+        "party_government",
+        "党政人才",
+        "黨政人才",
+        "Party and government talent",
+    ),
+    (
+        "enterprise_management",
+        "企业经营管理人才",
+        "企業經營管理人才",
+        "Enterprise management talent",
+    ),
+    (
+        "professional_technical",
+        "专业技术人才",
+        "專業技術人才",
+        "Professional and technical talent",
+    ),
+    (
+        "high_skilled",
+        "高技能人才",
+        "高技能人才",
+        "High-skilled talent",
+    ),
+    (
+        "social_work",
+        "社会工作人才",
+        "社會工作人才",
+        "Social work talent",
+    ),
+    (
+        "rural_practical",
+        "农村实用人才",
+        "農村實用人才",
+        "Rural practical talent",
+    ),
 ];
 const SPECIALTIES: Rows = &[
-    ("finance_commerce", "金融商务人才", "金融商務人才", "Finance and commerce talent"),
-    ("community_worker", "社区专职工作者", "社區專職工作者", "Full-time community worker"),
+    (
+        "finance_commerce",
+        "金融商务人才",
+        "金融商務人才",
+        "Finance and commerce talent",
+    ),
+    (
+        "community_worker",
+        "社区专职工作者",
+        "社區專職工作者",
+        "Full-time community worker",
+    ),
 ];
 /// Tiers from the lowest up (the crate's declaration order; DOMAIN.md lists them from the top).
 const TIERS: Rows = &[
@@ -34,40 +80,125 @@ const TIERS: Rows = &[
     ("leader", "领军人才", "領軍人才", "Leading talent"),
 ];
 const DEPARTMENTS: Rows = &[
-    ("organization_department", "组织部", "組織部", "Organization Department"),
+    (
+        "organization_department",
+        "组织部",
+        "組織部",
+        "Organization Department",
+    ),
     ("talent_office", "人才办", "人才辦", "Talent Work Office"),
     ("assessment_office", "考评办", "考評辦", "Assessment Office"),
     ("finance_bureau", "财政局", "財政局", "Finance Bureau"),
     ("commerce_bureau", "商务局", "商務局", "Commerce Bureau"),
-    ("financial_office", "金融办", "金融辦", "Financial Affairs Office"),
-    ("economy_information_bureau", "经信局", "經信局", "Economy and Information Technology Bureau"),
-    ("sasac", "国资委", "國資委", "State-owned Assets Supervision and Administration Commission"),
-    ("private_economy_bureau", "民营局", "民營局", "Private Economy Bureau"),
-    ("federation_of_industry_commerce", "工商联", "工商聯", "Federation of Industry and Commerce"),
-    ("human_resources_bureau", "人社局", "人社局", "Human Resources and Social Security Bureau"),
-    ("science_technology_bureau", "科技局", "科技局", "Science and Technology Bureau"),
-    ("civil_affairs_bureau", "民政局", "民政局", "Civil Affairs Bureau"),
-    ("agriculture_bureau", "农业局", "農業局", "Agriculture Bureau"),
+    (
+        "financial_office",
+        "金融办",
+        "金融辦",
+        "Financial Affairs Office",
+    ),
+    (
+        "economy_information_bureau",
+        "经信局",
+        "經信局",
+        "Economy and Information Technology Bureau",
+    ),
+    (
+        "sasac",
+        "国资委",
+        "國資委",
+        "State-owned Assets Supervision and Administration Commission",
+    ),
+    (
+        "private_economy_bureau",
+        "民营局",
+        "民營局",
+        "Private Economy Bureau",
+    ),
+    (
+        "federation_of_industry_commerce",
+        "工商联",
+        "工商聯",
+        "Federation of Industry and Commerce",
+    ),
+    (
+        "human_resources_bureau",
+        "人社局",
+        "人社局",
+        "Human Resources and Social Security Bureau",
+    ),
+    (
+        "science_technology_bureau",
+        "科技局",
+        "科技局",
+        "Science and Technology Bureau",
+    ),
+    (
+        "civil_affairs_bureau",
+        "民政局",
+        "民政局",
+        "Civil Affairs Bureau",
+    ),
+    (
+        "agriculture_bureau",
+        "农业局",
+        "農業局",
+        "Agriculture Bureau",
+    ),
 ];
 const POSTS: Rows = &[
-    ("party_government", "党政机关工作人员", "黨政機關工作人員", "Party or government staff"),
+    (
+        "party_government",
+        "党政机关工作人员",
+        "黨政機關工作人員",
+        "Party or government staff",
+    ),
     ("enterprise", "企业", "企業", "Enterprise"),
-    ("professional_technical", "专业技术岗位", "專業技術崗位", "Professional or technical post"),
+    (
+        "professional_technical",
+        "专业技术岗位",
+        "專業技術崗位",
+        "Professional or technical post",
+    ),
     ("skilled_trade", "技能岗位", "技能崗位", "Skilled trade"),
-    ("social_work", "社会工作岗位", "社會工作崗位", "Social work post"),
-    ("community", "社区专职工作", "社區專職工作", "Full-time community work"),
+    (
+        "social_work",
+        "社会工作岗位",
+        "社會工作崗位",
+        "Social work post",
+    ),
+    (
+        "community",
+        "社区专职工作",
+        "社區專職工作",
+        "Full-time community work",
+    ),
     ("rural", "农村劳动者", "農村勞動者", "Rural worker"),
     ("other", "其他", "其他", "Other"),
 ];
 const ROLES: Rows = &[
     ("principal", "主要负责人", "主要負責人", "Principal"),
     ("owner", "企业主", "企業主", "Owner-operator"),
-    ("senior_manager", "高级管理人员", "高級管理人員", "Senior manager"),
-    ("middle_manager", "中层管理人员", "中層管理人員", "Middle manager"),
+    (
+        "senior_manager",
+        "高级管理人员",
+        "高級管理人員",
+        "Senior manager",
+    ),
+    (
+        "middle_manager",
+        "中层管理人员",
+        "中層管理人員",
+        "Middle manager",
+    ),
     ("staff", "一般员工", "一般員工", "Staff"),
 ];
 const INDUSTRIES: Rows = &[
-    ("agriculture", "农林牧渔业", "農林牧漁業", "Agriculture, forestry, animal husbandry and fishery"),
+    (
+        "agriculture",
+        "农林牧渔业",
+        "農林牧漁業",
+        "Agriculture, forestry, animal husbandry and fishery",
+    ),
     ("industry", "工业", "工業", "Industry"),
     ("construction", "建筑业", "建築業", "Construction"),
     ("wholesale", "批发业", "批發業", "Wholesale"),
@@ -77,13 +208,43 @@ const INDUSTRIES: Rows = &[
     ("postal", "邮政业", "郵政業", "Postal services"),
     ("accommodation", "住宿业", "住宿業", "Accommodation"),
     ("catering", "餐饮业", "餐飲業", "Catering"),
-    ("information_transmission", "信息传输业", "信息傳輸業", "Information transmission"),
-    ("software_it", "软件和信息技术服务业", "軟件和信息技術服務業", "Software and IT services"),
-    ("real_estate_development", "房地产开发经营", "房地產開發經營", "Real estate development"),
-    ("property_management", "物业管理", "物業管理", "Property management"),
-    ("leasing_business_services", "租赁和商务服务业", "租賃和商務服務業", "Leasing and business services"),
+    (
+        "information_transmission",
+        "信息传输业",
+        "信息傳輸業",
+        "Information transmission",
+    ),
+    (
+        "software_it",
+        "软件和信息技术服务业",
+        "軟件和信息技術服務業",
+        "Software and IT services",
+    ),
+    (
+        "real_estate_development",
+        "房地产开发经营",
+        "房地產開發經營",
+        "Real estate development",
+    ),
+    (
+        "property_management",
+        "物业管理",
+        "物業管理",
+        "Property management",
+    ),
+    (
+        "leasing_business_services",
+        "租赁和商务服务业",
+        "租賃和商務服務業",
+        "Leasing and business services",
+    ),
     ("finance", "金融业", "金融業", "Finance"),
-    ("other", "其他未列明行业", "其他未列明行業", "Other industries"),
+    (
+        "other",
+        "其他未列明行业",
+        "其他未列明行業",
+        "Other industries",
+    ),
 ];
 /// Sizes from the smallest up (the crate's declaration order).
 const SIZES: Rows = &[
@@ -98,7 +259,12 @@ const OWNERSHIPS: Rows = &[
     ("private", "民营", "民營", "Private"),
     ("foreign", "外资", "外資", "Foreign-invested"),
     ("mixed", "混合所有制", "混合所有制", "Mixed ownership"),
-    ("individual", "个体工商户", "個體工商戶", "Individual business"),
+    (
+        "individual",
+        "个体工商户",
+        "個體工商戶",
+        "Individual business",
+    ),
 ];
 const PERFORMANCES: Rows = &[
     ("ordinary", "一般", "一般", "Ordinary"),
@@ -118,22 +284,52 @@ const TITLES: Rows = &[
 ];
 const SKILLS: Rows = &[
     ("junior_worker", "初级工", "初級工", "Junior worker"),
-    ("intermediate_worker", "中级工", "中級工", "Intermediate worker"),
+    (
+        "intermediate_worker",
+        "中级工",
+        "中級工",
+        "Intermediate worker",
+    ),
     ("senior_worker", "高级工", "高級工", "Senior worker"),
     ("technician", "技师", "技師", "Technician"),
-    ("senior_technician", "高级技师", "高級技師", "Senior technician"),
+    (
+        "senior_technician",
+        "高级技师",
+        "高級技師",
+        "Senior technician",
+    ),
 ];
 const CERTIFICATES: Rows = &[
-    ("assistant_social_worker", "助理社会工作师", "助理社會工作師", "Assistant social worker"),
+    (
+        "assistant_social_worker",
+        "助理社会工作师",
+        "助理社會工作師",
+        "Assistant social worker",
+    ),
     ("social_worker", "社会工作师", "社會工作師", "Social worker"),
-    ("senior_social_worker", "高级社会工作师", "高級社會工作師", "Senior social worker"),
+    (
+        "senior_social_worker",
+        "高级社会工作师",
+        "高級社會工作師",
+        "Senior social worker",
+    ),
 ];
 const RURAL_ROLES: Rows = &[
     ("production", "生产型", "生產型", "Production"),
     ("business", "经营型", "經營型", "Business"),
     ("craft", "技能带动型", "技能帶動型", "Skill-leading craft"),
-    ("skilled_service", "技能服务型", "技能服務型", "Skilled service"),
-    ("social_service", "社会服务型", "社會服務型", "Social service"),
+    (
+        "skilled_service",
+        "技能服务型",
+        "技能服務型",
+        "Skilled service",
+    ),
+    (
+        "social_service",
+        "社会服务型",
+        "社會服務型",
+        "Social service",
+    ),
 ];
 const LEVELS: Rows = &[
     ("hundred", "百层次", "百層次", "Hundred level"),
@@ -141,15 +337,45 @@ const LEVELS: Rows = &[
     ("ten_thousand", "万层次", "萬層次", "Ten-thousand level"),
 ];
 const ENTITLEMENTS: Rows = &[
-    ("annual_reward", "年度奖励", "年度獎勵", "Annual reward (60,000 yuan)"),
-    ("finance_apartment_preference", "金融公寓住房优惠", "金融公寓住房優惠", "Finance apartment housing preference"),
+    (
+        "annual_reward",
+        "年度奖励",
+        "年度獎勵",
+        "Annual reward (60,000 yuan)",
+    ),
+    (
+        "finance_apartment_preference",
+        "金融公寓住房优惠",
+        "金融公寓住房優惠",
+        "Finance apartment housing preference",
+    ),
 ];
 const SERVICES: Rows = &[
     ("regular_contact", "定期联系", "定期聯繫", "Regular contact"),
-    ("support_and_reward", "扶持奖励", "扶持獎勵", "Support and reward"),
-    ("database_registration", "登记入库管理", "登記入庫管理", "Database registration"),
-    ("hukou_handling", "办理户口", "辦理戶口", "Household registration"),
-    ("free_archive_transfer", "免费档案关系转接", "免費檔案關係轉接", "Free personnel-file transfer"),
+    (
+        "support_and_reward",
+        "扶持奖励",
+        "扶持獎勵",
+        "Support and reward",
+    ),
+    (
+        "database_registration",
+        "登记入库管理",
+        "登記入庫管理",
+        "Database registration",
+    ),
+    (
+        "hukou_handling",
+        "办理户口",
+        "辦理戶口",
+        "Household registration",
+    ),
+    (
+        "free_archive_transfer",
+        "免费档案关系转接",
+        "免費檔案關係轉接",
+        "Free personnel-file transfer",
+    ),
 ];
 /// The CSV headers of DOMAIN.md §8 as the field labels (the English labels are the crate's).
 const FIELDS: &[(&str, &str, &str)] = &[
@@ -177,7 +403,11 @@ const FIELDS: &[(&str, &str, &str)] = &[
 /// Checks one list against its contract rows and every parsing and display rule of DOMAIN.md §2.
 fn check_list<T: Coded>(rows: Rows) {
     assert_eq!(T::ALL.len(), rows.len(), "{}: number of values", T::KIND);
-    assert!(T::ALL.len() < 64, "{}: CodeSet holds at most 64 values", T::KIND);
+    assert!(
+        T::ALL.len() < 64,
+        "{}: CodeSet holds at most 64 values",
+        T::KIND
+    );
     for (i, (&v, &(code, hans, hant, en))) in T::ALL.iter().zip(rows).enumerate() {
         assert_eq!(v.index(), i);
         assert_eq!(v.code(), code, "{}", T::KIND);
@@ -201,7 +431,12 @@ fn check_list<T: Coded>(rows: Rows) {
             assert_eq!(s.parse::<T>().ok(), Some(v), "{:?} as {}", s, T::KIND);
         }
         // Chinese labels: exact, after trimming.
-        for s in [hans.to_owned(), hant.to_owned(), format!("\u{3000}{hans} "), format!(" {hant}\u{a0}")] {
+        for s in [
+            hans.to_owned(),
+            hant.to_owned(),
+            format!("\u{3000}{hans} "),
+            format!(" {hant}\u{a0}"),
+        ] {
             assert_eq!(s.parse::<T>().ok(), Some(v), "{:?} as {}", s, T::KIND);
         }
         for alias in v.aliases() {
@@ -209,7 +444,11 @@ fn check_list<T: Coded>(rows: Rows) {
         }
         // A label with something added is not a label.
         for s in [format!("{code}x"), format!("{hans}人"), format!("x{en}")] {
-            assert!(s.parse::<T>().is_err(), "{s:?} should not parse as {}", T::KIND);
+            assert!(
+                s.parse::<T>().is_err(),
+                "{s:?} should not parse as {}",
+                T::KIND
+            );
         }
     }
 }
@@ -220,10 +459,16 @@ fn check_unique<T: Coded>() {
     let mut chinese = HashSet::new();
     for &v in T::ALL {
         // A value may use the same string twice (code "industry", label "Industry"), but no two values may.
-        let own_ascii: HashSet<String> =
-            [v.code(), v.label(Lang::En)].iter().map(|s| s.to_ascii_lowercase()).collect();
+        let own_ascii: HashSet<String> = [v.code(), v.label(Lang::En)]
+            .iter()
+            .map(|s| s.to_ascii_lowercase())
+            .collect();
         for s in own_ascii {
-            assert!(ascii.insert(s.clone()), "{}: {s:?} names two values", T::KIND);
+            assert!(
+                ascii.insert(s.clone()),
+                "{}: {s:?} names two values",
+                T::KIND
+            );
         }
         let own_chinese: HashSet<&str> = [v.label(Lang::ZhHans), v.label(Lang::ZhHant)]
             .into_iter()
@@ -285,7 +530,10 @@ fn no_two_values_of_a_list_share_a_code_or_label() {
 fn fields_are_the_section_3_table_with_the_section_8_headers() {
     assert_eq!(Field::ALL.len(), FIELDS.len());
     for (&f, &(code, hans, hant)) in Field::ALL.iter().zip(FIELDS) {
-        assert_eq!((f.code(), f.label(Lang::ZhHans), f.label(Lang::ZhHant)), (code, hans, hant));
+        assert_eq!(
+            (f.code(), f.label(Lang::ZhHans), f.label(Lang::ZhHant)),
+            (code, hans, hant)
+        );
     }
 }
 
@@ -294,7 +542,14 @@ fn missing_facts_are_the_section_4_7_names_in_order() {
     let codes: Vec<_> = MissingFact::ALL.iter().map(|m| m.code()).collect();
     assert_eq!(
         codes,
-        ["role", "skill_level", "rural_role", "industry", "enterprise_size", "above_designated_size"]
+        [
+            "role",
+            "skill_level",
+            "rural_role",
+            "industry",
+            "enterprise_size",
+            "above_designated_size"
+        ]
     );
     for &m in MissingFact::ALL {
         assert_eq!(m.field().code(), m.code());
@@ -341,7 +596,15 @@ fn department_aliases_in_both_scripts_and_prefixes() {
         assert_eq!(s.parse::<Department>(), Ok(d), "{s}");
     }
     // The prefix stands directly before a Chinese label or alias, once; never before a code or English label.
-    for s in ["区 组织部", "区区组织部", "区委区组织部", "区finance_bureau", "區Finance Bureau", "区", "区委"] {
+    for s in [
+        "区 组织部",
+        "区区组织部",
+        "区委区组织部",
+        "区finance_bureau",
+        "區Finance Bureau",
+        "区",
+        "区委",
+    ] {
         assert!(s.parse::<Department>().is_err(), "{s:?} should not parse");
     }
 }
@@ -382,7 +645,10 @@ fn strum_iteration_matches_all() {
 
 #[test]
 fn specialties_refine_their_parent_stream() {
-    assert_eq!(Specialty::FinanceCommerce.parent(), Stream::EnterpriseManagement);
+    assert_eq!(
+        Specialty::FinanceCommerce.parent(),
+        Stream::EnterpriseManagement
+    );
     assert_eq!(Specialty::CommunityWorker.parent(), Stream::SocialWork);
 }
 
@@ -400,8 +666,13 @@ mod serde_forms {
                 assert_eq!(serde_json::from_str::<T>(&label).unwrap(), v, "{label}");
             }
         }
-        let err = serde_json::from_str::<T>("\"no such value\"").unwrap_err().to_string();
-        assert!(err.starts_with(&format!("unknown {} \"no such value\"", T::KIND)), "{err}");
+        let err = serde_json::from_str::<T>("\"no such value\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(&format!("unknown {} \"no such value\"", T::KIND)),
+            "{err}"
+        );
         assert!(serde_json::from_str::<T>("5").is_err());
     }
 
@@ -431,9 +702,14 @@ mod serde_forms {
 
     #[test]
     fn code_sets_serialize_as_arrays_of_codes() {
-        let set: talent_matrix::CodeSet<Stream> = [Stream::SocialWork, Stream::PartyGovernment].into_iter().collect();
+        let set: talent_matrix::CodeSet<Stream> = [Stream::SocialWork, Stream::PartyGovernment]
+            .into_iter()
+            .collect();
         let json = serde_json::to_string(&set).unwrap();
         assert_eq!(json, r#"["party_government","social_work"]"#);
-        assert_eq!(serde_json::from_str::<talent_matrix::CodeSet<Stream>>(&json).unwrap(), set);
+        assert_eq!(
+            serde_json::from_str::<talent_matrix::CodeSet<Stream>>(&json).unwrap(),
+            set
+        );
     }
 }

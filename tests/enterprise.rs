@@ -3,6 +3,12 @@
 //!
 //! The tables here are copied from DOMAIN.md §5 by hand, independently of `src/enterprise.rs`: a change to a
 //! threshold in the crate fails this test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests and benches may panic on a broken fixture
 
 use talent_matrix::enterprise::EnterpriseFacts;
 use talent_matrix::{EnterpriseSize, Industry, Post, Profile, Wan};
@@ -21,22 +27,102 @@ const fn c(x: Option<u64>, y: Option<u64>, z: Option<u64>) -> Class {
 
 /// DOMAIN.md §5 size table: (industry, large, medium, small).
 const TABLE: &[(Industry, Class, Class, Class)] = &[
-    (Industry::Agriculture, c(None, Some(20000), None), c(None, Some(500), None), c(None, Some(50), None)),
-    (Industry::Industry, c(Some(1000), Some(40000), None), c(Some(300), Some(2000), None), c(Some(20), Some(300), None)),
-    (Industry::Construction, c(None, Some(80000), Some(80000)), c(None, Some(6000), Some(5000)), c(None, Some(300), Some(300))),
-    (Industry::Wholesale, c(Some(200), Some(40000), None), c(Some(20), Some(5000), None), c(Some(5), Some(1000), None)),
-    (Industry::Retail, c(Some(300), Some(20000), None), c(Some(50), Some(500), None), c(Some(10), Some(100), None)),
-    (Industry::Transport, c(Some(1000), Some(30000), None), c(Some(300), Some(3000), None), c(Some(20), Some(200), None)),
-    (Industry::Warehousing, c(Some(200), Some(30000), None), c(Some(100), Some(1000), None), c(Some(20), Some(100), None)),
-    (Industry::Postal, c(Some(1000), Some(30000), None), c(Some(300), Some(2000), None), c(Some(20), Some(100), None)),
-    (Industry::Accommodation, c(Some(300), Some(10000), None), c(Some(100), Some(2000), None), c(Some(10), Some(100), None)),
-    (Industry::Catering, c(Some(300), Some(10000), None), c(Some(100), Some(2000), None), c(Some(10), Some(100), None)),
-    (Industry::InformationTransmission, c(Some(2000), Some(100000), None), c(Some(100), Some(1000), None), c(Some(10), Some(100), None)),
-    (Industry::SoftwareIt, c(Some(300), Some(10000), None), c(Some(100), Some(1000), None), c(Some(10), Some(50), None)),
-    (Industry::RealEstateDevelopment, c(None, Some(200000), Some(10000)), c(None, Some(1000), Some(5000)), c(None, Some(100), Some(2000))),
-    (Industry::PropertyManagement, c(Some(1000), Some(5000), None), c(Some(300), Some(1000), None), c(Some(100), Some(500), None)),
-    (Industry::LeasingBusinessServices, c(Some(300), None, Some(120000)), c(Some(100), None, Some(8000)), c(Some(10), None, Some(100))),
-    (Industry::Other, c(Some(300), None, None), c(Some(100), None, None), c(Some(10), None, None)),
+    (
+        Industry::Agriculture,
+        c(None, Some(20000), None),
+        c(None, Some(500), None),
+        c(None, Some(50), None),
+    ),
+    (
+        Industry::Industry,
+        c(Some(1000), Some(40000), None),
+        c(Some(300), Some(2000), None),
+        c(Some(20), Some(300), None),
+    ),
+    (
+        Industry::Construction,
+        c(None, Some(80000), Some(80000)),
+        c(None, Some(6000), Some(5000)),
+        c(None, Some(300), Some(300)),
+    ),
+    (
+        Industry::Wholesale,
+        c(Some(200), Some(40000), None),
+        c(Some(20), Some(5000), None),
+        c(Some(5), Some(1000), None),
+    ),
+    (
+        Industry::Retail,
+        c(Some(300), Some(20000), None),
+        c(Some(50), Some(500), None),
+        c(Some(10), Some(100), None),
+    ),
+    (
+        Industry::Transport,
+        c(Some(1000), Some(30000), None),
+        c(Some(300), Some(3000), None),
+        c(Some(20), Some(200), None),
+    ),
+    (
+        Industry::Warehousing,
+        c(Some(200), Some(30000), None),
+        c(Some(100), Some(1000), None),
+        c(Some(20), Some(100), None),
+    ),
+    (
+        Industry::Postal,
+        c(Some(1000), Some(30000), None),
+        c(Some(300), Some(2000), None),
+        c(Some(20), Some(100), None),
+    ),
+    (
+        Industry::Accommodation,
+        c(Some(300), Some(10000), None),
+        c(Some(100), Some(2000), None),
+        c(Some(10), Some(100), None),
+    ),
+    (
+        Industry::Catering,
+        c(Some(300), Some(10000), None),
+        c(Some(100), Some(2000), None),
+        c(Some(10), Some(100), None),
+    ),
+    (
+        Industry::InformationTransmission,
+        c(Some(2000), Some(100000), None),
+        c(Some(100), Some(1000), None),
+        c(Some(10), Some(100), None),
+    ),
+    (
+        Industry::SoftwareIt,
+        c(Some(300), Some(10000), None),
+        c(Some(100), Some(1000), None),
+        c(Some(10), Some(50), None),
+    ),
+    (
+        Industry::RealEstateDevelopment,
+        c(None, Some(200000), Some(10000)),
+        c(None, Some(1000), Some(5000)),
+        c(None, Some(100), Some(2000)),
+    ),
+    (
+        Industry::PropertyManagement,
+        c(Some(1000), Some(5000), None),
+        c(Some(300), Some(1000), None),
+        c(Some(100), Some(500), None),
+    ),
+    (
+        Industry::LeasingBusinessServices,
+        c(Some(300), None, Some(120000)),
+        c(Some(100), None, Some(8000)),
+        c(Some(10), None, Some(100)),
+    ),
+    (
+        Industry::Other,
+        c(Some(300), None, None),
+        c(Some(100), None, None),
+        c(Some(10), None, None),
+    ),
 ];
 
 /// DOMAIN.md §5 above-designated-size thresholds on revenue (万元); `Ok(None)` always, `Err(())` must be stated.
@@ -128,7 +214,11 @@ fn size_at_every_boundary_of_every_row() {
     let mut checked = 0;
     for &(industry, large, medium, small) in TABLE {
         // (class, its bounds, the size when one bound drops by one unit, the class above)
-        let classes = [(Large, large, Medium), (Medium, medium, Small), (Small, small, Micro)];
+        let classes = [
+            (Large, large, Medium),
+            (Medium, medium, Small),
+            (Small, small, Micro),
+        ];
         for (size, class, below) in classes {
             let base = at(class);
             // value: exactly at every threshold of the class.
@@ -169,13 +259,25 @@ fn size_at_every_boundary_of_every_row() {
             y: large.y.map(|_| 0),
             z: large.z.map(|_| 0),
         };
-        assert_eq!(facts(industry, zeros).size(), Some(Micro), "{industry:#} zeros");
+        assert_eq!(
+            facts(industry, zeros).size(),
+            Some(Micro),
+            "{industry:#} zeros"
+        );
         // Nothing given: nothing known.
         let f = facts(industry, Numbers::default());
-        assert_eq!((f.size(), f.is_large(), f.size_basis()), (None, None, None), "{industry:#} empty");
+        assert_eq!(
+            (f.size(), f.is_large(), f.size_basis()),
+            (None, None, None),
+            "{industry:#} empty"
+        );
     }
     // 14 rows bound two indicators per class, agriculture and other one; three classes each.
-    assert_eq!(checked, 3 * (14 * 2 + 2), "every bound of every class was checked");
+    assert_eq!(
+        checked,
+        3 * (14 * 2 + 2),
+        "every bound of every class was checked"
+    );
 }
 
 #[test]
@@ -187,7 +289,10 @@ fn a_class_must_meet_both_bounds_else_it_drops() {
         y: Some(1000 * YUAN),
         z: None,
     };
-    assert_eq!(facts(Industry::Industry, n).size(), Some(EnterpriseSize::Small));
+    assert_eq!(
+        facts(Industry::Industry, n).size(),
+        Some(EnterpriseSize::Small)
+    );
 }
 
 #[test]
@@ -209,14 +314,20 @@ fn finance_and_missing_industry_derive_nothing() {
         z: Some(10_000_000 * YUAN),
     };
     let f = facts(Industry::Finance, big);
-    assert_eq!((f.size(), f.is_large(), f.above_designated_size()), (None, None, None));
+    assert_eq!(
+        (f.size(), f.is_large(), f.above_designated_size()),
+        (None, None, None)
+    );
     let p = Profile::builder("1", Post::Enterprise)
         .employees(100_000)
         .revenue_wan(Wan::from_wan(10_000_000))
         .build()
         .unwrap();
     let f = EnterpriseFacts::of(&p);
-    assert_eq!((f.size(), f.is_large(), f.above_designated_size()), (None, None, None));
+    assert_eq!(
+        (f.size(), f.is_large(), f.above_designated_size()),
+        (None, None, None)
+    );
 }
 
 #[test]
@@ -229,18 +340,46 @@ fn above_designated_size_at_every_threshold() {
         match rule {
             Ok(Some(wan)) => {
                 let t = wan * YUAN;
-                assert_eq!(facts(industry, revenue(Some(t - 1))).above_designated_size(), Some(false), "{industry:#}");
-                assert_eq!(facts(industry, revenue(Some(t))).above_designated_size(), Some(true), "{industry:#}");
-                assert_eq!(facts(industry, revenue(Some(t + 1))).above_designated_size(), Some(true), "{industry:#}");
-                assert_eq!(facts(industry, revenue(None)).above_designated_size(), None, "{industry:#}");
+                assert_eq!(
+                    facts(industry, revenue(Some(t - 1))).above_designated_size(),
+                    Some(false),
+                    "{industry:#}"
+                );
+                assert_eq!(
+                    facts(industry, revenue(Some(t))).above_designated_size(),
+                    Some(true),
+                    "{industry:#}"
+                );
+                assert_eq!(
+                    facts(industry, revenue(Some(t + 1))).above_designated_size(),
+                    Some(true),
+                    "{industry:#}"
+                );
+                assert_eq!(
+                    facts(industry, revenue(None)).above_designated_size(),
+                    None,
+                    "{industry:#}"
+                );
             }
             Ok(None) => {
-                assert_eq!(facts(industry, revenue(None)).above_designated_size(), Some(true), "{industry:#}");
-                assert_eq!(facts(industry, revenue(Some(0))).above_designated_size(), Some(true), "{industry:#}");
+                assert_eq!(
+                    facts(industry, revenue(None)).above_designated_size(),
+                    Some(true),
+                    "{industry:#}"
+                );
+                assert_eq!(
+                    facts(industry, revenue(Some(0))).above_designated_size(),
+                    Some(true),
+                    "{industry:#}"
+                );
             }
             Err(()) => {
                 for y in [None, Some(0), Some(1_000_000 * YUAN)] {
-                    assert_eq!(facts(industry, revenue(y)).above_designated_size(), None, "{industry:#}");
+                    assert_eq!(
+                        facts(industry, revenue(y)).above_designated_size(),
+                        None,
+                        "{industry:#}"
+                    );
                 }
             }
         }
@@ -261,9 +400,19 @@ fn stated_facts_win_and_are_independent() {
     let f = EnterpriseFacts::of(&p);
     assert_eq!(f.size(), Some(EnterpriseSize::Micro));
     assert_eq!(f.above_designated_size(), Some(false)); // still derived: 100 < 2000
-    let p = p.into_builder().above_designated_size(true).build().unwrap();
+    let p = p
+        .into_builder()
+        .above_designated_size(true)
+        .build()
+        .unwrap();
     let f = EnterpriseFacts::of(&p);
-    assert_eq!((f.size(), f.above_designated_size()), (Some(EnterpriseSize::Micro), Some(true)));
-    let p = Profile::builder("1", Post::Other).enterprise_size(EnterpriseSize::Large).build().unwrap();
+    assert_eq!(
+        (f.size(), f.above_designated_size()),
+        (Some(EnterpriseSize::Micro), Some(true))
+    );
+    let p = Profile::builder("1", Post::Other)
+        .enterprise_size(EnterpriseSize::Large)
+        .build()
+        .unwrap();
     assert_eq!(EnterpriseFacts::of(&p).is_large(), Some(true));
 }

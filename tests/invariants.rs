@@ -2,17 +2,25 @@
 //!
 //! The profile generator reaches every post, role, industry and value of every list, and draws numbers from
 //! the thresholds of DOMAIN.md §5 (value − 1, value, value + 1) as well as from the whole allowed range.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests and benches may panic on a broken fixture
 
 use std::collections::HashSet;
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use talent_matrix::enterprise::{ABOVE_DESIGNATED_SIZE, AboveSizeRule, EnterpriseFacts, SME_STANDARD_2011};
+use talent_matrix::enterprise::{
+    ABOVE_DESIGNATED_SIZE, AboveSizeRule, EnterpriseFacts, SME_STANDARD_2011,
+};
 use talent_matrix::{
     Classification, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry,
-    IntroductionLevel, Lang, MissingFact, Ownership, Performance, Policy, Post, ProfessionalTitle, Profile,
-    ProfileBuilder, Role, RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier, Wan,
-    classify,
+    IntroductionLevel, Lang, MissingFact, Ownership, Performance, Policy, Post, ProfessionalTitle,
+    Profile, ProfileBuilder, Role, RuralRole, Service, SkillLevel, SocialWorkCertificate,
+    Specialty, Stream, Tier, Wan, classify,
 };
 
 fn one_of<T: Coded>() -> impl Strategy<Value = T> {
@@ -28,7 +36,10 @@ fn employees() -> impl Strategy<Value = Option<u32>> {
     let mut edges: Vec<u32> = vec![0, 1, 10_000_000];
     for row in SME_STANDARD_2011 {
         for class in [row.large(), row.medium(), row.small()] {
-            for b in class.iter().filter(|b| b.indicator() == talent_matrix::enterprise::Indicator::Employees) {
+            for b in class
+                .iter()
+                .filter(|b| b.indicator() == talent_matrix::enterprise::Indicator::Employees)
+            {
                 let m = u32::try_from(b.min()).unwrap();
                 edges.extend([m - 1, m, m + 1]);
             }
@@ -42,7 +53,10 @@ fn money() -> impl Strategy<Value = Option<Wan>> {
     let mut edges: Vec<u64> = vec![0, 1, 100_000_000_000_000];
     for row in SME_STANDARD_2011 {
         for class in [row.large(), row.medium(), row.small()] {
-            for b in class.iter().filter(|b| b.indicator() != talent_matrix::enterprise::Indicator::Employees) {
+            for b in class
+                .iter()
+                .filter(|b| b.indicator() != talent_matrix::enterprise::Indicator::Employees)
+            {
                 edges.extend([b.min() - 1, b.min(), b.min() + 1]);
             }
         }
@@ -52,7 +66,11 @@ fn money() -> impl Strategy<Value = Option<Wan>> {
             edges.extend([w.yuan() - 1, w.yuan(), w.yuan() + 1]);
         }
     }
-    let yuan = prop_oneof![select(edges), 0u64..=3_000_000_000, 0u64..=100_000_000_000_000];
+    let yuan = prop_oneof![
+        select(edges),
+        0u64..=3_000_000_000,
+        0u64..=100_000_000_000_000
+    ];
     proptest::option::of(yuan.prop_map(Wan::from_yuan))
 }
 
@@ -123,18 +141,27 @@ fn check_structure(c: &Classification<'_>) {
     assert_eq!(c.stream().is_none(), c.lead().is_none());
     assert_eq!(c.stream().is_none(), c.managed_by().is_empty());
     let managers = c.managed_by().to_vec();
-    assert_eq!(managers.iter().collect::<HashSet<_>>().len(), managers.len(), "{managers:?}");
+    assert_eq!(
+        managers.iter().collect::<HashSet<_>>().len(),
+        managers.len(),
+        "{managers:?}"
+    );
     assert_eq!(managers.len(), c.managed_by().len());
     // 4. stream ∉ also_qualifies; no duplicates; canonical order.
     let also: Vec<Stream> = c.also_qualifies().iter().collect();
     if let Some(s) = c.stream() {
         assert!(!also.contains(&s));
     }
-    assert!(also.windows(2).all(|w| w[0].index() < w[1].index()), "{also:?}");
+    assert!(
+        also.windows(2).all(|w| w[0].index() < w[1].index()),
+        "{also:?}"
+    );
 }
 
 fn render(c: &Classification<'_>) -> Vec<(String, String, String)> {
-    c.reasons().map(|r| (r.rule().to_string(), r.zh().to_string(), r.en().to_string())).collect()
+    c.reasons()
+        .map(|r| (r.rule().to_string(), r.zh().to_string(), r.en().to_string()))
+        .collect()
 }
 
 proptest! {
@@ -319,10 +346,18 @@ proptest! {
 /// (with one representative industry per rule outcome and numbers left absent).
 #[test]
 fn inv8_every_reachable_cell_has_departments_exhaustive() {
-    let industries = [None, Some(Industry::Finance), Some(Industry::LeasingBusinessServices), Some(Industry::Retail)];
-    let roles: Vec<Option<Role>> = std::iter::once(None).chain(Role::ALL.iter().copied().map(Some)).collect();
-    let sizes: Vec<Option<EnterpriseSize>> =
-        std::iter::once(None).chain(EnterpriseSize::ALL.iter().copied().map(Some)).collect();
+    let industries = [
+        None,
+        Some(Industry::Finance),
+        Some(Industry::LeasingBusinessServices),
+        Some(Industry::Retail),
+    ];
+    let roles: Vec<Option<Role>> = std::iter::once(None)
+        .chain(Role::ALL.iter().copied().map(Some))
+        .collect();
+    let sizes: Vec<Option<EnterpriseSize>> = std::iter::once(None)
+        .chain(EnterpriseSize::ALL.iter().copied().map(Some))
+        .collect();
     let mut cells: HashSet<(Option<Stream>, Option<Specialty>, Option<Tier>)> = HashSet::new();
     let mut count = 0usize;
     for &post in Post::ALL {
@@ -335,8 +370,15 @@ fn inv8_every_reachable_cell_has_departments_exhaustive() {
                                 for &contrib in Contribution::ALL {
                                     for potential in [false, true] {
                                         for title in [None, Some(ProfessionalTitle::Junior)] {
-                                            for skill in [None, Some(SkillLevel::JuniorWorker), Some(SkillLevel::Technician)] {
-                                                for cert in [None, Some(SocialWorkCertificate::SocialWorker)] {
+                                            for skill in [
+                                                None,
+                                                Some(SkillLevel::JuniorWorker),
+                                                Some(SkillLevel::Technician),
+                                            ] {
+                                                for cert in [
+                                                    None,
+                                                    Some(SocialWorkCertificate::SocialWorker),
+                                                ] {
                                                     for rural in [None, Some(RuralRole::Craft)] {
                                                         let p = Profile::builder("X", post)
                                                             .role(role)
@@ -359,7 +401,11 @@ fn inv8_every_reachable_cell_has_departments_exhaustive() {
                                                             // 8. a reachable cell has a non-empty department list.
                                                             assert!(!c.managed_by().is_empty());
                                                         }
-                                                        cells.insert((c.stream(), c.specialty(), c.tier()));
+                                                        cells.insert((
+                                                            c.stream(),
+                                                            c.specialty(),
+                                                            c.tier(),
+                                                        ));
                                                         count += 1;
                                                     }
                                                 }

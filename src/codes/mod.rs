@@ -72,23 +72,69 @@ pub trait Coded:
     + 'static
 {
     /// What a value of this list is called in messages, e.g. `"stream"`, `"post"`.
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, SkillLevel};
+    /// assert_eq!(SkillLevel::KIND, "skill level");
+    /// ```
     const KIND: &'static str;
     /// Every value, in the list's declaration order (the order of DOMAIN.md §2 unless the type says otherwise).
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Stream};
+    /// assert_eq!(<Stream as Coded>::ALL.first(), Some(&Stream::PartyGovernment));
+    /// ```
     const ALL: &'static [Self];
     /// Every code, in the order of [`ALL`](Self::ALL).
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Tier};
+    /// assert_eq!(Tier::CODES, ["elite", "high_end", "leader"]);
+    /// ```
     const CODES: &'static [&'static str];
     /// Prefixes that may stand directly before a Chinese label or alias (区委/區委/区/區 for departments).
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Department, Post};
+    /// assert_eq!(Department::PREFIXES, ["区委", "區委", "区", "區"]);
+    /// assert!(Post::PREFIXES.is_empty());
+    /// ```
     const PREFIXES: &'static [&'static str];
 
     /// The stable snake_case code, which is also the serde form.
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Role};
+    /// assert_eq!(Coded::code(Role::MiddleManager), "middle_manager");
+    /// ```
     fn code(self) -> &'static str;
     /// The label in a language.
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Lang, Role};
+    /// assert_eq!(Coded::label(Role::Owner, Lang::ZhHant), "企業主");
+    /// ```
     fn label(self, lang: Lang) -> &'static str;
     /// Further accepted names (department aliases, in both scripts); empty for most lists.
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Department};
+    /// assert_eq!(Coded::aliases(Department::CommerceBureau), ["商务", "商務"]);
+    /// ```
     fn aliases(self) -> &'static [&'static str];
     /// Where the value comes from: a DOMAIN.md section, the seed, or a national standard.
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Industry};
+    /// assert!(Coded::source(Industry::Retail).contains("工信部联企业〔2011〕300号"));
+    /// ```
     fn source(self) -> &'static str;
     /// The position of the value in [`ALL`](Self::ALL).
+    ///
+    /// ```
+    /// use talent_matrix::{Coded, Stream};
+    /// assert_eq!(Coded::index(Stream::SocialWork), 4);
+    /// ```
     fn index(self) -> usize;
 }
 
@@ -99,7 +145,9 @@ pub(crate) fn parse_code<T: Coded>(input: &str) -> Result<T, ParseCodeError> {
         v.label(Lang::ZhHans) == s || v.label(Lang::ZhHant) == s || v.aliases().contains(&s)
     };
     let found = T::ALL.iter().copied().find(|&v| {
-        v.code().eq_ignore_ascii_case(s) || v.label(Lang::En).eq_ignore_ascii_case(s) || chinese(v, s)
+        v.code().eq_ignore_ascii_case(s)
+            || v.label(Lang::En).eq_ignore_ascii_case(s)
+            || chinese(v, s)
     });
     let found = found.or_else(|| {
         T::PREFIXES.iter().find_map(|p| {
@@ -204,7 +252,8 @@ macro_rules! code_list {
                 #[doc = concat!(
                     $en, " — ", $hans, " / ", $hant, " — code `", $code, "`.",
                     $("\n\nAliases: ", $(concat!($alias, " "),)* ".",)?
-                    "\n\nSource: ", $source, "."
+                    "\n\nSource: ", $source, ".",
+                    "\n\n[national]: crate#where-rules-come-from\n[seed]: crate#where-rules-come-from"
                 )]
                 $variant,
             )+
@@ -560,7 +609,10 @@ impl<'de, T: Coded + serde::Deserialize<'de>> serde::Deserialize<'de> for CodeSe
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "an array of {} codes", T::KIND)
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<CodeSet<T>, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<CodeSet<T>, A::Error> {
                 let mut set = CodeSet::new();
                 while let Some(v) = seq.next_element::<T>()? {
                     set.insert(v);

@@ -153,7 +153,7 @@ code_list! {
 
 code_list! {
     /// The size class of an enterprise, declared (and ordered) from the smallest up: `Micro < Small < Medium <
-    /// Large` ([national] 中小企业划型标准规定, 工信部联企业〔2011〕300号; DOMAIN.md §5).
+    /// Large` (\[national\] 中小企业划型标准规定, 工信部联企业〔2011〕300号; DOMAIN.md §5).
     ///
     /// ```
     /// use talent_matrix::EnterpriseSize;
@@ -266,13 +266,16 @@ code_list! {
 
 impl SkillLevel {
     /// Whether the level makes high-skilled talent: senior worker, technician or senior technician
-    /// ([national] 高技能人才队伍建设中长期规划（2010—2020年）: 高级工、技师、高级技师; DOMAIN.md §4.1).
+    /// (\[national\] 高技能人才队伍建设中长期规划（2010—2020年）: 高级工、技师、高级技师; DOMAIN.md §4.1).
     ///
     /// ```
     /// assert!(talent_matrix::SkillLevel::SeniorWorker.is_high_skilled());
     /// ```
     pub const fn is_high_skilled(self) -> bool {
-        matches!(self, SkillLevel::SeniorWorker | SkillLevel::Technician | SkillLevel::SeniorTechnician)
+        matches!(
+            self,
+            SkillLevel::SeniorWorker | SkillLevel::Technician | SkillLevel::SeniorTechnician
+        )
     }
 }
 

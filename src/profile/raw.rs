@@ -145,7 +145,9 @@ fn code<T: Coded>(field: Field, slot: Slot<'_>) -> Result<Option<T>, ProfileErro
         None => Ok(None),
         Some(t) => match t.parse() {
             Ok(v) => Ok(Some(v)),
-            Err(_) => Err(slot.map_or(ProfileError::MissingField { field }, |raw| invalid(field, raw))),
+            Err(_) => Err(slot.map_or(ProfileError::MissingField { field }, |raw| {
+                invalid(field, raw)
+            })),
         },
     }
 }
@@ -178,7 +180,9 @@ fn whole(field: Field, slot: Slot<'_>) -> Result<Option<u32>, ProfileError> {
         Raw::Int(n) => u32::try_from(n).ok(),
         Raw::UInt(n) => u32::try_from(n).ok(),
         // Whole, in range and not negative (`-0.0 >= 0.0` holds, so `-0` is 0): the cast is exact.
-        Raw::Float(x) if x.fract() == 0.0 && (0.0..=f64::from(MAX_EMPLOYEES)).contains(&x) => Some(x as u32),
+        Raw::Float(x) if x.fract() == 0.0 && (0.0..=f64::from(MAX_EMPLOYEES)).contains(&x) => {
+            Some(x as u32)
+        }
         _ => None,
     };
     match n.filter(|&n| n <= MAX_EMPLOYEES) {
@@ -292,16 +296,28 @@ impl Profile {
             .revenue_wan(money(Field::RevenueWan, get(Field::RevenueWan))?)
             .assets_wan(money(Field::AssetsWan, get(Field::AssetsWan))?)
             .enterprise_size(code(Field::EnterpriseSize, get(Field::EnterpriseSize))?)
-            .above_designated_size(flag(Field::AboveDesignatedSize, get(Field::AboveDesignatedSize))?)
+            .above_designated_size(flag(
+                Field::AboveDesignatedSize,
+                get(Field::AboveDesignatedSize),
+            )?)
             .ownership(code(Field::Ownership, get(Field::Ownership))?)
             .performance(code(Field::Performance, get(Field::Performance))?)
             .contribution(code(Field::Contribution, get(Field::Contribution))?)
             .potential(flag(Field::Potential, get(Field::Potential))?)
-            .professional_title(code(Field::ProfessionalTitle, get(Field::ProfessionalTitle))?)
+            .professional_title(code(
+                Field::ProfessionalTitle,
+                get(Field::ProfessionalTitle),
+            )?)
             .skill_level(code(Field::SkillLevel, get(Field::SkillLevel))?)
-            .social_work_certificate(code(Field::SocialWorkCertificate, get(Field::SocialWorkCertificate))?)
+            .social_work_certificate(code(
+                Field::SocialWorkCertificate,
+                get(Field::SocialWorkCertificate),
+            )?)
             .rural_role(code(Field::RuralRole, get(Field::RuralRole))?)
-            .introduction_level(code(Field::IntroductionLevel, get(Field::IntroductionLevel))?);
+            .introduction_level(code(
+                Field::IntroductionLevel,
+                get(Field::IntroductionLevel),
+            )?);
         b.build()
     }
 
@@ -348,7 +364,11 @@ impl<'de> Deserialize<'de> for Profile {
 impl Serialize for Profile {
     /// Writes the flat record of DOMAIN.md §3 with codes, omitting absent optional fields; it reads back equal.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        fn opt<M: SerializeMap, T: Serialize>(m: &mut M, f: Field, v: Option<T>) -> Result<(), M::Error> {
+        fn opt<M: SerializeMap, T: Serialize>(
+            m: &mut M,
+            f: Field,
+            v: Option<T>,
+        ) -> Result<(), M::Error> {
             match v {
                 Some(v) => m.serialize_entry(f.code(), &v),
                 None => Ok(()),
@@ -364,14 +384,22 @@ impl Serialize for Profile {
         opt(&mut m, Field::RevenueWan, self.revenue_wan)?;
         opt(&mut m, Field::AssetsWan, self.assets_wan)?;
         opt(&mut m, Field::EnterpriseSize, self.enterprise_size)?;
-        opt(&mut m, Field::AboveDesignatedSize, self.above_designated_size)?;
+        opt(
+            &mut m,
+            Field::AboveDesignatedSize,
+            self.above_designated_size,
+        )?;
         opt(&mut m, Field::Ownership, self.ownership)?;
         m.serialize_entry(Field::Performance.code(), &self.performance)?;
         m.serialize_entry(Field::Contribution.code(), &self.contribution)?;
         m.serialize_entry(Field::Potential.code(), &self.potential)?;
         opt(&mut m, Field::ProfessionalTitle, self.professional_title)?;
         opt(&mut m, Field::SkillLevel, self.skill_level)?;
-        opt(&mut m, Field::SocialWorkCertificate, self.social_work_certificate)?;
+        opt(
+            &mut m,
+            Field::SocialWorkCertificate,
+            self.social_work_certificate,
+        )?;
         opt(&mut m, Field::RuralRole, self.rural_role)?;
         opt(&mut m, Field::IntroductionLevel, self.introduction_level)?;
         m.end()
