@@ -158,7 +158,8 @@ fn open_fact(tier: Tier) -> Option<MissingFact> {
     match tier {
         Tier::Elite => Some(MissingFact::EnterpriseSize),
         Tier::HighEnd => Some(MissingFact::AboveDesignatedSize),
-        _ => None,
+        // The leader's condition reads only facts with defaults (role, performance, contribution).
+        Tier::Leader => None,
     }
 }
 

@@ -625,7 +625,9 @@ impl Writer<'_, '_> {
                     self.t("（国家统计局标准）：", " (NBS threshold): "),
                 )
             }
-            _ => write!(
+            // Derived only where the rule derives it, so "must be stated" never reaches here.
+            AboveSizeRule::MustBeStated => Ok(()),
+            AboveSizeRule::Always => write!(
                 f,
                 "{}{}{}{verdict}",
                 self.t("“", ""),
@@ -678,7 +680,7 @@ impl Writer<'_, '_> {
                     self.t("规模以上企业", "an enterprise above designated size")
                 ));
             }
-            _ => {
+            Tier::Elite => {
                 if p.role() != Some(Role::Owner) {
                     needs.push(format!(
                         "{}{}",
@@ -721,7 +723,7 @@ impl Writer<'_, '_> {
             let who = match tier {
                 Tier::Leader => "leading talent",
                 Tier::HighEnd => "high-end talent",
-                _ => "enterprise elite",
+                Tier::Elite => "enterprise elite",
             };
             format!("{who} needs {}", needs.join(" and "))
         }
@@ -747,7 +749,7 @@ impl Writer<'_, '_> {
                 self.t("：", " of an enterprise above designated size: "),
                 self.l(Tier::HighEnd)
             )?,
-            Some(t) => write!(
+            Some(Tier::Elite) => write!(
                 f,
                 "{}{role}{}{}",
                 self.t("具有发展潜力的非大型企业", ""),
@@ -755,7 +757,7 @@ impl Writer<'_, '_> {
                     "：",
                     " of an enterprise that is not large, with development potential: "
                 ),
-                self.l(t)
+                self.l(Tier::Elite)
             )?,
             None => f.write_str(self.t("无层次", "no tier"))?,
         }
