@@ -130,6 +130,30 @@ pub enum ProfileError {
         /// The value as given.
         value: ErrorValue,
     },
+
+    /// A number in a CSV cell written with thousands separators (`1,000`): numbers are plain decimals
+    /// (DOMAIN.md §8).
+    ///
+    /// ```
+    /// # #[cfg(feature = "roster")] {
+    /// use talent_matrix::roster::{Format, Roster, RosterOptions};
+    ///
+    /// let csv = "id,post,employees\nP-1,enterprise,\"1,000\"\n";
+    /// let mut roster = Roster::from_reader(csv.as_bytes(), Format::Csv, &RosterOptions::default()).unwrap();
+    /// let err = roster.next().unwrap().unwrap_err();
+    /// assert_eq!(
+    ///     err.error(),
+    ///     r#"employees must be a whole number from 0 to 10000000 written without thousands separators, got "1,000""#
+    /// );
+    /// # }
+    /// ```
+    #[error("{field:#} must be {} written without thousands separators, got {value}", expected(*field))]
+    ThousandsSeparator {
+        /// The field whose cell has separators.
+        field: Field,
+        /// The cell as given.
+        value: ErrorValue,
+    },
 }
 
 impl ProfileError {
@@ -149,7 +173,8 @@ impl ProfileError {
             ProfileError::UnknownField { name, .. } => Some(name),
             ProfileError::DuplicateField { field }
             | ProfileError::MissingField { field }
-            | ProfileError::InvalidValue { field, .. } => Some(field.code()),
+            | ProfileError::InvalidValue { field, .. }
+            | ProfileError::ThousandsSeparator { field, .. } => Some(field.code()),
         }
     }
 
@@ -162,7 +187,9 @@ impl ProfileError {
     /// ```
     pub fn value(&self) -> Option<String> {
         match self {
-            ProfileError::InvalidValue { value, .. } => Some(value.raw().to_owned()),
+            ProfileError::InvalidValue { value, .. } | ProfileError::ThousandsSeparator { value, .. } => {
+                Some(value.raw().to_owned())
+            }
             ProfileError::NotAnObject { value } => Some(value.clone()),
             _ => None,
         }

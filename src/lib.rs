@@ -78,6 +78,8 @@ mod money;
 mod policy;
 mod profile;
 mod reason;
+#[cfg(feature = "roster")]
+pub mod roster;
 
 pub use classify::{Classification, ManagedBy, ManagedByIter, classify};
 pub use codes::{

@@ -7,6 +7,9 @@
 use core::fmt;
 use core::str::FromStr;
 
+/// Why `1,000` is not an amount; the profile reader turns it into its own error.
+pub(crate) const SEPARATOR_REASON: &str = "thousands separators are not allowed";
+
 /// Yuan in one 万元.
 const YUAN_PER_WAN: u64 = 10_000;
 
@@ -179,7 +182,7 @@ impl FromStr for Wan {
             None => (false, s.strip_prefix('+').unwrap_or(s)),
         };
         if s.contains(',') || s.contains('，') {
-            return Err(fail("thousands separators are not allowed"));
+            return Err(fail(SEPARATOR_REASON));
         }
         let (int, frac) = match s.split_once('.') {
             Some((i, f)) => (i, f),

@@ -7,8 +7,9 @@ use crate::{
     SocialWorkCertificate, Wan,
 };
 
-#[cfg(feature = "serde")]
-mod raw;
+mod read;
+
+pub(crate) use read::{Cell, Slot};
 
 /// One person, as the classification sees them (DOMAIN.md §3): valid by construction.
 ///

@@ -1,4 +1,4 @@
-//! Reading a profile from any serde format, with the DOMAIN.md §3 rules and error order.
+//! Reading a profile from a JSON record or a CSV row, with the DOMAIN.md §3 rules and error order.
 //!
 //! The record is first read whole into [`Raw`] (keeping duplicate keys and the JSON type of every value), then
 //! checked: unknown and duplicate fields in the order they appear, then each field in the order of the §3
@@ -7,7 +7,9 @@
 
 use core::fmt;
 
+#[cfg(feature = "serde")]
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+#[cfg(feature = "serde")]
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Profile;
@@ -25,6 +27,20 @@ pub(crate) enum Raw {
     Str(String),
     Array(Vec<Raw>),
     Object(Vec<(String, Raw)>),
+}
+
+impl Raw {
+    /// The trimmed, non-empty string `id` of an object, if it has one.
+    #[cfg(feature = "json")]
+    fn id(&self) -> Option<String> {
+        let Raw::Object(entries) = self else {
+            return None;
+        };
+        entries.iter().find_map(|(k, v)| match v {
+            Raw::Str(s) if k == "id" && !s.trim().is_empty() => Some(s.trim().to_owned()),
+            _ => None,
+        })
+    }
 }
 
 impl fmt::Display for Raw {
@@ -62,14 +78,17 @@ impl fmt::Display for Raw {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Raw {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
         deserializer.deserialize_any(RawVisitor)
     }
 }
 
+#[cfg(feature = "serde")]
 struct RawVisitor;
 
+#[cfg(feature = "serde")]
 impl<'de> Visitor<'de> for RawVisitor {
     type Value = Raw;
 
@@ -119,23 +138,55 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
-/// One field's value as read, or `None` when the key was absent.
-type Slot<'r> = Option<&'r Raw>;
+/// One field's value as read: a JSON value, or the text of a CSV cell (DOMAIN.md §8).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Cell<'r> {
+    /// A value of a JSON record: types matter (a number given as a string is a wrong type).
+    Json(&'r Raw),
+    /// A cell of a CSV row: text, trimmed; numbers are plain decimals, booleans true/false, 是/否, 1/0.
+    Text(&'r str),
+}
 
-fn invalid(field: Field, raw: &Raw) -> ProfileError {
-    let value = match raw {
-        Raw::Str(s) => ErrorValue::Text(s.clone()),
-        other => ErrorValue::Json(other.to_string()),
+impl<'r> Cell<'r> {
+    /// The string content: a JSON string or a CSV cell; `None` for other JSON values.
+    fn str(self) -> Option<&'r str> {
+        match self {
+            Cell::Json(Raw::Str(s)) => Some(s),
+            Cell::Text(s) => Some(s),
+            Cell::Json(_) => None,
+        }
+    }
+}
+
+/// One field's cell, or `None` when the key or column was absent.
+pub(crate) type Slot<'r> = Option<Cell<'r>>;
+
+/// A cell with a value: `None` for absent, `null`, and blank strings or cells (DOMAIN.md §3: all absent).
+fn present(slot: Slot<'_>) -> Option<Cell<'_>> {
+    match slot? {
+        Cell::Json(Raw::Null) => None,
+        cell if cell.str().is_some_and(|s| s.trim().is_empty()) => None,
+        cell => Some(cell),
+    }
+}
+
+fn invalid(field: Field, cell: Cell<'_>) -> ProfileError {
+    let value = match cell {
+        Cell::Json(Raw::Str(s)) => ErrorValue::Text(s.clone()),
+        Cell::Json(other) => ErrorValue::Json(other.to_string()),
+        Cell::Text(s) => ErrorValue::Text(s.to_owned()),
     };
     ProfileError::InvalidValue { field, value }
 }
 
-/// A string field: absent, `null` and blank strings are `None`; a non-string is an error.
-fn text(field: Field, slot: Slot<'_>) -> Result<Option<&str>, ProfileError> {
-    match slot {
-        None | Some(Raw::Null) => Ok(None),
-        Some(Raw::Str(s)) => Ok(Some(s.trim()).filter(|t| !t.is_empty())),
-        Some(other) => Err(invalid(field, other)),
+/// A string field (`name`, and every code-list field): trimmed text, or `None` when absent.
+fn text(field: Field, slot: Slot<'_>) -> Result<Option<(&str, Cell<'_>)>, ProfileError> {
+    match present(slot) {
+        None => Ok(None),
+        Some(cell) => match cell.str() {
+            Some(s) => Ok(Some((s.trim(), cell))),
+            None => Err(invalid(field, cell)),
+        },
     }
 }
 
@@ -143,79 +194,98 @@ fn text(field: Field, slot: Slot<'_>) -> Result<Option<&str>, ProfileError> {
 fn code<T: Coded>(field: Field, slot: Slot<'_>) -> Result<Option<T>, ProfileError> {
     match text(field, slot)? {
         None => Ok(None),
-        Some(t) => match t.parse() {
-            Ok(v) => Ok(Some(v)),
-            Err(_) => Err(slot.map_or(ProfileError::MissingField { field }, |raw| {
-                invalid(field, raw)
-            })),
-        },
+        Some((t, cell)) => t.parse().map(Some).map_err(|_| invalid(field, cell)),
     }
 }
 
-/// A required code-list field (`post`): absent or `null` is missing, a blank string is invalid.
+/// A required code-list field (`post`): absent, `null` or an empty cell is missing; a blank JSON string is
+/// invalid.
 fn required_code<T: Coded>(field: Field, slot: Slot<'_>) -> Result<T, ProfileError> {
     match slot {
-        None | Some(Raw::Null) => Err(ProfileError::MissingField { field }),
-        Some(raw) => code(field, slot)?.ok_or_else(|| invalid(field, raw)),
+        None | Some(Cell::Json(Raw::Null)) => Err(ProfileError::MissingField { field }),
+        Some(Cell::Text(t)) if t.trim().is_empty() => Err(ProfileError::MissingField { field }),
+        Some(cell) => code(field, slot)?.ok_or_else(|| invalid(field, cell)),
     }
 }
 
-/// A number field: a JSON number, or absent (absent, `null`, blank string); other strings are wrong types.
-fn number(field: Field, slot: Slot<'_>) -> Result<Option<&Raw>, ProfileError> {
-    match slot {
-        None | Some(Raw::Null) => Ok(None),
-        Some(Raw::Str(s)) if s.trim().is_empty() => Ok(None),
-        Some(raw @ (Raw::Int(_) | Raw::UInt(_) | Raw::Float(_))) => Ok(Some(raw)),
-        Some(other) => Err(invalid(field, other)),
-    }
+/// A number written as text: a plain decimal; thousands separators get an error that says so.
+fn decimal(field: Field, text: &str, cell: Cell<'_>) -> Result<Wan, ProfileError> {
+    text.parse::<Wan>().map_err(|e| {
+        if e.reason() == crate::money::SEPARATOR_REASON {
+            ProfileError::ThousandsSeparator {
+                field,
+                value: ErrorValue::Text(text.to_owned()),
+            }
+        } else {
+            invalid(field, cell)
+        }
+    })
 }
 
-/// `employees`: a whole number 0 ..= 10,000,000, which may be written `300`, `300.0` or `3e2`.
+/// `employees`: a whole number 0 ..= 10,000,000, which may be written `300`, `300.0` or (JSON) `3e2`.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn whole(field: Field, slot: Slot<'_>) -> Result<Option<u32>, ProfileError> {
-    let Some(raw) = number(field, slot)? else {
+    let Some(cell) = present(slot) else {
         return Ok(None);
     };
-    let n = match *raw {
-        Raw::Int(n) => u32::try_from(n).ok(),
-        Raw::UInt(n) => u32::try_from(n).ok(),
+    let n = match cell {
+        Cell::Json(Raw::Int(n)) => u32::try_from(*n).ok(),
+        Cell::Json(Raw::UInt(n)) => u32::try_from(*n).ok(),
         // Whole, in range and not negative (`-0.0 >= 0.0` holds, so `-0` is 0): the cast is exact.
-        Raw::Float(x) if x.fract() == 0.0 && (0.0..=f64::from(MAX_EMPLOYEES)).contains(&x) => {
-            Some(x as u32)
+        Cell::Json(Raw::Float(x))
+            if x.fract() == 0.0 && (0.0..=f64::from(MAX_EMPLOYEES)).contains(x) =>
+        {
+            Some(*x as u32)
         }
-        _ => None,
+        Cell::Text(t) => {
+            let w = decimal(field, t.trim(), cell)?;
+            let whole = (w.yuan() % 10_000 == 0).then_some(w.yuan() / 10_000);
+            whole.and_then(|n| u32::try_from(n).ok())
+        }
+        Cell::Json(_) => None,
     };
     match n.filter(|&n| n <= MAX_EMPLOYEES) {
         Some(n) => Ok(Some(n)),
-        None => Err(invalid(field, raw)),
+        None => Err(invalid(field, cell)),
     }
 }
 
 /// `revenue_wan` and `assets_wan`: a number of 万元, 0 ..= 10,000,000,000, at most 4 decimal places.
 fn money(field: Field, slot: Slot<'_>) -> Result<Option<Wan>, ProfileError> {
-    let Some(raw) = number(field, slot)? else {
+    let Some(cell) = present(slot) else {
         return Ok(None);
     };
-    let w = match *raw {
-        Raw::Int(n) => u64::try_from(n).ok().map(Wan::from_wan),
-        Raw::UInt(n) => Some(Wan::from_wan(n)),
-        Raw::Float(x) => Wan::from_f64(x),
-        _ => None,
+    let w = match cell {
+        Cell::Json(Raw::Int(n)) => u64::try_from(*n).ok().map(Wan::from_wan),
+        Cell::Json(Raw::UInt(n)) => Some(Wan::from_wan(*n)),
+        Cell::Json(Raw::Float(x)) => Wan::from_f64(*x),
+        Cell::Text(t) => Some(decimal(field, t.trim(), cell)?),
+        Cell::Json(_) => None,
     };
     match w.filter(|w| *w <= Wan::from_wan(MAX_WAN)) {
         Some(w) => Ok(Some(w)),
-        None => Err(invalid(field, raw)),
+        None => Err(invalid(field, cell)),
     }
 }
 
-/// A bool field: a JSON bool, or absent (absent, `null`, blank string); `"true"` is a wrong type in JSON.
+/// A bool field: a JSON bool (`"true"` is a wrong type in JSON), or in a CSV cell true/false (any case), 是/否
+/// or 1/0.
 fn flag(field: Field, slot: Slot<'_>) -> Result<Option<bool>, ProfileError> {
-    match slot {
-        None | Some(Raw::Null) => Ok(None),
-        Some(Raw::Str(s)) if s.trim().is_empty() => Ok(None),
-        Some(Raw::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(invalid(field, other)),
-    }
+    let Some(cell) = present(slot) else {
+        return Ok(None);
+    };
+    let b = match cell {
+        Cell::Json(Raw::Bool(b)) => Some(*b),
+        Cell::Text(t) => match t.trim() {
+            "是" | "1" => Some(true),
+            "否" | "0" => Some(false),
+            t if t.eq_ignore_ascii_case("true") => Some(true),
+            t if t.eq_ignore_ascii_case("false") => Some(false),
+            _ => None,
+        },
+        Cell::Json(_) => None,
+    };
+    b.map(Some).ok_or_else(|| invalid(field, cell))
 }
 
 /// The known field closest to `name` by edit distance (ties go to the earlier field).
@@ -271,22 +341,32 @@ impl Profile {
                 });
             };
             match slots.get_mut(field.index()) {
-                Some(slot @ None) => *slot = Some(value),
+                Some(slot @ None) => *slot = Some(Cell::Json(value)),
                 _ => return Err(ProfileError::DuplicateField { field }),
             }
         }
-        let get = |f: Field| slots.get(f.index()).copied().flatten();
+        Profile::from_cells(&slots)
+    }
 
-        // Fields in the order of the §3 table, so the first error reported is the first in that order.
+    /// Reads a profile from one cell per field (by [`Field::index`]), checking the fields in the order of the
+    /// DOMAIN.md §3 table so that the first error reported is the first in that order.
+    pub(crate) fn from_cells(slots: &[Slot<'_>; Field::ALL.len()]) -> Result<Profile, ProfileError> {
+        let get = |f: Field| slots.get(f.index()).copied().flatten();
+        // A blank JSON string is an empty id; an empty CSV cell is an absent one.
         let id = match get(Field::Id) {
-            None | Some(Raw::Null) => return Err(ProfileError::MissingField { field: Field::Id }),
-            Some(Raw::Str(s)) => super::checked_id(s)?,
-            Some(other) => return Err(invalid(Field::Id, other)),
+            None | Some(Cell::Json(Raw::Null)) => return Err(ProfileError::MissingField { field: Field::Id }),
+            Some(Cell::Text(t)) if t.trim().is_empty() => {
+                return Err(ProfileError::MissingField { field: Field::Id });
+            }
+            Some(cell) => match cell.str() {
+                Some(s) => super::checked_id(s)?,
+                None => return Err(invalid(Field::Id, cell)),
+            },
         };
         let name = text(Field::Name, get(Field::Name))?;
         let post = required_code(Field::Post, get(Field::Post))?;
         let mut b = Profile::builder(id, post);
-        if let Some(n) = name {
+        if let Some((n, _)) = name {
             b = b.name(n);
         }
         let b = b
@@ -296,29 +376,33 @@ impl Profile {
             .revenue_wan(money(Field::RevenueWan, get(Field::RevenueWan))?)
             .assets_wan(money(Field::AssetsWan, get(Field::AssetsWan))?)
             .enterprise_size(code(Field::EnterpriseSize, get(Field::EnterpriseSize))?)
-            .above_designated_size(flag(
-                Field::AboveDesignatedSize,
-                get(Field::AboveDesignatedSize),
-            )?)
+            .above_designated_size(flag(Field::AboveDesignatedSize, get(Field::AboveDesignatedSize))?)
             .ownership(code(Field::Ownership, get(Field::Ownership))?)
             .performance(code(Field::Performance, get(Field::Performance))?)
             .contribution(code(Field::Contribution, get(Field::Contribution))?)
             .potential(flag(Field::Potential, get(Field::Potential))?)
-            .professional_title(code(
-                Field::ProfessionalTitle,
-                get(Field::ProfessionalTitle),
-            )?)
+            .professional_title(code(Field::ProfessionalTitle, get(Field::ProfessionalTitle))?)
             .skill_level(code(Field::SkillLevel, get(Field::SkillLevel))?)
             .social_work_certificate(code(
                 Field::SocialWorkCertificate,
                 get(Field::SocialWorkCertificate),
             )?)
             .rural_role(code(Field::RuralRole, get(Field::RuralRole))?)
-            .introduction_level(code(
-                Field::IntroductionLevel,
-                get(Field::IntroductionLevel),
-            )?);
+            .introduction_level(code(Field::IntroductionLevel, get(Field::IntroductionLevel))?);
         b.build()
+    }
+
+    /// Reads one JSON record, returning on failure the error and the record's trimmed `id` when it has one
+    /// (a roster error names it).
+    #[cfg(feature = "json")]
+    pub(crate) fn read_json(json: &str) -> Result<Profile, (ProfileError, Option<String>)> {
+        let raw: Raw = serde_json::from_str(json).map_err(|e| {
+            let error = ProfileError::Syntax {
+                message: e.to_string(),
+            };
+            (error, None)
+        })?;
+        Profile::from_raw(&raw).map_err(|e| (e, raw.id()))
     }
 
     /// Reads a profile from its flat JSON record (DOMAIN.md §3), reporting the record's first error.
@@ -345,13 +429,11 @@ impl Profile {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
-        let raw: Raw = serde_json::from_str(json).map_err(|e| ProfileError::Syntax {
-            message: e.to_string(),
-        })?;
-        Profile::from_raw(&raw)
+        Profile::read_json(json).map_err(|(e, _)| e)
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Profile {
     /// Reads the flat record of DOMAIN.md §3 from any self-describing format, as [`Profile::from_json`] does;
     /// the [`ProfileError`] message becomes the format's custom error.
@@ -361,6 +443,7 @@ impl<'de> Deserialize<'de> for Profile {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Profile {
     /// Writes the flat record of DOMAIN.md §3 with codes, omitting absent optional fields; it reads back equal.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
