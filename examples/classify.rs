@@ -1,142 +1,183 @@
-//! Classify a JSON Lines roster and print one DOMAIN.md §6 record per line.
+//! Classify a roster and write one DOMAIN.md §6 record per row.
 //!
 //! ```text
-//! cargo run --example classify                 # the bundled sample roster (examples/data/roster.jsonl)
-//! cargo run --example classify -- people.jsonl # your own roster
+//! cargo run --example classify                          # the bundled sample roster (examples/data/roster.jsonl)
+//! cargo run --example classify -- people.csv            # a CSV or JSON Lines roster, by extension
+//! cargo run --example classify -- people.csv --format csv > classified.csv
+//! cargo run --example classify -- - --input-format csv < people.csv
 //! ```
 //!
-//! Records go to stdout. Each line that cannot be read goes to stderr as one JSON error object
-//! (`{"line", "id", "field", "value", "error"}`, DOMAIN.md §8) and the run goes on; a repeated id is rejected,
-//! naming the line that first used it. A summary line ends stderr. The exit status is 0 when every line was
-//! classified, 1 when some were rejected, 2 when the roster could not be read at all.
+//! Options: `--format jsonl|csv` (output, default jsonl), `--input-format jsonl|csv` (default: by extension),
+//! `--encoding auto|utf-8|gb18030` (CSV input, default auto), `--ignore-unknown-columns`.
+//!
+//! Records go to stdout. Each row that cannot be read goes to stderr as one JSON error object
+//! (`{"line", "id", "field", "value", "error"}`) and the run goes on; a summary line ends stderr. The exit
+//! status is 0 when every row was classified, 1 when some were rejected, 2 when the roster could not be read
+//! (one error object at line 1, no row counted). Rows read = classified + rejected, always.
 
-use std::collections::HashMap;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+#[allow(dead_code)]
+mod common;
+
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use talent_matrix::{Profile, classify};
+use talent_matrix::roster::{Format, Roster};
+use talent_matrix::{Classification, Coded, classify};
 
-/// The sample roster, embedded so the example runs from any directory.
-const SAMPLE: &str = include_str!("data/roster.jsonl");
+const USAGE: &str = "usage: classify [ROSTER | -] [--format jsonl|csv] [--input-format jsonl|csv] \
+                     [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns]";
+
+/// The columns of `--format csv`: the §6 record, lists joined with `;`, sentences one per line.
+const CSV_HEADER: [&str; 16] = [
+    "id",
+    "stream",
+    "specialty",
+    "tier",
+    "lead",
+    "managed_by",
+    "also_qualifies",
+    "enterprise_size",
+    "above_designated_size",
+    "entitlements",
+    "services",
+    "missing_facts",
+    "reasons",
+    "reasons_zh",
+    "reasons_en",
+    "policy",
+];
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.as_slice() {
-        [] => run(BufReader::new(SAMPLE.as_bytes())),
-        [path] if path != "-h" && path != "--help" => match std::fs::File::open(path) {
-            Ok(file) => run(BufReader::new(file)),
-            Err(e) => {
-                eprintln!("{}", file_error(&format!("cannot open {path}: {e}")));
-                return ExitCode::from(2);
+    let mut roster_args = common::RosterArgs::default();
+    let mut output = Format::JsonLines;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let taken = match arg.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
             }
-        },
-        _ => {
-            eprintln!("usage: classify [ROSTER.jsonl]   (no argument: the bundled sample roster)");
+            "--format" => match args.next().map(|v| v.parse::<Format>()) {
+                Some(Ok(f)) => {
+                    output = f;
+                    Ok(true)
+                }
+                Some(Err(e)) => Err(e.to_string()),
+                None => Err("--format needs jsonl or csv".to_owned()),
+            },
+            other => roster_args.take(other, &mut args),
+        };
+        match taken {
+            Ok(true) => {}
+            Ok(false) => return usage(&format!("unknown option {arg}")),
+            Err(e) => return usage(&e),
+        }
+    }
+    let roster = match roster_args.open() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", e.to_row_error().to_json());
+            eprintln!("rows read: 0, classified: 0, rejected: 0");
             return ExitCode::from(2);
         }
     };
-    match result {
+    match run(roster, output) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", file_error(&e.to_string()));
+            eprintln!("classify: {e}");
             ExitCode::from(2)
         }
     }
 }
 
-/// Classifies every line; returns the number of rejected lines.
-fn run(input: impl BufRead) -> io::Result<usize> {
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("classify: {problem}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Classifies every row; returns the number of rejected rows.
+fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let stderr = io::stderr();
-    let mut err = stderr.lock();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let (mut read, mut classified, mut rejected) = (0usize, 0usize, 0usize);
-    for (index, line) in input.lines().enumerate() {
-        let number = index + 1;
-        let line = line?;
-        let line = line.strip_prefix('\u{feff}').unwrap_or(&line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        read += 1;
-        match Profile::from_json(line) {
-            Ok(profile) => match seen.get(profile.id()) {
-                Some(first) => {
-                    rejected += 1;
-                    let message =
-                        format!("duplicate id {}, first used on line {first}", profile.id());
-                    writeln!(
-                        err,
-                        "{}",
-                        error_object(
-                            number,
-                            Some(profile.id()),
-                            Some("id"),
-                            Some(profile.id()),
-                            &message
-                        )
-                    )?;
+    let mut err = BufWriter::new(stderr.lock());
+    // With --format csv the CSV writer (which buffers) writes to stdout instead.
+    let mut csv = (output == Format::Csv).then(|| csv::Writer::from_writer(io::stdout()));
+    if let Some(w) = csv.as_mut() {
+        w.write_record(CSV_HEADER)?;
+    }
+    let mut progress = common::Progress::new();
+    let mut rows = 0u64;
+    for item in roster.by_ref() {
+        rows += 1;
+        progress.tick(rows);
+        match item {
+            Ok(row) => {
+                let c = classify(row.profile());
+                match csv.as_mut() {
+                    Some(w) => w.write_record(csv_record(&c))?,
+                    None => {
+                        c.write_json(&mut out)?;
+                        out.write_all(b"\n")?;
+                    }
                 }
-                None => {
-                    seen.insert(profile.id().to_owned(), number);
-                    classify(&profile).write_json(&mut out)?;
-                    out.write_all(b"\n")?;
-                    classified += 1;
-                }
-            },
-            Err(e) => {
-                rejected += 1;
-                let id = id_of(line);
-                let value = e.value();
-                writeln!(
-                    err,
-                    "{}",
-                    error_object(
-                        number,
-                        id.as_deref(),
-                        e.field(),
-                        value.as_deref(),
-                        &e.to_string()
-                    )
-                )?;
             }
+            Err(e) => writeln!(err, "{}", e.to_json())?,
         }
     }
+    if let Some(w) = csv.as_mut() {
+        w.flush()?;
+    }
     out.flush()?;
-    writeln!(
-        err,
-        "rows read: {read}, classified: {classified}, rejected: {rejected}"
-    )?;
-    Ok(rejected)
+    progress.finish();
+    writeln!(err, "{}", roster.summary())?;
+    err.flush()?;
+    Ok(roster.summary().rejected())
 }
 
-/// The trimmed `id` of a line, when the line is a JSON object with a string `id`.
-fn id_of(line: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(line).ok()?;
-    let id = value.get("id")?.as_str()?.trim();
-    (!id.is_empty()).then(|| id.to_owned())
-}
-
-/// One DOMAIN.md §8 error object, keys in the contract's order.
-fn error_object(
-    line: usize,
-    id: Option<&str>,
-    field: Option<&str>,
-    value: Option<&str>,
-    error: &str,
-) -> String {
-    let json = |v: Option<&str>| serde_json::Value::from(v).to_string();
-    format!(
-        r#"{{"line":{line},"id":{},"field":{},"value":{},"error":{}}}"#,
-        json(id),
-        json(field),
-        json(value),
-        json(Some(error))
-    )
-}
-
-fn file_error(error: &str) -> String {
-    error_object(1, None, None, None, error)
+fn csv_record(c: &Classification<'_>) -> [String; 16] {
+    fn code<T: Coded>(v: Option<T>) -> String {
+        v.map_or(String::new(), |v| v.code().to_owned())
+    }
+    fn list<T: Coded>(items: impl IntoIterator<Item = T>) -> String {
+        items
+            .into_iter()
+            .map(|v| v.code())
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+    let reasons: Vec<_> = c.reasons().collect();
+    [
+        c.id().to_owned(),
+        code(c.stream()),
+        code(c.specialty()),
+        code(c.tier()),
+        code(c.lead()),
+        list(c.managed_by()),
+        list(c.also_qualifies()),
+        code(c.enterprise_size()),
+        c.above_designated_size()
+            .map_or(String::new(), |b| b.to_string()),
+        list(c.entitlements()),
+        list(c.services()),
+        list(c.missing_facts()),
+        reasons
+            .iter()
+            .map(|r| r.rule().to_string())
+            .collect::<Vec<_>>()
+            .join(";"),
+        reasons
+            .iter()
+            .map(|r| r.zh().to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        reasons
+            .iter()
+            .map(|r| r.en().to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        c.policy().name().to_owned(),
+    ]
 }

@@ -187,9 +187,8 @@ impl ProfileError {
     /// ```
     pub fn value(&self) -> Option<String> {
         match self {
-            ProfileError::InvalidValue { value, .. } | ProfileError::ThousandsSeparator { value, .. } => {
-                Some(value.raw().to_owned())
-            }
+            ProfileError::InvalidValue { value, .. }
+            | ProfileError::ThousandsSeparator { value, .. } => Some(value.raw().to_owned()),
             ProfileError::NotAnObject { value } => Some(value.clone()),
             _ => None,
         }

@@ -74,10 +74,12 @@ mod codes;
 pub mod enterprise;
 mod error;
 mod lang;
+pub mod matrix;
 mod money;
 mod policy;
 mod profile;
 mod reason;
+mod report;
 #[cfg(feature = "roster")]
 pub mod roster;
 
@@ -90,6 +92,7 @@ pub use codes::{
 };
 pub use error::{ErrorValue, ProfileError};
 pub use lang::{Lang, ParseLangError};
+pub use matrix::{Matrix, MatrixRow};
 pub use money::{ParseWanError, Wan};
 pub use policy::Policy;
 pub use profile::{Profile, ProfileBuilder};

@@ -593,11 +593,12 @@ impl Roster<'static> {
         options: &RosterOptions,
     ) -> Result<Roster<'static>, FileError> {
         let path = path.as_ref();
-        let format = format
-            .or_else(|| Format::from_path(path))
-            .ok_or_else(|| FileError::UnknownFormat {
-                path: path.to_owned(),
-            })?;
+        let format =
+            format
+                .or_else(|| Format::from_path(path))
+                .ok_or_else(|| FileError::UnknownFormat {
+                    path: path.to_owned(),
+                })?;
         let open = || {
             File::open(path).map_err(|source| FileError::Open {
                 path: path.to_owned(),
@@ -779,7 +780,10 @@ impl<'a> Roster<'a> {
             let text = match std::str::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
-                    let msg = format!("the line is not valid UTF-8 (at byte {})", e.valid_up_to() + 1);
+                    let msg = format!(
+                        "the line is not valid UTF-8 (at byte {})",
+                        e.valid_up_to() + 1
+                    );
                     return Some(Err(RowError::plain(at, None, msg)));
                 }
             };
@@ -851,7 +855,11 @@ impl Iterator for Roster<'_> {
 }
 
 /// Reads one CSV row into a profile (the header has been checked).
-fn read_csv_row(line: u64, record: &csv::ByteRecord, fields: &[Option<Field>]) -> Result<Profile, RowError> {
+fn read_csv_row(
+    line: u64,
+    record: &csv::ByteRecord,
+    fields: &[Option<Field>],
+) -> Result<Profile, RowError> {
     let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
     let mut id = None;
     for (cell, field) in record.iter().zip(fields) {
@@ -859,7 +867,9 @@ fn read_csv_row(line: u64, record: &csv::ByteRecord, fields: &[Option<Field>]) -
             continue;
         };
         if *field == Field::Id {
-            id = Some(text.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+            id = Some(text.trim())
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned);
         }
         if let Some(slot) = slots.get_mut(field.index()) {
             *slot = Some(Cell::Text(text));
@@ -931,7 +941,9 @@ fn header_fields(
             None => {
                 let name = name.trim();
                 if options.ignore_unknown_columns {
-                    notices.push(format!("ignoring unknown column {name:?} (column {column})"));
+                    notices.push(format!(
+                        "ignoring unknown column {name:?} (column {column})"
+                    ));
                 } else {
                     problems.push(format!(
                         "unknown column {name:?} (column {column}), expected a profile field code or its Chinese name"
@@ -940,7 +952,10 @@ fn header_fields(
             }
             Some(f) => match first_column.get_mut(f.index()) {
                 Some(Some(first)) => {
-                    problems.push(format!("columns {first} and {column} both give {}", f.code()));
+                    problems.push(format!(
+                        "columns {first} and {column} both give {}",
+                        f.code()
+                    ));
                 }
                 Some(slot) => *slot = Some(column),
                 None => {}
@@ -949,7 +964,12 @@ fn header_fields(
         fields.push(field);
     }
     for required in [Field::Id, Field::Post] {
-        if first_column.get(required.index()).copied().flatten().is_none() {
+        if first_column
+            .get(required.index())
+            .copied()
+            .flatten()
+            .is_none()
+        {
             problems.push(format!("no {} column", required.code()));
         }
     }
@@ -1039,7 +1059,9 @@ impl<R> LineCounter<R> {
                 self.newlines += 1;
             }
         }
-        last_line.unwrap_or(self.newlines + 1).saturating_sub(inner_newlines)
+        last_line
+            .unwrap_or(self.newlines + 1)
+            .saturating_sub(inner_newlines)
     }
 }
 

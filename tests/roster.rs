@@ -1,7 +1,12 @@
 //! Rosters (DOMAIN.md §8): CSV headers in both scripts with a BOM, mixed good and bad rows where every row is
 //! accounted for, line numbers across blank lines, CR LF and multi-line cells, header errors, GB18030.
 #![cfg(feature = "roster")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // tests may panic
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may panic
 
 use talent_matrix::roster::{Encoding, FileError, Format, Roster, RosterOptions, RowError};
 use talent_matrix::{EnterpriseSize, Industry, Post, Role, Wan};
@@ -25,7 +30,10 @@ fn read_with<'a>(
     }
     let s = roster.summary();
     assert_eq!(s.read(), s.accepted() + s.rejected());
-    assert_eq!((s.accepted(), s.rejected()), (ok.len() as u64, bad.len() as u64));
+    assert_eq!(
+        (s.accepted(), s.rejected()),
+        (ok.len() as u64, bad.len() as u64)
+    );
     (ok, bad, roster)
 }
 
@@ -34,11 +42,20 @@ fn csv_with_simplified_headers_and_a_bom() {
     let csv = "\u{feff}编号,姓名,岗位,职务,行业,从业人员,营业收入(万元),资产总额（万元）,企业规模,规模以上,所有制,业绩,贡献,\
                发展潜力,职称,职业资格,社工证书,农村人才类型,引才层次\n\
                P-1,王芳,企业,中层管理人员,工业,350,2500.5,\"1200\",中型,是,民营,良好,贡献较大,否,中级,,,,千层次\n";
-    let mut roster = Roster::from_reader(csv.as_bytes(), Format::Csv, &RosterOptions::default()).unwrap();
+    let mut roster =
+        Roster::from_reader(csv.as_bytes(), Format::Csv, &RosterOptions::default()).unwrap();
     let row = roster.next().unwrap().unwrap();
     let p = row.profile();
     assert_eq!(row.line(), 2);
-    assert_eq!((p.id(), p.name(), p.post(), p.role()), ("P-1", Some("王芳"), Post::Enterprise, Some(Role::MiddleManager)));
+    assert_eq!(
+        (p.id(), p.name(), p.post(), p.role()),
+        (
+            "P-1",
+            Some("王芳"),
+            Post::Enterprise,
+            Some(Role::MiddleManager)
+        )
+    );
     assert_eq!(p.industry(), Some(Industry::Industry));
     assert_eq!(p.employees(), Some(350));
     assert_eq!(p.revenue_wan(), Some(Wan::from_yuan(25_005_000)));
@@ -79,14 +96,29 @@ fn csv_cells_are_text_with_their_own_rules() {
     assert_eq!(
         errors,
         [
-            (3, r#"employees must be a whole number from 0 to 10000000 written without thousands separators, got "1,000""#),
-            (4, r#"revenue_wan must be a number from 0 to 10000000000 with at most 4 decimal places written without thousands separators, got "2,500""#),
-            (5, r#"employees must be a whole number from 0 to 10000000, got "2.5""#),
+            (
+                3,
+                r#"employees must be a whole number from 0 to 10000000 written without thousands separators, got "1,000""#
+            ),
+            (
+                4,
+                r#"revenue_wan must be a number from 0 to 10000000000 with at most 4 decimal places written without thousands separators, got "2,500""#
+            ),
+            (
+                5,
+                r#"employees must be a whole number from 0 to 10000000, got "2.5""#
+            ),
             (6, r#"potential must be true or false, got "yes""#),
-            (7, r#"employees must be a whole number from 0 to 10000000, got "3e2""#),
+            (
+                7,
+                r#"employees must be a whole number from 0 to 10000000, got "3e2""#
+            ),
         ]
     );
-    assert_eq!((bad[0].field(), bad[0].value(), bad[0].id()), (Some("employees"), Some("1,000"), Some("B")));
+    assert_eq!(
+        (bad[0].field(), bad[0].value(), bad[0].id()),
+        (Some("employees"), Some("1,000"), Some("B"))
+    );
 }
 
 #[test]
@@ -103,45 +135,74 @@ fn csv_rows_with_the_wrong_number_of_cells_or_no_id() {
     let csv = "id,post\nA,other\nB,other,extra\nC\n,\n\"\",\"\"\nD,other\n";
     let (ok, bad, _) = read(csv, Format::Csv);
     assert_eq!(ok, [(2, "A".to_owned()), (7, "D".to_owned())]);
-    let errors: Vec<(u64, Option<&str>, &str)> = bad.iter().map(|e| (e.line(), e.id(), e.error())).collect();
+    let errors: Vec<(u64, Option<&str>, &str)> =
+        bad.iter().map(|e| (e.line(), e.id(), e.error())).collect();
     assert_eq!(
         errors,
         [
             (3, Some("B"), "the row has 3 cells, the header has 2"),
             (4, Some("C"), "the row has 1 cells, the header has 2"),
-            (5, None, "missing field id, expected a string of 1 to 64 characters"),
-            (6, None, "missing field id, expected a string of 1 to 64 characters"),
+            (
+                5,
+                None,
+                "missing field id, expected a string of 1 to 64 characters"
+            ),
+            (
+                6,
+                None,
+                "missing field id, expected a string of 1 to 64 characters"
+            ),
         ]
     );
 }
 
 #[test]
 fn a_bad_header_is_one_file_error_and_no_row_is_read() {
-    let err = Roster::from_reader("name,id,姓名,岗位,崗位,zzz\nA,1,B,other,other,z\n".as_bytes(), Format::Csv, &RosterOptions::default())
-        .unwrap_err();
+    let err = Roster::from_reader(
+        "name,id,姓名,岗位,崗位,zzz\nA,1,B,other,other,z\n".as_bytes(),
+        Format::Csv,
+        &RosterOptions::default(),
+    )
+    .unwrap_err();
     assert!(matches!(err, FileError::Header { .. }));
     assert_eq!(
         err.to_string(),
         r#"bad header: columns 1 and 3 both give name; columns 4 and 5 both give post; unknown column "zzz" (column 6), expected a profile field code or its Chinese name"#
     );
-    let err = Roster::from_reader("姓名,职务\n".as_bytes(), Format::Csv, &RosterOptions::default()).unwrap_err();
+    let err = Roster::from_reader(
+        "姓名,职务\n".as_bytes(),
+        Format::Csv,
+        &RosterOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(err.to_string(), "bad header: no id column; no post column");
     assert_eq!(
         err.to_row_error().to_json(),
         r#"{"line":1,"id":null,"field":null,"value":null,"error":"bad header: no id column; no post column"}"#
     );
-    let err = Roster::from_reader("".as_bytes(), Format::Csv, &RosterOptions::default()).unwrap_err();
-    assert_eq!(err.to_string(), "bad header: the roster is empty: no header row");
+    let err =
+        Roster::from_reader("".as_bytes(), Format::Csv, &RosterOptions::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "bad header: the roster is empty: no header row"
+    );
 }
 
 #[test]
 fn unknown_columns_can_be_ignored_with_a_notice() {
     let options = RosterOptions::default().ignore_unknown_columns(true);
-    let (ok, bad, roster) = read_with("id,备注,post,\nA,whatever,other,\n".as_bytes(), Format::Csv, &options);
+    let (ok, bad, roster) = read_with(
+        "id,备注,post,\nA,whatever,other,\n".as_bytes(),
+        Format::Csv,
+        &options,
+    );
     assert_eq!((ok.len(), bad.len()), (1, 0));
     assert_eq!(
         roster.notices(),
-        [r#"ignoring unknown column "备注" (column 2)"#, r#"ignoring unknown column "" (column 4)"#]
+        [
+            r#"ignoring unknown column "备注" (column 2)"#,
+            r#"ignoring unknown column "" (column 4)"#
+        ]
     );
     // Duplicates and missing columns are still errors.
     assert!(Roster::from_reader("id,id,post\n".as_bytes(), Format::Csv, &options).is_err());
@@ -151,23 +212,25 @@ fn unknown_columns_can_be_ignored_with_a_notice() {
 fn json_lines_mixing_good_and_bad_rows_accounts_for_every_row() {
     let lines = [
         "\u{feff}{\"id\":\"A\",\"post\":\"enterprise\",\"role\":\"owner\"}", // 1 ok, BOM ignored
-        "",                                                                 // 2 blank
-        "{\"id\":\"B\",\"post\":\"enterprise\",",                           // 3 malformed JSON
-        "{\"id\":\"C\",\"post\":\"manager\"}",                              // 4 unknown value
-        "{\"id\":\"D\",\"post\":\"other\",\"employees\":\"12\"}",           // 5 wrong type
-        "{\"post\":\"other\"}",                                             // 6 missing id
-        "   \t",                                                            // 7 blank
-        "{\"id\":\" A \",\"post\":\"rural\"}",                              // 8 repeated id
-        "[1,2]",                                                            // 9 not an object
-        "{\"id\":\"E\",\"post\":\"other\",\"industy\":\"retail\"}",         // 10 unknown field
-        "{\"id\":\"F\",\"post\":\"community\"}\r",                          // 11 ok, CR LF
+        "",                                                                  // 2 blank
+        "{\"id\":\"B\",\"post\":\"enterprise\",",                            // 3 malformed JSON
+        "{\"id\":\"C\",\"post\":\"manager\"}",                               // 4 unknown value
+        "{\"id\":\"D\",\"post\":\"other\",\"employees\":\"12\"}",            // 5 wrong type
+        "{\"post\":\"other\"}",                                              // 6 missing id
+        "   \t",                                                             // 7 blank
+        "{\"id\":\" A \",\"post\":\"rural\"}",                               // 8 repeated id
+        "[1,2]",                                                             // 9 not an object
+        "{\"id\":\"E\",\"post\":\"other\",\"industy\":\"retail\"}",          // 10 unknown field
+        "{\"id\":\"F\",\"post\":\"community\"}\r",                           // 11 ok, CR LF
     ];
     let text = lines.join("\n");
     let (ok, bad, roster) = read(&text, Format::JsonLines);
     assert_eq!(ok, [(1, "A".to_owned()), (11, "F".to_owned())]);
     let got: Vec<String> = bad.iter().map(RowError::to_json).collect();
     // The rest of the message is serde_json's own ("EOF while parsing a value at line 1 column 30").
-    assert!(got[0].starts_with(r#"{"line":3,"id":null,"field":null,"value":null,"error":"invalid JSON: EOF while parsing"#));
+    assert!(got[0].starts_with(
+        r#"{"line":3,"id":null,"field":null,"value":null,"error":"invalid JSON: EOF while parsing"#
+    ));
     assert_eq!(
         got[1],
         r#"{"line":4,"id":"C","field":"post","value":"manager","error":"post must be one of party_government, enterprise, professional_technical, skilled_trade, social_work, community, rural, other, or a label, got \"manager\""}"#
@@ -180,13 +243,22 @@ fn json_lines_mixing_good_and_bad_rows_accounts_for_every_row() {
         got[3],
         r#"{"line":6,"id":null,"field":"id","value":null,"error":"missing field id, expected a string of 1 to 64 characters"}"#
     );
-    assert_eq!(got[4], r#"{"line":8,"id":"A","field":"id","value":"A","error":"duplicate id A, first used on line 1"}"#);
-    assert_eq!(got[5], r#"{"line":9,"id":null,"field":null,"value":"[1,2]","error":"a profile must be a JSON object, got [1,2]"}"#);
+    assert_eq!(
+        got[4],
+        r#"{"line":8,"id":"A","field":"id","value":"A","error":"duplicate id A, first used on line 1"}"#
+    );
+    assert_eq!(
+        got[5],
+        r#"{"line":9,"id":null,"field":null,"value":"[1,2]","error":"a profile must be a JSON object, got [1,2]"}"#
+    );
     assert_eq!(
         got[6],
         r#"{"line":10,"id":"E","field":"industy","value":null,"error":"unknown field industy, expected a profile field (did you mean industry?)"}"#
     );
-    assert_eq!(roster.summary().to_string(), "rows read: 9, classified: 2, rejected: 7");
+    assert_eq!(
+        roster.summary().to_string(),
+        "rows read: 9, classified: 2, rejected: 7"
+    );
 }
 
 #[test]
@@ -196,7 +268,10 @@ fn json_lines_with_invalid_utf8_rejects_only_that_line() {
     bytes.extend(b"\",\"post\":\"other\"}\n{\"id\":\"C\",\"post\":\"other\"}\n");
     let (ok, bad, _) = read_with(&bytes, Format::JsonLines, &RosterOptions::default());
     assert_eq!(ok, [(1, "A".to_owned()), (3, "C".to_owned())]);
-    assert_eq!((bad[0].line(), bad[0].error()), (2, "the line is not valid UTF-8 (at byte 8)"));
+    assert_eq!(
+        (bad[0].line(), bad[0].error()),
+        (2, "the line is not valid UTF-8 (at byte 8)")
+    );
 }
 
 fn gb18030(text: &str) -> Vec<u8> {
@@ -211,7 +286,10 @@ fn gb18030_csv_is_detected_and_decoded() {
     // From a reader: by its first 64 KiB.
     let (ok, bad, roster) = read_with(&bytes, Format::Csv, &RosterOptions::default());
     assert_eq!((ok.len(), bad.len()), (2, 0), "{bad:?}");
-    assert_eq!(roster.notices(), ["the roster is not valid UTF-8: reading it as GB18030"]);
+    assert_eq!(
+        roster.notices(),
+        ["the roster is not valid UTF-8: reading it as GB18030"]
+    );
     // From a file: checked whole, even when the first non-ASCII byte comes late.
     let mut text = String::from("id,post,name\n");
     for i in 0..20_000 {
@@ -231,15 +309,26 @@ fn gb18030_csv_is_detected_and_decoded() {
     let mut roster = Roster::open(&path, None, &options).unwrap();
     assert!(roster.notices().is_empty());
     let err = roster.by_ref().find_map(Result::err).unwrap();
-    assert_eq!((err.line(), err.field(), err.id()), (20_002, Some("name"), Some("Z")));
-    assert!(err.error().starts_with("name (column 3) is not valid UTF-8"), "{}", err.error());
+    assert_eq!(
+        (err.line(), err.field(), err.id()),
+        (20_002, Some("name"), Some("Z"))
+    );
+    assert!(
+        err.error()
+            .starts_with("name (column 3) is not valid UTF-8"),
+        "{}",
+        err.error()
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn files_open_by_extension() {
     let err = Roster::open("roster.xlsx", None, &RosterOptions::default()).unwrap_err();
-    assert_eq!(err.to_string(), "cannot tell the format of roster.xlsx: name it (jsonl or csv)");
+    assert_eq!(
+        err.to_string(),
+        "cannot tell the format of roster.xlsx: name it (jsonl or csv)"
+    );
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/roster.jsonl");
     let roster = Roster::open(path, None, &RosterOptions::default()).unwrap();
     assert_eq!(roster.filter(Result::is_ok).count(), 63);

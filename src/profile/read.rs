@@ -144,6 +144,7 @@ pub(crate) enum Cell<'r> {
     /// A value of a JSON record: types matter (a number given as a string is a wrong type).
     Json(&'r Raw),
     /// A cell of a CSV row: text, trimmed; numbers are plain decimals, booleans true/false, 是/否, 1/0.
+    #[cfg_attr(not(feature = "roster"), allow(dead_code))]
     Text(&'r str),
 }
 
@@ -350,11 +351,15 @@ impl Profile {
 
     /// Reads a profile from one cell per field (by [`Field::index`]), checking the fields in the order of the
     /// DOMAIN.md §3 table so that the first error reported is the first in that order.
-    pub(crate) fn from_cells(slots: &[Slot<'_>; Field::ALL.len()]) -> Result<Profile, ProfileError> {
+    pub(crate) fn from_cells(
+        slots: &[Slot<'_>; Field::ALL.len()],
+    ) -> Result<Profile, ProfileError> {
         let get = |f: Field| slots.get(f.index()).copied().flatten();
         // A blank JSON string is an empty id; an empty CSV cell is an absent one.
         let id = match get(Field::Id) {
-            None | Some(Cell::Json(Raw::Null)) => return Err(ProfileError::MissingField { field: Field::Id }),
+            None | Some(Cell::Json(Raw::Null)) => {
+                return Err(ProfileError::MissingField { field: Field::Id });
+            }
             Some(Cell::Text(t)) if t.trim().is_empty() => {
                 return Err(ProfileError::MissingField { field: Field::Id });
             }
@@ -376,19 +381,28 @@ impl Profile {
             .revenue_wan(money(Field::RevenueWan, get(Field::RevenueWan))?)
             .assets_wan(money(Field::AssetsWan, get(Field::AssetsWan))?)
             .enterprise_size(code(Field::EnterpriseSize, get(Field::EnterpriseSize))?)
-            .above_designated_size(flag(Field::AboveDesignatedSize, get(Field::AboveDesignatedSize))?)
+            .above_designated_size(flag(
+                Field::AboveDesignatedSize,
+                get(Field::AboveDesignatedSize),
+            )?)
             .ownership(code(Field::Ownership, get(Field::Ownership))?)
             .performance(code(Field::Performance, get(Field::Performance))?)
             .contribution(code(Field::Contribution, get(Field::Contribution))?)
             .potential(flag(Field::Potential, get(Field::Potential))?)
-            .professional_title(code(Field::ProfessionalTitle, get(Field::ProfessionalTitle))?)
+            .professional_title(code(
+                Field::ProfessionalTitle,
+                get(Field::ProfessionalTitle),
+            )?)
             .skill_level(code(Field::SkillLevel, get(Field::SkillLevel))?)
             .social_work_certificate(code(
                 Field::SocialWorkCertificate,
                 get(Field::SocialWorkCertificate),
             )?)
             .rural_role(code(Field::RuralRole, get(Field::RuralRole))?)
-            .introduction_level(code(Field::IntroductionLevel, get(Field::IntroductionLevel))?);
+            .introduction_level(code(
+                Field::IntroductionLevel,
+                get(Field::IntroductionLevel),
+            )?);
         b.build()
     }
 

@@ -1,0 +1,114 @@
+//! What the example binaries share: reading the command line, opening a roster, showing progress.
+
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use talent_matrix::roster::{Encoding, FileError, Format, Roster, RosterOptions};
+
+/// The sample roster, embedded so the examples run from any directory.
+pub const SAMPLE: &str = include_str!("../data/roster.jsonl");
+
+/// The roster options every example takes, and the roster path (`None`: the bundled sample; `-`: stdin).
+#[derive(Debug, Default)]
+pub struct RosterArgs {
+    pub path: Option<String>,
+    pub format: Option<Format>,
+    pub options: RosterOptions,
+}
+
+impl RosterArgs {
+    /// Takes `--input-format`, `--encoding`, `--ignore-unknown-columns` or a path; `Ok(false)` if `arg` is none
+    /// of them.
+    pub fn take(
+        &mut self,
+        arg: &str,
+        rest: &mut impl Iterator<Item = String>,
+    ) -> Result<bool, String> {
+        match arg {
+            "--input-format" => {
+                let v = rest.next().ok_or("--input-format needs jsonl or csv")?;
+                self.format = Some(v.parse().map_err(|e| format!("{e}"))?);
+            }
+            "--encoding" => {
+                let v = rest
+                    .next()
+                    .ok_or("--encoding needs auto, utf-8 or gb18030")?;
+                let encoding: Encoding = v.parse().map_err(|e| format!("{e}"))?;
+                self.options = self.options.clone().encoding(encoding);
+            }
+            "--ignore-unknown-columns" => {
+                self.options = self.options.clone().ignore_unknown_columns(true);
+            }
+            a if !a.starts_with("--") || a == "-" => {
+                if self.path.replace(a.to_owned()).is_some() {
+                    return Err("give one roster at most".to_owned());
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Opens the roster and prints its notices on stderr.
+    pub fn open(&self) -> Result<Roster<'static>, FileError> {
+        let roster = match self.path.as_deref() {
+            None => Roster::from_reader(SAMPLE.as_bytes(), Format::JsonLines, &self.options)?,
+            Some("-") => Roster::from_reader(
+                std::io::stdin().lock(),
+                self.format.unwrap_or(Format::JsonLines),
+                &self.options,
+            )?,
+            Some(path) => Roster::open(path, self.format, &self.options)?,
+        };
+        for notice in roster.notices() {
+            eprintln!("notice: {notice}");
+        }
+        Ok(roster)
+    }
+}
+
+/// A row counter on stderr, shown only when stderr is a terminal and the roster is large (after a second).
+pub struct Progress {
+    shown: bool,
+    enabled: bool,
+    start: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    pub fn new() -> Progress {
+        let now = Instant::now();
+        Progress {
+            shown: false,
+            enabled: std::io::stderr().is_terminal(),
+            start: now,
+            last: now,
+        }
+    }
+
+    /// Called once per row; redraws at most a few times a second.
+    pub fn tick(&mut self, rows: u64) {
+        if !self.enabled || rows % 4096 != 0 {
+            return;
+        }
+        let now = Instant::now();
+        if now - self.start < Duration::from_secs(1) || now - self.last < Duration::from_millis(200)
+        {
+            return;
+        }
+        self.last = now;
+        self.shown = true;
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r{rows} rows…");
+        let _ = err.flush();
+    }
+
+    /// Clears the counter line, if it was shown.
+    pub fn finish(&self) {
+        if self.shown {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K");
+            let _ = err.flush();
+        }
+    }
+}

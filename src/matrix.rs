@@ -1,0 +1,535 @@
+//! [`Matrix`]: the two-way matrix of a roster — streams and specialties down, tiers across — with the
+//! workload of each department, the entitlements and services granted, and the records with missing facts.
+//!
+//! A matrix is built one classification at a time ([`Matrix::add`]) and partial matrices merge
+//! ([`Matrix::merge`]), so a roster can be split across threads. Every talent is counted once, in the cell of
+//! its primary stream, specialty and tier (DOMAIN.md §4.2, §7 invariant 6).
+//!
+//! ```
+//! use talent_matrix::{classify, Matrix, MatrixRow, Post, Profile, Stream};
+//!
+//! let people = [
+//!     Profile::builder("1", Post::Community).build()?,
+//!     Profile::builder("2", Post::SocialWork).build()?,
+//!     Profile::builder("3", Post::Other).build()?,
+//! ];
+//! let matrix: Matrix = people.iter().map(classify).collect();
+//! assert_eq!(matrix.total(), 3);
+//! assert_eq!(matrix.talents(), 2);
+//! assert_eq!(matrix.row_total(MatrixRow::Stream(Stream::SocialWork)), 2);
+//! # Ok::<(), talent_matrix::ProfileError>(())
+//! ```
+
+use crate::{
+    Classification, Department, Entitlement, Lang, MissingFact, Service, Specialty, Stream, Tier,
+};
+
+/// Specialty slots per stream: 0 for none, 1 + index for each specialty.
+const SPECIALTY_SLOTS: usize = 1 + Specialty::ALL.len();
+/// Tier slots: 0 for no tier, 1 + index for each tier.
+const TIER_SLOTS: usize = 1 + Tier::ALL.len();
+
+/// A row of the matrix as it is shown: a stream (all its talents, with or without specialty) or a specialty
+/// (a subset of its parent stream's row).
+///
+/// ```
+/// use talent_matrix::{MatrixRow, Specialty, Stream};
+/// let rows: Vec<MatrixRow> = MatrixRow::all().collect();
+/// assert_eq!(rows[1], MatrixRow::Stream(Stream::EnterpriseManagement));
+/// assert_eq!(rows[2], MatrixRow::Specialty(Specialty::FinanceCommerce));
+/// assert_eq!(rows.len(), 8);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatrixRow {
+    /// Every talent of a stream.
+    Stream(Stream),
+    /// The talents of a specialty (also counted in its parent stream's row).
+    Specialty(Specialty),
+}
+
+impl MatrixRow {
+    /// Every row in display order: each stream in canonical order, followed by its specialties.
+    ///
+    /// ```
+    /// use talent_matrix::MatrixRow;
+    /// assert_eq!(MatrixRow::all().count(), 6 + 2);
+    /// ```
+    pub fn all() -> impl Iterator<Item = MatrixRow> {
+        Stream::ALL.iter().flat_map(|&s| {
+            core::iter::once(MatrixRow::Stream(s)).chain(
+                Specialty::ALL
+                    .iter()
+                    .filter(move |sp| sp.parent() == s)
+                    .map(|&sp| MatrixRow::Specialty(sp)),
+            )
+        })
+    }
+
+    /// The row's label in a language.
+    ///
+    /// ```
+    /// use talent_matrix::{Lang, MatrixRow, Specialty};
+    /// assert_eq!(MatrixRow::Specialty(Specialty::CommunityWorker).label(Lang::ZhHans), "社区专职工作者");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            MatrixRow::Stream(s) => s.label(lang),
+            MatrixRow::Specialty(s) => s.label(lang),
+        }
+    }
+
+    /// The row's code: the stream code, or `stream/specialty` for a specialty.
+    ///
+    /// ```
+    /// use talent_matrix::{MatrixRow, Specialty};
+    /// assert_eq!(MatrixRow::Specialty(Specialty::FinanceCommerce).code(), "enterprise_management/finance_commerce");
+    /// ```
+    pub fn code(self) -> String {
+        match self {
+            MatrixRow::Stream(s) => s.code().to_owned(),
+            MatrixRow::Specialty(s) => format!("{}/{}", s.parent().code(), s.code()),
+        }
+    }
+}
+
+/// The tier columns in display order, highest first, then "no tier".
+///
+/// ```
+/// use talent_matrix::{matrix::TIER_COLUMNS, Tier};
+/// assert_eq!(TIER_COLUMNS, [Some(Tier::Leader), Some(Tier::HighEnd), Some(Tier::Elite), None]);
+/// ```
+pub const TIER_COLUMNS: [Option<Tier>; TIER_SLOTS] = [
+    Some(Tier::Leader),
+    Some(Tier::HighEnd),
+    Some(Tier::Elite),
+    None,
+];
+
+/// The two-way matrix of a roster. See the [module docs](self).
+///
+/// With the `serde` feature it serializes as a JSON object: `total`, `talents`, `not_talent`, `cells` (one per
+/// stream × specialty-or-none × tier-or-none, disjoint, summing to `talents`), `departments` (lead and
+/// managed-by counts), `entitlements`, `services` and `missing_facts` (the ids of the records, by fact).
+///
+/// ```
+/// use talent_matrix::{classify, Matrix, MissingFact, Post, Profile};
+///
+/// let mut left = Matrix::new();
+/// left.add(&classify(&Profile::builder("a", Post::SkilledTrade).build()?));
+/// let mut right = Matrix::new();
+/// right.add(&classify(&Profile::builder("b", Post::Rural).build()?));
+/// left.merge(right);
+/// assert_eq!(left.total(), 2);
+/// assert_eq!(left.not_talent(), 2);
+/// assert_eq!(left.missing(MissingFact::SkillLevel), ["a"]);
+/// assert_eq!(left.missing(MissingFact::RuralRole), ["b"]);
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matrix {
+    cells: [[[u64; TIER_SLOTS]; SPECIALTY_SLOTS]; Stream::ALL.len()],
+    not_talent: u64,
+    lead: [u64; Department::ALL.len()],
+    managed_by: [u64; Department::ALL.len()],
+    entitlements: [u64; Entitlement::ALL.len()],
+    services: [u64; Service::ALL.len()],
+    missing: [Vec<String>; MissingFact::ALL.len()],
+}
+
+impl Default for Matrix {
+    fn default() -> Self {
+        Matrix::new()
+    }
+}
+
+fn bump<const N: usize>(counts: &mut [u64; N], index: usize, by: u64) {
+    if let Some(c) = counts.get_mut(index) {
+        *c += by;
+    }
+}
+
+fn tier_slot(tier: Option<Tier>) -> usize {
+    tier.map_or(0, |t| 1 + t.index())
+}
+
+impl Matrix {
+    /// An empty matrix.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Matrix::new().total(), 0);
+    /// ```
+    pub fn new() -> Matrix {
+        Matrix {
+            cells: [[[0; TIER_SLOTS]; SPECIALTY_SLOTS]; Stream::ALL.len()],
+            not_talent: 0,
+            lead: [0; Department::ALL.len()],
+            managed_by: [0; Department::ALL.len()],
+            entitlements: [0; Entitlement::ALL.len()],
+            services: [0; Service::ALL.len()],
+            missing: Default::default(),
+        }
+    }
+
+    /// Counts one classification.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Department, Matrix, Post, Profile};
+    /// let mut m = Matrix::new();
+    /// m.add(&classify(&Profile::builder("1", Post::PartyGovernment).build()?));
+    /// assert_eq!(m.lead_count(Department::OrganizationDepartment), 1);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn add(&mut self, c: &Classification<'_>) {
+        match c.stream() {
+            None => self.not_talent += 1,
+            Some(s) => {
+                let sp = c.specialty().map_or(0, |sp| 1 + sp.index());
+                if let Some(cell) = self
+                    .cells
+                    .get_mut(s.index())
+                    .and_then(|row| row.get_mut(sp))
+                    .and_then(|row| row.get_mut(tier_slot(c.tier())))
+                {
+                    *cell += 1;
+                }
+            }
+        }
+        if let Some(d) = c.lead() {
+            bump(&mut self.lead, d.index(), 1);
+        }
+        for d in c.managed_by() {
+            bump(&mut self.managed_by, d.index(), 1);
+        }
+        for e in c.entitlements() {
+            bump(&mut self.entitlements, e.index(), 1);
+        }
+        for s in c.services() {
+            bump(&mut self.services, s.index(), 1);
+        }
+        for m in c.missing_facts() {
+            if let Some(ids) = self.missing.get_mut(m.index()) {
+                ids.push(c.id().to_owned());
+            }
+        }
+    }
+
+    /// Adds another matrix's counts to this one (the other's missing-fact ids come after this one's).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Matrix, Post, Profile};
+    /// let p = Profile::builder("1", Post::Community).build()?;
+    /// let mut a: Matrix = [classify(&p)].iter().collect();
+    /// let b = a.clone();
+    /// a.merge(b);
+    /// assert_eq!(a.talents(), 2);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn merge(&mut self, other: Matrix) {
+        for (a, b) in self
+            .cells
+            .iter_mut()
+            .flatten()
+            .flatten()
+            .zip(other.cells.iter().flatten().flatten())
+        {
+            *a += b;
+        }
+        self.not_talent += other.not_talent;
+        let pairs = [
+            (&mut self.lead[..], &other.lead[..]),
+            (&mut self.managed_by[..], &other.managed_by[..]),
+            (&mut self.entitlements[..], &other.entitlements[..]),
+            (&mut self.services[..], &other.services[..]),
+        ];
+        for (a, b) in pairs {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        for (a, b) in self.missing.iter_mut().zip(other.missing) {
+            a.extend(b);
+        }
+    }
+
+    /// Everyone counted: talents and people not counted as talent.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Matrix::new().total(), 0);
+    /// ```
+    pub fn total(&self) -> u64 {
+        self.talents() + self.not_talent
+    }
+
+    /// The talents: the sum of every cell.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Matrix::new().talents(), 0);
+    /// ```
+    pub fn talents(&self) -> u64 {
+        self.cells.iter().flatten().flatten().sum()
+    }
+
+    /// The people with no stream (not counted as talent).
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Matrix::new().not_talent(), 0);
+    /// ```
+    pub fn not_talent(&self) -> u64 {
+        self.not_talent
+    }
+
+    /// One disjoint cell: the talents of a stream with exactly this specialty (or none) and tier (or none).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Matrix, Post, Profile, Specialty, Stream};
+    /// let m: Matrix = [classify(&Profile::builder("1", Post::Community).build()?)].iter().collect();
+    /// assert_eq!(m.cell(Stream::SocialWork, Some(Specialty::CommunityWorker), None), 1);
+    /// assert_eq!(m.cell(Stream::SocialWork, None, None), 0);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn cell(&self, stream: Stream, specialty: Option<Specialty>, tier: Option<Tier>) -> u64 {
+        let sp = specialty.map_or(0, |sp| 1 + sp.index());
+        self.cells
+            .get(stream.index())
+            .and_then(|r| r.get(sp))
+            .and_then(|r| r.get(tier_slot(tier)))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// A shown cell: the talents of a row (a whole stream, or a specialty) in a tier column.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Matrix, MatrixRow, Post, Profile, Stream};
+    /// let m: Matrix = [classify(&Profile::builder("1", Post::Community).build()?)].iter().collect();
+    /// assert_eq!(m.row_cell(MatrixRow::Stream(Stream::SocialWork), None), 1);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn row_cell(&self, row: MatrixRow, tier: Option<Tier>) -> u64 {
+        match row {
+            MatrixRow::Stream(s) => core::iter::once(None)
+                .chain(Specialty::ALL.iter().copied().map(Some))
+                .map(|sp| self.cell(s, sp, tier))
+                .sum(),
+            MatrixRow::Specialty(sp) => self.cell(sp.parent(), Some(sp), tier),
+        }
+    }
+
+    /// A row's total over every tier column.
+    ///
+    /// ```
+    /// use talent_matrix::{Matrix, MatrixRow, Stream};
+    /// assert_eq!(Matrix::new().row_total(MatrixRow::Stream(Stream::HighSkilled)), 0);
+    /// ```
+    pub fn row_total(&self, row: MatrixRow) -> u64 {
+        TIER_COLUMNS.iter().map(|&t| self.row_cell(row, t)).sum()
+    }
+
+    /// A tier column's total over the stream rows (every talent once).
+    ///
+    /// ```
+    /// use talent_matrix::{Matrix, Tier};
+    /// assert_eq!(Matrix::new().column_total(Some(Tier::Leader)), 0);
+    /// ```
+    pub fn column_total(&self, tier: Option<Tier>) -> u64 {
+        Stream::ALL
+            .iter()
+            .map(|&s| self.row_cell(MatrixRow::Stream(s), tier))
+            .sum()
+    }
+
+    /// How many people a department leads (is the `lead` of).
+    ///
+    /// ```
+    /// use talent_matrix::{Department, Matrix};
+    /// assert_eq!(Matrix::new().lead_count(Department::Sasac), 0);
+    /// ```
+    pub fn lead_count(&self, department: Department) -> u64 {
+        self.lead.get(department.index()).copied().unwrap_or(0)
+    }
+
+    /// How many people a department manages (is in the `managed_by` of).
+    ///
+    /// ```
+    /// use talent_matrix::{Department, Matrix};
+    /// assert_eq!(Matrix::new().managed_by_count(Department::Sasac), 0);
+    /// ```
+    pub fn managed_by_count(&self, department: Department) -> u64 {
+        self.managed_by
+            .get(department.index())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// How many people were granted an entitlement.
+    ///
+    /// ```
+    /// use talent_matrix::{Entitlement, Matrix};
+    /// assert_eq!(Matrix::new().entitlement_count(Entitlement::AnnualReward), 0);
+    /// ```
+    pub fn entitlement_count(&self, entitlement: Entitlement) -> u64 {
+        self.entitlements
+            .get(entitlement.index())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// How many people are given a service.
+    ///
+    /// ```
+    /// use talent_matrix::{Matrix, Service};
+    /// assert_eq!(Matrix::new().service_count(Service::HukouHandling), 0);
+    /// ```
+    pub fn service_count(&self, service: Service) -> u64 {
+        self.services.get(service.index()).copied().unwrap_or(0)
+    }
+
+    /// The ids of the records missing a fact, in the order they were added.
+    ///
+    /// ```
+    /// use talent_matrix::{Matrix, MissingFact};
+    /// assert!(Matrix::new().missing(MissingFact::Industry).is_empty());
+    /// ```
+    pub fn missing(&self, fact: MissingFact) -> &[String] {
+        self.missing.get(fact.index()).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<'c, 'a: 'c> Extend<&'c Classification<'a>> for Matrix {
+    fn extend<I: IntoIterator<Item = &'c Classification<'a>>>(&mut self, iter: I) {
+        for c in iter {
+            self.add(c);
+        }
+    }
+}
+
+impl<'a> Extend<Classification<'a>> for Matrix {
+    fn extend<I: IntoIterator<Item = Classification<'a>>>(&mut self, iter: I) {
+        for c in iter {
+            self.add(&c);
+        }
+    }
+}
+
+impl<'c, 'a: 'c> FromIterator<&'c Classification<'a>> for Matrix {
+    fn from_iter<I: IntoIterator<Item = &'c Classification<'a>>>(iter: I) -> Matrix {
+        let mut m = Matrix::new();
+        m.extend(iter);
+        m
+    }
+}
+
+impl<'a> FromIterator<Classification<'a>> for Matrix {
+    fn from_iter<I: IntoIterator<Item = Classification<'a>>>(iter: I) -> Matrix {
+        let mut m = Matrix::new();
+        m.extend(iter);
+        m
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Matrix {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::Coded;
+        use serde::ser::{SerializeMap, SerializeStruct};
+
+        struct Cells<'m>(&'m Matrix);
+        impl serde::Serialize for Cells<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                struct Cell(Stream, Option<Specialty>, Option<Tier>, u64);
+                impl serde::Serialize for Cell {
+                    fn serialize<S: serde::Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        let mut s = serializer.serialize_struct("Cell", 4)?;
+                        s.serialize_field("stream", &self.0)?;
+                        s.serialize_field("specialty", &self.1)?;
+                        s.serialize_field("tier", &self.2)?;
+                        s.serialize_field("count", &self.3)?;
+                        s.end()
+                    }
+                }
+                let m = self.0;
+                serializer.collect_seq(Stream::ALL.iter().flat_map(|&s| {
+                    core::iter::once(None)
+                        .chain(
+                            Specialty::ALL
+                                .iter()
+                                .filter(move |sp| sp.parent() == s)
+                                .map(|&sp| Some(sp)),
+                        )
+                        .flat_map(move |sp| {
+                            TIER_COLUMNS
+                                .iter()
+                                .map(move |&t| Cell(s, sp, t, m.cell(s, sp, t)))
+                        })
+                }))
+            }
+        }
+
+        struct Departments<'m>(&'m Matrix);
+        impl serde::Serialize for Departments<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                struct Load(Department, u64, u64);
+                impl serde::Serialize for Load {
+                    fn serialize<S: serde::Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        let mut s = serializer.serialize_struct("Load", 3)?;
+                        s.serialize_field("department", &self.0)?;
+                        s.serialize_field("lead", &self.1)?;
+                        s.serialize_field("managed_by", &self.2)?;
+                        s.end()
+                    }
+                }
+                let m = self.0;
+                serializer.collect_seq(
+                    Department::ALL
+                        .iter()
+                        .map(|&d| Load(d, m.lead_count(d), m.managed_by_count(d))),
+                )
+            }
+        }
+
+        struct Counts<'m, T: 'static>(&'static [T], &'m dyn Fn(T) -> u64);
+        impl<T: Coded + serde::Serialize> serde::Serialize for Counts<'_, T> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for &v in self.0 {
+                    map.serialize_entry(v.code(), &(self.1)(v))?;
+                }
+                map.end()
+            }
+        }
+
+        struct Missing<'m>(&'m Matrix);
+        impl serde::Serialize for Missing<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(MissingFact::ALL.len()))?;
+                for &f in MissingFact::ALL {
+                    map.serialize_entry(f.code(), self.0.missing(f))?;
+                }
+                map.end()
+            }
+        }
+
+        let mut s = serializer.serialize_struct("Matrix", 8)?;
+        s.serialize_field("total", &self.total())?;
+        s.serialize_field("talents", &self.talents())?;
+        s.serialize_field("not_talent", &self.not_talent)?;
+        s.serialize_field("cells", &Cells(self))?;
+        s.serialize_field("departments", &Departments(self))?;
+        s.serialize_field(
+            "entitlements",
+            &Counts(Entitlement::ALL, &|e| self.entitlement_count(e)),
+        )?;
+        s.serialize_field(
+            "services",
+            &Counts(Service::ALL, &|v| self.service_count(v)),
+        )?;
+        s.serialize_field("missing_facts", &Missing(self))?;
+        s.end()
+    }
+}

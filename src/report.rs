@@ -1,0 +1,518 @@
+//! Rendering a [`Matrix`]: a text table for a terminal, CSV for a spreadsheet, an SVG heatmap for a report.
+//!
+//! All three are small and dependency-free: the table aligns Chinese labels by display width, the CSV is quoted
+//! where needed, and the SVG is plain SVG 1.1 that browsers render as is (labels use the system's CJK fonts).
+//!
+//! ```
+//! use talent_matrix::{classify, Lang, Matrix, Post, Profile};
+//!
+//! let m: Matrix = [classify(&Profile::builder("1", Post::Community).build()?)].iter().collect();
+//! let table = m.to_table(Lang::En);
+//! assert!(table.lines().any(|l| l.starts_with("Social work talent") && l.trim_end().ends_with('1')));
+//! assert!(m.to_csv(Lang::En).starts_with("row,label,leader,high_end,elite,no_tier,total\n"));
+//! assert!(m.to_svg(Lang::ZhHans).starts_with("<svg"));
+//! # Ok::<(), talent_matrix::ProfileError>(())
+//! ```
+
+use core::fmt::Write as _;
+
+use crate::matrix::TIER_COLUMNS;
+use crate::{Department, Entitlement, Lang, Matrix, MatrixRow, MissingFact, Service, Tier};
+
+/// The report's own words, in zh-Hans, zh-Hant and English.
+#[derive(Clone, Copy)]
+enum Word {
+    NoTier,
+    Total,
+    OfWhich,
+    AllTalent,
+    NotTalent,
+    Everyone,
+    Title,
+    People,
+    Department,
+    Lead,
+    ManagedBy,
+    Entitlements,
+    Services,
+    MissingFacts,
+}
+
+impl Word {
+    fn text(self, lang: Lang) -> &'static str {
+        let (hans, hant, en) = match self {
+            Word::NoTier => ("无层次", "無層次", "No tier"),
+            Word::Total => ("合计", "合計", "Total"),
+            Word::OfWhich => ("其中：", "其中：", "of which: "),
+            Word::AllTalent => ("人才合计", "人才合計", "All talent"),
+            Word::NotTalent => ("不计入人才", "不計入人才", "Not counted as talent"),
+            Word::Everyone => ("总计", "總計", "Everyone"),
+            Word::Title => (
+                "人才双向分类矩阵",
+                "人才雙向分類矩陣",
+                "Two-way talent matrix",
+            ),
+            Word::People => ("人", "人", "people"),
+            Word::Department => ("部门", "部門", "Department"),
+            Word::Lead => ("主管", "主管", "Lead"),
+            Word::ManagedBy => ("管理", "管理", "Manages"),
+            Word::Entitlements => ("待遇", "待遇", "Entitlements"),
+            Word::Services => ("服务", "服務", "Services"),
+            Word::MissingFacts => ("待补信息", "待補信息", "Missing facts"),
+        };
+        match lang {
+            Lang::ZhHans => hans,
+            Lang::ZhHant => hant,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The label of a tier column.
+fn tier_label(tier: Option<Tier>, lang: Lang) -> &'static str {
+    tier.map_or(Word::NoTier.text(lang), |t| t.label(lang))
+}
+
+/// The label of a row as shown: specialties indented under their stream.
+fn row_label(row: MatrixRow, lang: Lang) -> String {
+    match row {
+        MatrixRow::Stream(s) => s.label(lang).to_owned(),
+        MatrixRow::Specialty(s) => format!("  {}{}", Word::OfWhich.text(lang), s.label(lang)),
+    }
+}
+
+/// Display width in a terminal: East Asian wide characters count two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let wide = matches!(u32::from(c),
+                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+                | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+                | 0xFFE0..=0xFFE6);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+/// Pads `s` to `w` display columns, on the right (`left = true`) or on the left.
+fn pad(s: &str, w: usize, left: bool) -> String {
+    let fill = " ".repeat(w.saturating_sub(width(s)));
+    if left {
+        format!("{s}{fill}")
+    } else {
+        format!("{fill}{s}")
+    }
+}
+
+/// Quotes a CSV cell when it needs it.
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Escapes text for XML.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Matrix {
+    /// The matrix as a text table, then the department workload, entitlements, services and missing facts
+    /// (only the lines with something to say). Chinese labels are aligned by display width.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Lang, Matrix, Post, Profile};
+    /// let m: Matrix = [classify(&Profile::builder("1", Post::Other).build()?)].iter().collect();
+    /// let table = m.to_table(Lang::ZhHans);
+    /// assert!(table.contains("不计入人才"));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn to_table(&self, lang: Lang) -> String {
+        let rows: Vec<(String, Vec<String>)> = MatrixRow::all()
+            .map(|r| {
+                let mut counts: Vec<String> = TIER_COLUMNS
+                    .iter()
+                    .map(|&t| self.row_cell(r, t).to_string())
+                    .collect();
+                counts.push(self.row_total(r).to_string());
+                (row_label(r, lang), counts)
+            })
+            .chain(core::iter::once({
+                let mut counts: Vec<String> = TIER_COLUMNS
+                    .iter()
+                    .map(|&t| self.column_total(t).to_string())
+                    .collect();
+                counts.push(self.talents().to_string());
+                (Word::AllTalent.text(lang).to_owned(), counts)
+            }))
+            .collect();
+        let headers: Vec<&str> = TIER_COLUMNS
+            .iter()
+            .map(|&t| tier_label(t, lang))
+            .chain(core::iter::once(Word::Total.text(lang)))
+            .collect();
+        let label_w = rows
+            .iter()
+            .map(|(l, _)| width(l))
+            .max()
+            .unwrap_or(0)
+            .max(width(Word::NotTalent.text(lang)));
+        let col_w: Vec<usize> = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                rows.iter()
+                    .filter_map(|(_, c)| c.get(i))
+                    .map(|c| width(c))
+                    .max()
+                    .unwrap_or(0)
+                    .max(width(h))
+            })
+            .collect();
+        let mut out = String::new();
+        let line = |label: &str, cells: &[String], out: &mut String| {
+            let _ = write!(out, "{}", pad(label, label_w, true));
+            for (c, w) in cells.iter().zip(&col_w) {
+                let _ = write!(out, "  {}", pad(c, *w, false));
+            }
+            out.push('\n');
+        };
+        let header_cells: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+        line("", &header_cells, &mut out);
+        for (label, counts) in &rows {
+            line(label, counts, &mut out);
+        }
+        let blank = |n: u64| {
+            let mut v = vec![String::new(); TIER_COLUMNS.len()];
+            v.push(n.to_string());
+            v
+        };
+        line(
+            Word::NotTalent.text(lang),
+            &blank(self.not_talent()),
+            &mut out,
+        );
+        line(Word::Everyone.text(lang), &blank(self.total()), &mut out);
+
+        let loads: Vec<(Department, u64, u64)> = Department::ALL
+            .iter()
+            .map(|&d| (d, self.lead_count(d), self.managed_by_count(d)))
+            .filter(|&(_, l, m)| l + m > 0)
+            .collect();
+        if !loads.is_empty() {
+            let dw = loads
+                .iter()
+                .map(|(d, _, _)| width(d.label(lang)))
+                .max()
+                .unwrap_or(0)
+                .max(width(Word::Department.text(lang)));
+            let (lw, mw) = (
+                width(Word::Lead.text(lang)).max(6),
+                width(Word::ManagedBy.text(lang)).max(6),
+            );
+            let _ = writeln!(
+                out,
+                "\n{}  {}  {}",
+                pad(Word::Department.text(lang), dw, true),
+                pad(Word::Lead.text(lang), lw, false),
+                pad(Word::ManagedBy.text(lang), mw, false)
+            );
+            for (d, l, m) in loads {
+                let _ = writeln!(
+                    out,
+                    "{}  {}  {}",
+                    pad(d.label(lang), dw, true),
+                    pad(&l.to_string(), lw, false),
+                    pad(&m.to_string(), mw, false)
+                );
+            }
+        }
+        let counted = |word: Word, items: Vec<(&str, u64)>, out: &mut String| {
+            let items: Vec<String> = items
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
+            if !items.is_empty() {
+                let sep = if lang.is_chinese() { "，" } else { ", " };
+                let colon = if lang.is_chinese() { "：" } else { ": " };
+                let _ = writeln!(out, "\n{}{colon}{}", word.text(lang), items.join(sep));
+            }
+        };
+        counted(
+            Word::Entitlements,
+            Entitlement::ALL
+                .iter()
+                .map(|&e| (e.label(lang), self.entitlement_count(e)))
+                .collect(),
+            &mut out,
+        );
+        counted(
+            Word::Services,
+            Service::ALL
+                .iter()
+                .map(|&s| (s.label(lang), self.service_count(s)))
+                .collect(),
+            &mut out,
+        );
+        let missing: Vec<&MissingFact> = MissingFact::ALL
+            .iter()
+            .filter(|&&f| !self.missing(f).is_empty())
+            .collect();
+        if !missing.is_empty() {
+            let _ = writeln!(out, "\n{}", Word::MissingFacts.text(lang));
+            for &f in missing {
+                let ids = self.missing(f);
+                let shown: Vec<&str> = ids.iter().take(10).map(String::as_str).collect();
+                let more = if ids.len() > 10 { " …" } else { "" };
+                let _ = writeln!(
+                    out,
+                    "  {} ({}): {}{more}",
+                    f.label(lang),
+                    ids.len(),
+                    shown.join(" ")
+                );
+            }
+        }
+        out
+    }
+
+    /// The matrix as CSV: `row,label,leader,high_end,elite,no_tier,total`, a line per row (streams, then their
+    /// specialties as `stream/specialty`), then `talent_total`, `not_talent` and `everyone`.
+    ///
+    /// ```
+    /// use talent_matrix::{Lang, Matrix};
+    /// let csv = Matrix::new().to_csv(Lang::ZhHans);
+    /// assert!(csv.contains("\nenterprise_management/finance_commerce,  其中：金融商务人才,0,0,0,0,0\n"));
+    /// assert!(csv.ends_with("everyone,总计,,,,,0\n"));
+    /// ```
+    pub fn to_csv(&self, lang: Lang) -> String {
+        let mut out = String::from("row,label,leader,high_end,elite,no_tier,total\n");
+        for r in MatrixRow::all() {
+            let _ = write!(out, "{},{}", r.code(), csv_cell(&row_label(r, lang)));
+            for &t in &TIER_COLUMNS {
+                let _ = write!(out, ",{}", self.row_cell(r, t));
+            }
+            let _ = writeln!(out, ",{}", self.row_total(r));
+        }
+        let _ = write!(out, "talent_total,{}", csv_cell(Word::AllTalent.text(lang)));
+        for &t in &TIER_COLUMNS {
+            let _ = write!(out, ",{}", self.column_total(t));
+        }
+        let _ = writeln!(out, ",{}", self.talents());
+        let _ = writeln!(
+            out,
+            "not_talent,{},,,,,{}",
+            csv_cell(Word::NotTalent.text(lang)),
+            self.not_talent()
+        );
+        let _ = writeln!(
+            out,
+            "everyone,{},,,,,{}",
+            csv_cell(Word::Everyone.text(lang)),
+            self.total()
+        );
+        out
+    }
+
+    /// The matrix as an SVG heatmap: streams and specialties down, tiers across, one shaded cell (a
+    /// `<rect class="cell">`) per row and tier with its count, totals at the right, labels in `lang`.
+    ///
+    /// ```
+    /// use talent_matrix::{Lang, Matrix};
+    /// let svg = Matrix::new().to_svg(Lang::En);
+    /// assert_eq!(svg.matches(r#"class="cell""#).count(), 8 * 4);
+    /// assert!(svg.trim_end().ends_with("</svg>"));
+    /// ```
+    pub fn to_svg(&self, lang: Lang) -> String {
+        const FONT: f64 = 14.0;
+        const CELL_H: f64 = 34.0;
+        const MARGIN: f64 = 16.0;
+        // Rough text widths: half an em per narrow character, one em per wide one.
+        let text_w = |s: &str| width(s) as f64 * FONT * 0.55;
+        let rows: Vec<MatrixRow> = MatrixRow::all().collect();
+        let label_w = rows
+            .iter()
+            .map(|&r| text_w(&row_label(r, lang)))
+            .fold(text_w(Word::AllTalent.text(lang)), f64::max)
+            + 20.0;
+        let cell_w = TIER_COLUMNS
+            .iter()
+            .map(|&t| text_w(tier_label(t, lang)))
+            .fold(72.0, f64::max)
+            + 20.0;
+        let total_w = text_w(Word::Total.text(lang)).max(48.0) + 16.0;
+        let title_h = 40.0;
+        let head_h = 30.0;
+        let n_rows = rows.len() as f64 + 1.0;
+        let width_px = MARGIN * 2.0 + label_w + cell_w * TIER_COLUMNS.len() as f64 + total_w;
+        let height_px = MARGIN * 2.0 + title_h + head_h + CELL_H * n_rows;
+        let max = rows
+            .iter()
+            .flat_map(|&r| TIER_COLUMNS.iter().map(move |&t| (r, t)))
+            .map(|(r, t)| self.row_cell(r, t))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+
+        let mut svg = String::new();
+        let _ = writeln!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width_px:.0}" height="{height_px:.0}" viewBox="0 0 {width_px:.0} {height_px:.0}" font-family="'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif" font-size="{FONT}">"#
+        );
+        let _ = writeln!(
+            svg,
+            r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+        );
+        let people = if lang.is_chinese() {
+            format!("（{}{}）", self.total(), Word::People.text(lang))
+        } else {
+            format!(" ({} {})", self.total(), Word::People.text(lang))
+        };
+        let _ = writeln!(
+            svg,
+            r##"<text x="{MARGIN}" y="{:.0}" font-size="18" font-weight="bold" fill="#222222">{}{}</text>"##,
+            MARGIN + 22.0,
+            xml(Word::Title.text(lang)),
+            xml(&people)
+        );
+        let top = MARGIN + title_h;
+        let left = MARGIN + label_w;
+        for (i, &t) in TIER_COLUMNS.iter().enumerate() {
+            let x = left + cell_w * i as f64 + cell_w / 2.0;
+            let _ = writeln!(
+                svg,
+                r##"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#333333">{}</text>"##,
+                top + head_h - 10.0,
+                xml(tier_label(t, lang))
+            );
+        }
+        let total_x = left + cell_w * TIER_COLUMNS.len() as f64 + total_w / 2.0;
+        let _ = writeln!(
+            svg,
+            r##"<text x="{total_x:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#333333">{}</text>"##,
+            top + head_h - 10.0,
+            xml(Word::Total.text(lang))
+        );
+        for (j, &r) in rows.iter().enumerate() {
+            let y = top + head_h + CELL_H * j as f64;
+            let weight = if matches!(r, MatrixRow::Stream(_)) {
+                "bold"
+            } else {
+                "normal"
+            };
+            let _ = writeln!(
+                svg,
+                r##"<text x="{MARGIN}" y="{:.1}" font-weight="{weight}" fill="#222222" xml:space="preserve">{}</text>"##,
+                y + CELL_H / 2.0 + 5.0,
+                xml(&row_label(r, lang))
+            );
+            for (i, &t) in TIER_COLUMNS.iter().enumerate() {
+                let n = self.row_cell(r, t);
+                let x = left + cell_w * i as f64;
+                let shade = (n as f64 / max as f64).sqrt();
+                let (fill, ink) = if n == 0 {
+                    ("#f4f4f4".to_owned(), "#9a9a9a")
+                } else {
+                    // From a pale blue to a deep blue.
+                    let mix = |a: f64, b: f64| (a + (b - a) * shade).round() as u8;
+                    let fill = format!(
+                        "#{:02x}{:02x}{:02x}",
+                        mix(222.0, 8.0),
+                        mix(235.0, 69.0),
+                        mix(247.0, 148.0)
+                    );
+                    (fill, if shade > 0.55 { "#ffffff" } else { "#08306b" })
+                };
+                let _ = writeln!(
+                    svg,
+                    r##"<rect class="cell" data-row="{}" data-tier="{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{fill}" stroke="#ffffff" stroke-width="2"><title>{} × {}: {n}</title></rect>"##,
+                    r.code(),
+                    t.map_or("none", |t| t.code()),
+                    x,
+                    y,
+                    cell_w,
+                    CELL_H,
+                    xml(r.label(lang)),
+                    xml(tier_label(t, lang)),
+                );
+                let _ = writeln!(
+                    svg,
+                    r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="{ink}">{n}</text>"#,
+                    x + cell_w / 2.0,
+                    y + CELL_H / 2.0 + 5.0
+                );
+            }
+            let _ = writeln!(
+                svg,
+                r##"<text x="{total_x:.1}" y="{:.1}" text-anchor="middle" fill="#222222">{}</text>"##,
+                y + CELL_H / 2.0 + 5.0,
+                self.row_total(r)
+            );
+        }
+        let y = top + head_h + CELL_H * rows.len() as f64;
+        let _ = writeln!(
+            svg,
+            r##"<line x1="{MARGIN}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#666666"/>"##,
+            width_px - MARGIN
+        );
+        let _ = writeln!(
+            svg,
+            r##"<text x="{MARGIN}" y="{:.1}" font-weight="bold" fill="#222222">{}</text>"##,
+            y + CELL_H / 2.0 + 5.0,
+            xml(Word::AllTalent.text(lang))
+        );
+        for (i, &t) in TIER_COLUMNS.iter().enumerate() {
+            let _ = writeln!(
+                svg,
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#222222">{}</text>"##,
+                left + cell_w * i as f64 + cell_w / 2.0,
+                y + CELL_H / 2.0 + 5.0,
+                self.column_total(t)
+            );
+        }
+        let _ = writeln!(
+            svg,
+            r##"<text x="{total_x:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#222222">{}</text>"##,
+            y + CELL_H / 2.0 + 5.0,
+            self.talents()
+        );
+        svg.push_str("</svg>\n");
+        svg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_width_counts_wide_characters_twice() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("人才"), 4);
+        assert_eq!(width("其中：x"), 7);
+        assert_eq!(pad("人", 4, true), "人  ");
+        assert_eq!(pad("7", 3, false), "  7");
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(xml("a<b & 'c'"), "a&lt;b &amp; &apos;c&apos;");
+    }
+}
