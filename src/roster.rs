@@ -540,7 +540,7 @@ impl fmt::Display for Summary {
 /// ```
 pub struct Roster<'a> {
     source: Source<'a>,
-    seen: HashMap<Box<str>, u64>,
+    seen: IdIndex,
     summary: Summary,
     notices: Vec<String>,
     done: bool,
@@ -703,7 +703,7 @@ impl<'a> Roster<'a> {
         };
         Ok(Roster {
             source,
-            seen: HashMap::new(),
+            seen: IdIndex::default(),
             summary: Summary::default(),
             notices,
             done: false,
@@ -737,8 +737,8 @@ impl<'a> Roster<'a> {
 
     /// Rejects a repeated id, else remembers it.
     fn check_duplicate(&mut self, line: u64, profile: Profile) -> Result<Row, RowError> {
-        match self.seen.get(profile.id()) {
-            Some(&first) => Err(RowError {
+        match self.seen.first_line(profile.id()) {
+            Some(first) => Err(RowError {
                 line,
                 id: Some(profile.id().to_owned()),
                 field: Some(Field::Id.code().to_owned()),
@@ -746,7 +746,7 @@ impl<'a> Roster<'a> {
                 error: format!("duplicate id {}, first used on line {first}", profile.id()),
             }),
             None => {
-                self.seen.insert(profile.id().into(), line);
+                self.seen.insert(profile.id(), line);
                 Ok(Row { line, profile })
             }
         }
@@ -1013,6 +1013,68 @@ fn prefix_is_utf8(head: &[u8]) -> bool {
     match std::str::from_utf8(head) {
         Ok(_) => true,
         Err(e) => e.error_len().is_none() && head.len() - e.valid_up_to() < 4,
+    }
+}
+
+/// The ids seen so far, with the line of their first use: the one part of a roster reader that grows with
+/// the roster.
+///
+/// Every id is appended to one string arena and the hash table holds only entry numbers, so an id costs its
+/// bytes plus about 13 (an entry of two `u32`s, a table slot of a `u32` and a control byte) rather than a
+/// separate allocation and a 24-byte slot. Ids past 4 GiB of arena or lines past `u32::MAX` go to a plain map.
+#[derive(Default)]
+struct IdIndex {
+    hasher: std::hash::RandomState,
+    table: hashbrown::HashTable<u32>,
+    text: String,
+    /// Per entry: where its id starts in `text` (it ends where the next starts) and its line.
+    entries: Vec<(u32, u32)>,
+    overflow: HashMap<Box<str>, u64>,
+}
+
+impl IdIndex {
+    fn id_at<'t>(text: &'t str, entries: &[(u32, u32)], i: u32) -> &'t str {
+        let i = i as usize;
+        let start = entries.get(i).map_or(0, |e| e.0 as usize);
+        let end = entries.get(i + 1).map_or(text.len(), |e| e.0 as usize);
+        text.get(start..end).unwrap_or_default()
+    }
+
+    fn first_line(&self, id: &str) -> Option<u64> {
+        let hash = std::hash::BuildHasher::hash_one(&self.hasher, id);
+        let (text, entries) = (&self.text, &self.entries);
+        let found = self
+            .table
+            .find(hash, |&i| Self::id_at(text, entries, i) == id);
+        match found {
+            Some(&i) => entries.get(i as usize).map(|e| u64::from(e.1)),
+            None => self.overflow.get(id).copied(),
+        }
+    }
+
+    fn insert(&mut self, id: &str, line: u64) {
+        let compact = (
+            u32::try_from(self.text.len()),
+            u32::try_from(line),
+            u32::try_from(self.entries.len()),
+        );
+        let (Ok(start), Ok(line32), Ok(index)) = compact else {
+            self.overflow.insert(id.into(), line);
+            return;
+        };
+        self.text.push_str(id);
+        self.entries.push((start, line32));
+        let Self {
+            hasher,
+            table,
+            text,
+            entries,
+            ..
+        } = self;
+        let hash = std::hash::BuildHasher::hash_one(&*hasher, id);
+        table.insert_unique(hash, index, |&i| {
+            std::hash::BuildHasher::hash_one(&*hasher, Self::id_at(text, entries, i))
+        });
     }
 }
 

@@ -18,9 +18,9 @@ use talent_matrix::enterprise::{
 };
 use talent_matrix::{
     Classification, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry,
-    IntroductionLevel, Lang, MissingFact, Ownership, Performance, Policy, Post, ProfessionalTitle,
-    Profile, ProfileBuilder, Role, RuralRole, Service, SkillLevel, SocialWorkCertificate,
-    Specialty, Stream, Tier, Wan, classify,
+    IntroductionLevel, Lang, Matrix, MatrixRow, MissingFact, Ownership, Performance, Policy, Post,
+    ProfessionalTitle, Profile, ProfileBuilder, Role, RuralRole, Service, SkillLevel,
+    SocialWorkCertificate, Specialty, Stream, Tier, Wan, classify,
 };
 
 fn one_of<T: Coded>() -> impl Strategy<Value = T> {
@@ -228,6 +228,19 @@ proptest! {
         }
         let talents = roster.iter().filter(|p| classify(p).is_talent()).count();
         prop_assert_eq!(cells.iter().flatten().sum::<usize>(), talents);
+        // The crate's Matrix, built whole and from two merged halves, agrees with the count above.
+        let matrix: Matrix = roster.iter().map(classify).collect();
+        let (a, b) = roster.split_at(roster.len() / 2);
+        let mut merged: Matrix = a.iter().map(classify).collect();
+        merged.merge(b.iter().map(classify).collect());
+        prop_assert_eq!(&merged, &matrix);
+        prop_assert_eq!(matrix.talents() as usize, talents);
+        prop_assert_eq!(matrix.total() as usize, roster.len());
+        for &s in Stream::ALL {
+            for (slot, &tier) in [None, Some(Tier::Elite), Some(Tier::HighEnd), Some(Tier::Leader)].iter().enumerate() {
+                prop_assert_eq!(matrix.row_cell(MatrixRow::Stream(s), tier) as usize, cells[s.index()][slot]);
+            }
+        }
         prop_assert_eq!(talents + not_talent, roster.len());
         for &s in Stream::ALL {
             let direct = roster.iter().filter(|p| classify(p).stream() == Some(s)).count();

@@ -1,0 +1,77 @@
+//! Rosters end to end: read a synthetic roster (JSON Lines or CSV), classify every row and write the §6 records
+//! to a sink. Run with `cargo bench --bench roster`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // benches may panic
+
+#[path = "../examples/gen_roster/generator.rs"]
+mod generator;
+
+use std::hint::black_box;
+use std::io::Write;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use talent_matrix::roster::{Format, Roster, RosterOptions};
+use talent_matrix::{Matrix, classify};
+
+const ROWS: usize = 20_000;
+
+fn rosters() -> (String, String) {
+    let mut g = generator::Generator::new(42);
+    let records: Vec<_> = (0..ROWS).map(|_| g.record()).collect();
+    let jsonl = records
+        .iter()
+        .map(|r| generator::to_json_line(r) + "\n")
+        .collect();
+    let csv = generator::ZH_HEADERS.join(",")
+        + "\n"
+        + &records
+            .iter()
+            .map(|r| generator::to_csv_line(r) + "\n")
+            .collect::<String>();
+    (jsonl, csv)
+}
+
+fn end_to_end(text: &str, format: Format) {
+    let mut sink = std::io::sink();
+    for row in Roster::from_reader(text.as_bytes(), format, &RosterOptions::default()).unwrap() {
+        let row = row.unwrap();
+        classify(row.profile()).write_json(&mut sink).unwrap();
+        sink.write_all(b"\n").unwrap();
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let (jsonl, csv) = rosters();
+    let mut group = c.benchmark_group("roster");
+    group.throughput(Throughput::Elements(ROWS as u64));
+    group.sample_size(10);
+    group.bench_function("jsonl_to_records", |b| {
+        b.iter(|| end_to_end(black_box(&jsonl), Format::JsonLines))
+    });
+    group.bench_function("csv_to_records", |b| {
+        b.iter(|| end_to_end(black_box(&csv), Format::Csv))
+    });
+    group.bench_function("jsonl_to_matrix", |b| {
+        b.iter(|| {
+            let roster = Roster::from_reader(
+                jsonl.as_bytes(),
+                Format::JsonLines,
+                &RosterOptions::default(),
+            )
+            .unwrap();
+            let mut m = Matrix::new();
+            for row in roster {
+                m.add(&classify(row.unwrap().profile()));
+            }
+            black_box(m)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
