@@ -101,6 +101,15 @@ impl Bound {
         }
     }
 
+    /// A bound on revenue or assets of at least `yuan` whole yuan.
+    #[allow(dead_code)] // used by compiled policies, not yet wired into `Policy`
+    pub(crate) const fn from_yuan(indicator: Indicator, yuan: u64) -> Bound {
+        Bound {
+            indicator,
+            min: yuan,
+        }
+    }
+
     /// The indicator bounded.
     ///
     /// ```
@@ -503,21 +512,30 @@ pub fn class_holds(row: &SizeRow, class: EnterpriseSize, profile: &Profile) -> O
 /// # Ok::<(), talent_matrix::ProfileError>(())
 /// ```
 pub fn derive_size(row: &SizeRow, profile: &Profile) -> (Option<EnterpriseSize>, Option<bool>) {
-    let large = class_holds(row, EnterpriseSize::Large, profile);
+    derive_classes([row.large(), row.medium(), row.small()], profile)
+}
+
+/// [`derive_size`] over the bounds of the large, medium and small classes, wherever they come from.
+pub(crate) fn derive_classes(
+    [large, medium, small]: [&[Bound]; 3],
+    profile: &Profile,
+) -> (Option<EnterpriseSize>, Option<bool>) {
+    let holds = |bounds: &[Bound]| all3(bounds.iter().map(|b| b.holds(profile)));
+    let is_large = holds(large);
     let mut above_all_fail = true;
-    for class in [
-        EnterpriseSize::Large,
-        EnterpriseSize::Medium,
-        EnterpriseSize::Small,
+    for (class, bounds) in [
+        (EnterpriseSize::Large, large),
+        (EnterpriseSize::Medium, medium),
+        (EnterpriseSize::Small, small),
     ] {
-        match class_holds(row, class, profile) {
-            Some(true) if above_all_fail => return (Some(class), large),
+        match holds(bounds) {
+            Some(true) if above_all_fail => return (Some(class), is_large),
             Some(false) => {}
             _ => above_all_fail = false,
         }
     }
     let size = above_all_fail.then_some(EnterpriseSize::Micro);
-    (size, large)
+    (size, is_large)
 }
 
 /// Where a known enterprise fact comes from.
@@ -589,15 +607,29 @@ impl EnterpriseFacts {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn of(profile: &Profile) -> EnterpriseFacts {
+        let industry = profile.industry();
+        let row = industry
+            .and_then(size_row)
+            .map(|r| [r.large(), r.medium(), r.small()]);
+        EnterpriseFacts::with_rules(profile, row, industry.map(above_size_rule))
+    }
+
+    /// The facts of a profile under given rules for its industry: the bounds of its size classes (large,
+    /// medium, small; `None`: not derivable) and its above-designated-size rule (`None`: no industry).
+    pub(crate) fn with_rules(
+        profile: &Profile,
+        size_classes: Option<[&[Bound]; 3]>,
+        above_rule: Option<AboveSizeRule>,
+    ) -> EnterpriseFacts {
         let (size, large, size_basis) = match profile.enterprise_size() {
             Some(s) => (
                 Some(s),
                 Some(s == EnterpriseSize::Large),
                 Some(Basis::Stated),
             ),
-            None => match profile.industry().and_then(size_row) {
-                Some(row) => {
-                    let (size, large) = derive_size(row, profile);
+            None => match size_classes {
+                Some(classes) => {
+                    let (size, large) = derive_classes(classes, profile);
                     let known = size.is_some() || large.is_some();
                     (size, large, known.then_some(Basis::Derived))
                 }
@@ -607,7 +639,7 @@ impl EnterpriseFacts {
         let (above, above_basis) = match profile.above_designated_size() {
             Some(b) => (Some(b), Some(Basis::Stated)),
             None => {
-                let derived = profile.industry().and_then(|i| match above_size_rule(i) {
+                let derived = above_rule.and_then(|rule| match rule {
                     AboveSizeRule::Revenue(min) => profile.revenue_wan().map(|r| r >= min),
                     AboveSizeRule::Always => Some(true),
                     AboveSizeRule::MustBeStated => None,

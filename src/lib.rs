@@ -76,7 +76,7 @@ mod error;
 mod lang;
 pub mod matrix;
 mod money;
-mod policy;
+pub mod policy;
 mod profile;
 mod reason;
 mod report;

@@ -9,6 +9,16 @@
 
 use crate::{CodeSet, Department, Industry, Profile, Specialty, Stream, Tier};
 
+// Compiled policies are checked against the built-in one here; `Policy` is not yet built on them.
+#[allow(dead_code)]
+mod compile;
+mod doc;
+
+pub use doc::{
+    AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, DocError, EntitlementDoc, LadderDoc,
+    PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
+};
+
 /// A classification policy: the departments and choices that the rules of DOMAIN.md §4 are applied with.
 ///
 /// [`Policy::shizhong_2011`] (also [`Default`]) is the scheme of the seed, with the policy defaults of

@@ -1,0 +1,904 @@
+//! Compiling a [`PolicyDoc`] into bit masks over the discrete facts, and classifying with them.
+//!
+//! Every fact of a profile is a small number (a value index, with 0 for "absent" where a fact may be absent),
+//! so every clause is a bit set of the values it allows and every condition an array of bit sets, one per fact.
+//! A profile is turned once into the bit set of its *possible* values per fact: one bit for a known fact, several
+//! for a derived fact that is open (enterprise size, above designated size). A condition is then true when
+//! every fact's possible values are allowed, false when some fact's are all excluded, and open otherwise: the
+//! three-valued logic of DOMAIN.md §4.4 with no rule interpreted at classification time.
+
+use super::doc::{Allowed, ClauseValue, Condition, PolicyDoc};
+use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
+use crate::{
+    CodeSet, Coded, Contribution, Department, EnterpriseSize, Entitlement, Industry,
+    IntroductionLevel, MissingFact, Ownership, Performance, Post, ProfessionalTitle, Profile, Role,
+    RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier,
+};
+
+/// A fact a condition can test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fact {
+    Post,
+    Role,
+    Ownership,
+    Industry,
+    EnterpriseSize,
+    AboveDesignatedSize,
+    Performance,
+    Contribution,
+    Potential,
+    ProfessionalTitle,
+    SkillLevel,
+    SocialWorkCertificate,
+    RuralRole,
+    IntroductionLevel,
+    Stream,
+    Specialty,
+    Tier,
+}
+
+/// How a fact's values are numbered.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// Always present: value `i` is bit `i`.
+    Required(&'static [&'static str]),
+    /// May be absent: absent is bit 0 (`"none"`), value `i` is bit `1 + i`.
+    Optional(&'static [&'static str]),
+    /// A derived fact that is known or open, never absent: value `i` is bit `i`.
+    Derived(&'static [&'static str]),
+    /// `false` is bit 0, `true` bit 1.
+    Bool,
+}
+
+const FACTS: usize = 17;
+
+impl Fact {
+    const ALL: [Fact; FACTS] = [
+        Fact::Post,
+        Fact::Role,
+        Fact::Ownership,
+        Fact::Industry,
+        Fact::EnterpriseSize,
+        Fact::AboveDesignatedSize,
+        Fact::Performance,
+        Fact::Contribution,
+        Fact::Potential,
+        Fact::ProfessionalTitle,
+        Fact::SkillLevel,
+        Fact::SocialWorkCertificate,
+        Fact::RuralRole,
+        Fact::IntroductionLevel,
+        Fact::Stream,
+        Fact::Specialty,
+        Fact::Tier,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Fact::Post => "post",
+            Fact::Role => "role",
+            Fact::Ownership => "ownership",
+            Fact::Industry => "industry",
+            Fact::EnterpriseSize => "enterprise_size",
+            Fact::AboveDesignatedSize => "above_designated_size",
+            Fact::Performance => "performance",
+            Fact::Contribution => "contribution",
+            Fact::Potential => "potential",
+            Fact::ProfessionalTitle => "professional_title",
+            Fact::SkillLevel => "skill_level",
+            Fact::SocialWorkCertificate => "social_work_certificate",
+            Fact::RuralRole => "rural_role",
+            Fact::IntroductionLevel => "introduction_level",
+            Fact::Stream => "stream",
+            Fact::Specialty => "specialty",
+            Fact::Tier => "tier",
+        }
+    }
+
+    fn kind(self) -> Kind {
+        match self {
+            Fact::Post => Kind::Required(Post::CODES),
+            Fact::Role => Kind::Optional(Role::CODES),
+            Fact::Ownership => Kind::Optional(Ownership::CODES),
+            Fact::Industry => Kind::Optional(Industry::CODES),
+            Fact::EnterpriseSize => Kind::Derived(EnterpriseSize::CODES),
+            Fact::AboveDesignatedSize | Fact::Potential => Kind::Bool,
+            Fact::Performance => Kind::Required(Performance::CODES),
+            Fact::Contribution => Kind::Required(Contribution::CODES),
+            Fact::ProfessionalTitle => Kind::Optional(ProfessionalTitle::CODES),
+            Fact::SkillLevel => Kind::Optional(SkillLevel::CODES),
+            Fact::SocialWorkCertificate => Kind::Optional(SocialWorkCertificate::CODES),
+            Fact::RuralRole => Kind::Optional(RuralRole::CODES),
+            Fact::IntroductionLevel => Kind::Optional(IntroductionLevel::CODES),
+            Fact::Stream => Kind::Optional(Stream::CODES),
+            Fact::Specialty => Kind::Optional(Specialty::CODES),
+            Fact::Tier => Kind::Optional(Tier::CODES),
+        }
+    }
+
+    /// Every bit a value of this fact can take.
+    fn universe(self) -> u32 {
+        let n = match self.kind() {
+            Kind::Required(c) | Kind::Derived(c) => c.len(),
+            Kind::Optional(c) => c.len() + 1,
+            Kind::Bool => 2,
+        };
+        (1u32 << n) - 1
+    }
+
+    /// The bit of a clause value, or why it is not a value of this fact.
+    fn bit(self, value: &ClauseValue) -> Result<u32, String> {
+        let kind = self.kind();
+        let index = match (kind, value) {
+            (Kind::Bool, ClauseValue::Bool(b)) => Some(u32::from(*b)),
+            (Kind::Optional(_), ClauseValue::Code(c)) if c == "none" => Some(0),
+            (Kind::Required(codes) | Kind::Derived(codes), ClauseValue::Code(c)) => {
+                codes.iter().position(|k| k == c).map(|i| i as u32)
+            }
+            (Kind::Optional(codes), ClauseValue::Code(c)) => {
+                codes.iter().position(|k| k == c).map(|i| i as u32 + 1)
+            }
+            _ => None,
+        };
+        index.map(|i| 1 << i).ok_or_else(|| {
+            let expected = match kind {
+                Kind::Bool => "true or false".to_owned(),
+                Kind::Required(codes) | Kind::Derived(codes) => codes.join(", "),
+                Kind::Optional(codes) => format!("none, {}", codes.join(", ")),
+            };
+            let shown = match value {
+                ClauseValue::Bool(b) => b.to_string(),
+                ClauseValue::Code(c) => format!("{c:?}"),
+            };
+            format!("{} cannot be {shown} (expected {expected})", self.name())
+        })
+    }
+}
+
+/// A compiled condition: per fact, the bit set of the values it allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Mask([u32; FACTS]);
+
+impl Mask {
+    /// The condition that always holds.
+    const ANY: Mask = Mask([u32::MAX; FACTS]);
+
+    /// Compiles a condition, collecting every problem.
+    pub(crate) fn compile(condition: &Condition, problems: &mut Vec<String>, at: &str) -> Mask {
+        let mut mask = Mask::ANY;
+        for (name, allowed) in condition {
+            let Some(fact) = Fact::ALL.iter().copied().find(|f| f.name() == name) else {
+                let known: Vec<&str> = Fact::ALL.iter().map(|f| f.name()).collect();
+                problems.push(format!(
+                    "{at}: unknown fact {name:?} (expected one of {})",
+                    known.join(", ")
+                ));
+                continue;
+            };
+            let (values, negated) = match allowed {
+                Allowed::Only(v) => (v, false),
+                Allowed::Not { not } => (not, true),
+            };
+            let mut bits = 0u32;
+            for v in values {
+                match fact.bit(v) {
+                    Ok(b) if bits & b != 0 => {
+                        problems.push(format!("{at}: {} lists {v:?} twice", fact.name()))
+                    }
+                    Ok(b) => bits |= b,
+                    Err(e) => problems.push(format!("{at}: {e}")),
+                }
+            }
+            let allowed = if negated {
+                fact.universe() & !bits
+            } else {
+                bits
+            };
+            if let Some(slot) = mask.0.get_mut(fact as usize) {
+                *slot = allowed;
+            }
+        }
+        mask
+    }
+
+    /// Three-valued: `Some(true)` when every possible value of every fact is allowed, `Some(false)` when some
+    /// fact has no allowed possible value, `None` (open) otherwise.
+    pub(crate) fn eval(&self, facts: &Facts) -> Option<bool> {
+        let mut open = false;
+        for (allowed, possible) in self.0.iter().zip(&facts.0) {
+            if allowed & possible == 0 {
+                return Some(false);
+            }
+            if possible & !allowed != 0 {
+                open = true;
+            }
+        }
+        if open { None } else { Some(true) }
+    }
+
+    /// The facts whose clause fails only because the fact is absent, and would hold for some present value,
+    /// when every other clause holds: what giving those facts could change (DOMAIN.md §4.7, 1 to 4).
+    fn fixable_absent(&self, facts: &Facts) -> Option<CodeSet<MissingFact>> {
+        let mut fixable = CodeSet::new();
+        for (i, (allowed, possible)) in self.0.iter().zip(&facts.0).enumerate() {
+            if allowed & possible != 0 {
+                continue;
+            }
+            let fact = Fact::ALL.get(i).copied()?;
+            // Absent (bit 0 of an optional fact), and some present value would be allowed.
+            let absent = matches!(fact.kind(), Kind::Optional(_)) && *possible == 1;
+            if !absent || allowed & fact.universe() & !1 == 0 {
+                return None;
+            }
+            fixable.insert(missing_fact(fact)?);
+        }
+        Some(fixable)
+    }
+}
+
+/// The missing-fact name of a fact, where DOMAIN.md §4.7 has one.
+fn missing_fact(fact: Fact) -> Option<MissingFact> {
+    match fact {
+        Fact::Role => Some(MissingFact::Role),
+        Fact::SkillLevel => Some(MissingFact::SkillLevel),
+        Fact::RuralRole => Some(MissingFact::RuralRole),
+        Fact::Industry => Some(MissingFact::Industry),
+        Fact::EnterpriseSize => Some(MissingFact::EnterpriseSize),
+        Fact::AboveDesignatedSize => Some(MissingFact::AboveDesignatedSize),
+        _ => None,
+    }
+}
+
+/// A profile's facts as bit sets of their possible values.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts([u32; FACTS]);
+
+fn optional<T: Coded>(v: Option<T>) -> u32 {
+    v.map_or(1, |v| 1 << (v.index() + 1))
+}
+
+impl Facts {
+    fn of(p: &Profile, enterprise: &EnterpriseFacts) -> Facts {
+        let size = match (enterprise.size(), enterprise.is_large()) {
+            (Some(s), _) => 1 << s.index(),
+            (None, Some(false)) => 0b0111,
+            _ => 0b1111,
+        };
+        let above = enterprise
+            .above_designated_size()
+            .map_or(0b11, |b| 1 << u32::from(b));
+        let mut f = [0u32; FACTS];
+        let set = |f: &mut [u32; FACTS], fact: Fact, bits: u32| {
+            if let Some(slot) = f.get_mut(fact as usize) {
+                *slot = bits;
+            }
+        };
+        set(&mut f, Fact::Post, 1 << p.post().index());
+        set(&mut f, Fact::Role, optional(p.role()));
+        set(&mut f, Fact::Ownership, optional(p.ownership()));
+        set(&mut f, Fact::Industry, optional(p.industry()));
+        set(&mut f, Fact::EnterpriseSize, size);
+        set(&mut f, Fact::AboveDesignatedSize, above);
+        set(&mut f, Fact::Performance, 1 << p.performance().index());
+        set(&mut f, Fact::Contribution, 1 << p.contribution().index());
+        set(&mut f, Fact::Potential, 1 << u32::from(p.potential()));
+        set(
+            &mut f,
+            Fact::ProfessionalTitle,
+            optional(p.professional_title()),
+        );
+        set(&mut f, Fact::SkillLevel, optional(p.skill_level()));
+        set(
+            &mut f,
+            Fact::SocialWorkCertificate,
+            optional(p.social_work_certificate()),
+        );
+        set(&mut f, Fact::RuralRole, optional(p.rural_role()));
+        set(
+            &mut f,
+            Fact::IntroductionLevel,
+            optional(p.introduction_level()),
+        );
+        set(&mut f, Fact::Stream, 1);
+        set(&mut f, Fact::Specialty, 1);
+        set(&mut f, Fact::Tier, 1);
+        Facts(f)
+    }
+
+    fn with(mut self, fact: Fact, bits: u32) -> Facts {
+        if let Some(slot) = self.0.get_mut(fact as usize) {
+            *slot = bits;
+        }
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CompiledStream {
+    pub(crate) stream: Stream,
+    pub(crate) lead: Department,
+    pub(crate) eligible: Vec<Mask>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CompiledSpecialty {
+    pub(crate) specialty: Specialty,
+    pub(crate) parent: Stream,
+    pub(crate) when: Mask,
+    pub(crate) lead: Department,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CompiledTier {
+    pub(crate) tier: Tier,
+    pub(crate) when: Mask,
+    pub(crate) managed_by: Vec<Department>,
+}
+
+/// A policy document compiled to masks and tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Compiled {
+    pub(crate) name: String,
+    /// The streams, in canonical order.
+    pub(crate) streams: Vec<CompiledStream>,
+    /// The own stream of each post, by post index.
+    pub(crate) post_stream: [Option<Stream>; Post::ALL.len()],
+    pub(crate) specialties: Vec<CompiledSpecialty>,
+    /// The ladder of each stream, by stream index, tiers highest first.
+    pub(crate) ladders: [Vec<CompiledTier>; Stream::ALL.len()],
+    pub(crate) entitlements: Vec<(Entitlement, Mask)>,
+    /// The services of each introduction level, by level index.
+    pub(crate) services: [Vec<Service>; IntroductionLevel::ALL.len()],
+    /// The bounds of the large, medium and small classes of each industry, by industry index.
+    pub(crate) size_standard: [Option<[Vec<Bound>; 3]>; Industry::ALL.len()],
+    pub(crate) above: [AboveSizeRule; Industry::ALL.len()],
+}
+
+/// Why a policy document could not be compiled: every problem found, in the order of the document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the policy has {} problem(s): {}", problems.len(), problems.join("; "))]
+pub(crate) struct PolicyError {
+    pub(crate) problems: Vec<String>,
+}
+
+/// Parses a code of a list exactly (codes only: a document is data, not free text).
+fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<String>) -> Option<T> {
+    let found = T::ALL.iter().copied().find(|v| v.code() == s);
+    if found.is_none() {
+        problems.push(format!("{at}: unknown {} {s:?}", T::KIND));
+    }
+    found
+}
+
+impl Compiled {
+    /// Compiles a document, collecting every problem of codes and shape.
+    pub(crate) fn compile(doc: &PolicyDoc) -> Result<Compiled, PolicyError> {
+        let mut problems = Vec::new();
+        let p = &mut problems;
+        let mut streams = Vec::new();
+        let mut seen_streams = CodeSet::<Stream>::new();
+        let mut post_stream = [None; Post::ALL.len()];
+        for (i, s) in doc.streams.iter().enumerate() {
+            let at = format!("streams[{i}]");
+            let stream = code::<Stream>(&s.stream, &at, p);
+            let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
+            let eligible = s
+                .eligible
+                .iter()
+                .enumerate()
+                .map(|(j, c)| Mask::compile(c, p, &format!("{at}.eligible[{j}]")))
+                .collect();
+            for post in &s.posts {
+                if let (Some(post), Some(stream)) =
+                    (code::<Post>(post, &format!("{at}.posts"), p), stream)
+                {
+                    match post_stream.get_mut(post.index()) {
+                        Some(Some(other)) => p.push(format!(
+                            "{at}.posts: post {:?} is already the post of stream {:?}",
+                            post.code(),
+                            Stream::code(*other)
+                        )),
+                        Some(slot) => *slot = Some(stream),
+                        None => {}
+                    }
+                }
+            }
+            if let Some(stream) = stream.filter(|&s| !seen_streams.insert(s)) {
+                p.push(format!("{at}: stream {:?} is listed twice", stream.code()));
+            } else if let (Some(stream), Some(lead)) = (stream, lead) {
+                streams.push(CompiledStream {
+                    stream,
+                    lead,
+                    eligible,
+                });
+            }
+        }
+        let mut specialties = Vec::new();
+        let mut seen_specialties = CodeSet::<Specialty>::new();
+        for (i, s) in doc.specialties.iter().enumerate() {
+            let at = format!("specialties[{i}]");
+            let specialty = code::<Specialty>(&s.specialty, &at, p);
+            let parent = code::<Stream>(&s.parent, &format!("{at}.parent"), p);
+            let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
+            let when = Mask::compile(&s.when, p, &format!("{at}.when"));
+            if let Some(specialty) = specialty.filter(|&s| !seen_specialties.insert(s)) {
+                p.push(format!(
+                    "{at}: specialty {:?} is listed twice",
+                    specialty.code()
+                ));
+            } else if let (Some(specialty), Some(parent), Some(lead)) = (specialty, parent, lead) {
+                specialties.push(CompiledSpecialty {
+                    specialty,
+                    parent,
+                    when,
+                    lead,
+                });
+            }
+        }
+        let mut ladders: [Vec<CompiledTier>; Stream::ALL.len()] = Default::default();
+        for (i, l) in doc.ladders.iter().enumerate() {
+            let at = format!("ladders[{i}]");
+            let Some(stream) = code::<Stream>(&l.stream, &at, p) else {
+                continue;
+            };
+            let mut tiers = Vec::new();
+            for (j, t) in l.tiers.iter().enumerate() {
+                let at = format!("{at}.tiers[{j}]");
+                let tier = code::<Tier>(&t.tier, &at, p);
+                let when = Mask::compile(&t.when, p, &format!("{at}.when"));
+                let managed_by: Vec<Department> = t
+                    .managed_by
+                    .iter()
+                    .filter_map(|d| code::<Department>(d, &format!("{at}.managed_by"), p))
+                    .collect();
+                if let Some(tier) = tier {
+                    if tiers.iter().any(|c: &CompiledTier| c.tier == tier) {
+                        p.push(format!("{at}: tier {:?} is listed twice", tier.code()));
+                    } else {
+                        tiers.push(CompiledTier {
+                            tier,
+                            when,
+                            managed_by,
+                        });
+                    }
+                }
+            }
+            match ladders.get_mut(stream.index()) {
+                Some(slot) if slot.is_empty() => *slot = tiers,
+                _ => p.push(format!("{at}: stream {:?} has two ladders", stream.code())),
+            }
+        }
+        let mut entitlements = Vec::new();
+        for (i, e) in doc.entitlements.iter().enumerate() {
+            let at = format!("entitlements[{i}]");
+            let entitlement = code::<Entitlement>(&e.entitlement, &at, p);
+            let when = Mask::compile(&e.when, p, &format!("{at}.when"));
+            if let Some(entitlement) = entitlement {
+                entitlements.push((entitlement, when));
+            }
+        }
+        let mut services: [Vec<Service>; IntroductionLevel::ALL.len()] = Default::default();
+        for (i, s) in doc.services.iter().enumerate() {
+            let at = format!("services[{i}]");
+            let level = code::<IntroductionLevel>(&s.level, &at, p);
+            let list: Vec<Service> = s
+                .services
+                .iter()
+                .filter_map(|v| code::<Service>(v, &at, p))
+                .collect();
+            if let Some(level) = level {
+                match services.get_mut(level.index()) {
+                    Some(slot) if slot.is_empty() => *slot = list,
+                    _ => p.push(format!("{at}: level {:?} is listed twice", level.code())),
+                }
+            }
+        }
+        let mut size_standard: [Option<[Vec<Bound>; 3]>; Industry::ALL.len()] = Default::default();
+        for (i, r) in doc.size_standard.iter().enumerate() {
+            let at = format!("size_standard[{i}]");
+            let Some(industry) = code::<Industry>(&r.industry, &at, p) else {
+                continue;
+            };
+            let bounds = |b: &super::doc::BoundsDoc| {
+                let mut v = Vec::new();
+                if let Some(x) = b.employees {
+                    v.push(Bound::employees(x));
+                }
+                if let Some(y) = b.revenue_wan {
+                    v.push(Bound::from_yuan(Indicator::Revenue, y.yuan()));
+                }
+                if let Some(z) = b.assets_wan {
+                    v.push(Bound::from_yuan(Indicator::Assets, z.yuan()));
+                }
+                v
+            };
+            match size_standard.get_mut(industry.index()) {
+                Some(slot @ None) => {
+                    *slot = Some([bounds(&r.large), bounds(&r.medium), bounds(&r.small)])
+                }
+                _ => p.push(format!("{at}: industry {:?} has two rows", industry.code())),
+            }
+        }
+        let mut above = [AboveSizeRule::MustBeStated; Industry::ALL.len()];
+        let mut seen = CodeSet::<Industry>::new();
+        for (i, a) in doc.above_designated_size.iter().enumerate() {
+            let at = format!("above_designated_size[{i}]");
+            let Some(industry) = code::<Industry>(&a.industry, &at, p) else {
+                continue;
+            };
+            if !seen.insert(industry) {
+                p.push(format!(
+                    "{at}: industry {:?} is listed twice",
+                    industry.code()
+                ));
+            }
+            let rule = match (a.revenue_wan, a.always) {
+                (Some(_), true) => {
+                    p.push(format!("{at}: give revenue_wan or always, not both"));
+                    AboveSizeRule::MustBeStated
+                }
+                (Some(w), false) => AboveSizeRule::Revenue(w),
+                (None, true) => AboveSizeRule::Always,
+                (None, false) => AboveSizeRule::MustBeStated,
+            };
+            if let Some(slot) = above.get_mut(industry.index()) {
+                *slot = rule;
+            }
+        }
+        if problems.is_empty() {
+            Ok(Compiled {
+                name: doc.name.clone(),
+                streams,
+                post_stream,
+                specialties,
+                ladders,
+                entitlements,
+                services,
+                size_standard,
+                above,
+            })
+        } else {
+            Err(PolicyError { problems })
+        }
+    }
+
+    fn enterprise_facts(&self, p: &Profile) -> EnterpriseFacts {
+        let industry = p.industry();
+        let classes = industry
+            .and_then(|i| self.size_standard.get(i.index()))
+            .and_then(Option::as_ref)
+            .map(|[l, m, s]| [l.as_slice(), m.as_slice(), s.as_slice()]);
+        let above = industry.and_then(|i| self.above.get(i.index()).copied());
+        EnterpriseFacts::with_rules(p, classes, above)
+    }
+
+    /// Classifies a profile: the decisions of DOMAIN.md §4 read from the compiled document.
+    pub(crate) fn decide(&self, p: &Profile) -> Decision {
+        let enterprise = self.enterprise_facts(p);
+        let facts = Facts::of(p, &enterprise);
+        let holds = |m: &Mask| m.eval(&facts) == Some(true);
+
+        // §4.1, §4.2: the post's own stream if it qualifies, else the first qualifying in canonical order.
+        let mut qualifies = CodeSet::new();
+        for s in &self.streams {
+            if s.eligible.iter().any(holds) {
+                qualifies.insert(s.stream);
+            }
+        }
+        let own = self.post_stream.get(p.post().index()).copied().flatten();
+        let stream = own.filter(|&s| qualifies.contains(s)).or_else(|| {
+            self.streams
+                .iter()
+                .map(|s| s.stream)
+                .find(|&s| qualifies.contains(s))
+        });
+        let mut also = qualifies;
+        if let Some(s) = stream {
+            also.remove(s);
+        }
+
+        // §4.3: the first specialty of the stream whose condition holds.
+        let specialty = stream.and_then(|s| {
+            self.specialties
+                .iter()
+                .find(|sp| sp.parent == s && holds(&sp.when))
+                .map(|sp| sp.specialty)
+        });
+        let facts = facts
+            .with(Fact::Stream, optional(stream))
+            .with(Fact::Specialty, optional(specialty));
+
+        // §4.4: the highest tier whose condition is true.
+        let ladder = stream
+            .and_then(|s| self.ladders.get(s.index()))
+            .filter(|l| !l.is_empty());
+        let mut checks = [None; Tier::ALL.len()];
+        let mut tier = None;
+        if let Some(ladder) = ladder {
+            for t in ladder {
+                let value = t.when.eval(&facts);
+                if let Some(slot) = checks.get_mut(t.tier.index()) {
+                    *slot = Some(value);
+                }
+                if tier.is_none() && value == Some(true) {
+                    tier = Some(t.tier);
+                }
+            }
+        }
+        let facts = facts.with(Fact::Tier, optional(tier));
+
+        // §4.5 departments.
+        let stream_lead = |s: Stream| self.streams.iter().find(|c| c.stream == s).map(|c| c.lead);
+        let specialty_lead = specialty.and_then(|sp| {
+            self.specialties
+                .iter()
+                .find(|c| c.specialty == sp)
+                .map(|c| c.lead)
+        });
+        let lead = specialty_lead.or_else(|| stream.and_then(stream_lead));
+        let mut managed_by: Vec<Department> = Vec::new();
+        match (tier, ladder) {
+            (Some(t), Some(ladder)) => {
+                if let Some(ct) = ladder.iter().find(|c| c.tier == t) {
+                    managed_by.extend(&ct.managed_by);
+                }
+                if let Some(d) = specialty_lead.filter(|d| !managed_by.contains(d)) {
+                    managed_by.push(d);
+                }
+            }
+            _ => managed_by.extend(lead),
+        }
+
+        // §4.6 entitlements and services.
+        let mut entitlements = CodeSet::new();
+        for (e, when) in &self.entitlements {
+            if stream.is_some() && when.eval(&facts) == Some(true) {
+                entitlements.insert(*e);
+            }
+        }
+        let services: CodeSet<Service> = p
+            .introduction_level()
+            .and_then(|l| self.services.get(l.index()))
+            .map(|list| list.iter().copied().collect())
+            .unwrap_or_default();
+
+        // §4.7 missing facts, derived from the conditions.
+        let mut missing = CodeSet::new();
+        if let Some(own) = own.filter(|&s| !qualifies.contains(s)) {
+            // The post's own stream does not apply: which absent facts could make one of its conditions hold.
+            if let Some(s) = self.streams.iter().find(|c| c.stream == own) {
+                for m in &s.eligible {
+                    missing.extend(m.fixable_absent(&facts).unwrap_or_default());
+                }
+            }
+        }
+        if let Some(s) = stream.filter(|_| specialty.is_none()) {
+            for sp in self.specialties.iter().filter(|sp| sp.parent == s) {
+                missing.extend(sp.when.fixable_absent(&facts).unwrap_or_default());
+            }
+        }
+        if let Some(ladder) = ladder {
+            for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
+                if t.when.eval(&facts).is_none() {
+                    for (i, (allowed, possible)) in t.when.0.iter().zip(&facts.0).enumerate() {
+                        if possible & !allowed != 0 && allowed & possible != 0 {
+                            missing.extend(Fact::ALL.get(i).copied().and_then(missing_fact));
+                        }
+                    }
+                }
+            }
+        }
+        Decision {
+            stream,
+            also,
+            specialty,
+            tier,
+            checks: ladder.map(|_| checks),
+            lead,
+            managed_by,
+            enterprise,
+            entitlements,
+            services,
+            missing,
+        }
+    }
+}
+
+/// What a compiled policy decides for one profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decision {
+    pub(crate) stream: Option<Stream>,
+    pub(crate) also: CodeSet<Stream>,
+    pub(crate) specialty: Option<Specialty>,
+    pub(crate) tier: Option<Tier>,
+    pub(crate) checks: Option<[Option<Option<bool>>; Tier::ALL.len()]>,
+    pub(crate) lead: Option<Department>,
+    pub(crate) managed_by: Vec<Department>,
+    pub(crate) enterprise: EnterpriseFacts,
+    pub(crate) entitlements: CodeSet<Entitlement>,
+    pub(crate) services: CodeSet<Service>,
+    pub(crate) missing: CodeSet<MissingFact>,
+}
+
+#[cfg(all(test, feature = "toml"))]
+#[allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::{Classification, classify};
+
+    fn built_in() -> Compiled {
+        Compiled::compile(&PolicyDoc::shizhong_2011()).expect("the built-in document compiles")
+    }
+
+    fn same(c: &Classification<'_>, d: &Decision) -> bool {
+        let checks = d.checks.map(|c| c.map(|t| t.flatten()));
+        c.stream() == d.stream
+            && c.also_qualifies() == d.also
+            && c.specialty() == d.specialty
+            && c.tier() == d.tier
+            && Tier::ALL.iter().all(|&t| {
+                c.tier_condition(t) == checks.and_then(|k| k.get(t.index()).copied().flatten())
+            })
+            && c.has_ladder() == d.checks.is_some()
+            && c.lead() == d.lead
+            && c.managed_by().to_vec() == d.managed_by
+            && c.enterprise_facts() == d.enterprise
+            && c.entitlements() == d.entitlements
+            && c.services() == d.services
+            && c.missing_facts() == d.missing
+    }
+
+    /// The document of DOMAIN.md §4, compiled, decides exactly as the built-in policy on every combination of
+    /// the discrete facts the rules read.
+    #[test]
+    fn the_compiled_document_agrees_with_the_built_in_policy_everywhere() {
+        let compiled = built_in();
+        fn opt<T: Copy>(all: &[T]) -> Vec<Option<T>> {
+            std::iter::once(None)
+                .chain(all.iter().copied().map(Some))
+                .collect()
+        }
+        let roles: Vec<Option<Role>> = opt(Role::ALL);
+        let sizes: Vec<Option<EnterpriseSize>> = opt(EnterpriseSize::ALL);
+        let industries = [
+            None,
+            Some(Industry::Finance),
+            Some(Industry::LeasingBusinessServices),
+            Some(Industry::Retail),
+        ];
+        let mut count = 0u64;
+        for &post in Post::ALL {
+            for &role in &roles {
+                for industry in industries {
+                    for &size in &sizes {
+                        for above in [None, Some(false), Some(true)] {
+                            for ownership in
+                                [None, Some(Ownership::Individual), Some(Ownership::Private)]
+                            {
+                                for &perf in Performance::ALL {
+                                    for &contrib in Contribution::ALL {
+                                        for potential in [false, true] {
+                                            for title in [None, Some(ProfessionalTitle::Junior)] {
+                                                for skill in [
+                                                    None,
+                                                    Some(SkillLevel::JuniorWorker),
+                                                    Some(SkillLevel::Technician),
+                                                ] {
+                                                    for cert in [
+                                                        None,
+                                                        Some(SocialWorkCertificate::SocialWorker),
+                                                    ] {
+                                                        for rural in [None, Some(RuralRole::Craft)]
+                                                        {
+                                                            // Services depend on the level alone: one level, varied
+                                                            // with the post, covers them.
+                                                            {
+                                                                let level = IntroductionLevel::ALL
+                                                                    .get(post.index() % 4)
+                                                                    .copied();
+                                                                let p = Profile::builder("X", post)
+                                                                    .role(role)
+                                                                    .industry(industry)
+                                                                    .enterprise_size(size)
+                                                                    .above_designated_size(above)
+                                                                    .ownership(ownership)
+                                                                    .performance(perf)
+                                                                    .contribution(contrib)
+                                                                    .potential(potential)
+                                                                    .professional_title(title)
+                                                                    .skill_level(skill)
+                                                                    .social_work_certificate(cert)
+                                                                    .rural_role(rural)
+                                                                    .introduction_level(level)
+                                                                    .build()
+                                                                    .unwrap();
+                                                                let d = compiled.decide(&p);
+                                                                let c = classify(&p);
+                                                                assert!(
+                                                                    same(&c, &d),
+                                                                    "{p:?}\n{c:?}\n{d:?}"
+                                                                );
+                                                                count += 1;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(count, 8 * 6 * 4 * 5 * 3 * 3 * 3 * 3 * 2 * 2 * 3 * 2 * 2);
+    }
+
+    /// And with the numbers: the document's size and above-size tables derive as the built-in const tables do.
+    #[test]
+    fn the_documents_thresholds_are_the_built_in_ones() {
+        let compiled = built_in();
+        for row in crate::enterprise::SME_STANDARD_2011 {
+            let ours = compiled
+                .size_standard
+                .get(row.industry().index())
+                .cloned()
+                .flatten()
+                .unwrap();
+            assert_eq!(
+                ours,
+                [
+                    row.large().to_vec(),
+                    row.medium().to_vec(),
+                    row.small().to_vec()
+                ],
+                "{:#}",
+                row.industry()
+            );
+        }
+        assert!(
+            compiled
+                .size_standard
+                .get(Industry::Finance.index())
+                .cloned()
+                .flatten()
+                .is_none()
+        );
+        for &(industry, rule) in crate::enterprise::ABOVE_DESIGNATED_SIZE {
+            assert_eq!(
+                compiled.above.get(industry.index()),
+                Some(&rule),
+                "{industry:#}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_problem_of_a_document_is_reported() {
+        let mut doc = PolicyDoc::shizhong_2011();
+        doc.streams[0].lead = "mayor".into();
+        doc.streams[1].stream = "party_government".into();
+        doc.specialties[0]
+            .when
+            .insert("colour".into(), Allowed::Only(vec!["red".into()]));
+        doc.ladders[0].tiers[1]
+            .when
+            .insert("potential".into(), Allowed::Only(vec!["yes".into()]));
+        doc.services[0].services.push("free_lunch".into());
+        doc.above_designated_size[1].always = true;
+        let err = Compiled::compile(&doc).unwrap_err();
+        assert_eq!(
+            err.problems,
+            [
+                r#"streams[0].lead: unknown department "mayor""#,
+                r#"streams[1]: stream "party_government" is listed twice"#,
+                r#"specialties[0].when: unknown fact "colour" (expected one of post, role, ownership, industry, enterprise_size, above_designated_size, performance, contribution, potential, professional_title, skill_level, social_work_certificate, rural_role, introduction_level, stream, specialty, tier)"#,
+                r#"ladders[0].tiers[1].when: potential cannot be "yes" (expected true or false)"#,
+                r#"services[0]: unknown service "free_lunch""#,
+                "above_designated_size[1]: give revenue_wan or always, not both",
+            ]
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Policy documents (the policies-as-data work, in progress): the built-in policy ships as
+//! `policies/shizhong-2011.toml` and round-trips through TOML and JSON unchanged.
+#![cfg(all(feature = "toml", feature = "json"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may panic
+
+use talent_matrix::policy::{Allowed, ClauseValue, PolicyDoc};
+
+#[test]
+fn the_built_in_document_round_trips_through_toml_and_json() {
+    let doc = PolicyDoc::shizhong_2011();
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/policies/shizhong-2011.toml"
+    ))
+    .unwrap();
+    assert_eq!(PolicyDoc::from_toml(&file).unwrap(), doc);
+    assert_eq!(PolicyDoc::from_toml(&doc.to_toml()).unwrap(), doc);
+    assert_eq!(PolicyDoc::from_json(&doc.to_json()).unwrap(), doc);
+    // Written again, the TOML is stable.
+    let again = PolicyDoc::from_toml(&doc.to_toml()).unwrap().to_toml();
+    assert_eq!(again, doc.to_toml());
+}
+
+#[test]
+fn the_built_in_document_says_what_domain_md_section_4_says() {
+    let doc = PolicyDoc::shizhong_2011();
+    let streams: Vec<&str> = doc.streams.iter().map(|s| s.stream.as_str()).collect();
+    assert_eq!(
+        streams,
+        [
+            "party_government",
+            "enterprise_management",
+            "professional_technical",
+            "high_skilled",
+            "social_work",
+            "rural_practical"
+        ]
+    );
+    let em = &doc.streams[1].eligible[0];
+    assert_eq!(
+        em["ownership"],
+        Allowed::Not {
+            not: vec![ClauseValue::from("individual")]
+        }
+    );
+    let elite = &doc.ladders[0].tiers[2];
+    assert_eq!(
+        elite.when["enterprise_size"],
+        Allowed::Only(vec!["micro".into(), "small".into(), "medium".into()])
+    );
+    assert_eq!(elite.when["potential"], Allowed::Only(vec![true.into()]));
+    assert!(doc.streams.iter().all(|s| !s.source.is_empty()));
+    assert_eq!(doc.size_standard.len(), 16);
+    assert_eq!(doc.above_designated_size.len(), 17);
+}
+
+#[test]
+fn documents_with_unknown_keys_or_wrong_types_are_refused() {
+    let doc = PolicyDoc::shizhong_2011().to_toml();
+    let err = PolicyDoc::from_toml(&format!("colour = \"red\"\n{doc}")).unwrap_err();
+    assert!(err.to_string().contains("unknown field `colour`"), "{err}");
+    let err =
+        PolicyDoc::from_toml(&doc.replacen("version = \"1.0.0\"", "version = 1", 1)).unwrap_err();
+    assert!(
+        err.to_string().starts_with("invalid policy document: "),
+        "{err}"
+    );
+    let err = PolicyDoc::from_json("{\"name\": \"x\"}").unwrap_err();
+    assert!(err.to_string().contains("missing field"), "{err}");
+}
