@@ -78,6 +78,7 @@ pub mod matrix;
 mod money;
 pub mod policy;
 mod profile;
+mod raw;
 mod reason;
 mod report;
 #[cfg(feature = "roster")]

@@ -720,7 +720,7 @@ pub(crate) struct Decision {
     pub(crate) missing: CodeSet<MissingFact>,
 }
 
-#[cfg(all(test, feature = "toml"))]
+#[cfg(test)]
 #[allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;

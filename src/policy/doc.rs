@@ -6,10 +6,10 @@
 //! excludes (`ownership = { not = ["individual"] }`); `"none"` stands for an absent fact.
 //!
 //! ```
-//! # #[cfg(feature = "toml")] {
 //! use talent_matrix::policy::PolicyDoc;
 //!
 //! let doc = PolicyDoc::shizhong_2011();
+//! # #[cfg(feature = "toml")] {
 //! let toml = doc.to_toml();
 //! assert!(toml.starts_with("name = \"shizhong-2011\""));
 //! assert_eq!(PolicyDoc::from_toml(&toml)?, doc);
@@ -20,6 +20,7 @@
 use std::collections::BTreeMap;
 
 use crate::Wan;
+use crate::raw::Raw;
 
 /// A policy as data: what [`Policy`](crate::Policy) is loaded from.
 ///
@@ -33,11 +34,6 @@ use crate::Wan;
 /// assert_eq!(doc.ladders[0].stream, "enterprise_management");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct PolicyDoc {
     /// The policy's name, written in every classification record.
     pub name: String,
@@ -50,16 +46,12 @@ pub struct PolicyDoc {
     /// The streams, in canonical order.
     pub streams: Vec<StreamDoc>,
     /// The specialties that refine streams.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub specialties: Vec<SpecialtyDoc>,
     /// The tier ladders.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub ladders: Vec<LadderDoc>,
     /// The entitlements.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub entitlements: Vec<EntitlementDoc>,
     /// The services of each introduction level.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub services: Vec<ServiceDoc>,
     /// The enterprise size standard, a row per industry.
     pub size_standard: Vec<SizeRowDoc>,
@@ -75,11 +67,6 @@ pub struct PolicyDoc {
 /// assert_eq!(doc.streams[4].posts, ["social_work", "community"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct StreamDoc {
     /// The stream's code.
     pub stream: String,
@@ -100,11 +87,6 @@ pub struct StreamDoc {
 /// assert_eq!(PolicyDoc::shizhong_2011().specialties[0].lead, "financial_office");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct SpecialtyDoc {
     /// The specialty's code.
     pub specialty: String,
@@ -126,11 +108,6 @@ pub struct SpecialtyDoc {
 /// assert_eq!(ladder.tiers.iter().map(|t| t.tier.as_str()).collect::<Vec<_>>(), ["leader", "high_end", "elite"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct LadderDoc {
     /// The stream with the ladder.
     pub stream: String,
@@ -146,11 +123,6 @@ pub struct LadderDoc {
 /// assert_eq!(elite.managed_by, ["private_economy_bureau", "federation_of_industry_commerce"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct TierDoc {
     /// The tier's code.
     pub tier: String,
@@ -169,11 +141,6 @@ pub struct TierDoc {
 /// assert_eq!(PolicyDoc::shizhong_2011().entitlements.len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct EntitlementDoc {
     /// The entitlement's code.
     pub entitlement: String,
@@ -190,11 +157,6 @@ pub struct EntitlementDoc {
 /// assert_eq!(PolicyDoc::shizhong_2011().services[2].services.len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct ServiceDoc {
     /// The introduction level's code.
     pub level: String,
@@ -212,11 +174,6 @@ pub struct ServiceDoc {
 /// assert_eq!((row.industry.as_str(), row.large.employees), ("industry", Some(1000)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct SizeRowDoc {
     /// The industry's code.
     pub industry: String,
@@ -236,29 +193,12 @@ pub struct SizeRowDoc {
 /// assert_eq!(b.revenue_wan, None);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct BoundsDoc {
     /// At least this many employees (X).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub employees: Option<u64>,
     /// At least this revenue in 万元 (Y).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub revenue_wan: Option<Wan>,
     /// At least these total assets in 万元 (Z).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub assets_wan: Option<Wan>,
 }
 
@@ -271,28 +211,13 @@ pub struct BoundsDoc {
 /// assert_eq!((retail.industry.as_str(), retail.revenue_wan), ("retail", Some(talent_matrix::Wan::from_wan(500))));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
 pub struct AboveDoc {
     /// The industry's code.
     pub industry: String,
     /// Above designated size when revenue is at least this (万元).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub revenue_wan: Option<Wan>,
     /// Always above designated size.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     pub always: bool,
-}
-
-#[cfg(feature = "serde")]
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 /// A conjunction of clauses, by fact name: `post`, `role`, `ownership`, `industry`, `enterprise_size`,
@@ -309,11 +234,6 @@ pub type Condition = BTreeMap<String, Allowed>;
 /// assert!(matches!(any_title, Allowed::Not { .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(untagged)
-)]
 pub enum Allowed {
     /// Only these values.
     Only(Vec<ClauseValue>),
@@ -333,11 +253,6 @@ pub enum Allowed {
 /// assert_eq!(ClauseValue::from(true), ClauseValue::Bool(true));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(untagged)
-)]
 pub enum ClauseValue {
     /// `true` or `false`.
     Bool(bool),
@@ -357,38 +272,513 @@ impl From<bool> for ClauseValue {
     }
 }
 
-/// Why a policy document could not be read as TOML or JSON (its syntax or shape; its content is checked when
-/// it is loaded into a [`Policy`](crate::Policy)).
+/// Why a policy document could not be read: every problem of syntax or shape found, each with where it is
+/// (`streams[1].lead`). Content (codes, reachability, …) is checked when the document is loaded into a
+/// [`Policy`](crate::Policy).
 ///
 /// ```
-/// # #[cfg(feature = "toml")] {
-/// let err = talent_matrix::policy::PolicyDoc::from_toml("name = 1").unwrap_err();
-/// assert!(err.to_string().starts_with("invalid policy document: "));
-/// # }
+/// use talent_matrix::policy::PolicyDoc;
+///
+/// let err = PolicyDoc::from_json(r#"{"name": 1, "colour": "red"}"#).unwrap_err();
+/// assert_eq!(
+///     err.problems(),
+///     [
+///         "colour: unknown key (expected name, version, effective, source, streams, specialties, ladders, entitlements, services, size_standard, above_designated_size)",
+///         "name: expected a string, got 1",
+///         "version: missing",
+///         "effective: missing",
+///         "source: missing",
+///         "streams: missing",
+///         "size_standard: missing",
+///         "above_designated_size: missing",
+///     ]
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid policy document: {message}")]
+#[error("invalid policy document: {}", problems.join("; "))]
 pub struct DocError {
-    message: String,
+    problems: Vec<String>,
 }
 
-/// The built-in policy's document, as shipped in the crate (`policies/shizhong-2011.toml`).
-#[cfg(feature = "toml")]
-const SHIZHONG_2011_TOML: &str = include_str!("../../policies/shizhong-2011.toml");
+impl DocError {
+    /// Every problem, in the order of the document.
+    ///
+    /// ```
+    /// let err = talent_matrix::policy::PolicyDoc::from_json("[]").unwrap_err();
+    /// assert_eq!(err.problems(), ["the document: expected a table, got []"]);
+    /// ```
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
+/// Reads a document tree, collecting every problem.
+struct Reader {
+    problems: Vec<String>,
+}
+
+fn show(raw: &Raw) -> String {
+    let text = raw.to_string();
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
+}
+
+impl Reader {
+    fn problem(&mut self, at: &str, what: impl core::fmt::Display) {
+        self.problems.push(format!("{at}: {what}"));
+    }
+
+    /// The entries of a table, reporting keys not in `known` and keys given twice.
+    fn table<'r>(&mut self, raw: &'r Raw, at: &str, known: &[&str]) -> Vec<(&'r str, &'r Raw)> {
+        let Raw::Object(entries) = raw else {
+            self.problem(at, format_args!("expected a table, got {}", show(raw)));
+            return Vec::new();
+        };
+        let mut out: Vec<(&str, &Raw)> = Vec::new();
+        for (key, value) in entries {
+            let path = if at == "the document" {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            if !known.contains(&key.as_str()) {
+                self.problem(
+                    &path,
+                    format_args!("unknown key (expected {})", known.join(", ")),
+                );
+            } else if out.iter().any(|(k, _)| k == key) {
+                self.problem(&path, "given twice");
+            } else {
+                out.push((key, value));
+            }
+        }
+        out
+    }
+
+    fn get<'r>(
+        &mut self,
+        t: &[(&str, &'r Raw)],
+        key: &str,
+        at: &str,
+        required: bool,
+    ) -> Option<&'r Raw> {
+        let found = t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+        if found.is_none() && required {
+            self.problem(&join(at, key), "missing");
+        }
+        found
+    }
+
+    fn string(&mut self, t: &[(&str, &Raw)], key: &str, at: &str) -> String {
+        match self.get(t, key, at, true) {
+            Some(Raw::Str(s)) => s.clone(),
+            Some(other) => {
+                self.problem(
+                    &join(at, key),
+                    format_args!("expected a string, got {}", show(other)),
+                );
+                String::new()
+            }
+            None => String::new(),
+        }
+    }
+
+    fn strings(&mut self, t: &[(&str, &Raw)], key: &str, at: &str) -> Vec<String> {
+        let path = join(at, key);
+        match self.get(t, key, at, true) {
+            Some(Raw::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item {
+                    Raw::Str(s) => Some(s.clone()),
+                    other => {
+                        self.problem(
+                            &format!("{path}[{i}]"),
+                            format_args!("expected a string, got {}", show(other)),
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            Some(other) => {
+                self.problem(
+                    &path,
+                    format_args!("expected a list of strings, got {}", show(other)),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// A list of tables, each read by `item`; absent and not required means empty.
+    fn list<T>(
+        &mut self,
+        t: &[(&str, &Raw)],
+        key: &str,
+        at: &str,
+        required: bool,
+        mut item: impl FnMut(&mut Self, &Raw, &str) -> T,
+    ) -> Vec<T> {
+        let path = join(at, key);
+        match self.get(t, key, at, required) {
+            Some(Raw::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, raw)| item(self, raw, &format!("{path}[{i}]")))
+                .collect(),
+            Some(other) => {
+                self.problem(&path, format_args!("expected a list, got {}", show(other)));
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn condition(&mut self, raw: &Raw, at: &str) -> Condition {
+        let Raw::Object(entries) = raw else {
+            self.problem(
+                at,
+                format_args!("expected a table of clauses, got {}", show(raw)),
+            );
+            return Condition::new();
+        };
+        let mut condition = Condition::new();
+        for (fact, value) in entries {
+            let path = format!("{at}.{fact}");
+            let allowed = match value {
+                Raw::Array(values) => Allowed::Only(self.clause_values(values, &path)),
+                Raw::Object(inner) => match inner.as_slice() {
+                    [(key, Raw::Array(values))] if key == "not" => Allowed::Not {
+                        not: self.clause_values(values, &format!("{path}.not")),
+                    },
+                    _ => {
+                        self.problem(
+                            &path,
+                            format_args!(
+                                "expected a list of values or {{ not = [...] }}, got {}",
+                                show(value)
+                            ),
+                        );
+                        continue;
+                    }
+                },
+                other => {
+                    self.problem(
+                        &path,
+                        format_args!(
+                            "expected a list of values or {{ not = [...] }}, got {}",
+                            show(other)
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if condition.insert(fact.clone(), allowed).is_some() {
+                self.problem(&path, "given twice");
+            }
+        }
+        condition
+    }
+
+    fn clause_values(&mut self, values: &[Raw], at: &str) -> Vec<ClauseValue> {
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| match v {
+                Raw::Str(s) => Some(ClauseValue::Code(s.clone())),
+                Raw::Bool(b) => Some(ClauseValue::Bool(*b)),
+                other => {
+                    self.problem(
+                        &format!("{at}[{i}]"),
+                        format_args!("expected a code or a boolean, got {}", show(other)),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn number(&mut self, raw: &Raw, at: &str) -> Option<u64> {
+        match raw {
+            Raw::Int(n) => u64::try_from(*n).ok(),
+            Raw::UInt(n) => Some(*n),
+            _ => None,
+        }
+        .or_else(|| {
+            self.problem(
+                at,
+                format_args!("expected a whole number of at least 0, got {}", show(raw)),
+            );
+            None
+        })
+    }
+
+    fn wan(&mut self, raw: &Raw, at: &str) -> Option<Wan> {
+        match raw {
+            Raw::Int(n) => u64::try_from(*n).ok().map(Wan::from_wan),
+            Raw::UInt(n) => Some(Wan::from_wan(*n)),
+            Raw::Float(x) => Wan::from_f64(*x),
+            _ => None,
+        }
+        .or_else(|| {
+            self.problem(
+                at,
+                format_args!(
+                    "expected an amount of 万元 of at least 0 with at most 4 decimals, got {}",
+                    show(raw)
+                ),
+            );
+            None
+        })
+    }
+
+    fn bounds(&mut self, raw: &Raw, at: &str) -> BoundsDoc {
+        let t = self.table(raw, at, &["employees", "revenue_wan", "assets_wan"]);
+        BoundsDoc {
+            employees: self
+                .get(&t, "employees", at, false)
+                .and_then(|r| self.number(r, &join(at, "employees"))),
+            revenue_wan: self
+                .get(&t, "revenue_wan", at, false)
+                .and_then(|r| self.wan(r, &join(at, "revenue_wan"))),
+            assets_wan: self
+                .get(&t, "assets_wan", at, false)
+                .and_then(|r| self.wan(r, &join(at, "assets_wan"))),
+        }
+    }
+
+    fn doc(&mut self, raw: &Raw) -> PolicyDoc {
+        let at = "the document";
+        if !matches!(raw, Raw::Object(_)) {
+            self.problem(at, format_args!("expected a table, got {}", show(raw)));
+            return PolicyDoc::empty();
+        }
+        let t = self.table(
+            raw,
+            at,
+            &[
+                "name",
+                "version",
+                "effective",
+                "source",
+                "streams",
+                "specialties",
+                "ladders",
+                "entitlements",
+                "services",
+                "size_standard",
+                "above_designated_size",
+            ],
+        );
+        let at = "";
+        PolicyDoc {
+            name: self.string(&t, "name", at),
+            version: self.string(&t, "version", at),
+            effective: self.string(&t, "effective", at),
+            source: self.string(&t, "source", at),
+            streams: self.list(&t, "streams", at, true, |r, raw, at| {
+                let t = r.table(raw, at, &["stream", "posts", "lead", "eligible", "source"]);
+                StreamDoc {
+                    stream: r.string(&t, "stream", at),
+                    posts: r.strings(&t, "posts", at),
+                    lead: r.string(&t, "lead", at),
+                    eligible: r.list(&t, "eligible", at, true, Reader::condition),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            specialties: self.list(&t, "specialties", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["specialty", "parent", "when", "lead", "source"]);
+                SpecialtyDoc {
+                    specialty: r.string(&t, "specialty", at),
+                    parent: r.string(&t, "parent", at),
+                    when: r
+                        .get(&t, "when", at, true)
+                        .map(|w| r.condition(w, &join(at, "when")))
+                        .unwrap_or_default(),
+                    lead: r.string(&t, "lead", at),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            ladders: self.list(&t, "ladders", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["stream", "tiers"]);
+                LadderDoc {
+                    stream: r.string(&t, "stream", at),
+                    tiers: r.list(&t, "tiers", at, true, |r, raw, at| {
+                        let t = r.table(raw, at, &["tier", "when", "managed_by", "source"]);
+                        TierDoc {
+                            tier: r.string(&t, "tier", at),
+                            when: r
+                                .get(&t, "when", at, true)
+                                .map(|w| r.condition(w, &join(at, "when")))
+                                .unwrap_or_default(),
+                            managed_by: r.strings(&t, "managed_by", at),
+                            source: r.string(&t, "source", at),
+                        }
+                    }),
+                }
+            }),
+            entitlements: self.list(&t, "entitlements", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["entitlement", "when", "source"]);
+                EntitlementDoc {
+                    entitlement: r.string(&t, "entitlement", at),
+                    when: r
+                        .get(&t, "when", at, true)
+                        .map(|w| r.condition(w, &join(at, "when")))
+                        .unwrap_or_default(),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            services: self.list(&t, "services", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["level", "services", "source"]);
+                ServiceDoc {
+                    level: r.string(&t, "level", at),
+                    services: r.strings(&t, "services", at),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            size_standard: self.list(&t, "size_standard", at, true, |r, raw, at| {
+                let t = r.table(raw, at, &["industry", "large", "medium", "small"]);
+                let mut class = |name: &str| match r.get(&t, name, at, true) {
+                    Some(b) => r.bounds(b, &join(at, name)),
+                    None => BoundsDoc::default(),
+                };
+                let (large, medium, small) = (class("large"), class("medium"), class("small"));
+                SizeRowDoc {
+                    industry: r.string(&t, "industry", at),
+                    large,
+                    medium,
+                    small,
+                }
+            }),
+            above_designated_size: self.list(
+                &t,
+                "above_designated_size",
+                at,
+                true,
+                |r, raw, at| {
+                    let t = r.table(raw, at, &["industry", "revenue_wan", "always"]);
+                    AboveDoc {
+                        industry: r.string(&t, "industry", at),
+                        revenue_wan: r
+                            .get(&t, "revenue_wan", at, false)
+                            .and_then(|v| r.wan(v, &join(at, "revenue_wan"))),
+                        always: match r.get(&t, "always", at, false) {
+                            None => false,
+                            Some(Raw::Bool(b)) => *b,
+                            Some(other) => {
+                                r.problem(
+                                    &join(at, "always"),
+                                    format_args!("expected true or false, got {}", show(other)),
+                                );
+                                false
+                            }
+                        },
+                    }
+                },
+            ),
+        }
+    }
+}
+
+/// `at.key`, or `key` at the top.
+fn join(at: &str, key: &str) -> String {
+    if at.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{at}.{key}")
+    }
+}
+
+fn str(s: &str) -> Raw {
+    Raw::Str(s.to_owned())
+}
+
+fn strs(v: &[String]) -> Raw {
+    Raw::Array(v.iter().map(|s| str(s)).collect())
+}
+
+fn obj(entries: Vec<(&str, Raw)>) -> Raw {
+    Raw::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
+fn wan(w: Wan) -> Raw {
+    if w.yuan() % 10_000 == 0 {
+        Raw::UInt(w.yuan() / 10_000)
+    } else {
+        Raw::Float(w.as_f64())
+    }
+}
+
+fn condition(c: &Condition) -> Raw {
+    let values = |v: &[ClauseValue]| {
+        Raw::Array(
+            v.iter()
+                .map(|v| match v {
+                    ClauseValue::Bool(b) => Raw::Bool(*b),
+                    ClauseValue::Code(s) => str(s),
+                })
+                .collect(),
+        )
+    };
+    Raw::Object(
+        c.iter()
+            .map(|(fact, allowed)| {
+                let v = match allowed {
+                    Allowed::Only(v) => values(v),
+                    Allowed::Not { not } => obj(vec![("not", values(not))]),
+                };
+                (fact.clone(), v)
+            })
+            .collect(),
+    )
+}
+
+fn bounds(b: &BoundsDoc) -> Raw {
+    let mut e = Vec::new();
+    if let Some(x) = b.employees {
+        e.push(("employees", Raw::UInt(x)));
+    }
+    if let Some(y) = b.revenue_wan {
+        e.push(("revenue_wan", wan(y)));
+    }
+    if let Some(z) = b.assets_wan {
+        e.push(("assets_wan", wan(z)));
+    }
+    obj(e)
+}
+
+// The built-in document, generated by build.rs from policies/shizhong-2011.toml.
+include!(concat!(env!("OUT_DIR"), "/shizhong_2011.rs"));
 
 impl PolicyDoc {
-    /// The document of the built-in policy `shizhong-2011` (DOMAIN.md §4), loaded from the data file the crate
-    /// ships, `policies/shizhong-2011.toml`, embedded at compile time (feature `toml`).
+    /// The document of the built-in policy `shizhong-2011` (DOMAIN.md §4), from the data file the crate ships,
+    /// `policies/shizhong-2011.toml`, embedded at build time.
     ///
     /// ```
     /// let doc = talent_matrix::policy::PolicyDoc::shizhong_2011();
     /// assert_eq!((doc.name.as_str(), doc.version.as_str()), ("shizhong-2011", "1.0.0"));
     /// ```
-    #[cfg(feature = "toml")]
     pub fn shizhong_2011() -> PolicyDoc {
-        // The file is checked by the crate's tests; should it ever fail to parse, the document is empty and
-        // loading it reports every missing part rather than panicking.
-        PolicyDoc::from_toml(SHIZHONG_2011_TOML).unwrap_or_else(|_| PolicyDoc {
+        // The data file is read by the crate's tests, which fail on any problem; were one to slip through, the
+        // document read so far is returned and loading it reports what is missing.
+        let mut reader = Reader {
+            problems: Vec::new(),
+        };
+        reader.doc(&shizhong_2011_raw())
+    }
+
+    /// A document with nothing in it.
+    fn empty() -> PolicyDoc {
+        PolicyDoc {
             name: String::new(),
             version: String::new(),
             effective: String::new(),
@@ -400,46 +790,201 @@ impl PolicyDoc {
             services: Vec::new(),
             size_standard: Vec::new(),
             above_designated_size: Vec::new(),
-        })
+        }
     }
 
-    /// Reads a policy document from TOML (feature `toml`).
+    /// Reads a document from a parsed tree, reporting every problem of shape.
+    #[cfg_attr(not(any(feature = "toml", feature = "json")), allow(dead_code))]
+    pub(crate) fn from_raw(raw: &Raw) -> Result<PolicyDoc, DocError> {
+        let mut reader = Reader {
+            problems: Vec::new(),
+        };
+        let doc = reader.doc(raw);
+        if reader.problems.is_empty() {
+            Ok(doc)
+        } else {
+            Err(DocError {
+                problems: reader.problems,
+            })
+        }
+    }
+
+    /// The document as a tree, keys in a fixed order.
+    pub(crate) fn to_raw(&self) -> Raw {
+        let source = |s: &String| ("source", str(s));
+        obj(vec![
+            ("name", str(&self.name)),
+            ("version", str(&self.version)),
+            ("effective", str(&self.effective)),
+            ("source", str(&self.source)),
+            (
+                "streams",
+                Raw::Array(
+                    self.streams
+                        .iter()
+                        .map(|s| {
+                            obj(vec![
+                                ("stream", str(&s.stream)),
+                                ("posts", strs(&s.posts)),
+                                ("lead", str(&s.lead)),
+                                (
+                                    "eligible",
+                                    Raw::Array(s.eligible.iter().map(condition).collect()),
+                                ),
+                                source(&s.source),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "specialties",
+                Raw::Array(
+                    self.specialties
+                        .iter()
+                        .map(|s| {
+                            obj(vec![
+                                ("specialty", str(&s.specialty)),
+                                ("parent", str(&s.parent)),
+                                ("when", condition(&s.when)),
+                                ("lead", str(&s.lead)),
+                                source(&s.source),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "ladders",
+                Raw::Array(
+                    self.ladders
+                        .iter()
+                        .map(|l| {
+                            let tiers = l
+                                .tiers
+                                .iter()
+                                .map(|t| {
+                                    obj(vec![
+                                        ("tier", str(&t.tier)),
+                                        ("when", condition(&t.when)),
+                                        ("managed_by", strs(&t.managed_by)),
+                                        source(&t.source),
+                                    ])
+                                })
+                                .collect();
+                            obj(vec![
+                                ("stream", str(&l.stream)),
+                                ("tiers", Raw::Array(tiers)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "entitlements",
+                Raw::Array(
+                    self.entitlements
+                        .iter()
+                        .map(|e| {
+                            obj(vec![
+                                ("entitlement", str(&e.entitlement)),
+                                ("when", condition(&e.when)),
+                                source(&e.source),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "services",
+                Raw::Array(
+                    self.services
+                        .iter()
+                        .map(|s| {
+                            obj(vec![
+                                ("level", str(&s.level)),
+                                ("services", strs(&s.services)),
+                                source(&s.source),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "size_standard",
+                Raw::Array(
+                    self.size_standard
+                        .iter()
+                        .map(|r| {
+                            obj(vec![
+                                ("industry", str(&r.industry)),
+                                ("large", bounds(&r.large)),
+                                ("medium", bounds(&r.medium)),
+                                ("small", bounds(&r.small)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "above_designated_size",
+                Raw::Array(
+                    self.above_designated_size
+                        .iter()
+                        .map(|a| {
+                            let mut e = vec![("industry", str(&a.industry))];
+                            if let Some(w) = a.revenue_wan {
+                                e.push(("revenue_wan", wan(w)));
+                            }
+                            if a.always {
+                                e.push(("always", Raw::Bool(true)));
+                            }
+                            obj(e)
+                        })
+                        .collect(),
+                ),
+            ),
+        ])
+    }
+
+    /// Reads a policy document from TOML (feature `toml`), reporting every problem of syntax or shape.
     ///
     /// # Errors
     ///
-    /// [`DocError`] with the TOML parser's message (line and column) for bad syntax, an unknown key or a
-    /// value of the wrong type.
+    /// [`DocError`]: the TOML parser's message (with line and column) for bad syntax; otherwise every unknown
+    /// or missing key and every value of the wrong type, with where it is.
     ///
     /// ```
     /// use talent_matrix::policy::PolicyDoc;
     /// let doc = PolicyDoc::from_toml(&PolicyDoc::shizhong_2011().to_toml())?;
-    /// assert_eq!(doc.name, "shizhong-2011");
+    /// assert_eq!(doc, PolicyDoc::shizhong_2011());
     /// # Ok::<(), talent_matrix::policy::DocError>(())
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<PolicyDoc, DocError> {
-        toml::from_str(text).map_err(|e| DocError {
-            message: e.to_string().trim_end().to_owned(),
-        })
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| DocError {
+            problems: vec![format!("TOML syntax: {}", e.to_string().trim_end())],
+        })?;
+        PolicyDoc::from_raw(&crate::raw::Raw::from_toml(toml::Value::Table(table)))
     }
 
     /// Writes the document as TOML (feature `toml`).
     ///
     /// ```
     /// let toml = talent_matrix::policy::PolicyDoc::shizhong_2011().to_toml();
-    /// assert!(toml.contains("[[streams]]"));
+    /// assert!(toml.starts_with("name = \"shizhong-2011\""));
     /// ```
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> String {
-        // A document of strings, lists, tables, numbers and bools always serializes.
-        toml::to_string(self).unwrap_or_default()
+        self.to_raw().to_toml()
     }
 
-    /// Reads a policy document from JSON (feature `json`).
+    /// Reads a policy document from JSON (feature `json`), reporting every problem of syntax or shape.
     ///
     /// # Errors
     ///
-    /// [`DocError`] with serde_json's message for bad syntax, an unknown key or a value of the wrong type.
+    /// [`DocError`]: serde_json's message for bad syntax; otherwise every unknown, repeated or missing key and
+    /// every value of the wrong type, with where it is.
     ///
     /// ```
     /// use talent_matrix::policy::PolicyDoc;
@@ -449,18 +994,18 @@ impl PolicyDoc {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<PolicyDoc, DocError> {
-        serde_json::from_str(text).map_err(|e| DocError {
-            message: e.to_string(),
-        })
+        let raw: Raw = serde_json::from_str(text).map_err(|e| DocError {
+            problems: vec![format!("JSON syntax: {e}")],
+        })?;
+        PolicyDoc::from_raw(&raw)
     }
 
-    /// Writes the document as pretty-printed JSON (feature `json`).
+    /// Writes the document as JSON, one key per line.
     ///
     /// ```
-    /// assert!(talent_matrix::policy::PolicyDoc::shizhong_2011().to_json().starts_with("{\n  \"name\""));
+    /// assert!(talent_matrix::policy::PolicyDoc::shizhong_2011().to_json().starts_with("{\n  \"name\": \"shizhong-2011\""));
     /// ```
-    #[cfg(feature = "json")]
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        self.to_raw().to_pretty_json()
     }
 }

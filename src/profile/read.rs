@@ -5,138 +5,15 @@
 //! table. Reading through `Raw` rather than a derived struct is what lets a record report exactly its first
 //! error, tell a number given as a string from a number, and quote the offending value.
 
-use core::fmt;
-
 #[cfg(feature = "serde")]
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer};
 #[cfg(feature = "serde")]
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Profile;
-use crate::error::{MAX_EMPLOYEES, MAX_WAN, write_json_string};
+use crate::error::{MAX_EMPLOYEES, MAX_WAN};
+use crate::raw::Raw;
 use crate::{Coded, ErrorValue, Field, ProfileError, Wan};
-
-/// A JSON-like value, as read; objects keep their keys in order, duplicates included.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Raw {
-    Null,
-    Bool(bool),
-    Int(i64),
-    UInt(u64),
-    Float(f64),
-    Str(String),
-    Array(Vec<Raw>),
-    Object(Vec<(String, Raw)>),
-}
-
-impl Raw {
-    /// The trimmed, non-empty string `id` of an object, if it has one.
-    #[cfg(feature = "json")]
-    fn id(&self) -> Option<String> {
-        let Raw::Object(entries) = self else {
-            return None;
-        };
-        entries.iter().find_map(|(k, v)| match v {
-            Raw::Str(s) if k == "id" && !s.trim().is_empty() => Some(s.trim().to_owned()),
-            _ => None,
-        })
-    }
-}
-
-impl fmt::Display for Raw {
-    /// The value as compact JSON text.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Raw::Null => f.write_str("null"),
-            Raw::Bool(b) => write!(f, "{b}"),
-            Raw::Int(n) => write!(f, "{n}"),
-            Raw::UInt(n) => write!(f, "{n}"),
-            Raw::Float(x) => write!(f, "{x:?}"),
-            Raw::Str(s) => write_json_string(f, s),
-            Raw::Array(items) => {
-                f.write_str("[")?;
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write!(f, "{item}")?;
-                }
-                f.write_str("]")
-            }
-            Raw::Object(entries) => {
-                f.write_str("{")?;
-                for (i, (k, v)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write_json_string(f, k)?;
-                    write!(f, ":{v}")?;
-                }
-                f.write_str("}")
-            }
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> Deserialize<'de> for Raw {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
-        deserializer.deserialize_any(RawVisitor)
-    }
-}
-
-#[cfg(feature = "serde")]
-struct RawVisitor;
-
-#[cfg(feature = "serde")]
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = Raw;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
-        Ok(Raw::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
-        Ok(Raw::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
-        Ok(Raw::UInt(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
-        Ok(Raw::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
-        Ok(Raw::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
-        Ok(Raw::Str(v))
-    }
-    fn visit_unit<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_none<E>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-        Raw::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Raw::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
-        let mut entries = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Raw>()? {
-            entries.push((k, v));
-        }
-        Ok(Raw::Object(entries))
-    }
-}
 
 /// One field's value as read: a JSON value, or the text of a CSV cell (DOMAIN.md §8).
 #[derive(Debug, Clone, Copy)]
