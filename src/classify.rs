@@ -5,11 +5,10 @@
 //! record are rendered only when asked ([`Classification::reasons`], `Serialize`).
 
 use crate::enterprise::EnterpriseFacts;
-use crate::policy::SHIZHONG_2011;
 use crate::reason::{Reason, Rule};
 use crate::{
-    CodeSet, Contribution, Department, EnterpriseSize, Entitlement, Industry, IntroductionLevel,
-    MissingFact, Ownership, Performance, Policy, Post, Profile, Service, Specialty, Stream, Tier,
+    CodeSet, Department, EnterpriseSize, Entitlement, Industry, MissingFact, Policy, Profile,
+    Service, Specialty, Stream, Tier,
 };
 
 /// Classifies a profile under the built-in policy `shizhong-2011`.
@@ -38,7 +37,7 @@ use crate::{
 /// # Ok::<(), talent_matrix::ProfileError>(())
 /// ```
 pub fn classify(profile: &Profile) -> Classification<'_> {
-    classify_with(&SHIZHONG_2011, profile)
+    classify_with(crate::policy::built_in(), profile)
 }
 
 /// The truth of each tier's condition (three-valued), by tier index; only for a stream with a ladder.
@@ -82,210 +81,26 @@ pub struct Classification<'a> {
     missing: CodeSet<MissingFact>,
 }
 
-/// The streams a profile qualifies for (DOMAIN.md §4.1).
-fn eligible_streams(p: &Profile) -> CodeSet<Stream> {
-    let mut set = CodeSet::new();
-    let post = p.post();
-    // [national] civil servants and staff managed as civil servants.
-    if post == Post::PartyGovernment {
-        set.insert(Stream::PartyGovernment);
-    }
-    // [national] management posts; individual businesses (个体户) excluded.
-    if post == Post::Enterprise
-        && p.role().is_some_and(|r| r.is_management())
-        && p.ownership() != Some(Ownership::Individual)
-    {
-        set.insert(Stream::EnterpriseManagement);
-    }
-    // [national] 有专业技术职称和未获得专业技术职称但在专业技术岗位上工作的人员.
-    if post == Post::ProfessionalTechnical || p.professional_title().is_some() {
-        set.insert(Stream::ProfessionalTechnical);
-    }
-    // [national] 高级工、技师、高级技师 (高技能人才队伍建设中长期规划 2010–2020).
-    if p.skill_level().is_some_and(|s| s.is_high_skilled()) {
-        set.insert(Stream::HighSkilled);
-    }
-    // [seed] community full-time workers are the base force of social work talent.
-    if matches!(post, Post::SocialWork | Post::Community) || p.social_work_certificate().is_some() {
-        set.insert(Stream::SocialWork);
-    }
-    // [national] rural labourers with knowledge or skills who lead or demonstrate.
-    if post == Post::Rural && p.rural_role().is_some() {
-        set.insert(Stream::RuralPractical);
-    }
-    set
-}
-
-/// The tier conditions of the enterprise management ladder (DOMAIN.md §4.4), three-valued.
-fn enterprise_tier_checks(p: &Profile, facts: &EnterpriseFacts) -> TierChecks {
-    let role = p.role();
-    let principal = role.is_some_and(|r| r.is_principal());
-    let mut checks = [Some(false); Tier::ALL.len()];
-    let mut set = |tier: Tier, value: Option<bool>| {
-        if let Some(slot) = checks.get_mut(tier.index()) {
-            *slot = value;
-        }
-    };
-    // leader: [seed] 业绩突出、贡献大的主要负责人 (贡献 read as the contribution field: policy default).
-    set(
-        Tier::Leader,
-        Some(
-            principal
-                && p.performance() == Performance::Outstanding
-                && p.contribution() == Contribution::Major,
-        ),
-    );
-    // high_end: [seed] 规模企业中高级管理者: any management role of an enterprise above designated size.
-    let manager = role.is_some_and(|r| r.is_management());
-    set(
-        Tier::HighEnd,
-        crate::enterprise::all3([Some(manager), facts.above_designated_size()]),
-    );
-    // elite: [seed] 具有发展潜力中小企业主: an owner-operator, not large, with potential.
-    set(
-        Tier::Elite,
-        crate::enterprise::all3([
-            Some(role == Some(crate::Role::Owner)),
-            Some(p.potential()),
-            facts.is_large().map(|large| !large),
-        ]),
-    );
-    checks
-}
-
-/// The missing fact that leaves a tier's condition open (DOMAIN.md §4.7, 5 and 6).
-fn open_fact(tier: Tier) -> Option<MissingFact> {
-    match tier {
-        Tier::Elite => Some(MissingFact::EnterpriseSize),
-        Tier::HighEnd => Some(MissingFact::AboveDesignatedSize),
-        // The leader's condition reads only facts with defaults (role, performance, contribution).
-        Tier::Leader => None,
-    }
-}
-
 pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
-    // §4.1 and §4.2: the post's own stream if it qualifies, else the first qualifying in canonical order.
-    let qualifies = eligible_streams(p);
-    let stream = p
-        .post()
-        .stream()
-        .filter(|&s| qualifies.contains(s))
-        .or_else(|| qualifies.iter().next());
-    let mut also = qualifies;
-    if let Some(s) = stream {
-        also.remove(s);
-    }
-
-    // §4.3 specialties.
-    let specialty = match stream {
-        Some(Stream::EnterpriseManagement)
-            if p.industry()
-                .is_some_and(|i| policy.finance_industries().contains(i)) =>
-        {
-            Some(Specialty::FinanceCommerce)
-        }
-        Some(Stream::SocialWork) if p.post() == Post::Community => Some(Specialty::CommunityWorker),
-        _ => None,
-    };
-
-    // §5 facts, and §4.4 tiers: the highest tier whose condition is true.
-    let facts = EnterpriseFacts::of(p);
-    let checks = stream
-        .filter(|&s| policy.has_ladder(s) && s == Stream::EnterpriseManagement)
-        .map(|_| enterprise_tier_checks(p, &facts));
-    let tier = checks.and_then(|c| {
-        Tier::ALL
-            .iter()
-            .rev()
-            .copied()
-            .find(|t| c.get(t.index()).copied().flatten() == Some(true))
-    });
-
-    // §4.5 departments.
-    let lead =
-        stream.map(|s| specialty.map_or_else(|| policy.lead(s), |sp| policy.specialty_lead(sp)));
-    let managed_by = match (tier, lead) {
-        (Some(t), _) => {
-            let list = policy.tier_departments(t);
-            let extra = specialty
-                .map(|sp| policy.specialty_lead(sp))
-                .filter(|d| !list.contains(d));
-            ManagedBy { list, extra }
-        }
-        (None, lead) => ManagedBy {
-            list: &[],
-            extra: lead,
-        },
-    };
-
-    // §4.6 entitlements: [seed] 对贡献大的给予每年6万元的奖励，并享受金融公寓住房优惠待遇.
-    let mut entitlements = CodeSet::new();
-    if specialty == Some(Specialty::FinanceCommerce) && p.contribution() == Contribution::Major {
-        entitlements.insert(Entitlement::AnnualReward);
-        entitlements.insert(Entitlement::FinanceApartmentPreference);
-    }
-    // §4.6 services of the 百千万 project, for anyone who has a level, talent or not; not cumulative.
-    let services = services_of(p.introduction_level());
-
-    // §4.7 missing facts, in that order.
-    let mut missing = CodeSet::new();
-    if p.post() == Post::Enterprise
-        && p.role().is_none()
-        && p.ownership() != Some(Ownership::Individual)
-    {
-        missing.insert(MissingFact::Role);
-    }
-    if p.post() == Post::SkilledTrade && p.skill_level().is_none() {
-        missing.insert(MissingFact::SkillLevel);
-    }
-    if p.post() == Post::Rural && p.rural_role().is_none() {
-        missing.insert(MissingFact::RuralRole);
-    }
-    if stream == Some(Stream::EnterpriseManagement) && p.industry().is_none() {
-        missing.insert(MissingFact::Industry);
-    }
-    if let Some(c) = checks {
-        // Every open condition of a tier higher than the assigned one (all of them when none is assigned).
-        for &t in Tier::ALL {
-            if tier.is_none_or(|assigned| assigned < t)
-                && c.get(t.index()).copied().flatten().is_none()
-            {
-                missing.extend(open_fact(t));
-            }
-        }
-    }
-
+    let d = policy.compiled().decide(p);
     Classification {
         profile: p,
         policy,
-        stream,
-        also,
-        specialty,
-        tier,
-        checks,
-        lead,
-        managed_by,
-        facts,
-        entitlements,
-        services,
-        missing,
+        stream: d.stream,
+        also: d.also,
+        specialty: d.specialty,
+        tier: d.tier,
+        checks: d.checks,
+        lead: d.lead,
+        managed_by: ManagedBy {
+            list: d.managed_by.0,
+            extra: d.managed_by.1,
+        },
+        facts: d.enterprise,
+        entitlements: d.entitlements,
+        services: d.services,
+        missing: d.missing,
     }
-}
-
-/// The services of a 百千万 level (DOMAIN.md §4.6) \[seed\]: 百 → 定期联系; 千 → 扶持奖励; 万 → 登记入库管理,
-/// 办理户口, 免费办理档案关系转接.
-fn services_of(level: Option<IntroductionLevel>) -> CodeSet<Service> {
-    let list: &[Service] = match level {
-        None => &[],
-        Some(IntroductionLevel::Hundred) => &[Service::RegularContact],
-        Some(IntroductionLevel::Thousand) => &[Service::SupportAndReward],
-        Some(IntroductionLevel::TenThousand) => &[
-            Service::DatabaseRegistration,
-            Service::HukouHandling,
-            Service::FreeArchiveTransfer,
-        ],
-    };
-    list.iter().copied().collect()
 }
 
 impl<'a> Classification<'a> {
@@ -544,11 +359,8 @@ impl<'a> Classification<'a> {
     /// let reasons: Vec<_> = c.reasons().collect();
     /// assert_eq!(reasons.len(), 1);
     /// assert_eq!(reasons[0].rule().to_string(), "stream.professional_technical");
-    /// assert_eq!(
-    ///     reasons[0].en().to_string(),
-    ///     "post Professional or technical post and professional title Senior: Professional and technical talent"
-    /// );
-    /// assert_eq!(reasons[0].zh().to_string(), "岗位为专业技术岗位，职称为正高级：专业技术人才");
+    /// assert_eq!(reasons[0].en().to_string(), "post Professional or technical post: Professional and technical talent");
+    /// assert_eq!(reasons[0].zh().to_string(), "岗位为专业技术岗位：专业技术人才");
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn reasons(&self) -> impl Iterator<Item = Reason<'a>> + use<'a> {

@@ -31,7 +31,7 @@
 //! for reason in c.reasons() {
 //!     println!("{}: {} / {}", reason.rule(), reason.zh(), reason.en());
 //! }
-//! // above_designated_size.derived: “工业”企业营业收入2500万元 ≥ 2000万元（国家统计局标准）：规模以上 / …
+//! // above_designated_size.derived: “工业”企业营业收入2500万元 ≥ 2000万元（规模以上标准）：规模以上 / …
 //! # Ok::<(), talent_matrix::ProfileError>(())
 //! ```
 //!

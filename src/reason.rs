@@ -2,16 +2,17 @@
 //!
 //! Every decision of a [`Classification`] yields one reason: a rule id such as `stream.enterprise_management` or
 //! `above_designated_size.derived`, and a sentence in zh-Hans and in English that names the facts that decided
-//! it ("Industry row, revenue 2500 万元 ≥ 2000 万元 (NBS threshold): above designated size"). Sentences are
+//! it ("Industry row, revenue 2500 万元 ≥ 2000 万元 (above-size threshold): above designated size"). Sentences are
 //! rendered only when displayed.
 
 use core::fmt::{self, Display, Formatter};
 use core::str::FromStr;
 
-use crate::enterprise::{self, AboveSizeRule, Basis, Bound, Indicator, SizeRow};
+use crate::enterprise::{self, AboveSizeRule, Basis, Bound, Indicator};
+use crate::policy::{Fact, Facts, Mask};
 use crate::{
-    Classification, Coded, Contribution, EnterpriseSize, Entitlement, IntroductionLevel, Lang,
-    Ownership, Performance, Post, Role, Service, Specialty, Stream, Tier, Wan,
+    Classification, Coded, EnterpriseSize, Entitlement, IntroductionLevel, Lang, Service,
+    Specialty, Stream, Tier, Wan,
 };
 
 /// The id of a rule that decided part of a classification (DOMAIN.md §6).
@@ -266,86 +267,202 @@ impl Writer<'_, '_> {
         if self.zh { zh } else { en }
     }
 
-    fn post(&self) -> String {
-        let p = self.c.profile().post();
-        format!("{}{}", self.t("岗位为", "post "), self.l(p))
+    /// The facts of the classified profile, as the compiled policy sees them.
+    fn facts(&self) -> Facts {
+        let c = self.c;
+        Facts::of_decided(
+            c.profile(),
+            &c.enterprise_facts(),
+            c.stream(),
+            c.specialty(),
+            c.tier(),
+        )
     }
 
-    /// The facts that make the person qualify for a stream (DOMAIN.md §4.1).
-    fn qualifying_facts(&self, s: Stream) -> Vec<String> {
-        let p = self.c.profile();
-        let mut facts = Vec::new();
-        match s {
-            Stream::PartyGovernment => facts.push(self.post()),
-            Stream::EnterpriseManagement => {
-                facts.push(self.post());
-                if let Some(r) = p.role() {
-                    facts.push(format!("{}{}", self.t("职务为", "role "), self.l(r)));
-                }
-                facts.push(
-                    self.t("非个体工商户", "not an individual business")
-                        .to_owned(),
-                );
+    /// Labels of the values in `bits`, joined with "or".
+    fn values(&self, fact: Fact, bits: u32) -> String {
+        let labels: Vec<&str> = (0..32)
+            .filter(|i| bits & (1 << i) != 0)
+            .map(|i| fact.value_label(i, self.zh))
+            .collect();
+        match labels.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!(
+                "{}{}{last}",
+                init.join(self.t("、", ", ")),
+                self.t("或", " or ")
+            ),
+        }
+    }
+
+    /// A clause that holds, as the fact that made it hold: "role Middle manager", "ownership not Individual
+    /// business", "above designated size", "development potential assessed".
+    fn holds(&self, fact: Fact, allowed: u32, possible: u32) -> String {
+        let name = fact.label(self.zh);
+        match fact {
+            Fact::AboveDesignatedSize => {
+                return self
+                    .t(
+                        if possible == 0b10 {
+                            "规模以上"
+                        } else {
+                            "非规模以上"
+                        },
+                        if possible == 0b10 {
+                            "above designated size"
+                        } else {
+                            "not above designated size"
+                        },
+                    )
+                    .to_owned();
             }
-            Stream::ProfessionalTechnical => {
-                if p.post() == Post::ProfessionalTechnical {
-                    facts.push(self.post());
-                }
-                if let Some(t) = p.professional_title() {
-                    facts.push(format!(
-                        "{}{}",
-                        self.t("职称为", "professional title "),
-                        self.l(t)
-                    ));
-                }
+            Fact::Potential => {
+                return self
+                    .t(
+                        if possible == 0b10 {
+                            "具有发展潜力"
+                        } else {
+                            "未评定发展潜力"
+                        },
+                        if possible == 0b10 {
+                            "development potential assessed"
+                        } else {
+                            "development potential not assessed"
+                        },
+                    )
+                    .to_owned();
             }
-            Stream::HighSkilled => {
-                if let Some(k) = p.skill_level() {
-                    facts.push(format!(
-                        "{}{}{}",
-                        self.t("职业资格为", "skill level "),
-                        self.l(k),
-                        self.t("（高级工及以上）", " (senior worker or above)")
-                    ));
-                }
+            _ => {}
+        }
+        let absent = fact.is_optional() && possible == 1;
+        if possible.count_ones() == 1 && !absent {
+            // The value itself says why: "role Middle manager", "professional title Senior".
+            let value = self.values(fact, possible);
+            if self.zh {
+                format!("{name}为{value}")
+            } else {
+                format!("{name} {value}")
             }
-            Stream::SocialWork => {
-                if matches!(p.post(), Post::SocialWork | Post::Community) {
-                    facts.push(self.post());
-                }
-                if let Some(cert) = p.social_work_certificate() {
-                    facts.push(format!(
-                        "{}{}",
-                        self.t("持有", "social work certificate "),
-                        self.l(cert)
-                    ));
-                }
-            }
-            Stream::RuralPractical => {
-                facts.push(self.post());
-                if let Some(r) = p.rural_role() {
-                    facts.push(format!(
-                        "{}{}",
-                        self.t("农村人才类型为", "rural role "),
-                        self.l(r)
-                    ));
-                }
+        } else {
+            // Absent, or a derived fact known only in part: name what the rule excludes, "ownership not
+            // Individual business", "enterprise size not Large".
+            let value = self.values(fact, fact.all_values() & !allowed);
+            if self.zh {
+                format!("{name}非{value}")
+            } else {
+                format!("{name} not {value}")
             }
         }
-        facts
+    }
+
+    /// A clause that does not hold, as what it needs: "role Principal or Owner-operator (is Middle manager)",
+    /// "above designated size (not known)".
+    fn needs(&self, fact: Fact, allowed: u32, possible: u32) -> String {
+        let name = fact.label(self.zh);
+        let is = if allowed & possible != 0 {
+            self.t("（未知）", " (not known)").to_owned()
+        } else if fact == Fact::AboveDesignatedSize && possible == 0b01 {
+            self.t("（现为非规模以上）", " (it is not)").to_owned()
+        } else if fact == Fact::Potential && possible == 0b01 {
+            self.t("（未评定）", " (not assessed)").to_owned()
+        } else {
+            let v = self.values(fact, possible);
+            if self.zh {
+                format!("（现为{v}）")
+            } else {
+                format!(" (is {v})")
+            }
+        };
+        let want = match fact {
+            Fact::AboveDesignatedSize | Fact::Potential => {
+                if allowed == 0b10 {
+                    self.t(
+                        if fact == Fact::Potential {
+                            "具有发展潜力"
+                        } else {
+                            "规模以上企业"
+                        },
+                        if fact == Fact::Potential {
+                            "development potential assessed"
+                        } else {
+                            "an enterprise above designated size"
+                        },
+                    )
+                    .to_owned()
+                } else {
+                    format!("{name} {}", self.values(fact, allowed))
+                }
+            }
+            _ => {
+                let excluded = fact.all_values() & !allowed;
+                if allowed.count_ones() > 4 && excluded.count_ones() < allowed.count_ones() {
+                    let v = self.values(fact, excluded);
+                    if self.zh {
+                        format!("{name}非{v}")
+                    } else {
+                        format!("{name} other than {v}")
+                    }
+                } else {
+                    let v = self.values(fact, allowed);
+                    if self.zh {
+                        format!("{name}为{v}")
+                    } else {
+                        format!("{name} {v}")
+                    }
+                }
+            }
+        };
+        format!("{want}{is}")
+    }
+
+    /// The clauses of a condition that hold, named by their facts.
+    fn holding(&self, mask: &Mask, facts: &Facts) -> Vec<String> {
+        mask.clauses()
+            .filter(|&(fact, allowed)| facts.get(fact) & !allowed == 0)
+            .map(|(fact, allowed)| self.holds(fact, allowed, facts.get(fact)))
+            .collect()
+    }
+
+    /// The clauses of a condition that do not hold (false or open), as what they need.
+    fn missing(&self, mask: &Mask, facts: &Facts) -> Vec<String> {
+        mask.clauses()
+            .filter(|&(fact, allowed)| facts.get(fact) & !allowed != 0)
+            .map(|(fact, allowed)| self.needs(fact, allowed, facts.get(fact)))
+            .collect()
+    }
+
+    /// Joins clauses: "a, b and c" / "a，b，c".
+    fn and(&self, parts: &[String]) -> String {
+        if self.zh {
+            return parts.join("，");
+        }
+        match parts {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
     }
 
     fn stream(&self, f: &mut Formatter<'_>, s: Stream) -> fmt::Result {
-        let facts = self.qualifying_facts(s);
-        let sep = if s == Stream::EnterpriseManagement {
-            ", "
-        } else {
-            " and "
-        };
-        self.join(f, facts, "，", sep)?;
-        write!(f, "{}{}", self.t("：", ": "), self.l(s))?;
+        let facts = self.facts();
+        let compiled = self.c.policy().compiled();
+        let holding = compiled
+            .streams
+            .iter()
+            .find(|c| c.stream == s)
+            .and_then(|c| c.eligible.iter().find(|m| m.eval(&facts) == Some(true)))
+            .map(|m| self.holding(m, &facts))
+            .unwrap_or_default();
+        write!(
+            f,
+            "{}{}{}",
+            self.and(&holding),
+            self.t("：", ": "),
+            self.l(s)
+        )?;
         let post = self.c.profile().post();
-        match post.stream() {
+        match compiled.post_stream.get(post.index()).copied().flatten() {
             Some(own) if own == s => {}
             Some(own) => write!(
                 f,
@@ -370,86 +487,72 @@ impl Writer<'_, '_> {
         }
         let also = self.c.also_qualifies();
         if !also.is_empty() {
-            f.write_str(self.t("；同时符合", "; also qualifies as "))?;
-            let names = also.iter().map(|a| self.l(a).to_owned());
-            self.join(f, names, "、", ", ")?;
-            f.write_str(self.t("条件（只计一次）", " (counted once)"))?;
-        }
-        Ok(())
-    }
-
-    /// Writes items joined by `zh_sep` or `en_sep`, by the sentence's language.
-    fn join<I: IntoIterator<Item = String>>(
-        &self,
-        f: &mut Formatter<'_>,
-        items: I,
-        zh_sep: &str,
-        en_sep: &str,
-    ) -> fmt::Result {
-        for (i, item) in items.into_iter().enumerate() {
-            if i > 0 {
-                f.write_str(self.t(zh_sep, en_sep))?;
-            }
-            f.write_str(&item)?;
+            let names: Vec<&str> = also.iter().map(|a| self.l(a)).collect();
+            write!(
+                f,
+                "{}{}{}",
+                self.t("；同时符合", "; also qualifies as "),
+                names.join(self.t("、", ", ")),
+                self.t("条件（只计一次）", " (counted once)")
+            )?;
         }
         Ok(())
     }
 
     fn no_stream(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let p = self.c.profile();
-        f.write_str(&self.post())?;
-        match p.post() {
-            Post::Enterprise if p.ownership() == Some(Ownership::Individual) => {
-                f.write_str(self.t("，个体工商户", " in an individual business"))?;
-            }
-            Post::Enterprise => match p.role() {
-                None => f.write_str(self.t("，未填职务", " without a role"))?,
-                Some(r) => write!(f, "{}{}", self.t("，职务为", " with role "), self.l(r))?,
-            },
-            Post::SkilledTrade => match p.skill_level() {
-                None => f.write_str(self.t("，未填职业资格", " without a skill level"))?,
-                Some(k) => write!(
+        let facts = self.facts();
+        let compiled = self.c.policy().compiled();
+        let post = self.c.profile().post();
+        write!(f, "{}{}", self.t("岗位为", "post "), self.l(post))?;
+        let own = compiled
+            .post_stream
+            .get(post.index())
+            .copied()
+            .flatten()
+            .and_then(|s| compiled.streams.iter().find(|c| c.stream == s));
+        match own {
+            Some(own) => {
+                // The condition of the post's own stream closest to holding, and what it lacks.
+                let closest = own
+                    .eligible
+                    .iter()
+                    .min_by_key(|m| self.missing(m, &facts).len());
+                let needs = closest.map(|m| self.missing(m, &facts)).unwrap_or_default();
+                write!(
                     f,
-                    "{}{}",
-                    self.t("，职业资格为", " with skill level "),
-                    self.l(k)
-                )?,
-            },
-            Post::Rural => f.write_str(self.t("，未填农村人才类型", " without a rural role"))?,
-            _ => {}
+                    "{}{}{}",
+                    self.t("；", "; "),
+                    self.l(own.stream),
+                    self.t("需", " needs ")
+                )?;
+                f.write_str(&self.and(&needs))?;
+            }
+            None => f.write_str(self.t("，无对应类别", ", which has no stream of its own"))?,
         }
         f.write_str(self.t(
-            "，无专业技术职称、无高级工及以上职业资格、无社会工作者证书：不计入人才",
-            ", no professional title, no skill level of senior worker or above and no social work certificate: \
-             not counted as talent",
+            "；亦不符合其他类别条件：不计入人才",
+            "; no other stream's condition holds: not counted as talent",
         ))
     }
 
     fn specialty(&self, f: &mut Formatter<'_>, s: Specialty) -> fmt::Result {
-        match s {
-            Specialty::FinanceCommerce => {
-                let industry = self.c.industry().map_or("", |i| self.l(i));
-                write!(
-                    f,
-                    "{}{}{}{}",
-                    self.t(
-                        "企业经营管理人才，行业为",
-                        "Enterprise management talent in industry "
-                    ),
-                    industry,
-                    self.t("（金融商务行业）：", " (a finance and commerce industry): "),
-                    self.l(s)
-                )
-            }
-            Specialty::CommunityWorker => write!(
-                f,
-                "{}{}{}{}",
-                self.t("社会工作人才，岗位为", "Social work talent on post "),
-                self.l(Post::Community),
-                self.t("：", ": "),
-                self.l(s)
-            ),
-        }
+        let facts = self.facts();
+        let compiled = self.c.policy().compiled();
+        let holding = compiled
+            .specialties
+            .iter()
+            .find(|c| c.specialty == s)
+            .map(|c| self.holding(&c.when, &facts))
+            .unwrap_or_default();
+        let stream = self.c.stream().map_or("", |st| self.l(st));
+        write!(
+            f,
+            "{stream}{}{}{}{}",
+            self.t("，", " with "),
+            self.and(&holding),
+            self.t("：", ": "),
+            self.l(s)
+        )
     }
 
     fn size_stated(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -491,22 +594,33 @@ impl Writer<'_, '_> {
         }
     }
 
-    fn first_failing(&self, row: &SizeRow, class: EnterpriseSize) -> Option<Bound> {
-        row.bounds(class)
+    fn first_failing(&self, bounds: &[Bound]) -> Option<Bound> {
+        bounds
             .iter()
             .copied()
             .find(|b| b.holds(self.c.profile()) == Some(false))
     }
 
     fn size_derived(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let Some(row) = self.c.industry().and_then(enterprise::size_row) else {
+        let Some(industry) = self.c.industry() else {
             return Ok(());
+        };
+        let Some([large, medium, small]) = self.c.policy().size_classes(industry) else {
+            return Ok(());
+        };
+        let bounds = |class: EnterpriseSize| -> &[Bound] {
+            match class {
+                EnterpriseSize::Large => large,
+                EnterpriseSize::Medium => medium,
+                EnterpriseSize::Small => small,
+                EnterpriseSize::Micro => &[],
+            }
         };
         write!(
             f,
             "{}{}{}",
-            self.t("2011年中小企业划型标准“", "2011 SME standard, row "),
-            self.l(row.industry()),
+            self.t("中小企业划型标准“", "SME size standard, row "),
+            self.l(industry),
             self.t("”行：", ": ")
         )?;
         let above = |class: EnterpriseSize| match class {
@@ -518,9 +632,8 @@ impl Writer<'_, '_> {
         match self.c.enterprise_size() {
             Some(size) => {
                 let mut parts: Vec<String> = Vec::new();
-                if !row.bounds(size).is_empty() {
-                    let met: Vec<String> =
-                        row.bounds(size).iter().map(|&b| self.bound(b)).collect();
+                if !bounds(size).is_empty() {
+                    let met: Vec<String> = bounds(size).iter().map(|&b| self.bound(b)).collect();
                     parts.push(format!(
                         "{}{}{}{}",
                         met.join(self.t("，", ", ")),
@@ -530,7 +643,7 @@ impl Writer<'_, '_> {
                     ));
                 }
                 if let Some(up) = above(size) {
-                    if let Some(b) = self.first_failing(row, up) {
+                    if let Some(b) = self.first_failing(bounds(up)) {
                         parts.push(format!(
                             "{}{}{}{}",
                             self.bound(b),
@@ -550,7 +663,7 @@ impl Writer<'_, '_> {
             }
             None => {
                 // Only "not large" is known: name the failing large bound and the absent numbers.
-                if let Some(b) = self.first_failing(row, EnterpriseSize::Large) {
+                if let Some(b) = self.first_failing(large) {
                     write!(
                         f,
                         "{}{}",
@@ -561,7 +674,7 @@ impl Writer<'_, '_> {
                 let p = self.c.profile();
                 let mut absent: Vec<&str> = Vec::new();
                 for ind in [Indicator::Employees, Indicator::Revenue, Indicator::Assets] {
-                    let used = [row.medium(), row.small()]
+                    let used = [medium, small]
                         .iter()
                         .any(|bs| bs.iter().any(|b| b.indicator() == ind));
                     if used && enterprise::value(p, ind).is_none() {
@@ -610,7 +723,7 @@ impl Writer<'_, '_> {
         } else {
             self.t("非规模以上", "not above designated size")
         };
-        match enterprise::above_size_rule(industry) {
+        match self.c.policy().above_rule(industry) {
             AboveSizeRule::Revenue(min) => {
                 let revenue = self.c.profile().revenue_wan().unwrap_or(Wan::ZERO);
                 let op = if revenue >= min { "≥" } else { "<" };
@@ -622,7 +735,7 @@ impl Writer<'_, '_> {
                     self.t("”企业营业收入", " enterprise with revenue "),
                     self.t("万元", " 万元"),
                     self.t("万元", " 万元"),
-                    self.t("（国家统计局标准）：", " (NBS threshold): "),
+                    self.t("（规模以上标准）：", " (above-size threshold): "),
                 )
             }
             // Derived only where the rule derives it, so "must be stated" never reaches here.
@@ -640,159 +753,68 @@ impl Writer<'_, '_> {
         }
     }
 
-    /// Why a tier's condition is not true (false or open), as a clause: "leading talent needs …".
-    fn tier_gap(&self, tier: Tier) -> String {
-        let p = self.c.profile();
-        let role = p.role().map_or(self.t("未填", "not given"), |r| self.l(r));
-        let mut needs: Vec<String> = Vec::new();
-        let is = |v: &str| format!("{}{v}{}", self.t("（现为", " (is "), self.t("）", ")"));
-        match tier {
-            Tier::Leader => {
-                if !p.role().is_some_and(Role::is_principal) {
-                    needs.push(format!(
-                        "{}{}",
-                        self.t("主要负责人或企业主", "a principal or owner-operator"),
-                        is(role)
-                    ));
-                }
-                if p.performance() != Performance::Outstanding {
-                    needs.push(format!(
-                        "{}{}",
-                        self.t("业绩突出", "performance Outstanding"),
-                        is(self.l(p.performance()))
-                    ));
-                }
-                if p.contribution() != Contribution::Major {
-                    needs.push(format!(
-                        "{}{}",
-                        self.t("贡献大", "contribution Major"),
-                        is(self.l(p.contribution()))
-                    ));
-                }
-            }
-            Tier::HighEnd => {
-                let state = match self.c.above_designated_size() {
-                    Some(_) => self.t("（现为非规模以上）", " (it is not)"),
-                    None => self.t("（未知）", " (not known)"),
-                };
-                needs.push(format!(
-                    "{}{state}",
-                    self.t("规模以上企业", "an enterprise above designated size")
+    fn tier(&self, f: &mut Formatter<'_>, tier: Option<Tier>) -> fmt::Result {
+        let facts = self.facts();
+        let Some(stream) = self.c.stream() else {
+            return Ok(());
+        };
+        let ladder = self.c.policy().ladder(stream);
+        let mut parts = Vec::new();
+        match tier.and_then(|t| ladder.iter().find(|c| c.tier == t)) {
+            Some(t) => {
+                let holding = self.holding(&t.when, &facts);
+                parts.push(format!(
+                    "{}{}{}",
+                    self.and(&holding),
+                    self.t("：", ": "),
+                    self.l(t.tier)
                 ));
             }
-            Tier::Elite => {
-                if p.role() != Some(Role::Owner) {
-                    needs.push(format!(
-                        "{}{}",
-                        self.t("企业主", "an owner-operator"),
-                        is(role)
-                    ));
-                }
-                if !p.potential() {
-                    needs.push(
-                        self.t(
-                            "具有发展潜力（未评定）",
-                            "assessed development potential (not assessed)",
-                        )
-                        .to_owned(),
-                    );
-                }
-                match self.c.enterprise_facts().is_large() {
-                    Some(true) => needs.push(
-                        self.t(
-                            "非大型企业（现为大型）",
-                            "an enterprise that is not large (it is large)",
-                        )
-                        .to_owned(),
-                    ),
-                    None => needs.push(
-                        self.t(
-                            "非大型企业（规模未知）",
-                            "an enterprise that is not large (size not known)",
-                        )
-                        .to_owned(),
-                    ),
-                    Some(false) => {}
-                }
-            }
+            None => parts.push(self.t("无层次", "no tier").to_owned()),
         }
-        let who = self.l(tier);
-        if self.zh {
-            format!("{who}需{}", needs.join("、"))
-        } else {
-            let who = match tier {
-                Tier::Leader => "leading talent",
-                Tier::HighEnd => "high-end talent",
-                Tier::Elite => "enterprise elite",
-            };
-            format!("{who} needs {}", needs.join(" and "))
-        }
-    }
-
-    fn tier(&self, f: &mut Formatter<'_>, tier: Option<Tier>) -> fmt::Result {
-        let p = self.c.profile();
-        let role = p.role().map_or("", |r| self.l(r));
-        match tier {
-            Some(Tier::Leader) => write!(
-                f,
-                "{role}{}{}",
-                self.t(
-                    "，业绩突出、贡献大：",
-                    " with performance Outstanding and contribution Major: "
-                ),
-                self.l(Tier::Leader)
-            )?,
-            Some(Tier::HighEnd) => write!(
-                f,
-                "{}{role}{}{}",
-                self.t("规模以上企业的", ""),
-                self.t("：", " of an enterprise above designated size: "),
-                self.l(Tier::HighEnd)
-            )?,
-            Some(Tier::Elite) => write!(
-                f,
-                "{}{role}{}{}",
-                self.t("具有发展潜力的非大型企业", ""),
-                self.t(
-                    "：",
-                    " of an enterprise that is not large, with development potential: "
-                ),
-                self.l(Tier::Elite)
-            )?,
-            None => f.write_str(self.t("无层次", "no tier"))?,
-        }
-        let higher: Vec<String> = Tier::ALL
+        // Every higher tier (every tier, when none is reached), and what it needs.
+        let gaps: Vec<String> = ladder
             .iter()
-            .rev()
-            .copied()
-            .filter(|&t| tier.is_none_or(|assigned| t > assigned))
-            .map(|t| self.tier_gap(t))
+            .take_while(|t| Some(t.tier) != tier)
+            .map(|t| {
+                let needs = self.and(&self.missing(&t.when, &facts));
+                if self.zh {
+                    format!("{}需{needs}", self.l(t.tier))
+                } else {
+                    format!("{} needs {needs}", self.l(t.tier))
+                }
+            })
             .collect();
-        if !higher.is_empty() {
+        f.write_str(&parts.join(""))?;
+        if !gaps.is_empty() {
             let lead = if tier.is_some() {
                 self.t("；", "; ")
             } else {
                 self.t("：", ": ")
             };
-            write!(f, "{lead}{}", higher.join(self.t("；", "; ")))?;
+            write!(f, "{lead}{}", gaps.join(self.t("；", "; ")))?;
         }
         Ok(())
     }
 
     fn entitlement(&self, f: &mut Formatter<'_>, e: Entitlement) -> fmt::Result {
+        let facts = self.facts();
+        let holding = self
+            .c
+            .policy()
+            .compiled()
+            .entitlements
+            .iter()
+            .find(|(x, when)| *x == e && when.eval(&facts) == Some(true))
+            .map(|(_, when)| self.holding(when, &facts))
+            .unwrap_or_default();
         write!(
             f,
-            "{}{}",
-            self.t(
-                "贡献大的金融商务人才：",
-                "Finance and commerce talent with contribution Major: "
-            ),
+            "{}{}{}",
+            self.and(&holding),
+            self.t("：", ": "),
             self.l(e)
-        )?;
-        if e == Entitlement::AnnualReward && self.zh {
-            f.write_str("（每年6万元）")?;
-        }
-        Ok(())
+        )
     }
 
     fn service(&self, f: &mut Formatter<'_>, s: Service) -> fmt::Result {

@@ -129,7 +129,7 @@ fn tier_of(p: &Profile) -> Option<Tier> {
 
 /// Invariants 2, 3, 4 and 8 for one classification.
 fn check_structure(c: &Classification<'_>) {
-    let policy = Policy::shizhong_2011();
+    let policy = c.policy();
     // 2. specialty belongs to stream; tier only on a ladder.
     if let Some(s) = c.specialty() {
         assert_eq!(Some(s.parent()), c.stream());

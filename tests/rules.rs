@@ -826,26 +826,26 @@ fn section_6_sentences_name_the_deciding_facts() {
         text[1],
         (
             "enterprise_size.derived".to_owned(),
-            "2011年中小企业划型标准“工业”行：从业人员350 ≥ 300，营业收入2500万元 ≥ 2000万元（达到中型标准）；\
+            "中小企业划型标准“工业”行：从业人员350 ≥ 300，营业收入2500万元 ≥ 2000万元（达到中型标准）；\
              从业人员350 < 1000（未达大型标准）：中型"
                 .to_owned(),
-            "2011 SME standard, row Industry: employees 350 ≥ 300, revenue 2500 万元 ≥ 2000 万元 (meets Medium); \
+            "SME size standard, row Industry: employees 350 ≥ 300, revenue 2500 万元 ≥ 2000 万元 (meets Medium); \
              employees 350 < 1000 (below Large): Medium"
                 .to_owned()
         )
     );
     assert_eq!(
         text[2].2,
-        "Industry enterprise with revenue 2500 万元 ≥ 2000 万元 (NBS threshold): above designated size"
+        "Industry enterprise with revenue 2500 万元 ≥ 2000 万元 (above-size threshold): above designated size"
     );
     assert_eq!(
         text[2].1,
-        "“工业”企业营业收入2500万元 ≥ 2000万元（国家统计局标准）：规模以上"
+        "“工业”企业营业收入2500万元 ≥ 2000万元（规模以上标准）：规模以上"
     );
     assert_eq!(
         text[3].2,
-        "Middle manager of an enterprise above designated size: High-end talent; leading talent needs a principal \
-         or owner-operator (is Middle manager) and performance Outstanding (is Ordinary) and contribution Major \
+        "role Middle manager and above designated size: High-end talent; Leading talent needs role Principal or \
+         Owner-operator (is Middle manager), performance Outstanding (is Ordinary) and contribution Major \
          (is Ordinary)"
     );
     // Only "not large" known: the sentence says so.
@@ -854,32 +854,32 @@ fn section_6_sentences_name_the_deciding_facts() {
     let size = c.reasons().nth(1).unwrap();
     assert_eq!(
         size.en().to_string(),
-        "2011 SME standard, row Industry: employees 50 < 1000 (below large); revenue not given, so the exact size \
+        "SME size standard, row Industry: employees 50 < 1000 (below large); revenue not given, so the exact size \
          is open: not large"
     );
     assert_eq!(
         size.zh().to_string(),
-        "2011年中小企业划型标准“工业”行：从业人员50 < 1000（未达大型标准）；未填营业收入，具体规模待定：非大型"
+        "中小企业划型标准“工业”行：从业人员50 < 1000（未达大型标准）；未填营业收入，具体规模待定：非大型"
     );
     let tier = c.reasons().last().unwrap();
     assert_eq!(
         tier.en().to_string(),
-        "no tier: leading talent needs performance Outstanding (is Ordinary) and contribution Major (is Ordinary); \
-         high-end talent needs an enterprise above designated size (not known); enterprise elite needs assessed \
-         development potential (not assessed)"
+        "no tier: Leading talent needs performance Outstanding (is Ordinary) and contribution Major (is Ordinary); \
+         High-end talent needs an enterprise above designated size (not known); Enterprise elite needs development \
+         potential assessed (not assessed)"
     );
     // A person who is not talent.
     let p = build(em(Role::Staff));
     assert_eq!(
         classify(&p).reasons().next().unwrap().en().to_string(),
-        "post Enterprise with role Staff, no professional title, no skill level of senior worker or above and no \
-         social work certificate: not counted as talent"
+        "post Enterprise; Enterprise management talent needs role Principal, Owner-operator, Senior manager or \
+         Middle manager (is Staff); no other stream's condition holds: not counted as talent"
     );
     // A stream reached by a qualification rather than the post.
     let p = build(b(Post::Other).skill_level(SkillLevel::Technician));
     assert_eq!(
         classify(&p).reasons().next().unwrap().zh().to_string(),
-        "职业资格为技师（高级工及以上）：高技能人才；岗位“其他”无对应类别，按顺序取首个符合的类别"
+        "职业资格为技师：高技能人才；岗位“其他”无对应类别，按顺序取首个符合的类别"
     );
 }
 
@@ -959,7 +959,7 @@ fn section_6_example_record() {
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{json}");
     assert_eq!(
         reasons[2]["en"],
-        "2011 SME standard, row Leasing and business services: employees 150 ≥ 100, assets 9000 万元 ≥ 8000 万元 \
+        "SME size standard, row Leasing and business services: employees 150 ≥ 100, assets 9000 万元 ≥ 8000 万元 \
          (meets Medium); employees 150 < 300 (below Large): Medium"
     );
 }

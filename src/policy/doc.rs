@@ -277,6 +277,7 @@ impl From<bool> for ClauseValue {
 /// [`Policy`](crate::Policy).
 ///
 /// ```
+/// # #[cfg(feature = "json")] {
 /// use talent_matrix::policy::PolicyDoc;
 ///
 /// let err = PolicyDoc::from_json(r#"{"name": 1, "colour": "red"}"#).unwrap_err();
@@ -293,6 +294,7 @@ impl From<bool> for ClauseValue {
 ///         "above_designated_size: missing",
 ///     ]
 /// );
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid policy document: {}", problems.join("; "))]
@@ -304,8 +306,10 @@ impl DocError {
     /// Every problem, in the order of the document.
     ///
     /// ```
+    /// # #[cfg(feature = "json")] {
     /// let err = talent_matrix::policy::PolicyDoc::from_json("[]").unwrap_err();
     /// assert_eq!(err.problems(), ["the document: expected a table, got []"]);
+    /// # }
     /// ```
     pub fn problems(&self) -> &[String] {
         &self.problems

@@ -1,88 +1,133 @@
-//! [`Policy`]: the rule set that classifies, and the built-in `shizhong-2011` (DOMAIN.md §4).
+//! [`Policy`]: the rules that classify, as data — and the built-in `shizhong-2011` (DOMAIN.md §4).
 //!
-//! A policy holds what a district may change without changing the scheme: its name, the lead department of
-//! each stream and specialty, the departments of each tier, which streams have a tier ladder, and the industries
-//! of the finance and commerce specialty. The rules themselves (eligibility, primary stream, tier conditions,
-//! entitlements, services, missing facts) are those of DOMAIN.md §4, each cited where it is decided
-//! (`classify.rs`). Writing and loading policies of one's own is the policies-as-data work; for now the
-//! built-in policy is the one there is.
+//! A policy is a [`PolicyDoc`]: for each stream, the posts whose own stream it is, its lead department and
+//! the conditions that qualify a person; the specialties that refine streams; tier ladders for any stream, from
+//! the highest tier down, each tier with its condition and departments; entitlements; the services of each
+//! 百千万 level; and the enterprise size and above-designated-size thresholds. Conditions are clauses over the
+//! discrete facts of a profile (role, size class, above size, performance, contribution, potential, title,
+//! skill level, certificate, rural role, …). An office can read and change a policy as TOML or JSON and load
+//! it without recompiling.
+//!
+//! Loading a document ([`Policy::from_doc`]) checks it and compiles every condition to bit sets over the
+//! facts, so classifying interprets no rule. The built-in policy is loaded the same way from the data file the
+//! crate ships, `policies/shizhong-2011.toml`.
+//!
+//! ```
+//! use talent_matrix::policy::PolicyDoc;
+//! use talent_matrix::{Policy, Post, Profile, Stream};
+//!
+//! let mut doc = PolicyDoc::shizhong_2011();
+//! doc.name = "my-district".into();
+//! doc.streams[2].lead = "science_technology_bureau".into();
+//! let policy = Policy::from_doc(&doc)?;
+//! let p = Profile::builder("T-1", Post::ProfessionalTechnical).build()?;
+//! let c = policy.classify(&p);
+//! assert_eq!(c.lead(), Some(talent_matrix::Department::ScienceTechnologyBureau));
+//! assert_eq!(c.policy().name(), "my-district");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
-use crate::{CodeSet, Department, Industry, Profile, Specialty, Stream, Tier};
+use std::sync::OnceLock;
 
-// Compiled policies are checked against the built-in one here; `Policy` is not yet built on them.
-#[allow(dead_code)]
+use crate::enterprise::{AboveSizeRule, Bound};
+use crate::{Department, Industry, Profile, Specialty, Stream, Tier};
+
 mod compile;
 mod doc;
+#[cfg(test)]
+mod oracle;
 
+use compile::{Compiled, PolicyError as CompileError};
+pub(crate) use compile::{Fact, Facts, Mask};
 pub use doc::{
     AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, DocError, EntitlementDoc, LadderDoc,
     PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
 };
 
-/// A classification policy: the departments and choices that the rules of DOMAIN.md §4 are applied with.
+/// Why a policy document could not be loaded: every problem found, each with where it is in the document.
 ///
-/// [`Policy::shizhong_2011`] (also [`Default`]) is the scheme of the seed, with the policy defaults of
-/// DOMAIN.md marked as such in the docs of each accessor.
+/// ```
+/// use talent_matrix::policy::PolicyDoc;
+/// use talent_matrix::Policy;
+///
+/// let mut doc = PolicyDoc::shizhong_2011();
+/// doc.streams[0].lead = "mayor".into();
+/// doc.services[0].services.push("free_lunch".into());
+/// let err = Policy::from_doc(&doc).unwrap_err();
+/// assert_eq!(
+///     err.problems(),
+///     [r#"streams[0].lead: unknown department "mayor""#, r#"services[0]: unknown service "free_lunch""#]
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the policy has {} problem(s): {}", problems.len(), problems.join("; "))]
+pub struct PolicyError {
+    problems: Vec<String>,
+}
+
+impl PolicyError {
+    /// Every problem, in the order of the document.
+    ///
+    /// ```
+    /// let mut doc = talent_matrix::policy::PolicyDoc::shizhong_2011();
+    /// doc.ladders[0].tiers[0].managed_by.clear();
+    /// let err = talent_matrix::Policy::from_doc(&doc).unwrap_err();
+    /// assert_eq!(err.problems().len(), 1);
+    /// ```
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
+impl From<CompileError> for PolicyError {
+    fn from(e: CompileError) -> Self {
+        PolicyError {
+            problems: e.problems,
+        }
+    }
+}
+
+/// A loaded, checked and compiled classification policy.
+///
+/// [`Policy::shizhong_2011`] (also [`Default`]) is the scheme of the seed document, DOMAIN.md §4, loaded from
+/// the data file the crate ships; [`Policy::from_doc`] loads any other.
 ///
 /// ```
 /// use talent_matrix::{Department, Policy, Stream, Tier};
 ///
 /// let policy = Policy::shizhong_2011();
 /// assert_eq!(policy.name(), "shizhong-2011");
-/// assert_eq!(policy.lead(Stream::SocialWork), Department::CivilAffairsBureau);
+/// assert_eq!(policy.lead(Stream::SocialWork), Some(Department::CivilAffairsBureau));
 /// assert_eq!(
-///     policy.tier_departments(Tier::HighEnd),
+///     policy.tier_departments(Stream::EnterpriseManagement, Tier::HighEnd),
 ///     [Department::EconomyInformationBureau, Department::Sasac]
 /// );
 /// assert!(policy.has_ladder(Stream::EnterpriseManagement));
 /// assert!(!policy.has_ladder(Stream::ProfessionalTechnical));
+/// assert!(policy.hash().starts_with("sha256:"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
-    name: &'static str,
-    stream_leads: [Department; Stream::ALL.len()],
-    specialty_leads: [Department; Specialty::ALL.len()],
-    tier_departments: [&'static [Department]; Tier::ALL.len()],
-    ladders: CodeSet<Stream>,
-    finance_industries: CodeSet<Industry>,
+    doc: PolicyDoc,
+    compiled: Compiled,
+    hash: String,
 }
 
-/// The built-in policy, as a static so that [`classify`](crate::classify) borrows it for free.
-pub(crate) static SHIZHONG_2011: Policy = Policy {
-    name: "shizhong-2011",
-    // DOMAIN.md §4.5 [policy default, national patterns], in the canonical stream order.
-    stream_leads: [
-        Department::OrganizationDepartment,
-        Department::EconomyInformationBureau,
-        Department::HumanResourcesBureau,
-        Department::HumanResourcesBureau,
-        Department::CivilAffairsBureau,
-        Department::AgricultureBureau,
-    ],
-    // DOMAIN.md §4.5: finance_commerce → financial_office, community_worker → civil_affairs_bureau.
-    specialty_leads: [Department::FinancialOffice, Department::CivilAffairsBureau],
-    // DOMAIN.md §4.4 table, managed_by column, by tier from elite up. [seed] 由民營局、工商聯等部門管理;
-    // 由經信局、國資委等部門管理; 由財政、商務、金融等部門管理.
-    tier_departments: [
-        &[
-            Department::PrivateEconomyBureau,
-            Department::FederationOfIndustryCommerce,
-        ],
-        &[Department::EconomyInformationBureau, Department::Sasac],
-        &[
-            Department::FinanceBureau,
-            Department::CommerceBureau,
-            Department::FinancialOffice,
-        ],
-    ],
-    // DOMAIN.md §4.4: only enterprise management talent has tiers under this policy.
-    ladders: CodeSet::from_bits(1 << Stream::EnterpriseManagement.index()),
-    // DOMAIN.md §4.3: finance and leasing and business services [seed: refinement by industry; the industry
-    // set is a policy default].
-    finance_industries: CodeSet::from_bits(
-        (1 << Industry::Finance.index()) | (1 << Industry::LeasingBusinessServices.index()),
-    ),
-};
+impl core::hash::Hash for Policy {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
+}
+
+/// The built-in policy, loaded once.
+pub(crate) fn built_in() -> &'static Policy {
+    static BUILT_IN: OnceLock<Policy> = OnceLock::new();
+    BUILT_IN.get_or_init(|| {
+        // The document is the crate's own data file, checked by its tests; it cannot fail on any input.
+        #[allow(clippy::expect_used)]
+        Policy::from_doc(&PolicyDoc::shizhong_2011()).expect("the built-in policy loads")
+    })
+}
 
 impl Policy {
     /// The built-in policy `shizhong-2011`: the scheme of the seed document, DOMAIN.md §4.
@@ -91,7 +136,38 @@ impl Policy {
     /// assert_eq!(talent_matrix::Policy::shizhong_2011(), talent_matrix::Policy::default());
     /// ```
     pub fn shizhong_2011() -> Policy {
-        SHIZHONG_2011.clone()
+        built_in().clone()
+    }
+
+    /// Loads a policy document: checks every code and reference, and compiles every condition.
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyError`] listing every problem at once.
+    ///
+    /// ```
+    /// use talent_matrix::policy::PolicyDoc;
+    /// let policy = talent_matrix::Policy::from_doc(&PolicyDoc::shizhong_2011())?;
+    /// assert_eq!(policy, talent_matrix::Policy::shizhong_2011());
+    /// # Ok::<(), talent_matrix::policy::PolicyError>(())
+    /// ```
+    pub fn from_doc(doc: &PolicyDoc) -> Result<Policy, PolicyError> {
+        let compiled = Compiled::compile(doc)?;
+        Ok(Policy {
+            doc: doc.clone(),
+            compiled,
+            hash: content_hash(doc),
+        })
+    }
+
+    /// The document the policy was loaded from.
+    ///
+    /// ```
+    /// let policy = talent_matrix::Policy::shizhong_2011();
+    /// assert_eq!(policy.doc().version, "1.0.0");
+    /// ```
+    pub fn doc(&self) -> &PolicyDoc {
+        &self.doc
     }
 
     /// The policy's name, written in the `policy` field of every classification record.
@@ -100,49 +176,76 @@ impl Policy {
     /// assert_eq!(talent_matrix::Policy::default().name(), "shizhong-2011");
     /// ```
     pub fn name(&self) -> &str {
-        self.name
+        &self.doc.name
     }
 
-    /// The lead department (主管部门) of a stream (DOMAIN.md §4.5) [policy default, national patterns].
+    /// The policy's version.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Policy::default().version(), "1.0.0");
+    /// ```
+    pub fn version(&self) -> &str {
+        &self.doc.version
+    }
+
+    /// The content hash of the policy, `sha256:` and 64 hex digits: the SHA-256 of the document as compact
+    /// JSON with keys in a fixed order. Two policies with the same hash have the same rules, word for word.
+    ///
+    /// ```
+    /// let hash = talent_matrix::Policy::default().hash().to_owned();
+    /// assert_eq!(hash.len(), "sha256:".len() + 64);
+    /// let mut doc = talent_matrix::Policy::default().doc().clone();
+    /// doc.version = "1.0.1".into();
+    /// assert_ne!(talent_matrix::Policy::from_doc(&doc)?.hash(), hash);
+    /// # Ok::<(), talent_matrix::policy::PolicyError>(())
+    /// ```
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The lead department (主管部门) of a stream; `None` for a stream the policy does not define.
     ///
     /// ```
     /// use talent_matrix::{Department, Policy, Stream};
-    /// assert_eq!(Policy::default().lead(Stream::PartyGovernment), Department::OrganizationDepartment);
+    /// assert_eq!(Policy::default().lead(Stream::PartyGovernment), Some(Department::OrganizationDepartment));
     /// ```
-    pub fn lead(&self, stream: Stream) -> Department {
-        self.stream_leads
-            .get(stream.index())
-            .copied()
-            .unwrap_or(Department::OrganizationDepartment)
+    pub fn lead(&self, stream: Stream) -> Option<Department> {
+        self.compiled
+            .streams
+            .iter()
+            .find(|s| s.stream == stream)
+            .map(|s| s.lead)
     }
 
-    /// The lead department of a specialty, which replaces the stream's lead (DOMAIN.md §4.5).
+    /// The lead department of a specialty, which replaces the stream's lead; `None` if the policy has no such
+    /// specialty.
     ///
     /// ```
     /// use talent_matrix::{Department, Policy, Specialty};
-    /// assert_eq!(Policy::default().specialty_lead(Specialty::FinanceCommerce), Department::FinancialOffice);
+    /// assert_eq!(Policy::default().specialty_lead(Specialty::FinanceCommerce), Some(Department::FinancialOffice));
     /// ```
-    pub fn specialty_lead(&self, specialty: Specialty) -> Department {
-        self.specialty_leads
-            .get(specialty.index())
-            .copied()
-            .unwrap_or_else(|| self.lead(specialty.parent()))
+    pub fn specialty_lead(&self, specialty: Specialty) -> Option<Department> {
+        self.compiled
+            .specialties
+            .iter()
+            .find(|s| s.specialty == specialty)
+            .map(|s| s.lead)
     }
 
-    /// The departments that manage a tier, in the order of the DOMAIN.md §4.4 table (\[seed\]).
+    /// The departments that manage a tier of a stream's ladder, in order (empty if there is no such tier).
     ///
     /// ```
-    /// use talent_matrix::{Department, Policy, Tier};
+    /// use talent_matrix::{Department, Policy, Stream, Tier};
     /// assert_eq!(
-    ///     Policy::default().tier_departments(Tier::Elite),
+    ///     Policy::default().tier_departments(Stream::EnterpriseManagement, Tier::Elite),
     ///     [Department::PrivateEconomyBureau, Department::FederationOfIndustryCommerce]
     /// );
     /// ```
-    pub fn tier_departments(&self, tier: Tier) -> &[Department] {
-        self.tier_departments
-            .get(tier.index())
-            .copied()
-            .unwrap_or(&[])
+    pub fn tier_departments(&self, stream: Stream, tier: Tier) -> &[Department] {
+        self.ladder(stream)
+            .iter()
+            .find(|t| t.tier == tier)
+            .map_or(&[], |t| t.managed_by.as_slice())
     }
 
     /// Whether the policy defines a tier ladder for a stream (DOMAIN.md §4.4: only enterprise management
@@ -153,19 +256,46 @@ impl Policy {
     /// assert!(!Policy::default().has_ladder(Stream::SocialWork));
     /// ```
     pub fn has_ladder(&self, stream: Stream) -> bool {
-        self.ladders.contains(stream)
+        !self.ladder(stream).is_empty()
     }
 
-    /// The industries whose enterprise management talent is finance and commerce talent (DOMAIN.md §4.3:
-    /// finance, and leasing and business services) \[policy default\].
+    /// The tiers of a stream's ladder, highest first.
     ///
     /// ```
-    /// use talent_matrix::{Industry, Policy};
-    /// let set = Policy::default().finance_industries();
-    /// assert_eq!(set.iter().collect::<Vec<_>>(), [Industry::LeasingBusinessServices, Industry::Finance]);
+    /// use talent_matrix::{Policy, Stream, Tier};
+    /// assert_eq!(Policy::default().tiers(Stream::EnterpriseManagement), [Tier::Leader, Tier::HighEnd, Tier::Elite]);
     /// ```
-    pub fn finance_industries(&self) -> CodeSet<Industry> {
-        self.finance_industries
+    pub fn tiers(&self, stream: Stream) -> Vec<Tier> {
+        self.ladder(stream).iter().map(|t| t.tier).collect()
+    }
+
+    pub(crate) fn ladder(&self, stream: Stream) -> &[compile::CompiledTier] {
+        self.compiled
+            .ladders
+            .get(stream.index())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn compiled(&self) -> &Compiled {
+        &self.compiled
+    }
+
+    /// The size classes (large, medium, small) of an industry under this policy, if derivable.
+    pub(crate) fn size_classes(&self, industry: Industry) -> Option<[&[Bound]; 3]> {
+        self.compiled
+            .size_standard
+            .get(industry.index())?
+            .as_ref()
+            .map(|[l, m, s]| [l.as_slice(), m.as_slice(), s.as_slice()])
+    }
+
+    /// The above-designated-size rule of an industry under this policy.
+    pub(crate) fn above_rule(&self, industry: Industry) -> AboveSizeRule {
+        self.compiled
+            .above
+            .get(industry.index())
+            .copied()
+            .unwrap_or(AboveSizeRule::MustBeStated)
     }
 
     /// Classifies a profile under this policy. See [`Classification`](crate::Classification).
@@ -188,56 +318,15 @@ impl Default for Policy {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn built_in_sets_name_the_documented_values() {
-        // The sets are built from bits in a const static; check them against DOMAIN.md §4.3 and §4.4.
-        let p = &SHIZHONG_2011;
-        assert_eq!(
-            p.ladders.iter().collect::<Vec<_>>(),
-            [Stream::EnterpriseManagement]
-        );
-        assert_eq!(
-            p.finance_industries.iter().collect::<Vec<_>>(),
-            [Industry::LeasingBusinessServices, Industry::Finance]
-        );
+/// `sha256:` and the hex SHA-256 of the document as compact JSON.
+fn content_hash(doc: &PolicyDoc) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
+    let digest = Sha256::digest(doc.to_raw().to_string().as_bytes());
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest {
+        let _ = write!(out, "{b:02x}");
     }
-
-    #[test]
-    fn every_stream_and_specialty_has_its_documented_lead() {
-        // DOMAIN.md §4.5.
-        let p = Policy::shizhong_2011();
-        let expected = [
-            (Stream::PartyGovernment, Department::OrganizationDepartment),
-            (
-                Stream::EnterpriseManagement,
-                Department::EconomyInformationBureau,
-            ),
-            (
-                Stream::ProfessionalTechnical,
-                Department::HumanResourcesBureau,
-            ),
-            (Stream::HighSkilled, Department::HumanResourcesBureau),
-            (Stream::SocialWork, Department::CivilAffairsBureau),
-            (Stream::RuralPractical, Department::AgricultureBureau),
-        ];
-        for (s, d) in expected {
-            assert_eq!(p.lead(s), d, "{s:#}");
-        }
-        assert_eq!(
-            p.specialty_lead(Specialty::CommunityWorker),
-            Department::CivilAffairsBureau
-        );
-        assert_eq!(
-            p.tier_departments(Tier::Leader),
-            [
-                Department::FinanceBureau,
-                Department::CommerceBureau,
-                Department::FinancialOffice
-            ]
-        );
-    }
+    out
 }

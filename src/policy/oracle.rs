@@ -1,0 +1,287 @@
+//! The built-in policy as it was written by hand before policies became data (DOMAIN.md §4, rule by rule):
+//! kept, for tests only, as the oracle that the compiled `policies/shizhong-2011.toml` is checked against.
+#![allow(clippy::indexing_slicing)]
+
+use crate::enterprise::{self, EnterpriseFacts};
+use crate::{
+    CodeSet, Contribution, Department, Entitlement, Industry, IntroductionLevel, MissingFact,
+    Ownership, Performance, Post, Profile, Service, Specialty, Stream, Tier,
+};
+
+type TierChecks = [Option<bool>; Tier::ALL.len()];
+
+struct OldPolicy {
+    stream_leads: [Department; Stream::ALL.len()],
+    specialty_leads: [Department; Specialty::ALL.len()],
+    tier_departments: [&'static [Department]; Tier::ALL.len()],
+    ladders: CodeSet<Stream>,
+    finance_industries: CodeSet<Industry>,
+}
+
+impl OldPolicy {
+    fn lead(&self, s: Stream) -> Department {
+        self.stream_leads[s.index()]
+    }
+    fn specialty_lead(&self, s: Specialty) -> Department {
+        self.specialty_leads[s.index()]
+    }
+    fn tier_departments(&self, t: Tier) -> &'static [Department] {
+        self.tier_departments[t.index()]
+    }
+}
+
+/// The built-in policy, as a static so that [`classify`](crate::classify) borrows it for free.
+static ORACLE: OldPolicy = OldPolicy {
+    // DOMAIN.md §4.5 [policy default, national patterns], in the canonical stream order.
+    stream_leads: [
+        Department::OrganizationDepartment,
+        Department::EconomyInformationBureau,
+        Department::HumanResourcesBureau,
+        Department::HumanResourcesBureau,
+        Department::CivilAffairsBureau,
+        Department::AgricultureBureau,
+    ],
+    // DOMAIN.md §4.5: finance_commerce → financial_office, community_worker → civil_affairs_bureau.
+    specialty_leads: [Department::FinancialOffice, Department::CivilAffairsBureau],
+    // DOMAIN.md §4.4 table, managed_by column, by tier from elite up. [seed] 由民營局、工商聯等部門管理;
+    // 由經信局、國資委等部門管理; 由財政、商務、金融等部門管理.
+    tier_departments: [
+        &[
+            Department::PrivateEconomyBureau,
+            Department::FederationOfIndustryCommerce,
+        ],
+        &[Department::EconomyInformationBureau, Department::Sasac],
+        &[
+            Department::FinanceBureau,
+            Department::CommerceBureau,
+            Department::FinancialOffice,
+        ],
+    ],
+    // DOMAIN.md §4.4: only enterprise management talent has tiers under this policy.
+    ladders: CodeSet::from_bits(1 << Stream::EnterpriseManagement.index()),
+    // DOMAIN.md §4.3: finance and leasing and business services [seed: refinement by industry; the industry
+    // set is a policy default].
+    finance_industries: CodeSet::from_bits(
+        (1 << Industry::Finance.index()) | (1 << Industry::LeasingBusinessServices.index()),
+    ),
+};
+
+/// What the hand-written policy decided.
+#[derive(Debug)]
+pub(crate) struct Oracle {
+    pub(crate) stream: Option<Stream>,
+    pub(crate) also: CodeSet<Stream>,
+    pub(crate) specialty: Option<Specialty>,
+    pub(crate) tier: Option<Tier>,
+    pub(crate) checks: Option<TierChecks>,
+    pub(crate) lead: Option<Department>,
+    pub(crate) managed_by: Vec<Department>,
+    pub(crate) facts: EnterpriseFacts,
+    pub(crate) entitlements: CodeSet<Entitlement>,
+    pub(crate) services: CodeSet<Service>,
+    pub(crate) missing: CodeSet<MissingFact>,
+}
+
+/// The streams a profile qualifies for (DOMAIN.md §4.1).
+fn eligible_streams(p: &Profile) -> CodeSet<Stream> {
+    let mut set = CodeSet::new();
+    let post = p.post();
+    // [national] civil servants and staff managed as civil servants.
+    if post == Post::PartyGovernment {
+        set.insert(Stream::PartyGovernment);
+    }
+    // [national] management posts; individual businesses (个体户) excluded.
+    if post == Post::Enterprise
+        && p.role().is_some_and(|r| r.is_management())
+        && p.ownership() != Some(Ownership::Individual)
+    {
+        set.insert(Stream::EnterpriseManagement);
+    }
+    // [national] 有专业技术职称和未获得专业技术职称但在专业技术岗位上工作的人员.
+    if post == Post::ProfessionalTechnical || p.professional_title().is_some() {
+        set.insert(Stream::ProfessionalTechnical);
+    }
+    // [national] 高级工、技师、高级技师 (高技能人才队伍建设中长期规划 2010–2020).
+    if p.skill_level().is_some_and(|s| s.is_high_skilled()) {
+        set.insert(Stream::HighSkilled);
+    }
+    // [seed] community full-time workers are the base force of social work talent.
+    if matches!(post, Post::SocialWork | Post::Community) || p.social_work_certificate().is_some() {
+        set.insert(Stream::SocialWork);
+    }
+    // [national] rural labourers with knowledge or skills who lead or demonstrate.
+    if post == Post::Rural && p.rural_role().is_some() {
+        set.insert(Stream::RuralPractical);
+    }
+    set
+}
+
+/// The tier conditions of the enterprise management ladder (DOMAIN.md §4.4), three-valued.
+fn enterprise_tier_checks(p: &Profile, facts: &EnterpriseFacts) -> TierChecks {
+    let role = p.role();
+    let principal = role.is_some_and(|r| r.is_principal());
+    let mut checks = [Some(false); Tier::ALL.len()];
+    let mut set = |tier: Tier, value: Option<bool>| {
+        if let Some(slot) = checks.get_mut(tier.index()) {
+            *slot = value;
+        }
+    };
+    // leader: [seed] 业绩突出、贡献大的主要负责人 (贡献 read as the contribution field: policy default).
+    set(
+        Tier::Leader,
+        Some(
+            principal
+                && p.performance() == Performance::Outstanding
+                && p.contribution() == Contribution::Major,
+        ),
+    );
+    // high_end: [seed] 规模企业中高级管理者: any management role of an enterprise above designated size.
+    let manager = role.is_some_and(|r| r.is_management());
+    set(
+        Tier::HighEnd,
+        enterprise::all3([Some(manager), facts.above_designated_size()]),
+    );
+    // elite: [seed] 具有发展潜力中小企业主: an owner-operator, not large, with potential.
+    set(
+        Tier::Elite,
+        enterprise::all3([
+            Some(role == Some(crate::Role::Owner)),
+            Some(p.potential()),
+            facts.is_large().map(|large| !large),
+        ]),
+    );
+    checks
+}
+
+/// The missing fact that leaves a tier's condition open (DOMAIN.md §4.7, 5 and 6).
+fn open_fact(tier: Tier) -> Option<MissingFact> {
+    match tier {
+        Tier::Elite => Some(MissingFact::EnterpriseSize),
+        Tier::HighEnd => Some(MissingFact::AboveDesignatedSize),
+        // The leader's condition reads only facts with defaults (role, performance, contribution).
+        Tier::Leader => None,
+    }
+}
+
+/// The built-in policy as it was written by hand before policies became data: the oracle the compiled
+/// document is checked against.
+pub(crate) fn oracle(p: &Profile) -> Oracle {
+    let policy = &ORACLE;
+    // §4.1 and §4.2: the post's own stream if it qualifies, else the first qualifying in canonical order.
+    let qualifies = eligible_streams(p);
+    let stream = p
+        .post()
+        .stream()
+        .filter(|&s| qualifies.contains(s))
+        .or_else(|| qualifies.iter().next());
+    let mut also = qualifies;
+    if let Some(s) = stream {
+        also.remove(s);
+    }
+
+    // §4.3 specialties.
+    let specialty = match stream {
+        Some(Stream::EnterpriseManagement)
+            if p.industry()
+                .is_some_and(|i| policy.finance_industries.contains(i)) =>
+        {
+            Some(Specialty::FinanceCommerce)
+        }
+        Some(Stream::SocialWork) if p.post() == Post::Community => Some(Specialty::CommunityWorker),
+        _ => None,
+    };
+
+    // §5 facts, and §4.4 tiers: the highest tier whose condition is true.
+    let facts = EnterpriseFacts::of(p);
+    let checks = stream
+        .filter(|&s| policy.ladders.contains(s) && s == Stream::EnterpriseManagement)
+        .map(|_| enterprise_tier_checks(p, &facts));
+    let tier = checks.and_then(|c| {
+        Tier::ALL
+            .iter()
+            .rev()
+            .copied()
+            .find(|t| c.get(t.index()).copied().flatten() == Some(true))
+    });
+
+    // §4.5 departments.
+    let lead =
+        stream.map(|s| specialty.map_or_else(|| policy.lead(s), |sp| policy.specialty_lead(sp)));
+    let managed_by: Vec<Department> = match (tier, lead) {
+        (Some(t), _) => {
+            let list = policy.tier_departments(t);
+            let extra = specialty
+                .map(|sp| policy.specialty_lead(sp))
+                .filter(|d| !list.contains(d));
+            list.iter().copied().chain(extra).collect()
+        }
+        (None, lead) => lead.into_iter().collect(),
+    };
+
+    // §4.6 entitlements: [seed] 对贡献大的给予每年6万元的奖励，并享受金融公寓住房优惠待遇.
+    let mut entitlements = CodeSet::new();
+    if specialty == Some(Specialty::FinanceCommerce) && p.contribution() == Contribution::Major {
+        entitlements.insert(Entitlement::AnnualReward);
+        entitlements.insert(Entitlement::FinanceApartmentPreference);
+    }
+    // §4.6 services of the 百千万 project, for anyone who has a level, talent or not; not cumulative.
+    let services = services_of(p.introduction_level());
+
+    // §4.7 missing facts, in that order.
+    let mut missing = CodeSet::new();
+    if p.post() == Post::Enterprise
+        && p.role().is_none()
+        && p.ownership() != Some(Ownership::Individual)
+    {
+        missing.insert(MissingFact::Role);
+    }
+    if p.post() == Post::SkilledTrade && p.skill_level().is_none() {
+        missing.insert(MissingFact::SkillLevel);
+    }
+    if p.post() == Post::Rural && p.rural_role().is_none() {
+        missing.insert(MissingFact::RuralRole);
+    }
+    if stream == Some(Stream::EnterpriseManagement) && p.industry().is_none() {
+        missing.insert(MissingFact::Industry);
+    }
+    if let Some(c) = checks {
+        // Every open condition of a tier higher than the assigned one (all of them when none is assigned).
+        for &t in Tier::ALL {
+            if tier.is_none_or(|assigned| assigned < t)
+                && c.get(t.index()).copied().flatten().is_none()
+            {
+                missing.extend(open_fact(t));
+            }
+        }
+    }
+
+    Oracle {
+        stream,
+        also,
+        specialty,
+        tier,
+        checks,
+        lead,
+        managed_by,
+        facts,
+        entitlements,
+        services,
+        missing,
+    }
+}
+
+/// The services of a 百千万 level (DOMAIN.md §4.6) \[seed\]: 百 → 定期联系; 千 → 扶持奖励; 万 → 登记入库管理,
+/// 办理户口, 免费办理档案关系转接.
+fn services_of(level: Option<IntroductionLevel>) -> CodeSet<Service> {
+    let list: &[Service] = match level {
+        None => &[],
+        Some(IntroductionLevel::Hundred) => &[Service::RegularContact],
+        Some(IntroductionLevel::Thousand) => &[Service::SupportAndReward],
+        Some(IntroductionLevel::TenThousand) => &[
+            Service::DatabaseRegistration,
+            Service::HukouHandling,
+            Service::FreeArchiveTransfer,
+        ],
+    };
+    list.iter().copied().collect()
+}
