@@ -48,7 +48,9 @@ type TierChecks = [Option<bool>; Tier::ALL.len()];
 ///
 /// Borrows the profile and the policy; `Copy`. With the `serde` feature it serializes to exactly the §6 record
 /// (`id`, `stream`, `specialty`, `tier`, `lead`, `managed_by`, `also_qualifies`, `enterprise_size`,
-/// `above_designated_size`, `entitlements`, `services`, `missing_facts`, `reasons`, `policy`).
+/// `above_designated_size`, `entitlements`, `services`, `missing_facts`, `reasons`, `policy`), followed by
+/// `policy_hash`, the content hash of the policy that decided ([`Policy::hash`]), so that every decision can
+/// be traced to the exact rules that made it.
 ///
 /// ```
 /// use talent_matrix::{classify, MissingFact, Post, Profile, Role, Stream};
@@ -394,7 +396,7 @@ impl<'a> Classification<'a> {
     /// let p = Profile::builder("X-1", Post::Other).build()?;
     /// let json = classify(&p).to_json();
     /// assert!(json.starts_with(r#"{"id":"X-1","stream":null,"specialty":null,"tier":null,"lead":null,"#));
-    /// assert!(json.ends_with(r#""policy":"shizhong-2011"}"#));
+    /// assert!(json.contains(r#""policy":"shizhong-2011","policy_hash":"sha256:"#));
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     #[cfg(feature = "json")]
@@ -558,7 +560,7 @@ impl serde::Serialize for Classification<'_> {
     /// The DOMAIN.md §6 record, fields in the contract's order.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Classification", 14)?;
+        let mut s = serializer.serialize_struct("Classification", 15)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("stream", &self.stream)?;
         s.serialize_field("specialty", &self.specialty)?;
@@ -573,6 +575,7 @@ impl serde::Serialize for Classification<'_> {
         s.serialize_field("missing_facts", &self.missing)?;
         s.serialize_field("reasons", &ReasonList(self))?;
         s.serialize_field("policy", self.policy.name())?;
+        s.serialize_field("policy_hash", self.policy.hash())?;
         s.end()
     }
 }

@@ -273,3 +273,121 @@ proptest! {
         }
     }
 }
+
+fn example_policy() -> Policy {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/policy-example.toml"
+    ))
+    .unwrap();
+    assert!(text.starts_with("# AN ILLUSTRATION, NOT PART OF THE SEED'S SCHEME."));
+    Policy::from_doc(&PolicyDoc::from_toml(&text).unwrap()).unwrap()
+}
+
+fn sample_roster() -> Vec<Profile> {
+    include_str!("../examples/data/roster.jsonl")
+        .lines()
+        .map(|l| Profile::from_json(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_example_policy_adds_a_professional_ladder() {
+    let policy = example_policy();
+    assert_eq!(
+        policy.tiers(Stream::ProfessionalTechnical),
+        [Tier::Leader, Tier::HighEnd]
+    );
+    let senior = |perf| {
+        Profile::builder("T", Post::ProfessionalTechnical)
+            .professional_title(ProfessionalTitle::Senior)
+            .performance(perf)
+            .build()
+            .unwrap()
+    };
+    assert_eq!(
+        policy.classify(&senior(Performance::Outstanding)).tier(),
+        Some(Tier::Leader)
+    );
+    assert_eq!(
+        policy.classify(&senior(Performance::Good)).tier(),
+        Some(Tier::HighEnd)
+    );
+    let junior = Profile::builder("T", Post::ProfessionalTechnical)
+        .professional_title(ProfessionalTitle::Junior)
+        .build()
+        .unwrap();
+    let c = policy.classify(&junior);
+    assert_eq!(c.tier(), None);
+    assert_eq!(
+        c.managed_by().to_vec(),
+        [talent_matrix::Department::HumanResourcesBureau]
+    );
+    // The rest of the scheme is the built-in one.
+    let built_in = Policy::shizhong_2011();
+    for p in sample_roster() {
+        let (a, b) = (built_in.classify(&p), policy.classify(&p));
+        if a.stream() != Some(Stream::ProfessionalTechnical) {
+            assert_eq!(
+                a.to_json().replace(Policy::shizhong_2011().hash(), ""),
+                b.to_json()
+                    .replace(policy.hash(), "")
+                    .replace("example-professional-ladder", "shizhong-2011")
+            );
+        }
+    }
+}
+
+#[test]
+fn comparing_policies_lists_exactly_the_people_whose_cell_changes() {
+    use talent_matrix::policy::{Cell, Moves, compare};
+    let (before, after) = (Policy::shizhong_2011(), example_policy());
+    let roster = sample_roster();
+    let changes: Vec<_> = roster
+        .iter()
+        .filter_map(|p| compare(&before, &after, p))
+        .collect();
+    let direct: Vec<&str> = roster
+        .iter()
+        .filter(|p| Cell::of(&before.classify(p)) != Cell::of(&after.classify(p)))
+        .map(|p| p.id())
+        .collect();
+    let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, direct);
+    assert_eq!(ids, ["SZ-0201", "SZ-0202", "SZ-0207"]);
+    assert_eq!(changes[2].before.to_string(), "professional_technical/-/-");
+    assert_eq!(
+        changes[2].after.to_string(),
+        "professional_technical/-/leader"
+    );
+    assert_eq!(changes[2].rule.to_string(), "tier.leader");
+    assert_eq!(
+        changes[2].en,
+        "performance Outstanding and professional title Senior: Leading talent"
+    );
+    let mut moves = Moves::default();
+    changes.iter().for_each(|c| moves.add(c));
+    assert_eq!(moves.total(), 3);
+    assert_eq!(moves.iter().map(|(_, _, n)| n).collect::<Vec<_>>(), [2, 1]);
+}
+
+#[test]
+fn every_record_names_its_policy_by_hash() {
+    let p = Profile::builder("A", Post::Community).build().unwrap();
+    let policy = example_policy();
+    let json = policy.classify(&p).to_json();
+    assert!(
+        json.ends_with(&format!(
+            r#""policy":"example-professional-ladder","policy_hash":"{}"}}"#,
+            policy.hash()
+        )),
+        "{json}"
+    );
+    assert_ne!(policy.hash(), Policy::shizhong_2011().hash());
+    // The hash is of the content: the same document loaded twice has the same hash.
+    assert_eq!(
+        Policy::from_doc(policy.doc()).unwrap().hash(),
+        policy.hash()
+    );
+    assert_eq!(policy.hash().len(), 71);
+}

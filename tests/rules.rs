@@ -908,7 +908,7 @@ fn section_6_example_record() {
             "lead":"financial_office","managed_by":["finance_bureau","commerce_bureau","financial_office"],
             "also_qualifies":["professional_technical"],"enterprise_size":"medium","above_designated_size":true,
             "entitlements":["annual_reward","finance_apartment_preference"],"services":[],"missing_facts":[],
-            "policy":"shizhong-2011"})
+            "policy":"shizhong-2011","policy_hash":talent_matrix::Policy::shizhong_2011().hash()})
     );
     let rules: Vec<&str> = reasons
         .as_array()
@@ -954,6 +954,7 @@ fn section_6_example_record() {
         "\"missing_facts\"",
         "\"reasons\"",
         "\"policy\"",
+        "\"policy_hash\"",
     ];
     let positions: Vec<usize> = order.iter().map(|k| json.find(k).unwrap()).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{json}");

@@ -27,18 +27,20 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::enterprise::{AboveSizeRule, Bound};
 use crate::{Department, Industry, Profile, Specialty, Stream, Tier};
 
 mod compile;
+mod diff;
 mod doc;
 #[cfg(test)]
 mod oracle;
 
 use compile::{Compiled, PolicyError as CompileError};
 pub(crate) use compile::{Fact, Facts, Mask};
+pub use diff::{Cell, Change, Moves, compare};
 pub use doc::{
     AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, DocError, EntitlementDoc, LadderDoc,
     PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
@@ -106,8 +108,15 @@ impl From<CompileError> for PolicyError {
 /// assert!(!policy.has_ladder(Stream::ProfessionalTechnical));
 /// assert!(policy.hash().starts_with("sha256:"));
 /// ```
+///
+/// Cloning a policy is cheap (it is shared, not copied).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
+    inner: Arc<Loaded>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Loaded {
     doc: PolicyDoc,
     compiled: Compiled,
     hash: String,
@@ -115,7 +124,7 @@ pub struct Policy {
 
 impl core::hash::Hash for Policy {
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        self.hash.hash(state);
+        self.inner.hash.hash(state);
     }
 }
 
@@ -154,9 +163,11 @@ impl Policy {
     pub fn from_doc(doc: &PolicyDoc) -> Result<Policy, PolicyError> {
         let compiled = Compiled::compile(doc)?;
         Ok(Policy {
-            doc: doc.clone(),
-            compiled,
-            hash: content_hash(doc),
+            inner: Arc::new(Loaded {
+                doc: doc.clone(),
+                compiled,
+                hash: content_hash(doc),
+            }),
         })
     }
 
@@ -167,7 +178,7 @@ impl Policy {
     /// assert_eq!(policy.doc().version, "1.0.0");
     /// ```
     pub fn doc(&self) -> &PolicyDoc {
-        &self.doc
+        &self.inner.doc
     }
 
     /// The policy's name, written in the `policy` field of every classification record.
@@ -176,7 +187,7 @@ impl Policy {
     /// assert_eq!(talent_matrix::Policy::default().name(), "shizhong-2011");
     /// ```
     pub fn name(&self) -> &str {
-        &self.doc.name
+        &self.inner.doc.name
     }
 
     /// The policy's version.
@@ -185,7 +196,7 @@ impl Policy {
     /// assert_eq!(talent_matrix::Policy::default().version(), "1.0.0");
     /// ```
     pub fn version(&self) -> &str {
-        &self.doc.version
+        &self.inner.doc.version
     }
 
     /// The content hash of the policy, `sha256:` and 64 hex digits: the SHA-256 of the document as compact
@@ -200,7 +211,7 @@ impl Policy {
     /// # Ok::<(), talent_matrix::policy::PolicyError>(())
     /// ```
     pub fn hash(&self) -> &str {
-        &self.hash
+        &self.inner.hash
     }
 
     /// The lead department (主管部门) of a stream; `None` for a stream the policy does not define.
@@ -210,7 +221,8 @@ impl Policy {
     /// assert_eq!(Policy::default().lead(Stream::PartyGovernment), Some(Department::OrganizationDepartment));
     /// ```
     pub fn lead(&self, stream: Stream) -> Option<Department> {
-        self.compiled
+        self.inner
+            .compiled
             .streams
             .iter()
             .find(|s| s.stream == stream)
@@ -225,7 +237,8 @@ impl Policy {
     /// assert_eq!(Policy::default().specialty_lead(Specialty::FinanceCommerce), Some(Department::FinancialOffice));
     /// ```
     pub fn specialty_lead(&self, specialty: Specialty) -> Option<Department> {
-        self.compiled
+        self.inner
+            .compiled
             .specialties
             .iter()
             .find(|s| s.specialty == specialty)
@@ -270,19 +283,21 @@ impl Policy {
     }
 
     pub(crate) fn ladder(&self, stream: Stream) -> &[compile::CompiledTier] {
-        self.compiled
+        self.inner
+            .compiled
             .ladders
             .get(stream.index())
             .map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn compiled(&self) -> &Compiled {
-        &self.compiled
+        &self.inner.compiled
     }
 
     /// The size classes (large, medium, small) of an industry under this policy, if derivable.
     pub(crate) fn size_classes(&self, industry: Industry) -> Option<[&[Bound]; 3]> {
-        self.compiled
+        self.inner
+            .compiled
             .size_standard
             .get(industry.index())?
             .as_ref()
@@ -291,7 +306,8 @@ impl Policy {
 
     /// The above-designated-size rule of an industry under this policy.
     pub(crate) fn above_rule(&self, industry: Industry) -> AboveSizeRule {
-        self.compiled
+        self.inner
+            .compiled
             .above
             .get(industry.index())
             .copied()
