@@ -14,7 +14,9 @@
 //!
 //! The scheme comes from a 2011 report of Jinan's Shizhong District; the built-in policy `shizhong-2011`
 //! follows it to the letter, fills its gaps with national standards (the 2011 SME size standard, the NBS
-//! above-designated-size thresholds) and marks every remaining choice as a policy default.
+//! above-designated-size thresholds) and marks every remaining choice as a policy default. The rules are data
+//! (`policies/shizhong-2011.toml`): a district can write its own, and the crate proves it sound before it
+//! classifies anyone with it.
 //!
 //! ```
 //! use talent_matrix::{classify, Industry, Post, Profile, Role, Stream, Tier, Wan};
@@ -40,9 +42,12 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `serde` | yes (via `json`) | `Serialize`/`Deserialize` for every code list, [`Wan`], [`Profile`] (the flat §3 record), [`CodeSet`]; `Serialize` for [`Classification`] (the §6 record) |
-//! | `json` | yes | [`Profile::from_json`] with typed errors, [`Classification::to_json`] and `write_json`; pulls in `serde_json` |
+//! | `json` | yes | [`Profile::from_json`] with typed errors, [`Classification::to_json`] and `write_json`, policy documents as JSON; pulls in `serde_json` |
+//! | `toml` | yes | policy documents as TOML; pulls in `toml` |
+//! | `roster` | yes | [`roster::Roster`]: JSON Lines and CSV rosters with per-row errors; pulls in `csv`, `encoding_rs`, `encoding_rs_io`, `hashbrown` |
 //!
-//! With no features the crate has no serde dependency: build profiles with [`Profile::builder`].
+//! With no features the crate has no serde dependency: build profiles with [`Profile::builder`]; the built-in
+//! policy, [`Matrix`] and its renderings are always there.
 //!
 //! ## Map
 //!
@@ -51,8 +56,10 @@
 //! | code lists, their labels and parsing | [`Stream`], [`Specialty`], [`Tier`], [`Department`], [`Post`], …, [`Coded`], [`CodeSet`], [`Lang`] |
 //! | the input record | [`Profile`], [`ProfileBuilder`], [`ProfileError`], [`Wan`] |
 //! | enterprise size and above-designated-size | [`enterprise`] |
-//! | the rules | [`Policy`] |
+//! | the rules, as data: load, check, compare | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`compare`](policy::compare)) |
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
+//! | rosters (feature `roster`) | [`roster`] |
+//! | the two-way matrix and its table, CSV and SVG | [`Matrix`], [`matrix`] |
 //!
 //! ## Where rules come from
 //!

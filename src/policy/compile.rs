@@ -238,11 +238,13 @@ impl Fact {
 
 /// A compiled condition: per fact, the bit set of the values it allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct Mask([u32; FACTS]);
+pub(crate) struct Mask([u32; FACTS], u32);
 
 impl Mask {
     /// The condition that always holds.
-    const ANY: Mask = Mask([u32::MAX; FACTS]);
+    /// The second field has bit `i` set for each fact `i` a clause constrains, so that evaluation looks at
+    /// those facts only.
+    const ANY: Mask = Mask([u32::MAX; FACTS], 0);
 
     /// Compiles a condition, collecting every problem.
     pub(crate) fn compile(condition: &Condition, problems: &mut Vec<String>, at: &str) -> Mask {
@@ -277,6 +279,7 @@ impl Mask {
             };
             if let Some(slot) = mask.0.get_mut(fact as usize) {
                 *slot = allowed;
+                mask.1 |= 1 << (fact as usize);
             }
         }
         mask
@@ -304,6 +307,7 @@ impl Mask {
         for (a, b) in m.0.iter_mut().zip(&other.0) {
             *a &= b;
         }
+        m.1 |= other.1;
         m
     }
 
@@ -341,6 +345,7 @@ impl Mask {
                 let k = values.len().max(1);
                 if let (Some(slot), Some(v)) = (m.0.get_mut(*i), values.get(n % k)) {
                     *slot = *v;
+                    m.1 |= 1 << i;
                 }
                 n /= k;
             }
@@ -362,7 +367,13 @@ impl Mask {
     /// fact has no allowed possible value, `None` (open) otherwise.
     pub(crate) fn eval(&self, facts: &Facts) -> Option<bool> {
         let mut open = false;
-        for (allowed, possible) in self.0.iter().zip(&facts.0) {
+        let mut used = self.1;
+        while used != 0 {
+            let i = used.trailing_zeros() as usize;
+            used &= used - 1;
+            let (Some(allowed), Some(possible)) = (self.0.get(i), facts.0.get(i)) else {
+                continue;
+            };
             if allowed & possible == 0 {
                 return Some(false);
             }
