@@ -60,6 +60,7 @@
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
 //! | rosters (feature `roster`) | [`roster`] |
 //! | the two-way matrix and its table, CSV and SVG | [`Matrix`], [`matrix`] |
+//! | the community worker's lifecycle (准入、培训、管理、考核、退出) | [`lifecycle`] |
 //!
 //! ## Where rules come from
 //!
@@ -81,6 +82,7 @@ mod codes;
 pub mod enterprise;
 mod error;
 mod lang;
+pub mod lifecycle;
 pub mod matrix;
 mod money;
 pub mod policy;
