@@ -60,6 +60,7 @@
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
 //! | rosters (feature `roster`) | [`roster`] |
 //! | the two-way matrix and its table, CSV and SVG | [`Matrix`], [`matrix`] |
+//! | what would move a person up their ladder | [`progression`] |
 //! | the community worker's lifecycle (准入、培训、管理、考核、退出) | [`lifecycle`] |
 //!
 //! ## Where rules come from
@@ -87,6 +88,7 @@ pub mod matrix;
 mod money;
 pub mod policy;
 mod profile;
+pub mod progression;
 mod raw;
 mod reason;
 mod report;

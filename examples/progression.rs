@@ -1,0 +1,95 @@
+//! For each person of a roster below the top tier of their stream's ladder, print the way up in both languages.
+//!
+//! ```text
+//! cargo run --example progression                                           # the sample roster, built-in policy
+//! cargo run --example progression -- --policy examples/data/policy-example.toml
+//! ```
+
+#[allow(dead_code)]
+mod common;
+
+use std::process::ExitCode;
+
+use talent_matrix::Policy;
+use talent_matrix::policy::PolicyDoc;
+use talent_matrix::progression::progression;
+
+fn main() -> ExitCode {
+    let mut roster_args = common::RosterArgs::default();
+    let mut policy = Policy::shizhong_2011();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--policy" {
+            let Some(path) = args.next() else {
+                eprintln!("progression: --policy needs a .toml file");
+                return ExitCode::from(2);
+            };
+            let loaded = std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|t| PolicyDoc::from_toml(&t).map_err(|e| e.to_string()))
+                .and_then(|d| Policy::from_doc(&d).map_err(|e| e.to_string()));
+            match loaded {
+                Ok(p) => policy = p,
+                Err(e) => {
+                    eprintln!("progression: {path}: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            continue;
+        }
+        match roster_args.take(&arg, &mut args) {
+            Ok(true) => {}
+            Ok(false) | Err(_) => {
+                eprintln!(
+                    "usage: progression [ROSTER] [--policy FILE.toml] [--input-format jsonl|csv]"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut roster = match roster_args.open() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", e.to_row_error().to_json());
+            return ExitCode::from(2);
+        }
+    };
+    for item in roster.by_ref() {
+        let row = match item {
+            Ok(row) => row,
+            Err(e) => {
+                eprintln!("{}", e.to_json());
+                continue;
+            }
+        };
+        let p = row.profile();
+        let path = progression(&policy, p);
+        if path.steps().is_empty() {
+            continue;
+        }
+        let now = path.tier().map_or(("无层次", "no tier"), |t| {
+            (
+                t.label(talent_matrix::Lang::ZhHans),
+                t.label(talent_matrix::Lang::En),
+            )
+        });
+        println!(
+            "{} {}  ({} / {})",
+            p.id(),
+            p.name().unwrap_or(""),
+            now.0,
+            now.1
+        );
+        for step in path.steps() {
+            println!(
+                "  → {} / {}",
+                step.tier().label(talent_matrix::Lang::ZhHans),
+                step.tier().label(talent_matrix::Lang::En)
+            );
+            for r in step.requirements() {
+                println!("      {}  |  {}", r.zh(), r.en());
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,600 @@
+//! Progression: what would move a person up their stream's ladder (梯次、递进式培养管理).
+//!
+//! For each tier above the person's, [`progression`] finds the smallest set of fact changes that places them
+//! there: one change for each clause of the tier's condition that does not hold, read from the policy's rules
+//! and thresholds, never written by hand per case. Each change is a [`Requirement`] a person can read, in
+//! zh-Hans and English ("enterprise above designated size: Industry revenue at least 2000 万元 (now 1500)"),
+//! and can be applied to a profile to check it. Where there is no ladder to climb, [`NoPath`] says why.
+//!
+//! ```
+//! use talent_matrix::progression::progression;
+//! use talent_matrix::{Industry, Policy, Post, Profile, Role, Tier, Wan};
+//!
+//! let p = Profile::builder("E-1", Post::Enterprise)
+//!     .role(Role::MiddleManager)
+//!     .industry(Industry::Industry)
+//!     .revenue_wan(Wan::from_wan(1500))
+//!     .build()?;
+//! let policy = Policy::shizhong_2011();
+//! let path = progression(&policy, &p);
+//! // Nearest first: elite (which needs an owner-operator), high-end, leader.
+//! let tiers: Vec<Tier> = path.steps().iter().map(|s| s.tier()).collect();
+//! assert_eq!(tiers, [Tier::Elite, Tier::HighEnd, Tier::Leader]);
+//! let high_end = &path.steps()[1];
+//! assert_eq!(
+//!     high_end.requirements()[0].en(),
+//!     "enterprise above designated size: Industry revenue at least 2000 万元 (now 1500 万元)"
+//! );
+//! # Ok::<(), talent_matrix::ProfileError>(())
+//! ```
+
+use crate::enterprise::AboveSizeRule;
+use crate::policy::{Fact, Facts, Mask};
+use crate::{
+    Coded, Contribution, EnterpriseSize, Industry, IntroductionLevel, Lang, Ownership, Performance,
+    Policy, Post, ProfessionalTitle, Profile, ProfileBuilder, Role, RuralRole, SkillLevel,
+    SocialWorkCertificate, Stream, Tier, Wan,
+};
+
+/// A change to one fact of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Post(Post),
+    Role(Option<Role>),
+    Ownership(Option<Ownership>),
+    Industry(Option<Industry>),
+    Performance(Performance),
+    Contribution(Contribution),
+    Potential(bool),
+    Title(Option<ProfessionalTitle>),
+    Skill(Option<SkillLevel>),
+    Certificate(Option<SocialWorkCertificate>),
+    Rural(Option<RuralRole>),
+    Level(Option<IntroductionLevel>),
+    /// Revenue at least this, in the person's industry, so that the enterprise is above designated size.
+    Revenue(Industry, Wan),
+    /// Above designated size, stated.
+    StateAbove,
+    /// The enterprise size, stated.
+    StateSize(EnterpriseSize),
+}
+
+/// One change a person needs, readable and applicable.
+///
+/// ```
+/// use talent_matrix::progression::progression;
+/// use talent_matrix::{EnterpriseSize, Policy, Post, Profile, Role};
+///
+/// let owner = Profile::builder("E-2", Post::Enterprise)
+///     .role(Role::Owner)
+///     .enterprise_size(EnterpriseSize::Small)
+///     .above_designated_size(false)
+///     .build()?;
+/// let path = progression(&Policy::shizhong_2011(), &owner);
+/// let elite = path.steps().first().expect("elite is the nearest step");
+/// assert_eq!(elite.requirements()[0].en(), "development potential assessed");
+/// assert_eq!(elite.requirements()[0].zh(), "经评定具有发展潜力");
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    change: Change,
+    zh: String,
+    en: String,
+}
+
+impl Requirement {
+    /// What is needed, in simplified Chinese.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile, Role};
+    /// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+    /// let path = progression(&Policy::shizhong_2011(), &p);
+    /// let step = &path.steps()[2]; // the leader step
+    /// assert_eq!(step.requirements()[0].zh(), "业绩评定为业绩突出（现为一般）");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn zh(&self) -> &str {
+        &self.zh
+    }
+
+    /// What is needed, in English.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile, Role};
+    /// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+    /// let path = progression(&Policy::shizhong_2011(), &p);
+    /// let step = &path.steps()[2]; // the leader step
+    /// assert_eq!(step.requirements()[0].en(), "performance assessed Outstanding (now Ordinary)");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn en(&self) -> &str {
+        &self.en
+    }
+
+    /// Applies the change to a profile being built (to check a path, or to plan with it).
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{classify, Performance, Policy, Post, Profile, Role};
+    /// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+    /// let path = progression(&Policy::shizhong_2011(), &p);
+    /// let step = &path.steps()[2]; // the leader step
+    /// let q = step.requirements()[0].apply(p.clone().into_builder()).build()?;
+    /// assert_eq!(q.performance(), Performance::Outstanding);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn apply(&self, b: ProfileBuilder) -> ProfileBuilder {
+        match self.change {
+            Change::Post(v) => b.post(v),
+            Change::Role(v) => b.role(v),
+            Change::Ownership(v) => b.ownership(v),
+            Change::Industry(v) => b.industry(v),
+            Change::Performance(v) => b.performance(v),
+            Change::Contribution(v) => b.contribution(v),
+            Change::Potential(v) => b.potential(v),
+            Change::Title(v) => b.professional_title(v),
+            Change::Skill(v) => b.skill_level(v),
+            Change::Certificate(v) => b.social_work_certificate(v),
+            Change::Rural(v) => b.rural_role(v),
+            Change::Level(v) => b.introduction_level(v),
+            Change::Revenue(_, w) => b.revenue_wan(w),
+            Change::StateAbove => b.above_designated_size(true),
+            Change::StateSize(s) => b.enterprise_size(s),
+        }
+    }
+}
+
+/// The way to one higher tier.
+///
+/// ```
+/// # use talent_matrix::progression::progression;
+/// # use talent_matrix::{Policy, Post, Profile, Role, Tier};
+/// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+/// let steps = progression(&Policy::shizhong_2011(), &p).steps().to_vec();
+/// assert_eq!(steps.iter().map(|s| s.tier()).collect::<Vec<_>>(), [Tier::Elite, Tier::HighEnd, Tier::Leader]);
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    tier: Tier,
+    requirements: Vec<Requirement>,
+}
+
+impl Step {
+    /// The tier this step reaches.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile, Role, Tier};
+    /// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+    /// assert_eq!(progression(&Policy::shizhong_2011(), &p).steps()[2].tier(), Tier::Leader);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn tier(&self) -> Tier {
+        self.tier
+    }
+
+    /// The changes, one per clause of the tier's condition that does not hold: all of them are needed.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile, Role};
+    /// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+    /// assert_eq!(progression(&Policy::shizhong_2011(), &p).steps()[2].requirements().len(), 2);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+
+    /// The profile with every change of this step applied.
+    ///
+    /// # Errors
+    ///
+    /// Only if a change took a number out of range, which the policy's thresholds (validated on load) do not.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{classify, Policy, Post, Profile, Role, Tier};
+    /// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+    /// let path = progression(&Policy::shizhong_2011(), &p);
+    /// let step = &path.steps()[2];
+    /// assert_eq!(classify(&step.applied_to(&p)?).tier(), Some(Tier::Leader));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn applied_to(&self, profile: &Profile) -> Result<Profile, crate::ProfileError> {
+        self.requirements
+            .iter()
+            .fold(profile.clone().into_builder(), |b, r| r.apply(b))
+            .build()
+    }
+}
+
+/// Why a person has no tier to climb to.
+///
+/// ```
+/// use talent_matrix::progression::{progression, NoPath};
+/// use talent_matrix::{Policy, Post, Profile, Stream};
+/// let p = Profile::builder("1", Post::SocialWork).build()?;
+/// let path = progression(&Policy::shizhong_2011(), &p);
+/// assert_eq!(path.no_path(), Some(NoPath::NoLadder(Stream::SocialWork)));
+/// assert_eq!(path.no_path().map(|n| n.en()).as_deref(), Some("Social work talent has no tiers under shizhong-2011"));
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NoPath {
+    /// Not counted as talent: no stream, so no ladder.
+    NotTalent,
+    /// The person's stream has no ladder under the policy.
+    NoLadder(Stream),
+    /// Already at the highest tier of the ladder.
+    AtTop(Tier),
+}
+
+impl NoPath {
+    fn text(self, lang: Lang, policy: &str) -> String {
+        let zh = lang.is_chinese();
+        match self {
+            NoPath::NotTalent if zh => "不计入人才，没有可晋升的层次".to_owned(),
+            NoPath::NotTalent => "not counted as talent, so there is no ladder to climb".to_owned(),
+            NoPath::NoLadder(s) if zh => format!("{}在{policy}下不分层次", s.label(lang)),
+            NoPath::NoLadder(s) => format!("{} has no tiers under {policy}", s.label(lang)),
+            NoPath::AtTop(t) if zh => format!("已是最高层次（{}）", t.label(lang)),
+            NoPath::AtTop(t) => format!("already at the highest tier ({})", t.label(lang)),
+        }
+    }
+
+    /// Why, in simplified Chinese, naming the built-in policy.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::progression::NoPath::NotTalent.zh(), "不计入人才，没有可晋升的层次");
+    /// ```
+    pub fn zh(self) -> String {
+        self.text(Lang::ZhHans, "shizhong-2011")
+    }
+
+    /// Why, in English, naming the built-in policy.
+    ///
+    /// ```
+    /// use talent_matrix::{progression::NoPath, Tier};
+    /// assert_eq!(NoPath::AtTop(Tier::Leader).en(), "already at the highest tier (Leading talent)");
+    /// ```
+    pub fn en(self) -> String {
+        self.text(Lang::En, "shizhong-2011")
+    }
+}
+
+/// The way up a person's ladder: a step for each higher tier, nearest first; or why there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progression {
+    stream: Option<Stream>,
+    tier: Option<Tier>,
+    steps: Vec<Step>,
+    no_path: Option<NoPath>,
+}
+
+impl Progression {
+    /// The person's stream.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).build()?;
+    /// assert_eq!(progression(&Policy::shizhong_2011(), &p).stream(), None);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn stream(&self) -> Option<Stream> {
+        self.stream
+    }
+
+    /// The person's tier now.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).build()?;
+    /// assert_eq!(progression(&Policy::shizhong_2011(), &p).tier(), None);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn tier(&self) -> Option<Tier> {
+        self.tier
+    }
+
+    /// A step for each tier above the person's, the nearest first; the last one reaches the top.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).build()?;
+    /// assert!(progression(&Policy::shizhong_2011(), &p).steps().is_empty());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// Why there is no step, if there is none.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::{progression, NoPath};
+    /// # use talent_matrix::{Policy, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).build()?;
+    /// assert_eq!(progression(&Policy::shizhong_2011(), &p).no_path(), Some(NoPath::NotTalent));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn no_path(&self) -> Option<NoPath> {
+        self.no_path
+    }
+}
+
+/// The way up a person's ladder under a policy. See the [module docs](self).
+///
+/// ```
+/// use talent_matrix::progression::progression;
+/// use talent_matrix::{Policy, Post, Profile, Role, Tier};
+/// let p = Profile::builder("1", Post::Enterprise).role(Role::Owner).build()?;
+/// let path = progression(&Policy::shizhong_2011(), &p);
+/// assert_eq!(path.steps().iter().map(|s| s.tier()).collect::<Vec<_>>(), [Tier::Elite, Tier::HighEnd, Tier::Leader]);
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+pub fn progression(policy: &Policy, profile: &Profile) -> Progression {
+    let c = policy.classify(profile);
+    let (stream, tier) = (c.stream(), c.tier());
+    let none = |why| Progression {
+        stream,
+        tier,
+        steps: Vec::new(),
+        no_path: Some(why),
+    };
+    let Some(s) = stream else {
+        return none(NoPath::NotTalent);
+    };
+    let ladder = policy.ladder(s);
+    if ladder.is_empty() {
+        return none(NoPath::NoLadder(s));
+    }
+    let facts = Facts::of_decided(profile, &c.enterprise_facts(), stream, c.specialty(), tier);
+    // The tiers above the person's, nearest first.
+    let above: Vec<_> = ladder.iter().take_while(|t| Some(t.tier) != tier).collect();
+    if above.is_empty() {
+        return none(NoPath::AtTop(
+            ladder.first().map_or(Tier::Leader, |t| t.tier),
+        ));
+    }
+    let steps = above
+        .iter()
+        .rev()
+        .map(|t| Step {
+            tier: t.tier,
+            requirements: requirements(policy, profile, &t.when, &facts),
+        })
+        .collect();
+    Progression {
+        stream,
+        tier,
+        steps,
+        no_path: None,
+    }
+}
+
+/// One change per clause of `when` that does not hold.
+fn requirements(policy: &Policy, p: &Profile, when: &Mask, facts: &Facts) -> Vec<Requirement> {
+    when.clauses()
+        .filter(|&(fact, allowed)| facts.get(fact) & !allowed != 0)
+        .filter_map(|(fact, allowed)| requirement(policy, p, fact, allowed, facts.get(fact)))
+        .collect()
+}
+
+/// The value to move to: for ordered facts the lowest allowed value above the current one (else the lowest
+/// allowed), for others the first allowed value; present values before absence.
+fn target<T: Coded>(allowed: u32, optional: bool, current: Option<T>) -> Option<Option<T>> {
+    let offset = u32::from(optional);
+    let present: Vec<T> = T::ALL
+        .iter()
+        .copied()
+        .filter(|v| allowed & (1 << (v.index() as u32 + offset)) != 0)
+        .collect();
+    let above = current.and_then(|c| present.iter().copied().find(|v| v.index() > c.index()));
+    match above.or_else(|| present.first().copied()) {
+        Some(v) => Some(Some(v)),
+        None => (optional && allowed & 1 != 0).then_some(None),
+    }
+}
+
+fn requirement(
+    policy: &Policy,
+    p: &Profile,
+    fact: Fact,
+    allowed: u32,
+    possible: u32,
+) -> Option<Requirement> {
+    let now_zh = |v: &str| format!("（现为{v}）");
+    let now_en = |v: &str| format!(" (now {v})");
+    let value = |b: u32, zh: bool| fact.value_label(b.trailing_zeros(), zh);
+    let named = |to_zh: String, to_en: String| {
+        let (nz, ne) = (value(possible, true), value(possible, false));
+        (
+            format!("{}为{to_zh}{}", fact.label(true), now_zh(nz)),
+            format!("{} {to_en}{}", fact.label(false), now_en(ne)),
+        )
+    };
+    let (change, zh, en) = match fact {
+        Fact::Performance => {
+            let v = target::<Performance>(allowed, false, Some(p.performance()))??;
+            let (z, e) = (v.label(Lang::ZhHans), v.label(Lang::En));
+            (
+                Change::Performance(v),
+                format!(
+                    "业绩评定为{z}{}",
+                    now_zh(p.performance().label(Lang::ZhHans))
+                ),
+                format!(
+                    "performance assessed {e}{}",
+                    now_en(p.performance().label(Lang::En))
+                ),
+            )
+        }
+        Fact::Contribution => {
+            let v = target::<Contribution>(allowed, false, Some(p.contribution()))??;
+            let (z, e) = (v.label(Lang::ZhHans), v.label(Lang::En));
+            (
+                Change::Contribution(v),
+                format!(
+                    "区级经济贡献达到{z}{}",
+                    now_zh(p.contribution().label(Lang::ZhHans))
+                ),
+                format!(
+                    "district economic contribution {e}{}",
+                    now_en(p.contribution().label(Lang::En))
+                ),
+            )
+        }
+        Fact::Potential => (
+            Change::Potential(allowed & 0b10 != 0),
+            "经评定具有发展潜力".to_owned(),
+            "development potential assessed".to_owned(),
+        ),
+        Fact::AboveDesignatedSize => above_requirement(policy, p)?,
+        Fact::EnterpriseSize => {
+            // The largest allowed class: the least change for a firm that must be smaller, or a stated size.
+            let v = EnterpriseSize::ALL
+                .iter()
+                .rev()
+                .copied()
+                .find(|s| allowed & (1 << s.index()) != 0)?;
+            let allowed_labels = |lang| {
+                EnterpriseSize::ALL
+                    .iter()
+                    .filter(|s| allowed & (1 << s.index()) != 0)
+                    .map(|s| s.label(lang))
+                    .collect::<Vec<_>>()
+            };
+            let now = p.enterprise_size().or(policy.classify(p).enterprise_size());
+            (
+                Change::StateSize(v),
+                format!(
+                    "企业规模为{}{}",
+                    allowed_labels(Lang::ZhHans).join("、"),
+                    now.map_or("（规模未知，需填报）".to_owned(), |s| now_zh(
+                        s.label(Lang::ZhHans)
+                    ))
+                ),
+                format!(
+                    "enterprise size {}{}",
+                    allowed_labels(Lang::En).join(", "),
+                    now.map_or(" (not known: state it)".to_owned(), |s| now_en(
+                        s.label(Lang::En)
+                    ))
+                ),
+            )
+        }
+        Fact::Role => {
+            let v = target::<Role>(allowed, true, p.role())?;
+            let (z, e) = v.map_or(("未填", "not given"), |v| {
+                (v.label(Lang::ZhHans), v.label(Lang::En))
+            });
+            let (zh, en) = named(z.to_owned(), e.to_owned());
+            (Change::Role(v), zh, en)
+        }
+        Fact::Ownership => simple(
+            target::<Ownership>(allowed, true, p.ownership())?,
+            Change::Ownership,
+            &named,
+        ),
+        Fact::Industry => simple(
+            target::<Industry>(allowed, true, p.industry())?,
+            Change::Industry,
+            &named,
+        ),
+        Fact::ProfessionalTitle => simple(
+            target::<ProfessionalTitle>(allowed, true, p.professional_title())?,
+            Change::Title,
+            &named,
+        ),
+        Fact::SkillLevel => simple(
+            target::<SkillLevel>(allowed, true, p.skill_level())?,
+            Change::Skill,
+            &named,
+        ),
+        Fact::SocialWorkCertificate => simple(
+            target::<SocialWorkCertificate>(allowed, true, p.social_work_certificate())?,
+            Change::Certificate,
+            &named,
+        ),
+        Fact::RuralRole => simple(
+            target::<RuralRole>(allowed, true, p.rural_role())?,
+            Change::Rural,
+            &named,
+        ),
+        Fact::IntroductionLevel => simple(
+            target::<IntroductionLevel>(allowed, true, p.introduction_level())?,
+            Change::Level,
+            &named,
+        ),
+        Fact::Post => {
+            let v = target::<Post>(allowed, false, Some(p.post()))??;
+            let (zh, en) = named(
+                v.label(Lang::ZhHans).to_owned(),
+                v.label(Lang::En).to_owned(),
+            );
+            (Change::Post(v), zh, en)
+        }
+        // Stream, specialty and tier follow from the other facts; they are not changed directly.
+        Fact::Stream | Fact::Specialty | Fact::Tier => return None,
+    };
+    Some(Requirement { change, zh, en })
+}
+
+/// A change to a present-or-absent fact, named by its label.
+fn simple<T: Coded>(
+    v: Option<T>,
+    change: fn(Option<T>) -> Change,
+    named: &dyn Fn(String, String) -> (String, String),
+) -> (Change, String, String) {
+    let (z, e) = v.map_or(("未填", "not given"), |v| {
+        (v.label(Lang::ZhHans), v.label(Lang::En))
+    });
+    let (zh, en) = named(z.to_owned(), e.to_owned());
+    (change(v), zh, en)
+}
+
+/// Above designated size: revenue up to the industry's threshold where it is derived from revenue, else stated.
+fn above_requirement(policy: &Policy, p: &Profile) -> Option<(Change, String, String)> {
+    let derived_by_revenue = p.above_designated_size().is_none();
+    match p.industry().map(|i| (i, policy.above_rule(i))) {
+        Some((industry, AboveSizeRule::Revenue(min))) if derived_by_revenue => {
+            let now_zh = p
+                .revenue_wan()
+                .map_or("未填".to_owned(), |r| format!("{r}万元"));
+            let now_en = p
+                .revenue_wan()
+                .map_or("not given".to_owned(), |r| format!("{r} 万元"));
+            Some((
+                Change::Revenue(industry, min),
+                format!(
+                    "规模以上企业：{}营业收入至少{min}万元（现为{now_zh}）",
+                    industry.label(Lang::ZhHans)
+                ),
+                format!(
+                    "enterprise above designated size: {} revenue at least {min} 万元 (now {now_en})",
+                    industry.label(Lang::En)
+                ),
+            ))
+        }
+        _ => {
+            let (nz, ne) = match p.above_designated_size() {
+                Some(false) => ("现填报为非规模以上", "now stated as not"),
+                _ => ("未知，需填报", "not known: state it"),
+            };
+            Some((
+                Change::StateAbove,
+                format!("规模以上企业（{nz}）"),
+                format!("enterprise above designated size ({ne})"),
+            ))
+        }
+    }
+}
