@@ -1,6 +1,6 @@
 //! The full-time community worker's record through 准入、培训、管理、考核、退出 (admission, training, in-service
 //! management, assessment, exit): the mechanisms the seed says the district built for the base force of social
-//! work talent ([seed] 建立了准入、培训、管理、考核、退出等机制).
+//! work talent (\[seed\] 建立了准入、培训、管理、考核、退出等机制).
 //!
 //! A [`WorkerRecord`] is changed only by applying [`Event`]s one at a time. An event that does not fit the
 //! current stage is rejected with an error naming both, and the record is left unchanged. The record keeps its
