@@ -73,13 +73,9 @@ fn main() -> ExitCode {
             Err(e) => return usage(&e),
         }
     }
-    let roster = match roster_args.open() {
+    let roster = match roster_args.open_or_report() {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", e.to_row_error().to_json());
-            eprintln!("rows read: 0, classified: 0, rejected: 0");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match run(roster, output) {
         Ok(0) => ExitCode::SUCCESS,

@@ -71,12 +71,9 @@ fn main() -> ExitCode {
         after.name(),
         after.hash()
     );
-    let mut roster = match roster_args.open() {
+    let mut roster = match roster_args.open_or_report() {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", e.to_row_error().to_json());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let mut moves = Moves::default();
     for item in roster.by_ref() {

@@ -47,12 +47,9 @@ fn main() -> ExitCode {
             }
         }
     }
-    let mut roster = match roster_args.open() {
+    let mut roster = match roster_args.open_or_report() {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", e.to_row_error().to_json());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     for item in roster.by_ref() {
         let row = match item {

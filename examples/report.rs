@@ -77,13 +77,9 @@ fn main() -> ExitCode {
         }
     }
 
-    let mut roster = match roster_args.open() {
+    let mut roster = match roster_args.open_or_report() {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", e.to_row_error().to_json());
-            eprintln!("rows read: 0, classified: 0, rejected: 0");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let mut matrix = Matrix::new();
     let mut progress = common::Progress::new();

@@ -49,6 +49,16 @@ impl RosterArgs {
         Ok(true)
     }
 
+    /// Opens the roster, or reports why not (one error object at line 1, no row counted) and gives the exit
+    /// status 2 to return.
+    pub fn open_or_report(&self) -> Result<Roster<'static>, std::process::ExitCode> {
+        self.open().map_err(|e| {
+            eprintln!("{}", e.to_row_error().to_json());
+            eprintln!("rows read: 0, classified: 0, rejected: 0");
+            std::process::ExitCode::from(2)
+        })
+    }
+
     /// Opens the roster and prints its notices on stderr.
     pub fn open(&self) -> Result<Roster<'static>, FileError> {
         let roster = match self.path.as_deref() {
