@@ -815,12 +815,8 @@ impl<'a> Roster<'a> {
                     return Some(Err(RowError::plain(line, None, format!("read error: {e}"))));
                 }
             }
-            let end = reader.position().byte();
-            let inner_newlines = record
-                .iter()
-                .map(|cell| cell.iter().filter(|&&b| b == b'\n').count() as u64)
-                .sum();
-            let line = reader.get_mut().start_line(end, inner_newlines);
+            let start = record.position().map_or(0, csv::Position::byte);
+            let line = reader.get_mut().start_line(start);
             // A line of spaces is a blank line, not a row (a row has the header's cells, at least two).
             if record.len() == 1 && record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
                 continue;
@@ -1082,14 +1078,16 @@ impl IdIndex {
 /// on. (The CSV reader's own line count starts a record where the previous one ended, before any blank lines
 /// it skips, and counts a CR LF's LF on the next record.)
 ///
+/// LF bytes make lines; a lone CR ends a record but not a line.
+///
 /// Only the offsets of CR and LF bytes not yet behind the reader's position are kept: memory is bounded by the
 /// reader's read-ahead.
 struct LineCounter<R> {
     inner: R,
     offset: u64,
-    /// Offsets and bytes (CR or LF) of line-ending bytes ahead of the last record's end.
+    /// Offsets and bytes (CR or LF) of line-ending bytes not yet behind a record's start.
     pending: VecDeque<(u64, u8)>,
-    /// LF bytes before the last record's end.
+    /// LF bytes behind the last record's start.
     newlines: u64,
 }
 
@@ -1103,27 +1101,26 @@ impl<R> LineCounter<R> {
         }
     }
 
-    /// The line on which the record that ended at byte `end` started, given the LFs inside its cells.
-    ///
-    /// The record's last line is one more than the LFs before its terminator (the CR or LF just before `end`;
-    /// without one, the record ended with the input); it started `inner_newlines` lines earlier.
-    fn start_line(&mut self, end: u64, inner_newlines: u64) -> u64 {
-        let mut last_line = None;
+    /// The line on which a record starts, given where the CSV reader says it starts: after the previous
+    /// record's terminator, before any blank lines it skipped. Those lines are the run of CR and LF bytes from
+    /// there (a record's first byte is never one: an empty line is no record), so the record's first line is
+    /// one more than the LFs before its first byte.
+    fn start_line(&mut self, start: u64) -> u64 {
+        let mut next = start;
         while let Some(&(at, byte)) = self.pending.front() {
-            if at >= end {
+            if at < start || at == next {
+                if at == next {
+                    next += 1;
+                }
+                if byte == b'\n' {
+                    self.newlines += 1;
+                }
+                self.pending.pop_front();
+            } else {
                 break;
             }
-            self.pending.pop_front();
-            if at + 1 == end {
-                last_line = Some(self.newlines + 1);
-            }
-            if byte == b'\n' {
-                self.newlines += 1;
-            }
         }
-        last_line
-            .unwrap_or(self.newlines + 1)
-            .saturating_sub(inner_newlines)
+        self.newlines + 1
     }
 }
 

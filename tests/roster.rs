@@ -333,3 +333,13 @@ fn files_open_by_extension() {
     let roster = Roster::open(path, None, &RosterOptions::default()).unwrap();
     assert_eq!(roster.filter(Result::is_ok).count(), 63);
 }
+
+#[test]
+fn an_unterminated_quote_at_the_end_keeps_its_line() {
+    // Found by tests/robustness.rs: the newline inside the unclosed quote was taken for a terminator, and the
+    // last record was reported a line too early. A lone CR ends a record but not a line.
+    let (ok, bad, _) = read("id,post\n{\r\"{\n", Format::Csv);
+    assert!(ok.is_empty());
+    let lines: Vec<u64> = bad.iter().map(RowError::line).collect();
+    assert_eq!(lines, [2, 2]);
+}
