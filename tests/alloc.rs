@@ -1,0 +1,56 @@
+//! `classify` allocates nothing: counted with dhat's global allocator (a test of its own binary, since it
+//! replaces the allocator).
+#![cfg(feature = "roster")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may panic
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+#[path = "../examples/gen_roster/generator.rs"]
+#[allow(dead_code)]
+mod generator;
+
+use talent_matrix::{Profile, classify};
+
+#[test]
+fn classify_makes_no_heap_allocation() {
+    let _profiler = dhat::Profiler::builder().testing().build();
+    // A realistic mix, read before counting (reading allocates: strings, the profile itself).
+    let mut g = generator::Generator::new(5);
+    let people: Vec<Profile> = (0..2000)
+        .map(|_| {
+            let line = generator::to_json_line(&g.record());
+            talent_matrix::roster::Roster::from_reader(
+                line.as_bytes(),
+                talent_matrix::roster::Format::JsonLines,
+                &talent_matrix::roster::RosterOptions::default(),
+            )
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .into_profile()
+        })
+        .collect();
+    // The first call loads the built-in policy once.
+    let _ = classify(&people[0]);
+    let before = dhat::HeapStats::get();
+    let mut tiers = 0usize;
+    for p in &people {
+        let c = classify(std::hint::black_box(p));
+        tiers += usize::from(c.tier().is_some()) + c.missing_facts().len() + c.managed_by().len();
+    }
+    let after = dhat::HeapStats::get();
+    assert!(tiers > 0);
+    assert_eq!(
+        after.total_blocks,
+        before.total_blocks,
+        "classify allocated {} blocks",
+        after.total_blocks - before.total_blocks
+    );
+}
