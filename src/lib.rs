@@ -44,6 +44,7 @@
 //! | `serde` | yes (via `json`) | `Serialize`/`Deserialize` for every code list, [`Wan`], [`Profile`] (the flat §3 record), [`CodeSet`]; `Serialize` for [`Classification`] (the §6 record) |
 //! | `json` | yes | [`Profile::from_json`] with typed errors, [`Classification::to_json`] and `write_json`, policy documents as JSON; pulls in `serde_json` |
 //! | `toml` | yes | policy documents as TOML; pulls in `toml` |
+//! | `rayon` | no | [`batch`] classifies and builds matrices on every core (merging partial matrices); pulls in `rayon` |
 //! | `roster` | yes | [`roster::Roster`]: JSON Lines and CSV rosters with per-row errors; pulls in `csv`, `encoding_rs`, `encoding_rs_io`, `hashbrown` |
 //!
 //! With no features the crate has no serde dependency: build profiles with [`Profile::builder`]; the built-in
@@ -59,6 +60,7 @@
 //! | the rules, as data: load, check, compare | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`compare`](policy::compare)) |
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
 //! | rosters (feature `roster`) | [`roster`] |
+//! | many profiles at once, on every core with feature `rayon` | [`batch`] |
 //! | the two-way matrix and its table, CSV and SVG | [`Matrix`], [`matrix`] |
 //! | what would move a person up their ladder | [`progression`] |
 //! | the community worker's lifecycle (准入、培训、管理、考核、退出) | [`lifecycle`] |
@@ -78,6 +80,7 @@
 
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
+pub mod batch;
 mod classify;
 mod codes;
 pub mod enterprise;

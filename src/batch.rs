@@ -1,0 +1,100 @@
+//! Many profiles at once: classification records and the two-way matrix, on every core with the `rayon`
+//! feature (sequentially without it, with the same results).
+//!
+//! ```
+//! use talent_matrix::batch;
+//! use talent_matrix::{Policy, Post, Profile};
+//!
+//! let people = vec![
+//!     Profile::builder("1", Post::Community).build()?,
+//!     Profile::builder("2", Post::Other).build()?,
+//! ];
+//! let policy = Policy::shizhong_2011();
+//! let matrix = batch::matrix(&policy, &people);
+//! assert_eq!((matrix.talents(), matrix.not_talent()), (1, 1));
+//! # Ok::<(), talent_matrix::ProfileError>(())
+//! ```
+
+use crate::{Classification, Matrix, Policy, Profile};
+
+/// Classifies every profile; the classifications are in the profiles' order.
+///
+/// ```
+/// use talent_matrix::{batch, Policy, Post, Profile, Stream};
+/// let people = vec![Profile::builder("1", Post::PartyGovernment).build()?];
+/// let policy = Policy::shizhong_2011();
+/// assert_eq!(batch::classify_all(&policy, &people)[0].stream(), Some(Stream::PartyGovernment));
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+pub fn classify_all<'a>(policy: &'a Policy, profiles: &'a [Profile]) -> Vec<Classification<'a>> {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        profiles.par_iter().map(|p| policy.classify(p)).collect()
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        profiles.iter().map(|p| policy.classify(p)).collect()
+    }
+}
+
+/// The two-way matrix of the profiles: with `rayon`, partial matrices built on every core and merged in the
+/// profiles' order (so the missing-fact ids keep it).
+///
+/// ```
+/// use talent_matrix::{batch, classify, Matrix, Policy, Post, Profile};
+/// let people: Vec<Profile> = (0..100)
+///     .map(|i| Profile::builder(i.to_string(), if i % 2 == 0 { Post::Rural } else { Post::Community }).build())
+///     .collect::<Result<_, _>>()?;
+/// let sequential: Matrix = people.iter().map(classify).collect();
+/// assert_eq!(batch::matrix(&talent_matrix::Policy::shizhong_2011(), &people), sequential);
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+pub fn matrix(policy: &Policy, profiles: &[Profile]) -> Matrix {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        profiles
+            .par_iter()
+            .fold(Matrix::new, |mut m, p| {
+                m.add(&policy.classify(p));
+                m
+            })
+            .reduce(Matrix::new, |mut a, b| {
+                a.merge(b);
+                a
+            })
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        profiles.iter().map(|p| policy.classify(p)).collect()
+    }
+}
+
+/// Every profile's §6 record as one line of JSON (feature `json`), in the profiles' order.
+///
+/// ```
+/// use talent_matrix::{batch, Policy, Post, Profile};
+/// let people = vec![Profile::builder("1", Post::Other).build()?];
+/// let lines = batch::records(&Policy::shizhong_2011(), &people);
+/// assert!(lines[0].starts_with(r#"{"id":"1","stream":null"#));
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[cfg(feature = "json")]
+pub fn records(policy: &Policy, profiles: &[Profile]) -> Vec<String> {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        profiles
+            .par_iter()
+            .map(|p| policy.classify(p).to_json())
+            .collect()
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        profiles
+            .iter()
+            .map(|p| policy.classify(p).to_json())
+            .collect()
+    }
+}
