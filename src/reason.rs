@@ -279,169 +279,136 @@ impl Writer<'_, '_> {
         )
     }
 
-    /// Labels of the values in `bits`, joined with "or".
-    fn values(&self, fact: Fact, bits: u32) -> String {
-        let labels: Vec<&str> = (0..32)
-            .filter(|i| bits & (1 << i) != 0)
-            .map(|i| fact.value_label(i, self.zh))
-            .collect();
-        match labels.as_slice() {
-            [] => String::new(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!(
-                "{}{}{last}",
-                init.join(self.t("、", ", ")),
-                self.t("或", " or ")
-            ),
+    /// Writes the labels of the values in `bits`, joined with "or": "a、b或c" / "a, b or c".
+    fn values(&self, f: &mut Formatter<'_>, fact: Fact, bits: u32) -> fmt::Result {
+        let n = bits.count_ones() as usize;
+        for (k, i) in (0..32).filter(|i| bits & (1 << i) != 0).enumerate() {
+            if k > 0 {
+                f.write_str(if k + 1 == n {
+                    self.t("或", " or ")
+                } else {
+                    self.t("、", ", ")
+                })?;
+            }
+            f.write_str(fact.value_label(i, self.zh))?;
         }
+        Ok(())
+    }
+
+    /// `name` then a joiner then the values: "职务为…" / "role …".
+    fn named(
+        &self,
+        f: &mut Formatter<'_>,
+        fact: Fact,
+        zh_joiner: &str,
+        en_joiner: &str,
+        bits: u32,
+    ) -> fmt::Result {
+        f.write_str(fact.label(self.zh))?;
+        f.write_str(self.t(zh_joiner, en_joiner))?;
+        self.values(f, fact, bits)
     }
 
     /// A clause that holds, as the fact that made it hold: "role Middle manager", "ownership not Individual
     /// business", "above designated size", "development potential assessed".
-    fn holds(&self, fact: Fact, allowed: u32, possible: u32) -> String {
-        let name = fact.label(self.zh);
+    fn holds(&self, f: &mut Formatter<'_>, fact: Fact, allowed: u32, possible: u32) -> fmt::Result {
+        let yes = possible == 0b10;
         match fact {
             Fact::AboveDesignatedSize => {
-                return self
-                    .t(
-                        if possible == 0b10 {
-                            "规模以上"
-                        } else {
-                            "非规模以上"
-                        },
-                        if possible == 0b10 {
-                            "above designated size"
-                        } else {
-                            "not above designated size"
-                        },
-                    )
-                    .to_owned();
+                return f.write_str(match (yes, self.zh) {
+                    (true, true) => "规模以上",
+                    (false, true) => "非规模以上",
+                    (true, false) => "above designated size",
+                    (false, false) => "not above designated size",
+                });
             }
             Fact::Potential => {
-                return self
-                    .t(
-                        if possible == 0b10 {
-                            "具有发展潜力"
-                        } else {
-                            "未评定发展潜力"
-                        },
-                        if possible == 0b10 {
-                            "development potential assessed"
-                        } else {
-                            "development potential not assessed"
-                        },
-                    )
-                    .to_owned();
+                return f.write_str(match (yes, self.zh) {
+                    (true, true) => "具有发展潜力",
+                    (false, true) => "未评定发展潜力",
+                    (true, false) => "development potential assessed",
+                    (false, false) => "development potential not assessed",
+                });
             }
             _ => {}
         }
         let absent = fact.is_optional() && possible == 1;
         if possible.count_ones() == 1 && !absent {
             // The value itself says why: "role Middle manager", "professional title Senior".
-            let value = self.values(fact, possible);
-            if self.zh {
-                format!("{name}为{value}")
-            } else {
-                format!("{name} {value}")
-            }
+            self.named(f, fact, "为", " ", possible)
         } else {
             // Absent, or a derived fact known only in part: name what the rule excludes, "ownership not
             // Individual business", "enterprise size not Large".
-            let value = self.values(fact, fact.all_values() & !allowed);
-            if self.zh {
-                format!("{name}非{value}")
-            } else {
-                format!("{name} not {value}")
-            }
+            self.named(f, fact, "非", " not ", fact.all_values() & !allowed)
         }
     }
 
     /// A clause that does not hold, as what it needs: "role Principal or Owner-operator (is Middle manager)",
     /// "above designated size (not known)".
-    fn needs(&self, fact: Fact, allowed: u32, possible: u32) -> String {
-        let name = fact.label(self.zh);
-        let is = if allowed & possible != 0 {
-            self.t("（未知）", " (not known)").to_owned()
-        } else if fact == Fact::AboveDesignatedSize && possible == 0b01 {
-            self.t("（现为非规模以上）", " (it is not)").to_owned()
-        } else if fact == Fact::Potential && possible == 0b01 {
-            self.t("（未评定）", " (not assessed)").to_owned()
-        } else {
-            let v = self.values(fact, possible);
-            if self.zh {
-                format!("（现为{v}）")
-            } else {
-                format!(" (is {v})")
+    fn needs(&self, f: &mut Formatter<'_>, fact: Fact, allowed: u32, possible: u32) -> fmt::Result {
+        match fact {
+            Fact::AboveDesignatedSize | Fact::Potential if allowed == 0b10 => {
+                f.write_str(match (fact, self.zh) {
+                    (Fact::Potential, true) => "具有发展潜力",
+                    (Fact::Potential, false) => "development potential assessed",
+                    (_, true) => "规模以上企业",
+                    (_, false) => "an enterprise above designated size",
+                })?
             }
-        };
-        let want = match fact {
             Fact::AboveDesignatedSize | Fact::Potential => {
-                if allowed == 0b10 {
-                    self.t(
-                        if fact == Fact::Potential {
-                            "具有发展潜力"
-                        } else {
-                            "规模以上企业"
-                        },
-                        if fact == Fact::Potential {
-                            "development potential assessed"
-                        } else {
-                            "an enterprise above designated size"
-                        },
-                    )
-                    .to_owned()
-                } else {
-                    format!("{name} {}", self.values(fact, allowed))
-                }
+                self.named(f, fact, " ", " ", allowed)?
             }
             _ => {
                 let excluded = fact.all_values() & !allowed;
                 if allowed.count_ones() > 4 && excluded.count_ones() < allowed.count_ones() {
-                    let v = self.values(fact, excluded);
-                    if self.zh {
-                        format!("{name}非{v}")
-                    } else {
-                        format!("{name} other than {v}")
-                    }
+                    self.named(f, fact, "非", " other than ", excluded)?;
                 } else {
-                    let v = self.values(fact, allowed);
-                    if self.zh {
-                        format!("{name}为{v}")
-                    } else {
-                        format!("{name} {v}")
-                    }
+                    self.named(f, fact, "为", " ", allowed)?;
                 }
             }
-        };
-        format!("{want}{is}")
-    }
-
-    /// The clauses of a condition that hold, named by their facts.
-    fn holding(&self, mask: &Mask, facts: &Facts) -> Vec<String> {
-        mask.clauses()
-            .filter(|&(fact, allowed)| facts.get(fact) & !allowed == 0)
-            .map(|(fact, allowed)| self.holds(fact, allowed, facts.get(fact)))
-            .collect()
-    }
-
-    /// The clauses of a condition that do not hold (false or open), as what they need.
-    fn missing(&self, mask: &Mask, facts: &Facts) -> Vec<String> {
-        mask.clauses()
-            .filter(|&(fact, allowed)| facts.get(fact) & !allowed != 0)
-            .map(|(fact, allowed)| self.needs(fact, allowed, facts.get(fact)))
-            .collect()
-    }
-
-    /// Joins clauses: "a, b and c" / "a，b，c".
-    fn and(&self, parts: &[String]) -> String {
-        if self.zh {
-            return parts.join("，");
         }
-        match parts {
-            [] => String::new(),
-            [one] => one.clone(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        if allowed & possible != 0 {
+            f.write_str(self.t("（未知）", " (not known)"))
+        } else if fact == Fact::AboveDesignatedSize && possible == 0b01 {
+            f.write_str(self.t("（现为非规模以上）", " (it is not)"))
+        } else if fact == Fact::Potential && possible == 0b01 {
+            f.write_str(self.t("（未评定）", " (not assessed)"))
+        } else {
+            f.write_str(self.t("（现为", " (is "))?;
+            self.values(f, fact, possible)?;
+            f.write_str(self.t("）", ")"))
         }
+    }
+
+    /// Writes the clauses of a condition that hold (`holding`) or do not (`!holding`), joined: "a, b and c" /
+    /// "a，b，c".
+    fn clauses(
+        &self,
+        f: &mut Formatter<'_>,
+        mask: &Mask,
+        facts: &Facts,
+        holding: bool,
+    ) -> fmt::Result {
+        let selected =
+            |&(fact, allowed): &(Fact, u32)| (facts.get(fact) & !allowed == 0) == holding;
+        let n = mask.clauses().filter(selected).count();
+        for (k, (fact, allowed)) in mask.clauses().filter(selected).enumerate() {
+            if k > 0 {
+                f.write_str(if self.zh {
+                    "，"
+                } else if k + 1 == n {
+                    " and "
+                } else {
+                    ", "
+                })?;
+            }
+            if holding {
+                self.holds(f, fact, allowed, facts.get(fact))?;
+            } else {
+                self.needs(f, fact, allowed, facts.get(fact))?;
+            }
+        }
+        Ok(())
     }
 
     fn stream(&self, f: &mut Formatter<'_>, s: Stream) -> fmt::Result {
@@ -451,16 +418,11 @@ impl Writer<'_, '_> {
             .streams
             .iter()
             .find(|c| c.stream == s)
-            .and_then(|c| c.eligible.iter().find(|m| m.eval(&facts) == Some(true)))
-            .map(|m| self.holding(m, &facts))
-            .unwrap_or_default();
-        write!(
-            f,
-            "{}{}{}",
-            self.and(&holding),
-            self.t("：", ": "),
-            self.l(s)
-        )?;
+            .and_then(|c| c.eligible.iter().find(|m| m.eval(&facts) == Some(true)));
+        if let Some(m) = holding {
+            self.clauses(f, m, &facts, true)?;
+        }
+        write!(f, "{}{}", self.t("：", ": "), self.l(s))?;
         let post = self.c.profile().post();
         match compiled.post_stream.get(post.index()).copied().flatten() {
             Some(own) if own == s => {}
@@ -487,14 +449,14 @@ impl Writer<'_, '_> {
         }
         let also = self.c.also_qualifies();
         if !also.is_empty() {
-            let names: Vec<&str> = also.iter().map(|a| self.l(a)).collect();
-            write!(
-                f,
-                "{}{}{}",
-                self.t("；同时符合", "; also qualifies as "),
-                names.join(self.t("、", ", ")),
-                self.t("条件（只计一次）", " (counted once)")
-            )?;
+            f.write_str(self.t("；同时符合", "; also qualifies as "))?;
+            for (k, a) in also.iter().enumerate() {
+                if k > 0 {
+                    f.write_str(self.t("、", ", "))?;
+                }
+                f.write_str(self.l(a))?;
+            }
+            f.write_str(self.t("条件（只计一次）", " (counted once)"))?;
         }
         Ok(())
     }
@@ -513,11 +475,12 @@ impl Writer<'_, '_> {
         match own {
             Some(own) => {
                 // The condition of the post's own stream closest to holding, and what it lacks.
-                let closest = own
-                    .eligible
-                    .iter()
-                    .min_by_key(|m| self.missing(m, &facts).len());
-                let needs = closest.map(|m| self.missing(m, &facts)).unwrap_or_default();
+                let lacking = |m: &&Mask| {
+                    m.clauses()
+                        .filter(|&(fact, a)| facts.get(fact) & !a != 0)
+                        .count()
+                };
+                let closest = own.eligible.iter().min_by_key(lacking);
                 write!(
                     f,
                     "{}{}{}",
@@ -525,7 +488,9 @@ impl Writer<'_, '_> {
                     self.l(own.stream),
                     self.t("需", " needs ")
                 )?;
-                f.write_str(&self.and(&needs))?;
+                if let Some(m) = closest {
+                    self.clauses(f, m, &facts, false)?;
+                }
             }
             None => f.write_str(self.t("，无对应类别", ", which has no stream of its own"))?,
         }
@@ -538,21 +503,12 @@ impl Writer<'_, '_> {
     fn specialty(&self, f: &mut Formatter<'_>, s: Specialty) -> fmt::Result {
         let facts = self.facts();
         let compiled = self.c.policy().compiled();
-        let holding = compiled
-            .specialties
-            .iter()
-            .find(|c| c.specialty == s)
-            .map(|c| self.holding(&c.when, &facts))
-            .unwrap_or_default();
         let stream = self.c.stream().map_or("", |st| self.l(st));
-        write!(
-            f,
-            "{stream}{}{}{}{}",
-            self.t("，", " with "),
-            self.and(&holding),
-            self.t("：", ": "),
-            self.l(s)
-        )
+        write!(f, "{stream}{}", self.t("，", " with "))?;
+        if let Some(c) = compiled.specialties.iter().find(|c| c.specialty == s) {
+            self.clauses(f, &c.when, &facts, true)?;
+        }
+        write!(f, "{}{}", self.t("：", ": "), self.l(s))
     }
 
     fn size_stated(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -566,18 +522,17 @@ impl Writer<'_, '_> {
     }
 
     /// `employees 350 ≥ 300` / `从业人员350 ≥ 300`, or with `<` when the bound fails.
-    fn bound(&self, b: Bound) -> String {
+    fn bound(&self, f: &mut Formatter<'_>, b: Bound) -> fmt::Result {
         let p = self.c.profile();
         let value = enterprise::value(p, b.indicator()).unwrap_or(0);
         let op = if value >= b.min() { "≥" } else { "<" };
         match b.indicator() {
-            Indicator::Employees => {
-                format!(
-                    "{}{value} {op} {}",
-                    self.t("从业人员", "employees "),
-                    b.min()
-                )
-            }
+            Indicator::Employees => write!(
+                f,
+                "{}{value} {op} {}",
+                self.t("从业人员", "employees "),
+                b.min()
+            ),
             ind => {
                 let name = if ind == Indicator::Revenue {
                     self.t("营业收入", "revenue ")
@@ -585,7 +540,8 @@ impl Writer<'_, '_> {
                     self.t("资产总额", "assets ")
                 };
                 let unit = self.t("万元", " 万元");
-                format!(
+                write!(
+                    f,
                     "{name}{}{unit} {op} {}{unit}",
                     Wan::from_yuan(value),
                     Wan::from_yuan(b.min())
@@ -631,70 +587,69 @@ impl Writer<'_, '_> {
         };
         match self.c.enterprise_size() {
             Some(size) => {
-                let mut parts: Vec<String> = Vec::new();
-                if !bounds(size).is_empty() {
-                    let met: Vec<String> = bounds(size).iter().map(|&b| self.bound(b)).collect();
-                    parts.push(format!(
-                        "{}{}{}{}",
-                        met.join(self.t("，", ", ")),
+                let met = bounds(size);
+                for (k, &b) in met.iter().enumerate() {
+                    if k > 0 {
+                        f.write_str(self.t("，", ", "))?;
+                    }
+                    self.bound(f, b)?;
+                }
+                if !met.is_empty() {
+                    write!(
+                        f,
+                        "{}{}{}",
                         self.t("（达到", " (meets "),
                         self.l(size),
                         self.t("标准）", ")")
-                    ));
+                    )?;
                 }
                 if let Some(up) = above(size) {
                     if let Some(b) = self.first_failing(bounds(up)) {
-                        parts.push(format!(
-                            "{}{}{}{}",
-                            self.bound(b),
+                        if !met.is_empty() {
+                            f.write_str(self.t("；", "; "))?;
+                        }
+                        self.bound(f, b)?;
+                        write!(
+                            f,
+                            "{}{}{}",
                             self.t("（未达", " (below "),
                             self.l(up),
                             self.t("标准）", ")")
-                        ));
+                        )?;
                     }
                 }
-                write!(
-                    f,
-                    "{}{}{}",
-                    parts.join(self.t("；", "; ")),
-                    self.t("：", ": "),
-                    self.l(size)
-                )
+                write!(f, "{}{}", self.t("：", ": "), self.l(size))
             }
             None => {
                 // Only "not large" is known: name the failing large bound and the absent numbers.
                 if let Some(b) = self.first_failing(large) {
-                    write!(
-                        f,
-                        "{}{}",
-                        self.bound(b),
-                        self.t("（未达大型标准）", " (below large)")
-                    )?;
+                    self.bound(f, b)?;
+                    f.write_str(self.t("（未达大型标准）", " (below large)"))?;
                 }
                 let p = self.c.profile();
-                let mut absent: Vec<&str> = Vec::new();
-                for ind in [Indicator::Employees, Indicator::Revenue, Indicator::Assets] {
-                    let used = [medium, small]
-                        .iter()
-                        .any(|bs| bs.iter().any(|b| b.indicator() == ind));
-                    if used && enterprise::value(p, ind).is_none() {
-                        absent.push(match ind {
-                            Indicator::Employees => self.t("从业人员", "employees"),
-                            Indicator::Revenue => self.t("营业收入", "revenue"),
-                            Indicator::Assets => self.t("资产总额", "assets"),
-                        });
+                let absent = [Indicator::Employees, Indicator::Revenue, Indicator::Assets]
+                    .into_iter()
+                    .filter(|&ind| {
+                        let used = [medium, small]
+                            .iter()
+                            .any(|bs| bs.iter().any(|b| b.indicator() == ind));
+                        used && enterprise::value(p, ind).is_none()
+                    });
+                f.write_str(self.t("；未填", "; "))?;
+                for (k, ind) in absent.enumerate() {
+                    if k > 0 {
+                        f.write_str(self.t("、", " and "))?;
                     }
+                    f.write_str(match ind {
+                        Indicator::Employees => self.t("从业人员", "employees"),
+                        Indicator::Revenue => self.t("营业收入", "revenue"),
+                        Indicator::Assets => self.t("资产总额", "assets"),
+                    })?;
                 }
-                write!(
-                    f,
-                    "{}{}{}",
-                    self.t("；未填", "; "),
-                    absent.join(self.t("、", " and ")),
-                    self.t(
-                        "，具体规模待定：非大型",
-                        " not given, so the exact size is open: not large"
-                    )
-                )
+                f.write_str(self.t(
+                    "，具体规模待定：非大型",
+                    " not given, so the exact size is open: not large",
+                ))
             }
         }
     }
@@ -759,62 +714,39 @@ impl Writer<'_, '_> {
             return Ok(());
         };
         let ladder = self.c.policy().ladder(stream);
-        let mut parts = Vec::new();
         match tier.and_then(|t| ladder.iter().find(|c| c.tier == t)) {
             Some(t) => {
-                let holding = self.holding(&t.when, &facts);
-                parts.push(format!(
-                    "{}{}{}",
-                    self.and(&holding),
-                    self.t("：", ": "),
-                    self.l(t.tier)
-                ));
+                self.clauses(f, &t.when, &facts, true)?;
+                write!(f, "{}{}", self.t("：", ": "), self.l(t.tier))?;
             }
-            None => parts.push(self.t("无层次", "no tier").to_owned()),
+            None => f.write_str(self.t("无层次", "no tier"))?,
         }
         // Every higher tier (every tier, when none is reached), and what it needs.
-        let gaps: Vec<String> = ladder
+        for (k, t) in ladder
             .iter()
             .take_while(|t| Some(t.tier) != tier)
-            .map(|t| {
-                let needs = self.and(&self.missing(&t.when, &facts));
-                if self.zh {
-                    format!("{}需{needs}", self.l(t.tier))
-                } else {
-                    format!("{} needs {needs}", self.l(t.tier))
-                }
-            })
-            .collect();
-        f.write_str(&parts.join(""))?;
-        if !gaps.is_empty() {
-            let lead = if tier.is_some() {
-                self.t("；", "; ")
-            } else {
-                self.t("：", ": ")
-            };
-            write!(f, "{lead}{}", gaps.join(self.t("；", "; ")))?;
+            .enumerate()
+        {
+            f.write_str(match (k, tier.is_some()) {
+                (0, false) => self.t("：", ": "),
+                _ => self.t("；", "; "),
+            })?;
+            write!(f, "{}{}", self.l(t.tier), self.t("需", " needs "))?;
+            self.clauses(f, &t.when, &facts, false)?;
         }
         Ok(())
     }
 
     fn entitlement(&self, f: &mut Formatter<'_>, e: Entitlement) -> fmt::Result {
         let facts = self.facts();
-        let holding = self
-            .c
-            .policy()
-            .compiled()
-            .entitlements
+        let entitlements = &self.c.policy().compiled().entitlements;
+        if let Some((_, when)) = entitlements
             .iter()
             .find(|(x, when)| *x == e && when.eval(&facts) == Some(true))
-            .map(|(_, when)| self.holding(when, &facts))
-            .unwrap_or_default();
-        write!(
-            f,
-            "{}{}{}",
-            self.and(&holding),
-            self.t("：", ": "),
-            self.l(e)
-        )
+        {
+            self.clauses(f, when, &facts, true)?;
+        }
+        write!(f, "{}{}", self.t("：", ": "), self.l(e))
     }
 
     fn service(&self, f: &mut Formatter<'_>, s: Service) -> fmt::Result {
