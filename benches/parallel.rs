@@ -8,34 +8,17 @@
 )] // benches may panic
 
 #[path = "../examples/gen_roster/generator.rs"]
-#[allow(dead_code)]
 mod generator;
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use talent_matrix::roster::{Format, Roster, RosterOptions};
-use talent_matrix::{Matrix, Policy, Profile, batch};
+use talent_matrix::{Matrix, Policy, batch};
 
 const ROWS: usize = 50_000;
 
-fn people() -> Vec<Profile> {
-    let mut g = generator::Generator::new(9);
-    let text: String = (0..ROWS)
-        .map(|_| generator::to_json_line(&g.record()) + "\n")
-        .collect();
-    Roster::from_reader(
-        text.as_bytes(),
-        Format::JsonLines,
-        &RosterOptions::default(),
-    )
-    .unwrap()
-    .map(|r| r.unwrap().into_profile())
-    .collect()
-}
-
 fn bench(c: &mut Criterion) {
-    let people = people();
+    let people = generator::profiles(ROWS, 9);
     let policy = Policy::shizhong_2011();
     let mut group = c.benchmark_group("parallel");
     group.throughput(Throughput::Elements(ROWS as u64));

@@ -10,7 +10,6 @@
 )] // benches may panic
 
 #[path = "../examples/gen_roster/generator.rs"]
-#[allow(dead_code)]
 mod generator;
 
 use std::hint::black_box;

@@ -12,7 +12,6 @@
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
 #[path = "../examples/gen_roster/generator.rs"]
-#[allow(dead_code)]
 mod generator;
 
 use talent_matrix::{Profile, classify};
@@ -21,22 +20,7 @@ use talent_matrix::{Profile, classify};
 fn classify_makes_no_heap_allocation() {
     let _profiler = dhat::Profiler::builder().testing().build();
     // A realistic mix, read before counting (reading allocates: strings, the profile itself).
-    let mut g = generator::Generator::new(5);
-    let people: Vec<Profile> = (0..2000)
-        .map(|_| {
-            let line = generator::to_json_line(&g.record());
-            talent_matrix::roster::Roster::from_reader(
-                line.as_bytes(),
-                talent_matrix::roster::Format::JsonLines,
-                &talent_matrix::roster::RosterOptions::default(),
-            )
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .into_profile()
-        })
-        .collect();
+    let people: Vec<Profile> = generator::profiles(2000, 5);
     // The first call loads the built-in policy once.
     let _ = classify(&people[0]);
     let before = dhat::HeapStats::get();

@@ -8,26 +8,13 @@
 )] // tests may panic
 
 #[path = "../examples/gen_roster/generator.rs"]
-#[allow(dead_code)]
 mod generator;
 
-use talent_matrix::roster::{Format, Roster, RosterOptions};
 use talent_matrix::{Matrix, Policy, Profile, batch, classify};
 
 #[test]
 fn batch_results_equal_sequential_ones() {
-    let mut g = generator::Generator::new(77);
-    let text: String = (0..20_000)
-        .map(|_| generator::to_json_line(&g.record()) + "\n")
-        .collect();
-    let people: Vec<Profile> = Roster::from_reader(
-        text.as_bytes(),
-        Format::JsonLines,
-        &RosterOptions::default(),
-    )
-    .unwrap()
-    .map(|r| r.unwrap().into_profile())
-    .collect();
+    let people: Vec<Profile> = generator::profiles(20_000, 77);
     let policy = Policy::shizhong_2011();
     let sequential: Matrix = people.iter().map(classify).collect();
     assert_eq!(batch::matrix(&policy, &people), sequential);

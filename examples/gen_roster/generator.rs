@@ -1,6 +1,7 @@
 //! A deterministic generator of realistic synthetic rosters, shared by the `gen_roster` example, the tests and
 //! the benchmarks (which include this file by path). No dependencies: a SplitMix64 generator drives it.
 #![allow(clippy::expect_used)] // test tooling: an empty weight table is a bug in this file
+#![allow(dead_code)] // shared by the example, tests and benches, each using a part
 
 use std::fmt::Write as _;
 
@@ -344,4 +345,15 @@ pub fn to_csv_line(rec: &Record) -> String {
         })
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// `n` synthetic people as profiles, read back through the JSON reader (every generated record is valid).
+pub fn profiles(n: usize, seed: u64) -> Vec<talent_matrix::Profile> {
+    let mut g = Generator::new(seed);
+    (0..n)
+        .map(|_| {
+            talent_matrix::Profile::from_json(&to_json_line(&g.record()))
+                .expect("generated records are valid")
+        })
+        .collect()
 }
