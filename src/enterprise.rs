@@ -102,7 +102,6 @@ impl Bound {
     }
 
     /// A bound on revenue or assets of at least `yuan` whole yuan.
-    #[allow(dead_code)] // used by compiled policies, not yet wired into `Policy`
     pub(crate) const fn from_yuan(indicator: Indicator, yuan: u64) -> Bound {
         Bound {
             indicator,

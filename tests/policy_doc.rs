@@ -1,4 +1,4 @@
-//! Policy documents (the policies-as-data work, in progress): the built-in policy ships as
+//! Policy documents: the built-in policy ships as
 //! `policies/shizhong-2011.toml` and round-trips through TOML and JSON unchanged.
 #![cfg(all(feature = "toml", feature = "json"))]
 #![allow(

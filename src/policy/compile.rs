@@ -525,7 +525,6 @@ pub(crate) struct CompiledTier {
 /// A policy document compiled to masks and tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Compiled {
-    pub(crate) name: String,
     /// The streams, in canonical order.
     pub(crate) streams: Vec<CompiledStream>,
     /// The own stream of each post, by post index.
@@ -732,36 +731,23 @@ impl Compiled {
                 *slot = rule;
             }
         }
-        if problems.is_empty() {
-            let compiled = Compiled {
-                name: doc.name.clone(),
-                streams,
-                post_stream,
-                specialties,
-                ladders,
-                entitlements,
-                services,
-                size_standard,
-                above,
-            };
-            compiled.check(doc, &mut problems);
-            if problems.is_empty() {
-                return Ok(compiled);
-            }
+        // Nothing is proven about a policy whose codes are wrong: the proofs run on a policy that compiled.
+        if !problems.is_empty() {
             return Err(PolicyError { problems });
         }
+        let compiled = Compiled {
+            streams,
+            post_stream,
+            specialties,
+            ladders,
+            entitlements,
+            services,
+            size_standard,
+            above,
+        };
+        compiled.check(doc, &mut problems);
         if problems.is_empty() {
-            Ok(Compiled {
-                name: doc.name.clone(),
-                streams,
-                post_stream,
-                specialties,
-                ladders,
-                entitlements,
-                services,
-                size_standard,
-                above,
-            })
+            Ok(compiled)
         } else {
             Err(PolicyError { problems })
         }
