@@ -7,6 +7,8 @@
 //! every fact's possible values are allowed, false when some fact's are all excluded, and open otherwise: the
 //! three-valued logic of DOMAIN.md §4.4 with no rule interpreted at classification time.
 
+mod fast;
+
 use super::doc::{Allowed, BoundsDoc, ClauseValue, Condition, PolicyDoc};
 use crate::Wan;
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
@@ -538,6 +540,8 @@ pub(crate) struct Compiled {
     /// The bounds of the large, medium and small classes of each industry, by industry index.
     pub(crate) size_standard: [Option<[Vec<Bound>; 3]>; Industry::ALL.len()],
     pub(crate) above: [AboveSizeRule; Industry::ALL.len()],
+    /// The conditions evaluated all at once; `None` for a policy with too many conditions for it.
+    fast: Option<fast::Fast>,
 }
 
 /// Why a policy document could not be compiled: every problem found, in the order of the document.
@@ -735,7 +739,7 @@ impl Compiled {
         if !problems.is_empty() {
             return Err(PolicyError { problems });
         }
-        let compiled = Compiled {
+        let mut compiled = Compiled {
             streams,
             post_stream,
             specialties,
@@ -744,9 +748,11 @@ impl Compiled {
             services,
             size_standard,
             above,
+            fast: None,
         };
         compiled.check(doc, &mut problems);
         if problems.is_empty() {
+            compiled.fast = fast::Fast::new(&compiled);
             Ok(compiled)
         } else {
             Err(PolicyError { problems })
@@ -981,7 +987,19 @@ impl Compiled {
     }
 
     /// Classifies a profile: the decisions of DOMAIN.md §4 read from the compiled document. Allocates nothing.
+    ///
+    /// All conditions at once from precomputed rows where the policy has at most 64 of them (see `fast`),
+    /// else [`Compiled::decide_reference`].
     pub(crate) fn decide(&self, p: &Profile) -> Decision<'_> {
+        match &self.fast {
+            Some(fast) => fast.decide(self, p),
+            None => self.decide_reference(p),
+        }
+    }
+
+    /// Classifies a profile condition by condition, walking the clauses ([`Mask::eval`]): the reference the
+    /// faster path is tested against.
+    pub(crate) fn decide_reference(&self, p: &Profile) -> Decision<'_> {
         let enterprise = self.enterprise_facts(p);
         let facts = Facts::of(p, &enterprise);
         let holds = |m: &Mask| m.eval(&facts) == Some(true);
@@ -1223,6 +1241,10 @@ mod tests {
                                                                     .build()
                                                                     .unwrap();
                                                                 let d = compiled.decide(&p);
+                                                                assert_eq!(
+                                                                    d,
+                                                                    compiled.decide_reference(&p)
+                                                                );
                                                                 let o = oracle(&p);
                                                                 assert!(
                                                                     same(&o, &d),
@@ -1244,6 +1266,108 @@ mod tests {
             }
         }
         assert_eq!(count, 8 * 6 * 4 * 5 * 3 * 3 * 3 * 3 * 2 * 2 * 3 * 2 * 2);
+    }
+
+    /// Profiles with every fact drawn at random (a fixed-seed linear congruential generator), numbers included so
+    /// that sizes and above-size statuses are derived, stated and open.
+    fn random_profiles(n: usize) -> impl Iterator<Item = Profile> {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |k: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % k
+        };
+        (0..n).map(move |_| {
+            fn pick<T: Copy>(all: &[T], i: usize) -> Option<T> {
+                i.checked_sub(1).and_then(|i| all.get(i).copied())
+            }
+            let post = Post::ALL[next(Post::ALL.len())];
+            Profile::builder("R", post)
+                .role(pick(Role::ALL, next(Role::ALL.len() + 1)))
+                .industry(pick(Industry::ALL, next(Industry::ALL.len() + 1)))
+                .employees((next(3) > 0).then(|| next(3000) as u32))
+                .revenue_wan((next(3) > 0).then(|| crate::Wan::from_wan(next(50_000) as u64)))
+                .assets_wan((next(3) > 0).then(|| crate::Wan::from_wan(next(90_000) as u64)))
+                .enterprise_size(pick(
+                    EnterpriseSize::ALL,
+                    next(EnterpriseSize::ALL.len() + 4),
+                ))
+                .above_designated_size([None, None, Some(false), Some(true)][next(4)])
+                .ownership(pick(Ownership::ALL, next(Ownership::ALL.len() + 1)))
+                .performance(Performance::ALL[next(Performance::ALL.len())])
+                .contribution(Contribution::ALL[next(Contribution::ALL.len())])
+                .potential(next(2) == 1)
+                .professional_title(pick(
+                    ProfessionalTitle::ALL,
+                    next(ProfessionalTitle::ALL.len() + 1),
+                ))
+                .skill_level(pick(SkillLevel::ALL, next(SkillLevel::ALL.len() + 1)))
+                .social_work_certificate(pick(
+                    SocialWorkCertificate::ALL,
+                    next(SocialWorkCertificate::ALL.len() + 1),
+                ))
+                .rural_role(pick(RuralRole::ALL, next(RuralRole::ALL.len() + 1)))
+                .introduction_level(pick(
+                    IntroductionLevel::ALL,
+                    next(IntroductionLevel::ALL.len() + 1),
+                ))
+                .build()
+                .unwrap()
+        })
+    }
+
+    /// The rows decide as the reference does on another policy: the example's professional ladder tests
+    /// titles, which the built-in policy's tiers never do.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_fast_path_agrees_with_the_reference_on_the_example_policy() {
+        let doc =
+            PolicyDoc::from_toml(include_str!("../../examples/data/policy-example.toml")).unwrap();
+        let compiled = Compiled::compile(&doc).unwrap();
+        assert!(compiled.fast.is_some());
+        let mut tiers = CodeSet::<Tier>::new();
+        for p in random_profiles(200_000) {
+            let d = compiled.decide(&p);
+            assert_eq!(d, compiled.decide_reference(&p), "{p:?}");
+            if d.stream == Some(Stream::ProfessionalTechnical) {
+                tiers.extend(d.tier);
+            }
+        }
+        // The sample reached the professional ladder's tiers, so the comparison covered them.
+        assert!(tiers.len() >= 2, "{tiers:?}");
+    }
+
+    /// And on the built-in policy with the numbers: derived and open sizes and above-size statuses.
+    #[test]
+    fn the_fast_path_agrees_with_the_reference_with_derived_sizes() {
+        let compiled = built_in();
+        for p in random_profiles(200_000) {
+            assert_eq!(compiled.decide(&p), compiled.decide_reference(&p), "{p:?}");
+        }
+    }
+
+    /// A policy with more conditions than the rows can number still classifies, by the reference path.
+    #[test]
+    fn a_policy_with_many_conditions_falls_back_to_the_reference() {
+        let mut doc = PolicyDoc::shizhong_2011();
+        let extra = doc
+            .streams
+            .first()
+            .unwrap()
+            .eligible
+            .first()
+            .unwrap()
+            .clone();
+        let first = doc.streams.first_mut().unwrap();
+        first.eligible.extend(std::iter::repeat_n(extra, 64));
+        let compiled = Compiled::compile(&doc).unwrap();
+        assert!(compiled.fast.is_none());
+        let fast = built_in();
+        assert!(fast.fast.is_some());
+        for p in random_profiles(20_000) {
+            assert_eq!(compiled.decide(&p), fast.decide(&p), "{p:?}");
+        }
     }
 
     /// And with the numbers: the document's size and above-size tables derive as the built-in const tables do.
