@@ -117,6 +117,15 @@ impl FromStr for Lang {
     }
 }
 
+/// [`str::trim`], answered at once when both ends are visible ASCII (no Unicode whitespace can be there): the
+/// common case of a roster cell or JSON value, which is checked several times on its way into a profile.
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +142,23 @@ mod tests {
         assert_eq!("zh-TW".parse::<Lang>(), Ok(Lang::ZhHant));
         assert_eq!(" ZH ".parse::<Lang>(), Ok(Lang::ZhHans));
         assert!("english".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a b",
+            "\u{3000}企业\u{3000}",
+            "企业",
+            "x\u{a0}",
+            "\u{85}y",
+            "\tz\n",
+        ] {
+            assert_eq!(super::trim(s), s.trim(), "{s:?}");
+        }
     }
 }

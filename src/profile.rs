@@ -10,6 +10,8 @@ use crate::{
 // Without serde nothing reads records yet; the reader stays compiled (and tested) for the other builds.
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
 mod read;
+#[cfg(feature = "json")]
+mod scan;
 
 #[cfg(feature = "roster")]
 pub(crate) use read::{Cell, Slot};
@@ -373,7 +375,7 @@ impl ProfileBuilder {
 
 /// The trimmed id, if it has 1 to 64 characters (DOMAIN.md §3).
 pub(crate) fn checked_id(id: &str) -> Result<&str, ProfileError> {
-    let trimmed = id.trim();
+    let trimmed = crate::lang::trim(id);
     let chars = trimmed.chars().count();
     if chars == 0 || chars > MAX_ID_CHARS {
         return Err(ProfileError::InvalidValue {

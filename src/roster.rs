@@ -1020,7 +1020,7 @@ fn prefix_is_utf8(head: &[u8]) -> bool {
 /// separate allocation and a 24-byte slot. Ids past 4 GiB of arena or lines past `u32::MAX` go to a plain map.
 #[derive(Default)]
 struct IdIndex {
-    hasher: std::hash::RandomState,
+    hasher: hashbrown::DefaultHashBuilder,
     table: hashbrown::HashTable<u32>,
     text: String,
     /// Per entry: where its id starts in `text` (it ends where the next starts) and its line.

@@ -19,18 +19,59 @@ use crate::{Coded, ErrorValue, Field, ProfileError, Wan};
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Cell<'r> {
     /// A value of a JSON record: types matter (a number given as a string is a wrong type).
-    Json(&'r Raw),
+    Json(Json<'r>),
     /// A cell of a CSV row: text, trimmed; numbers are plain decimals, booleans true/false, 是/否, 1/0.
     #[cfg_attr(not(feature = "roster"), allow(dead_code))]
     Text(&'r str),
+}
+
+/// A JSON value of a record, borrowed: the scalars as read (by [`scan`](super::scan) or into a [`Raw`] tree),
+/// and any array or object as its tree (always a wrong type for a profile field).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Json<'r> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(&'r str),
+    Tree(&'r Raw),
+}
+
+impl<'r> Json<'r> {
+    pub(crate) fn of(raw: &'r Raw) -> Json<'r> {
+        match raw {
+            Raw::Null => Json::Null,
+            Raw::Bool(b) => Json::Bool(*b),
+            Raw::Int(n) => Json::Int(*n),
+            Raw::UInt(n) => Json::UInt(*n),
+            Raw::Float(x) => Json::Float(*x),
+            Raw::Str(s) => Json::Str(s),
+            Raw::Array(_) | Raw::Object(_) => Json::Tree(raw),
+        }
+    }
+}
+
+impl core::fmt::Display for Json<'_> {
+    /// The value as compact JSON text, as [`Raw`] writes it.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
+            Json::Int(n) => write!(f, "{n}"),
+            Json::UInt(n) => write!(f, "{n}"),
+            Json::Float(x) => write!(f, "{x:?}"),
+            Json::Str(s) => crate::error::write_json_string(f, s),
+            Json::Tree(raw) => write!(f, "{raw}"),
+        }
+    }
 }
 
 impl<'r> Cell<'r> {
     /// The string content: a JSON string or a CSV cell; `None` for other JSON values.
     fn str(self) -> Option<&'r str> {
         match self {
-            Cell::Json(Raw::Str(s)) => Some(s),
-            Cell::Text(s) => Some(s),
+            Cell::Json(Json::Str(s)) | Cell::Text(s) => Some(s),
             Cell::Json(_) => None,
         }
     }
@@ -42,15 +83,15 @@ pub(crate) type Slot<'r> = Option<Cell<'r>>;
 /// A cell with a value: `None` for absent, `null`, and blank strings or cells (DOMAIN.md §3: all absent).
 fn present(slot: Slot<'_>) -> Option<Cell<'_>> {
     match slot? {
-        Cell::Json(Raw::Null) => None,
-        cell if cell.str().is_some_and(|s| s.trim().is_empty()) => None,
+        Cell::Json(Json::Null) => None,
+        cell if cell.str().is_some_and(|s| crate::lang::trim(s).is_empty()) => None,
         cell => Some(cell),
     }
 }
 
 fn invalid(field: Field, cell: Cell<'_>) -> ProfileError {
     let value = match cell {
-        Cell::Json(Raw::Str(s)) => ErrorValue::Text(s.clone()),
+        Cell::Json(Json::Str(s)) => ErrorValue::Text(s.to_owned()),
         Cell::Json(other) => ErrorValue::Json(other.to_string()),
         Cell::Text(s) => ErrorValue::Text(s.to_owned()),
     };
@@ -62,7 +103,7 @@ fn text(field: Field, slot: Slot<'_>) -> Result<Option<(&str, Cell<'_>)>, Profil
     match present(slot) {
         None => Ok(None),
         Some(cell) => match cell.str() {
-            Some(s) => Ok(Some((s.trim(), cell))),
+            Some(s) => Ok(Some((crate::lang::trim(s), cell))),
             None => Err(invalid(field, cell)),
         },
     }
@@ -80,7 +121,7 @@ fn code<T: Coded>(field: Field, slot: Slot<'_>) -> Result<Option<T>, ProfileErro
 /// invalid.
 fn required_code<T: Coded>(field: Field, slot: Slot<'_>) -> Result<T, ProfileError> {
     match slot {
-        None | Some(Cell::Json(Raw::Null)) => Err(ProfileError::MissingField { field }),
+        None | Some(Cell::Json(Json::Null)) => Err(ProfileError::MissingField { field }),
         Some(Cell::Text(t)) if t.trim().is_empty() => Err(ProfileError::MissingField { field }),
         Some(cell) => code(field, slot)?.ok_or_else(|| invalid(field, cell)),
     }
@@ -107,13 +148,13 @@ fn whole(field: Field, slot: Slot<'_>) -> Result<Option<u32>, ProfileError> {
         return Ok(None);
     };
     let n = match cell {
-        Cell::Json(Raw::Int(n)) => u32::try_from(*n).ok(),
-        Cell::Json(Raw::UInt(n)) => u32::try_from(*n).ok(),
+        Cell::Json(Json::Int(n)) => u32::try_from(n).ok(),
+        Cell::Json(Json::UInt(n)) => u32::try_from(n).ok(),
         // Whole, in range and not negative (`-0.0 >= 0.0` holds, so `-0` is 0): the cast is exact.
-        Cell::Json(Raw::Float(x))
-            if x.fract() == 0.0 && (0.0..=f64::from(MAX_EMPLOYEES)).contains(x) =>
+        Cell::Json(Json::Float(x))
+            if x.fract() == 0.0 && (0.0..=f64::from(MAX_EMPLOYEES)).contains(&x) =>
         {
-            Some(*x as u32)
+            Some(x as u32)
         }
         Cell::Text(t) => {
             let w = decimal(field, t.trim(), cell)?;
@@ -134,9 +175,9 @@ fn money(field: Field, slot: Slot<'_>) -> Result<Option<Wan>, ProfileError> {
         return Ok(None);
     };
     let w = match cell {
-        Cell::Json(Raw::Int(n)) => u64::try_from(*n).ok().map(Wan::from_wan),
-        Cell::Json(Raw::UInt(n)) => Some(Wan::from_wan(*n)),
-        Cell::Json(Raw::Float(x)) => Wan::from_f64(*x),
+        Cell::Json(Json::Int(n)) => u64::try_from(n).ok().map(Wan::from_wan),
+        Cell::Json(Json::UInt(n)) => Some(Wan::from_wan(n)),
+        Cell::Json(Json::Float(x)) => Wan::from_f64(x),
         Cell::Text(t) => Some(decimal(field, t.trim(), cell)?),
         Cell::Json(_) => None,
     };
@@ -153,7 +194,7 @@ fn flag(field: Field, slot: Slot<'_>) -> Result<Option<bool>, ProfileError> {
         return Ok(None);
     };
     let b = match cell {
-        Cell::Json(Raw::Bool(b)) => Some(*b),
+        Cell::Json(Json::Bool(b)) => Some(b),
         Cell::Text(t) => match t.trim() {
             "是" | "1" => Some(true),
             "否" | "0" => Some(false),
@@ -219,7 +260,7 @@ impl Profile {
                 });
             };
             match slots.get_mut(field.index()) {
-                Some(slot @ None) => *slot = Some(Cell::Json(value)),
+                Some(slot @ None) => *slot = Some(Cell::Json(Json::of(value))),
                 _ => return Err(ProfileError::DuplicateField { field }),
             }
         }
@@ -234,7 +275,7 @@ impl Profile {
         let get = |f: Field| slots.get(f.index()).copied().flatten();
         // A blank JSON string is an empty id; an empty CSV cell is an absent one.
         let id = match get(Field::Id) {
-            None | Some(Cell::Json(Raw::Null)) => {
+            None | Some(Cell::Json(Json::Null)) => {
                 return Err(ProfileError::MissingField { field: Field::Id });
             }
             Some(Cell::Text(t)) if t.trim().is_empty() => {
@@ -285,8 +326,28 @@ impl Profile {
 
     /// Reads one JSON record, returning on failure the error and the record's trimmed `id` when it has one
     /// (a roster error names it).
+    ///
+    /// A flat record of scalars is read in one pass ([`scan`](super::scan)); any other line, and every line
+    /// with a syntax error, through a [`Raw`] tree.
     #[cfg(feature = "json")]
     pub(crate) fn read_json(json: &str) -> Result<Profile, (ProfileError, Option<String>)> {
+        match super::scan::scan(json) {
+            Some(slots) => Profile::from_cells(&slots).map_err(|e| {
+                let id = match slots.get(Field::Id.index()).copied().flatten() {
+                    Some(Cell::Json(Json::Str(s))) if !s.trim().is_empty() => {
+                        Some(s.trim().to_owned())
+                    }
+                    _ => None,
+                };
+                (e, id)
+            }),
+            None => Profile::read_json_tree(json),
+        }
+    }
+
+    /// [`Profile::read_json`] through a [`Raw`] tree: the general reader, for any line.
+    #[cfg(feature = "json")]
+    pub(crate) fn read_json_tree(json: &str) -> Result<Profile, (ProfileError, Option<String>)> {
         let raw: Raw = serde_json::from_str(json).map_err(|e| {
             let error = ProfileError::Syntax {
                 message: e.to_string(),

@@ -1,0 +1,350 @@
+//! The fast path of [`Profile::read_json`](super::Profile): a flat JSON record read in one pass, without a tree.
+//!
+//! Almost every roster line is a flat object of known fields whose values are strings without escapes, small
+//! non-negative numbers, booleans or `null`. [`scan`] reads exactly such a line into one [`Cell`] per field,
+//! borrowing the strings from the line. Anything else (an escape, a nested value, a negative or long number,
+//! an unknown or repeated key, a syntax error) makes it give up with `None`, and the caller reads the line the
+//! general way (through serde_json into a [`Raw`](crate::raw::Raw) tree), which reports errors exactly as the
+//! contract words them. So the fast path never decides an error, and what it accepts it reads as serde_json
+//! would: the tests compare the two on the sample roster, on generated rosters, and on arbitrary lines.
+
+use super::read::{Cell, Json, Slot};
+use crate::Field;
+
+/// The cells of a flat JSON record, or `None` when the line needs the general reader.
+pub(crate) fn scan(line: &str) -> Option<[Slot<'_>; Field::ALL.len()]> {
+    let mut s = Scanner {
+        text: line,
+        bytes: line.as_bytes(),
+        at: 0,
+    };
+    let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
+    s.space();
+    s.eat(b'{')?;
+    s.space();
+    if !s.eat_if(b'}') {
+        loop {
+            let key = s.string()?;
+            let field = <Field as crate::codes::sealed::Sealed>::from_exact_code(key)?;
+            s.space();
+            s.eat(b':')?;
+            s.space();
+            let value = s.value()?;
+            let slot = slots.get_mut(field.index())?;
+            if slot.is_some() {
+                return None;
+            }
+            *slot = Some(Cell::Json(value));
+            s.space();
+            if s.eat_if(b'}') {
+                break;
+            }
+            s.eat(b',')?;
+            s.space();
+        }
+    }
+    s.space();
+    (s.at == s.bytes.len()).then_some(slots)
+}
+
+struct Scanner<'r> {
+    text: &'r str,
+    bytes: &'r [u8],
+    at: usize,
+}
+
+impl<'r> Scanner<'r> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// JSON whitespace: space, tab, line feed, carriage return.
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn eat_if(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.eat_if(byte).then_some(())
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        let end = self.at.checked_add(word.len())?;
+        (self.bytes.get(self.at..end)? == word).then(|| self.at = end)
+    }
+
+    /// A string without escapes or control characters, borrowed from the line.
+    fn string(&mut self) -> Option<&'r str> {
+        self.eat(b'"')?;
+        let start = self.at;
+        let rest = self.bytes.get(start..)?;
+        let len = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        self.at += len;
+        if self.peek()? != b'"' {
+            return None;
+        }
+        // Both ends are at an ASCII quote, so both are character boundaries.
+        let s = self.text.get(start..self.at)?;
+        self.at += 1;
+        Some(s)
+    }
+
+    fn value(&mut self) -> Option<Json<'r>> {
+        match self.peek()? {
+            b'"' => self.string().map(Json::Str),
+            b't' => self.literal(b"true").map(|()| Json::Bool(true)),
+            b'f' => self.literal(b"false").map(|()| Json::Bool(false)),
+            b'n' => self.literal(b"null").map(|()| Json::Null),
+            b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// A non-negative number. A whole number of at most 19 digits is an unsigned integer, as serde_json reads
+    /// it. Any other number is read only when it has at most 15 significant digits and a power of ten of at
+    /// most 22 either way: then serde_json's result (the digits as an exact `f64` times or divided by an exact
+    /// power of ten, one correctly rounded operation) and the correctly rounded `str::parse` agree.
+    fn number(&mut self) -> Option<Json<'r>> {
+        let start = self.at;
+        let whole = self.digits();
+        // JSON allows no leading zero ("01").
+        if whole > 1 && self.bytes.get(start) == Some(&b'0') {
+            return None;
+        }
+        let mut fraction = 0;
+        if self.eat_if(b'.') {
+            fraction = self.digits();
+            if fraction == 0 {
+                return None;
+            }
+        }
+        let mut exponent = 0i64;
+        let mut has_exponent = false;
+        if let Some(b'e' | b'E') = self.peek() {
+            has_exponent = true;
+            self.at += 1;
+            let negative = match self.peek() {
+                Some(b'-') => {
+                    self.at += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.at += 1;
+                    false
+                }
+                _ => false,
+            };
+            let exp_start = self.at;
+            let n = self.digits();
+            if n == 0 || n > 3 {
+                return None;
+            }
+            exponent = self.text.get(exp_start..self.at)?.parse().ok()?;
+            if negative {
+                exponent = -exponent;
+            }
+        }
+        let text = self.text.get(start..self.at)?;
+        if fraction == 0 && !has_exponent {
+            return (whole <= 19).then(|| text.parse().ok().map(Json::UInt))?;
+        }
+        let power = exponent - i64::try_from(fraction).ok()?;
+        if whole + fraction > 15 || !(-22..=22).contains(&power) {
+            return None;
+        }
+        text.parse().ok().map(Json::Float)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::{Field, Profile};
+
+    /// Values of every JSON type, in the spellings a roster has and the ones the fast path must give up on.
+    const VALUES: &[&str] = &[
+        r#""enterprise""#,
+        r#""企业""#,
+        r#""  principal ""#,
+        r#""""#,
+        r#""  ""#,
+        r#""finance""#,
+        r#""owner""#,
+        r#""small""#,
+        r#""G-1""#,
+        r#""a\"b""#,
+        r#""\u4f01\u4e1a""#,
+        r#""tab	in""#,
+        "0",
+        "300",
+        "300.0",
+        "3e2",
+        "3E+2",
+        "2500.5",
+        "0.0001",
+        "0.00001",
+        "1.23456789012345",
+        "1.234567890123456",
+        "10000000",
+        "10000001",
+        "10000000000",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1e22",
+        "1e23",
+        "5e-22",
+        "5e-23",
+        "-1",
+        "-0",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "1e1000",
+        "true",
+        "false",
+        "null",
+        "nul",
+        "[]",
+        "[1,2]",
+        r#"{"a":1}"#,
+    ];
+
+    /// Values a field accepts, in several spellings (escaped ones among them).
+    fn valid(field: Field) -> Vec<String> {
+        let quoted = |v: &[&str]| v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>();
+        match field.code() {
+            "id" | "name" => quoted(&["G-1", " 周芳 ", "a\\\"b", "\\u5468\\u82b3", "x\\/y"]),
+            "employees" | "revenue_wan" | "assets_wan" => [
+                "0", "300", "300.0", "3e2", "3E+2", "2500.5", "0.0001", "1.5e-3", "null",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            "above_designated_size" | "potential" => {
+                ["true", "false", "null"].map(str::to_owned).to_vec()
+            }
+            "post" => quoted(&["enterprise", "企业", "\\u4f01\\u4e1a", " community "]),
+            "role" => quoted(&["owner", "principal", "企业主", "staff"]),
+            "industry" => quoted(&["finance", "retail", "industry", "other"]),
+            "enterprise_size" => quoted(&["small", "micro", "large", "中型"]),
+            "ownership" => quoted(&["private", "state_owned", "individual"]),
+            "performance" => quoted(&["outstanding", "good", "ordinary"]),
+            "contribution" => quoted(&["major", "ordinary"]),
+            "professional_title" => quoted(&["senior", "none"]),
+            "skill_level" => quoted(&["technician", "senior_worker"]),
+            "social_work_certificate" => quoted(&["social_worker", "none"]),
+            "rural_role" => quoted(&["craft", "none"]),
+            _ => quoted(&["hundred", "thousand", "ten_thousand"]),
+        }
+    }
+
+    fn member() -> impl Strategy<Value = String> {
+        let field = proptest::sample::select(Field::ALL);
+        (field, 0usize..100, 0usize..1000, space(), space()).prop_map(|(f, kind, pick, a, b)| {
+            let key = match kind {
+                0..=2 => "nmae".to_owned(),
+                3..=5 => "i\\u0064".to_owned(),
+                _ => f.code().to_owned(),
+            };
+            let pool = valid(f);
+            let value = if kind < 70 {
+                pool[pick % pool.len()].clone()
+            } else {
+                VALUES[pick % VALUES.len()].to_owned()
+            };
+            format!("\"{key}\"{a}:{b}{value}")
+        })
+    }
+
+    fn space() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(&["", "", "", " ", "\t", "\r\n ", "\u{3000}"][..])
+    }
+
+    fn line() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(member(), 0..8),
+            space(),
+            space(),
+            any::<bool>(),
+            0usize..400,
+        )
+            .prop_map(|(members, a, b, with_id, cut)| {
+                let mut members = members;
+                if with_id {
+                    members.insert(0, r#""id":"P-1""#.to_owned());
+                    members.insert(1, r#""post":"enterprise""#.to_owned());
+                }
+                let line = format!("{a}{{{}}}{b}", members.join(","));
+                // Sometimes cut short at a character boundary: a syntax error somewhere.
+                match line.char_indices().map(|(i, _)| i).find(|&i| i >= cut) {
+                    Some(i) if cut % 5 == 0 => line[..i].to_owned(),
+                    _ => line,
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// The one-pass reader and the tree reader give the same profile or the same error, with the same id.
+        #[test]
+        fn the_fast_path_reads_as_the_tree_does(line in line()) {
+            prop_assert_eq!(Profile::read_json(&line), Profile::read_json_tree(&line), "{}", line);
+        }
+    }
+
+    #[test]
+    fn the_sample_roster_takes_the_fast_path_and_reads_the_same() {
+        let mut fast = 0;
+        for line in include_str!("../../examples/data/roster.jsonl").lines() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            fast += usize::from(super::scan(line).is_some());
+            assert_eq!(
+                Profile::read_json(line),
+                Profile::read_json_tree(line),
+                "{line}"
+            );
+        }
+        assert!(fast >= 60, "only {fast} lines took the fast path");
+    }
+
+    #[test]
+    fn the_fast_path_gives_up_on_what_it_does_not_read() {
+        for line in [
+            r#"{"id":"a\"b","post":"enterprise"}"#,
+            r#"{"id":"P","post":"enterprise","employees":-1}"#,
+            r#"{"id":"P","post":"enterprise","employees":1e23}"#,
+            r#"{"id":"P","post":"enterprise","id":"Q"}"#,
+            r#"{"id":"P","post":"enterprise","nmae":"x"}"#,
+            r#"{"id":"P","post":["enterprise"]}"#,
+            r#"{"id":"P","post":"enterprise"} x"#,
+            r#"{"id":"P","post":"enterprise""#,
+        ] {
+            assert!(super::scan(line).is_none(), "{line}");
+        }
+        assert!(super::scan(r#" { "id" : "P" , "employees" : 3e2 } "#).is_some());
+    }
+}
