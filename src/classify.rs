@@ -401,9 +401,9 @@ impl<'a> Classification<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> String {
-        // Serializing a classification cannot fail: every map key is a string and no Serialize impl here
-        // returns an error, so the empty-string fallback is never taken.
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::with_capacity(1024);
+        self.push_json(&mut out);
+        out
     }
 
     /// Writes the §6 record as one line of JSON, without a newline (feature `json`).
@@ -421,8 +421,19 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "json")]
-    pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
-        serde_json::to_writer(writer, self).map_err(std::io::Error::from)
+    pub fn write_json<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
+        writer.write_all(self.to_json().as_bytes())
+    }
+
+    /// The person's facts with the decisions taken: what the reasons' sentences are written from.
+    pub(crate) fn facts(&self) -> crate::policy::Facts {
+        crate::policy::Facts::of_decided(
+            self.profile,
+            &self.facts,
+            self.stream,
+            self.specialty,
+            self.tier,
+        )
     }
 
     pub(crate) fn industry(&self) -> Option<Industry> {

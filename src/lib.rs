@@ -94,6 +94,8 @@ mod profile;
 pub mod progression;
 mod raw;
 mod reason;
+#[cfg(feature = "json")]
+mod record;
 mod report;
 #[cfg(feature = "roster")]
 pub mod roster;

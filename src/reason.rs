@@ -269,14 +269,7 @@ impl Writer<'_, '_> {
 
     /// The facts of the classified profile, as the compiled policy sees them.
     fn facts(&self) -> Facts {
-        let c = self.c;
-        Facts::of_decided(
-            c.profile(),
-            &c.enterprise_facts(),
-            c.stream(),
-            c.specialty(),
-            c.tier(),
-        )
+        self.c.facts()
     }
 
     /// Writes the labels of the values in `bits`, joined with "or": "a、b或c" / "a, b or c".

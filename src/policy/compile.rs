@@ -494,6 +494,20 @@ impl Facts {
             .with(Fact::Tier, optional(tier))
     }
 
+    /// Every fact's bits side by side in one number (each in the width of its values), when they fit: a
+    /// compact key for what the facts decide.
+    pub(crate) fn packed(&self) -> Option<u128> {
+        let mut key = 0u128;
+        let mut shift = 0u32;
+        for (fact, bits) in Fact::ALL.iter().zip(&self.0) {
+            let universe = fact.universe();
+            let width = 32 - universe.leading_zeros();
+            key |= u128::from(bits & universe).checked_shl(shift)?;
+            shift += width;
+        }
+        (shift <= 128).then_some(key)
+    }
+
     fn with(mut self, fact: Fact, bits: u32) -> Facts {
         if let Some(slot) = self.0.get_mut(fact as usize) {
             *slot = bits;
