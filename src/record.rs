@@ -9,7 +9,9 @@
 //! A reason's sentences depend on the rule and the person's discrete facts (with the decisions taken), except
 //! for the two rules that quote the numbers (`enterprise_size.derived`, `above_designated_size.derived`). So
 //! each thread keeps the rendered, escaped sentences of the other rules for the last policy it wrote, keyed by
-//! (rule, facts): a roster of a million people has a few thousand distinct ones. The cache holds at most
+//! the rule and the facts a sentence can be written from (the facts the policy's conditions test, the post,
+//! the enterprise facts and the decisions, and for a service the introduction level): a roster of a million
+//! people has a few thousand distinct keys. The cache holds at most
 //! [`CACHED`] entries and starts over when full, so memory stays flat in the roster's size.
 
 use core::fmt::Write as _;
@@ -17,6 +19,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::enterprise::Basis;
+use crate::policy::{Fact, Facts};
 use crate::reason::Reason;
 use crate::{Classification, Coded, Rule};
 
@@ -27,6 +30,11 @@ const CACHED: usize = 16_384;
 /// (`\b`, `\t`, `\n`, `\f`, `\r` by name, others as `\u00xx`), and nothing else.
 pub(crate) fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
+    if !needs_escape(s.as_bytes()) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let short = match b {
@@ -53,6 +61,41 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Whether any byte is `"`, `\\` or a control character.
+fn needs_escape(bytes: &[u8]) -> bool {
+    first_special(bytes) < bytes.len()
+}
+
+/// The position of the first `"`, `\\` or control character (the bytes a JSON string cannot hold as they
+/// are), or the length when there is none; eight bytes at a time: a word has a byte below `n` exactly when
+/// `(w - n·0x01…01) & !w & 0x80…80` is not zero (for `n` up to 128), and a byte equal to `b` exactly when
+/// `w ^ b·0x01…01` has a zero byte.
+pub(crate) fn first_special(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(word);
+        let w = u64::from_le_bytes(b);
+        let found = below(w, 0x20)
+            | below(w ^ (ONES * u64::from(b'"')), 1)
+            | below(w ^ (ONES * u64::from(b'\\')), 1);
+        if found != 0 {
+            return at + word.iter().position(|&b| special(b)).unwrap_or(0);
+        }
+        at += 8;
+    }
+    at + words
+        .remainder()
+        .iter()
+        .position(|&b| special(b))
+        .unwrap_or(words.remainder().len())
+}
+
 fn push_code<T: Coded>(out: &mut String, v: Option<T>) {
     match v {
         Some(v) => {
@@ -75,12 +118,50 @@ fn push_codes<T: Coded>(out: &mut String, values: impl IntoIterator<Item = T>) {
     out.push(']');
 }
 
+/// Hashes the kept sentences' keys (a rule and a bit set of facts, not text an attacker could aim at a hash
+/// function) by multiplying and rotating every integer written: a few instructions where SipHash takes dozens.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type BuildKeyHasher = std::hash::BuildHasherDefault<KeyHasher>;
+
 /// A thread's rendered sentences, for one policy.
 #[derive(Default)]
 struct Sentences {
     /// The hash of the policy the sentences are of.
     policy: String,
-    rendered: HashMap<(Rule, u128), Box<str>>,
+    /// The end of its records: `],"policy":…,"policy_hash":…}`.
+    tail: String,
+    rendered: HashMap<(Rule, u128), Box<str>, BuildKeyHasher>,
     /// Room to render a sentence before escaping it.
     scratch: String,
 }
@@ -101,20 +182,31 @@ fn push_sentences(out: &mut String, reason: &Reason<'_>, scratch: &mut String) {
     push_json_string(out, scratch);
 }
 
-/// Whether a rule's sentences quote the person's numbers, so that they are not kept.
-fn quotes_numbers(rule: Rule) -> bool {
-    matches!(
-        rule,
-        Rule::EnterpriseSize(Basis::Derived) | Rule::AboveDesignatedSize(Basis::Derived)
-    )
+/// The facts a rule's sentences are written from (bit `i` for `Fact::ALL[i]`), or `None` for the rules whose
+/// sentences quote the person's numbers, which are not kept.
+fn sentence_facts(c: &Classification<'_>, rule: Rule) -> Option<u32> {
+    let of = &c.policy().compiled().sentence_facts;
+    let bit = |f: Fact| 1u32 << (f as u32);
+    match rule {
+        Rule::Stream(_) => Some(of.stream),
+        Rule::Specialty(s) => of.specialty.get(s.index()).copied(),
+        Rule::EnterpriseSize(Basis::Stated) => Some(bit(Fact::EnterpriseSize)),
+        Rule::AboveDesignatedSize(Basis::Stated) => Some(bit(Fact::AboveDesignatedSize)),
+        Rule::EnterpriseSize(Basis::Derived) | Rule::AboveDesignatedSize(Basis::Derived) => None,
+        Rule::Tier(_) => of.tier.get(c.stream()?.index()).copied(),
+        Rule::Entitlement(e) => of.entitlement.get(e.index()).copied(),
+        Rule::Service(_) => Some(bit(Fact::IntroductionLevel)),
+    }
 }
 
 impl Sentences {
-    fn push(&mut self, out: &mut String, c: &Classification<'_>, key: Option<u128>) {
+    fn push(&mut self, out: &mut String, c: &Classification<'_>, key: Option<Facts>) {
         let hash = c.policy().hash();
-        if self.policy != hash {
+        if self.policy != hash || self.tail.is_empty() {
             self.rendered.clear();
             hash.clone_into(&mut self.policy);
+            self.tail.clear();
+            push_tail(&mut self.tail, c);
         }
         for (i, reason) in c.reasons().enumerate() {
             if i > 0 {
@@ -124,7 +216,8 @@ impl Sentences {
             out.push_str("{\"rule\":\"");
             let _ = write!(out, "{rule}");
             out.push_str("\",");
-            match key.filter(|_| !quotes_numbers(rule)) {
+            let key = key.and_then(|facts| facts.packed(sentence_facts(c, rule)?));
+            match key {
                 Some(key) => {
                     if let Some(done) = self.rendered.get(&(rule, key)) {
                         out.push_str(done);
@@ -142,12 +235,22 @@ impl Sentences {
             }
             out.push('}');
         }
+        out.push_str(&self.tail);
     }
 }
 
-/// Appends the reasons' objects, with the thread's kept sentences where it can.
+/// The end of a record, after its reasons.
+fn push_tail(out: &mut String, c: &Classification<'_>) {
+    out.push_str("],\"policy\":");
+    push_json_string(out, c.policy().name());
+    out.push_str(",\"policy_hash\":");
+    push_json_string(out, c.policy().hash());
+    out.push('}');
+}
+
+/// Appends the reasons' objects and the end of the record, with the thread's kept sentences where it can.
 fn push_reasons(out: &mut String, c: &Classification<'_>) {
-    let key = c.facts().packed();
+    let key = Some(c.facts());
     let kept = SENTENCES.try_with(|cell| match cell.try_borrow_mut() {
         Ok(mut sentences) => {
             sentences.push(out, c, key);
@@ -196,10 +299,40 @@ impl Classification<'_> {
         push_codes(out, self.missing_facts());
         out.push_str(",\"reasons\":[");
         push_reasons(out, self);
-        out.push_str("],\"policy\":");
-        push_json_string(out, self.policy().name());
-        out.push_str(",\"policy_hash\":");
-        push_json_string(out, self.policy().hash());
-        out.push('}');
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// Any string is escaped exactly as serde_json escapes it, wherever the special bytes fall in the
+        /// eight-byte words.
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(
+            s in "[a-z\"\\\\\u{0}-\u{1f}\u{7f}\u{80}-\u{10ffff} ]{0,40}"
+        ) {
+            let mut out = String::new();
+            super::push_json_string(&mut out, &s);
+            prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    #[test]
+    fn every_special_byte_is_found_at_every_position() {
+        for special in (0u8..0x20).chain([b'"', b'\\']) {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = special;
+                    assert_eq!(super::first_special(&bytes), at, "{special:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(!super::needs_escape("企业经营管理人才 ~!{}[]/".as_bytes()));
     }
 }

@@ -496,13 +496,16 @@ impl Facts {
 
     /// Every fact's bits side by side in one number (each in the width of its values), when they fit: a
     /// compact key for what the facts decide.
-    pub(crate) fn packed(&self) -> Option<u128> {
+    /// Only the facts in `only` (bit `i` for `Fact::ALL[i]`) are kept; the others count as 0.
+    pub(crate) fn packed(&self, only: u32) -> Option<u128> {
         let mut key = 0u128;
         let mut shift = 0u32;
-        for (fact, bits) in Fact::ALL.iter().zip(&self.0) {
+        for (i, (fact, bits)) in Fact::ALL.iter().zip(&self.0).enumerate() {
             let universe = fact.universe();
             let width = 32 - universe.leading_zeros();
-            key |= u128::from(bits & universe).checked_shl(shift)?;
+            if only & (1 << i) != 0 {
+                key |= u128::from(bits & universe).checked_shl(shift)?;
+            }
             shift += width;
         }
         (shift <= 128).then_some(key)
@@ -556,6 +559,56 @@ pub(crate) struct Compiled {
     pub(crate) above: [AboveSizeRule; Industry::ALL.len()],
     /// The conditions evaluated all at once; `None` for a policy with too many conditions for it.
     fast: Option<fast::Fast>,
+    /// The facts each rule's sentences are written from.
+    pub(crate) sentence_facts: SentenceFacts,
+}
+
+/// The facts (bit `i` for `Fact::ALL[i]`) each rule's sentences are written from: two people who agree on
+/// them get the same sentences (what the record writer's kept sentences rely on).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SentenceFacts {
+    /// `stream.*`: the post, the stream, and every fact a stream's condition tests (the sentence names the
+    /// condition that holds, or what the post's own stream lacks, and the other streams that qualify).
+    pub(crate) stream: u32,
+    /// `specialty.*`, by specialty: the stream, the specialty, and the facts its condition tests.
+    pub(crate) specialty: [u32; Specialty::ALL.len()],
+    /// `tier.*`, by stream: the stream, the tier, and the facts the ladder's conditions test.
+    pub(crate) tier: [u32; Stream::ALL.len()],
+    /// `entitlement.*`, by entitlement: the decisions and the facts its conditions test.
+    pub(crate) entitlement: [u32; Entitlement::ALL.len()],
+}
+
+impl SentenceFacts {
+    fn of(c: &Compiled) -> SentenceFacts {
+        const fn bit(f: Fact) -> u32 {
+            1 << (f as u32)
+        }
+        let decided = bit(Fact::Stream) | bit(Fact::Specialty) | bit(Fact::Tier);
+        let mut facts = SentenceFacts {
+            stream: c
+                .streams
+                .iter()
+                .flat_map(|s| &s.eligible)
+                .fold(bit(Fact::Post) | bit(Fact::Stream), |used, m| used | m.1),
+            ..SentenceFacts::default()
+        };
+        for sp in &c.specialties {
+            if let Some(slot) = facts.specialty.get_mut(sp.specialty.index()) {
+                *slot |= bit(Fact::Stream) | bit(Fact::Specialty) | sp.when.1;
+            }
+        }
+        for (slot, ladder) in facts.tier.iter_mut().zip(&c.ladders) {
+            *slot = ladder
+                .iter()
+                .fold(bit(Fact::Stream) | bit(Fact::Tier), |used, t| used | t.when.1);
+        }
+        for (e, when) in &c.entitlements {
+            if let Some(slot) = facts.entitlement.get_mut(e.index()) {
+                *slot |= decided | when.1;
+            }
+        }
+        facts
+    }
 }
 
 /// Why a policy document could not be compiled: every problem found, in the order of the document.
@@ -763,10 +816,12 @@ impl Compiled {
             size_standard,
             above,
             fast: None,
+            sentence_facts: SentenceFacts::default(),
         };
         compiled.check(doc, &mut problems);
         if problems.is_empty() {
             compiled.fast = fast::Fast::new(&compiled);
+            compiled.sentence_facts = SentenceFacts::of(&compiled);
             Ok(compiled)
         } else {
             Err(PolicyError { problems })

@@ -86,11 +86,7 @@ impl<'r> Scanner<'r> {
     fn string(&mut self) -> Option<&'r str> {
         self.eat(b'"')?;
         let start = self.at;
-        let rest = self.bytes.get(start..)?;
-        let len = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        self.at += len;
+        self.at += crate::record::first_special(self.bytes.get(start..)?);
         if self.peek()? != b'"' {
             return None;
         }
