@@ -422,7 +422,10 @@ impl<'a> Classification<'a> {
     /// ```
     #[cfg(feature = "json")]
     pub fn write_json<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
-        writer.write_all(self.to_json().as_bytes())
+        crate::record::with_buffer(|out| {
+            self.push_json(out);
+            writer.write_all(out.as_bytes())
+        })
     }
 
     /// The person's facts with the decisions taken: what the reasons' sentences are written from.

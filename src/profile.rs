@@ -349,7 +349,7 @@ impl ProfileBuilder {
             p.id = id.to_owned();
         }
         p.name = p.name.and_then(|n| {
-            let t = n.trim();
+            let t = crate::lang::trim(&n);
             if t.is_empty() {
                 None
             } else if t.len() == n.len() {
@@ -376,7 +376,12 @@ impl ProfileBuilder {
 /// The trimmed id, if it has 1 to 64 characters (DOMAIN.md §3).
 pub(crate) fn checked_id(id: &str) -> Result<&str, ProfileError> {
     let trimmed = crate::lang::trim(id);
-    let chars = trimmed.chars().count();
+    // At most 64 bytes is at most 64 characters: count only longer ids.
+    let chars = if trimmed.len() <= MAX_ID_CHARS {
+        usize::from(!trimmed.is_empty())
+    } else {
+        trimmed.chars().count()
+    };
     if chars == 0 || chars > MAX_ID_CHARS {
         return Err(ProfileError::InvalidValue {
             field: Field::Id,

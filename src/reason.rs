@@ -250,6 +250,42 @@ impl Display for Sentence<'_> {
     }
 }
 
+/// Writes a whole number in decimal, as `{}` does, without going through format arguments.
+fn write_whole(f: &mut Formatter<'_>, mut n: u64) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    let text = digits.get(start..).unwrap_or_default();
+    f.write_str(core::str::from_utf8(text).unwrap_or_default())
+}
+
+/// Writes an amount of 万元 as its `Display` does (`2500`, `337.6`), without format arguments.
+fn write_wan(f: &mut Formatter<'_>, w: Wan) -> fmt::Result {
+    let (whole, frac) = (w.yuan() / 10_000, w.yuan() % 10_000);
+    write_whole(f, whole)?;
+    if frac == 0 {
+        return Ok(());
+    }
+    let mut digits = *b"0000";
+    let mut rest = frac;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    let used = digits.iter().rposition(|&d| d != b'0').map_or(0, |i| i + 1);
+    f.write_str(".")?;
+    f.write_str(core::str::from_utf8(digits.get(..used).unwrap_or_default()).unwrap_or_default())
+}
+
 /// Renders the sentences of one classification in one language (zh-Hans or English).
 struct Writer<'r, 'c> {
     c: &'r Classification<'c>,
@@ -515,17 +551,20 @@ impl Writer<'_, '_> {
     }
 
     /// `employees 350 ≥ 300` / `从业人员350 ≥ 300`, or with `<` when the bound fails.
+    ///
+    /// Written piece by piece with `write_str` (no format arguments): these sentences quote a person's numbers,
+    /// so the record writer renders them for every person who has them.
     fn bound(&self, f: &mut Formatter<'_>, b: Bound) -> fmt::Result {
         let p = self.c.profile();
         let value = enterprise::value(p, b.indicator()).unwrap_or(0);
-        let op = if value >= b.min() { "≥" } else { "<" };
+        let op = if value >= b.min() { " ≥ " } else { " < " };
         match b.indicator() {
-            Indicator::Employees => write!(
-                f,
-                "{}{value} {op} {}",
-                self.t("从业人员", "employees "),
-                b.min()
-            ),
+            Indicator::Employees => {
+                f.write_str(self.t("从业人员", "employees "))?;
+                write_whole(f, value)?;
+                f.write_str(op)?;
+                write_whole(f, b.min())
+            }
             ind => {
                 let name = if ind == Indicator::Revenue {
                     self.t("营业收入", "revenue ")
@@ -533,12 +572,12 @@ impl Writer<'_, '_> {
                     self.t("资产总额", "assets ")
                 };
                 let unit = self.t("万元", " 万元");
-                write!(
-                    f,
-                    "{name}{}{unit} {op} {}{unit}",
-                    Wan::from_yuan(value),
-                    Wan::from_yuan(b.min())
-                )
+                f.write_str(name)?;
+                write_wan(f, Wan::from_yuan(value))?;
+                f.write_str(unit)?;
+                f.write_str(op)?;
+                write_wan(f, Wan::from_yuan(b.min()))?;
+                f.write_str(unit)
             }
         }
     }
@@ -565,13 +604,9 @@ impl Writer<'_, '_> {
                 EnterpriseSize::Micro => &[],
             }
         };
-        write!(
-            f,
-            "{}{}{}",
-            self.t("中小企业划型标准“", "SME size standard, row "),
-            self.l(industry),
-            self.t("”行：", ": ")
-        )?;
+        f.write_str(self.t("中小企业划型标准“", "SME size standard, row "))?;
+        f.write_str(self.l(industry))?;
+        f.write_str(self.t("”行：", ": "))?;
         let above = |class: EnterpriseSize| match class {
             EnterpriseSize::Micro => Some(EnterpriseSize::Small),
             EnterpriseSize::Small => Some(EnterpriseSize::Medium),
@@ -588,13 +623,9 @@ impl Writer<'_, '_> {
                     self.bound(f, b)?;
                 }
                 if !met.is_empty() {
-                    write!(
-                        f,
-                        "{}{}{}",
-                        self.t("（达到", " (meets "),
-                        self.l(size),
-                        self.t("标准）", ")")
-                    )?;
+                    f.write_str(self.t("（达到", " (meets "))?;
+                    f.write_str(self.l(size))?;
+                    f.write_str(self.t("标准）", ")"))?;
                 }
                 if let Some(up) = above(size) {
                     if let Some(b) = self.first_failing(bounds(up)) {
@@ -602,16 +633,13 @@ impl Writer<'_, '_> {
                             f.write_str(self.t("；", "; "))?;
                         }
                         self.bound(f, b)?;
-                        write!(
-                            f,
-                            "{}{}{}",
-                            self.t("（未达", " (below "),
-                            self.l(up),
-                            self.t("标准）", ")")
-                        )?;
+                        f.write_str(self.t("（未达", " (below "))?;
+                        f.write_str(self.l(up))?;
+                        f.write_str(self.t("标准）", ")"))?;
                     }
                 }
-                write!(f, "{}{}", self.t("：", ": "), self.l(size))
+                f.write_str(self.t("：", ": "))?;
+                f.write_str(self.l(size))
             }
             None => {
                 // Only "not large" is known: name the failing large bound and the absent numbers.
@@ -674,17 +702,17 @@ impl Writer<'_, '_> {
         match self.c.policy().above_rule(industry) {
             AboveSizeRule::Revenue(min) => {
                 let revenue = self.c.profile().revenue_wan().unwrap_or(Wan::ZERO);
-                let op = if revenue >= min { "≥" } else { "<" };
-                write!(
-                    f,
-                    "{}{}{}{revenue}{} {op} {min}{}{}{verdict}",
-                    self.t("“", ""),
-                    self.l(industry),
-                    self.t("”企业营业收入", " enterprise with revenue "),
-                    self.t("万元", " 万元"),
-                    self.t("万元", " 万元"),
-                    self.t("（规模以上标准）：", " (above-size threshold): "),
-                )
+                let op = if revenue >= min { " ≥ " } else { " < " };
+                f.write_str(self.t("“", ""))?;
+                f.write_str(self.l(industry))?;
+                f.write_str(self.t("”企业营业收入", " enterprise with revenue "))?;
+                write_wan(f, revenue)?;
+                f.write_str(self.t("万元", " 万元"))?;
+                f.write_str(op)?;
+                write_wan(f, min)?;
+                f.write_str(self.t("万元", " 万元"))?;
+                f.write_str(self.t("（规模以上标准）：", " (above-size threshold): "))?;
+                f.write_str(verdict)
             }
             // Derived only where the rule derives it, so "must be stated" never reaches here.
             AboveSizeRule::MustBeStated => Ok(()),
@@ -755,5 +783,58 @@ impl Writer<'_, '_> {
             self.t("人才：", ": "),
             self.l(s)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::fmt;
+
+    use proptest::prelude::*;
+
+    use crate::Wan;
+
+    /// Shows a value with `write_whole` or `write_wan`.
+    struct Via<T>(T, fn(&mut fmt::Formatter<'_>, T) -> fmt::Result);
+
+    impl<T: Copy> fmt::Display for Via<T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            (self.1)(f, self.0)
+        }
+    }
+
+    proptest! {
+        /// The numbers in sentences read as `Display` writes them.
+        #[test]
+        fn numbers_are_written_as_display_writes_them(n in any::<u64>(), yuan in 0u64..=100_000_000_000_000) {
+            prop_assert_eq!(Via(n, super::write_whole).to_string(), n.to_string());
+            let w = Wan::from_yuan(yuan);
+            prop_assert_eq!(Via(w, super::write_wan).to_string(), w.to_string());
+        }
+    }
+
+    #[test]
+    fn edge_numbers_are_written_as_display_writes_them() {
+        for n in [0, 9, 10, 99, 100, u64::MAX] {
+            assert_eq!(Via(n, super::write_whole).to_string(), n.to_string());
+        }
+        for yuan in [
+            0,
+            1,
+            10,
+            1000,
+            5000,
+            10_000,
+            12_345,
+            3_376_000,
+            100_000_000_000_000,
+        ] {
+            let w = Wan::from_yuan(yuan);
+            assert_eq!(
+                Via(w, super::write_wan).to_string(),
+                w.to_string(),
+                "{yuan}"
+            );
+        }
     }
 }

@@ -67,17 +67,16 @@ fn needs_escape(bytes: &[u8]) -> bool {
 }
 
 /// The position of the first `"`, `\\` or control character (the bytes a JSON string cannot hold as they
-/// are), or the length when there is none; eight bytes at a time: a word has a byte below `n` exactly when
-/// `(w - n·0x01…01) & !w & 0x80…80` is not zero (for `n` up to 128), and a byte equal to `b` exactly when
-/// `w ^ b·0x01…01` has a zero byte.
+/// are), or the length when there is none; eight bytes at a time. In a word, `(w - n·0x01…01) & !w & 0x80…80`
+/// flags bytes below `n` (for `n` up to 128) and `w ^ b·0x01…01` has a zero byte where a byte equals `b`. A
+/// flag can be wrong only above a byte that is truly flagged (a borrow runs upwards), so the lowest flag of
+/// the three tests together is exact.
 pub(crate) fn first_special(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    let mut words = bytes.chunks_exact(8);
     let mut at = 0;
-    for word in &mut words {
+    while let Some(word) = bytes.get(at..at + 8) {
         let mut b = [0u8; 8];
         b.copy_from_slice(word);
         let w = u64::from_le_bytes(b);
@@ -85,15 +84,15 @@ pub(crate) fn first_special(bytes: &[u8]) -> usize {
             | below(w ^ (ONES * u64::from(b'"')), 1)
             | below(w ^ (ONES * u64::from(b'\\')), 1);
         if found != 0 {
-            return at + word.iter().position(|&b| special(b)).unwrap_or(0);
+            return at + (found.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    at + words
-        .remainder()
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
         .iter()
-        .position(|&b| special(b))
-        .unwrap_or(words.remainder().len())
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .unwrap_or(rest.len())
 }
 
 fn push_code<T: Coded>(out: &mut String, v: Option<T>) {
@@ -168,11 +167,36 @@ struct Sentences {
 
 thread_local! {
     static SENTENCES: RefCell<Sentences> = RefCell::new(Sentences::default());
+    /// Where `write_json` builds a record before handing it to the writer in one piece.
+    static RECORD: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Appends `"zh":"…","en":"…"` for a reason, rendering through `scratch`.
-fn push_sentences(out: &mut String, reason: &Reason<'_>, scratch: &mut String) {
-    out.push_str("\"zh\":");
+/// Runs `f` on the thread's record buffer, emptied; the buffer is lent out and given back, so a nested call
+/// (a writer that writes records itself) simply starts a new one.
+pub(crate) fn with_buffer<T>(f: impl FnOnce(&mut String) -> T) -> T {
+    let mut out = RECORD
+        .try_with(|cell| cell.try_borrow_mut().map(|mut b| core::mem::take(&mut *b)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    out.clear();
+    let result = f(&mut out);
+    // A record is about a kilobyte; a buffer grown far past that is not kept.
+    if out.capacity() <= 1 << 16 {
+        let _ = RECORD.try_with(|cell| {
+            if let Ok(mut kept) = cell.try_borrow_mut() {
+                *kept = out;
+            }
+        });
+    }
+    result
+}
+
+/// Appends a reason's object, `{"rule":"…","zh":"…","en":"…"}`, rendering through `scratch`.
+fn push_reason(out: &mut String, reason: &Reason<'_>, scratch: &mut String) {
+    out.push_str("{\"rule\":\"");
+    let _ = write!(out, "{}", reason.rule());
+    out.push_str("\",\"zh\":");
     scratch.clear();
     let _ = write!(scratch, "{}", reason.zh());
     push_json_string(out, scratch);
@@ -180,6 +204,7 @@ fn push_sentences(out: &mut String, reason: &Reason<'_>, scratch: &mut String) {
     scratch.clear();
     let _ = write!(scratch, "{}", reason.en());
     push_json_string(out, scratch);
+    out.push('}');
 }
 
 /// The facts a rule's sentences are written from (bit `i` for `Fact::ALL[i]`), or `None` for the rules whose
@@ -213,9 +238,6 @@ impl Sentences {
                 out.push(',');
             }
             let rule = reason.rule();
-            out.push_str("{\"rule\":\"");
-            let _ = write!(out, "{rule}");
-            out.push_str("\",");
             let key = key.and_then(|facts| facts.packed(sentence_facts(c, rule)?));
             match key {
                 Some(key) => {
@@ -223,7 +245,7 @@ impl Sentences {
                         out.push_str(done);
                     } else {
                         let start = out.len();
-                        push_sentences(out, &reason, &mut self.scratch);
+                        push_reason(out, &reason, &mut self.scratch);
                         if self.rendered.len() >= CACHED {
                             self.rendered.clear();
                         }
@@ -231,9 +253,8 @@ impl Sentences {
                         self.rendered.insert((rule, key), done.into());
                     }
                 }
-                None => push_sentences(out, &reason, &mut self.scratch),
+                None => push_reason(out, &reason, &mut self.scratch),
             }
-            out.push('}');
         }
         out.push_str(&self.tail);
     }
@@ -320,6 +341,23 @@ mod tests {
             super::push_json_string(&mut out, &s);
             prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
         }
+
+        /// The first special byte is found exactly, whatever surrounds it (bytes just above and below the
+        /// thresholds, and several special bytes in one word).
+        #[test]
+        fn the_first_special_byte_is_found_exactly(
+            bytes in proptest::collection::vec(
+                prop_oneof![Just(0x1fu8), Just(0x20), Just(0x21), Just(b'"'), Just(b'#'), Just(b'['),
+                    Just(b'\\'), Just(b']'), Just(0x7f), Just(0x80), Just(0xff), Just(b'a'), 0u8..=255],
+                0..40,
+            )
+        ) {
+            let naive = bytes
+                .iter()
+                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+                .unwrap_or(bytes.len());
+            prop_assert_eq!(super::first_special(&bytes), naive);
+        }
     }
 
     #[test]
@@ -329,7 +367,11 @@ mod tests {
                 for at in 0..len {
                     let mut bytes = vec![b'a'; len];
                     bytes[at] = special;
-                    assert_eq!(super::first_special(&bytes), at, "{special:#x} at {at} of {len}");
+                    assert_eq!(
+                        super::first_special(&bytes),
+                        at,
+                        "{special:#x} at {at} of {len}"
+                    );
                 }
             }
         }

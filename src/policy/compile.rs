@@ -600,7 +600,9 @@ impl SentenceFacts {
         for (slot, ladder) in facts.tier.iter_mut().zip(&c.ladders) {
             *slot = ladder
                 .iter()
-                .fold(bit(Fact::Stream) | bit(Fact::Tier), |used, t| used | t.when.1);
+                .fold(bit(Fact::Stream) | bit(Fact::Tier), |used, t| {
+                    used | t.when.1
+                });
         }
         for (e, when) in &c.entitlements {
             if let Some(slot) = facts.entitlement.get_mut(e.index()) {

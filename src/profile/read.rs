@@ -288,40 +288,36 @@ impl Profile {
         };
         let name = text(Field::Name, get(Field::Name))?;
         let post = required_code(Field::Post, get(Field::Post))?;
-        let mut b = Profile::builder(id, post);
-        if let Some((n, _)) = name {
-            b = b.name(n);
-        }
-        let b = b
-            .role(code(Field::Role, get(Field::Role))?)
-            .industry(code(Field::Industry, get(Field::Industry))?)
-            .employees(whole(Field::Employees, get(Field::Employees))?)
-            .revenue_wan(money(Field::RevenueWan, get(Field::RevenueWan))?)
-            .assets_wan(money(Field::AssetsWan, get(Field::AssetsWan))?)
-            .enterprise_size(code(Field::EnterpriseSize, get(Field::EnterpriseSize))?)
-            .above_designated_size(flag(
+        // Fields in the order of the §3 table, so that the first error is the first in that order. Every
+        // check `ProfileBuilder::build` makes is made here already (the id and name trimmed, the numbers in
+        // range), so the profile is put together directly.
+        Ok(Profile {
+            id: id.to_owned(),
+            name: name.map(|(n, _)| n.to_owned()),
+            post,
+            role: code(Field::Role, get(Field::Role))?,
+            industry: code(Field::Industry, get(Field::Industry))?,
+            employees: whole(Field::Employees, get(Field::Employees))?,
+            revenue_wan: money(Field::RevenueWan, get(Field::RevenueWan))?,
+            assets_wan: money(Field::AssetsWan, get(Field::AssetsWan))?,
+            enterprise_size: code(Field::EnterpriseSize, get(Field::EnterpriseSize))?,
+            above_designated_size: flag(
                 Field::AboveDesignatedSize,
                 get(Field::AboveDesignatedSize),
-            )?)
-            .ownership(code(Field::Ownership, get(Field::Ownership))?)
-            .performance(code(Field::Performance, get(Field::Performance))?)
-            .contribution(code(Field::Contribution, get(Field::Contribution))?)
-            .potential(flag(Field::Potential, get(Field::Potential))?)
-            .professional_title(code(
-                Field::ProfessionalTitle,
-                get(Field::ProfessionalTitle),
-            )?)
-            .skill_level(code(Field::SkillLevel, get(Field::SkillLevel))?)
-            .social_work_certificate(code(
+            )?,
+            ownership: code(Field::Ownership, get(Field::Ownership))?,
+            performance: code(Field::Performance, get(Field::Performance))?.unwrap_or_default(),
+            contribution: code(Field::Contribution, get(Field::Contribution))?.unwrap_or_default(),
+            potential: flag(Field::Potential, get(Field::Potential))?.unwrap_or(false),
+            professional_title: code(Field::ProfessionalTitle, get(Field::ProfessionalTitle))?,
+            skill_level: code(Field::SkillLevel, get(Field::SkillLevel))?,
+            social_work_certificate: code(
                 Field::SocialWorkCertificate,
                 get(Field::SocialWorkCertificate),
-            )?)
-            .rural_role(code(Field::RuralRole, get(Field::RuralRole))?)
-            .introduction_level(code(
-                Field::IntroductionLevel,
-                get(Field::IntroductionLevel),
-            )?);
-        b.build()
+            )?,
+            rural_role: code(Field::RuralRole, get(Field::RuralRole))?,
+            introduction_level: code(Field::IntroductionLevel, get(Field::IntroductionLevel))?,
+        })
     }
 
     /// Reads one JSON record, returning on failure the error and the record's trimmed `id` when it has one
