@@ -122,6 +122,7 @@ impl FromStr for Lang {
 pub(crate) fn trim(s: &str) -> &str {
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        (None, _) | (_, None) => s,
         _ => s.trim(),
     }
 }

@@ -121,8 +121,8 @@ pub const TIER_COLUMNS: [Option<Tier>; TIER_SLOTS] = [
 /// left.merge(right);
 /// assert_eq!(left.total(), 2);
 /// assert_eq!(left.not_talent(), 2);
-/// assert_eq!(left.missing(MissingFact::SkillLevel), ["a"]);
-/// assert_eq!(left.missing(MissingFact::RuralRole), ["b"]);
+/// assert_eq!(left.missing(MissingFact::SkillLevel).iter().collect::<Vec<_>>(), ["a"]);
+/// assert_eq!(left.missing(MissingFact::RuralRole).iter().collect::<Vec<_>>(), ["b"]);
 /// # Ok::<(), talent_matrix::ProfileError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +133,127 @@ pub struct Matrix {
     managed_by: [u64; Department::ALL.len()],
     entitlements: [u64; Entitlement::ALL.len()],
     services: [u64; Service::ALL.len()],
-    missing: [Vec<String>; MissingFact::ALL.len()],
+    missing: [Ids; MissingFact::ALL.len()],
+}
+
+/// Record ids, in the order they were added: one string of all of them and a length per id, about 12 bytes
+/// an id where a `Vec<String>` takes about 50 (what keeps a matrix of ten million people small).
+///
+/// ```
+/// use talent_matrix::{classify, Matrix, MissingFact, Post, Profile};
+/// let mut m = Matrix::new();
+/// m.add(&classify(&Profile::builder("R-1", Post::Rural).build()?));
+/// m.add(&classify(&Profile::builder("R-2", Post::Rural).build()?));
+/// let ids = m.missing(MissingFact::RuralRole);
+/// assert_eq!(ids.len(), 2);
+/// assert_eq!(ids.iter().collect::<Vec<_>>(), ["R-1", "R-2"]);
+/// assert!(ids.contains("R-2"));
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Ids {
+    text: String,
+    /// The byte length of each id (a profile's id has at most 64 characters, so at most 256 bytes).
+    lens: Vec<u16>,
+}
+
+impl Ids {
+    /// How many ids.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::matrix::Ids::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// Whether there are none.
+    ///
+    /// ```
+    /// assert!(talent_matrix::matrix::Ids::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
+
+    /// The ids, in the order they were added.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::matrix::Ids::default().iter().count(), 0);
+    /// ```
+    pub fn iter(&self) -> IdsIter<'_> {
+        IdsIter {
+            text: &self.text,
+            lens: self.lens.iter(),
+        }
+    }
+
+    /// Whether `id` is among them (a scan: the list keeps the order of the roster, not an index).
+    ///
+    /// ```
+    /// assert!(!talent_matrix::matrix::Ids::default().contains("x"));
+    /// ```
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|i| i == id)
+    }
+
+    fn push(&mut self, id: &str) {
+        // Ids longer than `u16::MAX` bytes cannot come from a profile; they would be cut to that length at a
+        // character boundary rather than lost.
+        let mut end = id.len().min(usize::from(u16::MAX));
+        while !id.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.text.push_str(id.get(..end).unwrap_or_default());
+        self.lens.push(u16::try_from(end).unwrap_or(u16::MAX));
+    }
+
+    fn append(&mut self, other: Ids) {
+        self.text.push_str(&other.text);
+        self.lens.extend(other.lens);
+    }
+}
+
+impl<'a> IntoIterator for &'a Ids {
+    type Item = &'a str;
+    type IntoIter = IdsIter<'a>;
+
+    fn into_iter(self) -> IdsIter<'a> {
+        self.iter()
+    }
+}
+
+/// The iterator of [`Ids::iter`].
+#[derive(Debug, Clone)]
+pub struct IdsIter<'a> {
+    text: &'a str,
+    lens: core::slice::Iter<'a, u16>,
+}
+
+impl<'a> Iterator for IdsIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = usize::from(*self.lens.next()?);
+        let (id, rest) = self.text.split_at_checked(len)?;
+        self.text = rest;
+        Some(id)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.lens.size_hint()
+    }
+}
+
+impl ExactSizeIterator for IdsIter<'_> {}
+impl core::iter::FusedIterator for IdsIter<'_> {}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Ids {
+    /// An array of strings.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 impl Default for Matrix {
@@ -208,7 +328,7 @@ impl Matrix {
         }
         for m in c.missing_facts() {
             if let Some(ids) = self.missing.get_mut(m.index()) {
-                ids.push(c.id().to_owned());
+                ids.push(c.id());
             }
         }
     }
@@ -247,7 +367,7 @@ impl Matrix {
             }
         }
         for (a, b) in self.missing.iter_mut().zip(other.missing) {
-            a.extend(b);
+            a.append(b);
         }
     }
 
@@ -390,8 +510,12 @@ impl Matrix {
     /// use talent_matrix::{Matrix, MissingFact};
     /// assert!(Matrix::new().missing(MissingFact::Industry).is_empty());
     /// ```
-    pub fn missing(&self, fact: MissingFact) -> &[String] {
-        self.missing.get(fact.index()).map_or(&[], Vec::as_slice)
+    pub fn missing(&self, fact: MissingFact) -> &Ids {
+        static NONE: Ids = Ids {
+            text: String::new(),
+            lens: Vec::new(),
+        };
+        self.missing.get(fact.index()).unwrap_or(&NONE)
     }
 }
 

@@ -276,7 +276,7 @@ impl Matrix {
             let _ = writeln!(out, "\n{}", Word::MissingFacts.text(lang));
             for &f in missing {
                 let ids = self.missing(f);
-                let shown: Vec<&str> = ids.iter().take(10).map(String::as_str).collect();
+                let shown: Vec<&str> = ids.iter().take(10).collect();
                 let more = if ids.len() > 10 { " …" } else { "" };
                 let _ = writeln!(
                     out,
