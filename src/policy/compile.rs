@@ -1337,6 +1337,9 @@ mod tests {
             }
         }
         assert_eq!(count, 8 * 6 * 4 * 5 * 3 * 3 * 3 * 3 * 2 * 2 * 3 * 2 * 2);
+        // Past twice its combinations the policy built its lookup table: the later decisions (and the
+        // comparisons with the oracle and the reference) were looked up.
+        assert!(compiled.fast.as_ref().unwrap().has_table());
     }
 
     /// Profiles with every fact drawn at random (a fixed-seed linear congruential generator), numbers included so
@@ -1415,6 +1418,29 @@ mod tests {
         let compiled = built_in();
         for p in random_profiles(200_000) {
             assert_eq!(compiled.decide(&p), compiled.decide_reference(&p), "{p:?}");
+        }
+    }
+
+    /// The lookup table decides as the rows and the reference do, for the built-in and the example policy.
+    #[test]
+    fn the_lookup_table_decides_as_the_reference_does() {
+        let mut compiled = vec![built_in()];
+        #[cfg(feature = "toml")]
+        compiled.push(
+            Compiled::compile(
+                &PolicyDoc::from_toml(include_str!("../../examples/data/policy-example.toml"))
+                    .unwrap(),
+            )
+            .unwrap(),
+        );
+        for c in &compiled {
+            let fast = c.fast.as_ref().unwrap();
+            assert!(!fast.has_table());
+            assert!(fast.build_table(c));
+            assert!(fast.has_table());
+            for p in random_profiles(100_000) {
+                assert_eq!(c.decide(&p), c.decide_reference(&p), "{p:?}");
+            }
         }
     }
 

@@ -11,9 +11,13 @@
 //! The rows are computed when the policy loads; a policy with more than 64 conditions is evaluated by the
 //! reference path instead.
 
+mod table;
+
 use super::{Compiled, Decision, FACTS, Fact, Kind, Mask, missing_fact};
 use crate::enterprise::EnterpriseFacts;
-use crate::{CodeSet, Coded, Department, MissingFact, Profile, Service, Stream, Tier};
+use crate::{
+    CodeSet, Coded, Department, Entitlement, MissingFact, Profile, Service, Specialty, Stream, Tier,
+};
 
 /// The states a fact can be in: at most this many (a fact's values are bits of a `u32`).
 const STATES: usize = 32;
@@ -131,6 +135,11 @@ pub(crate) struct Fast {
     ladders: [Vec<u8>; Stream::ALL.len()],
     /// Per entitlement (parallel to `Compiled::entitlements`): the condition's number.
     entitlements: Vec<u8>,
+    /// The services of each state of the introduction level (none for state 0, absent).
+    services: [CodeSet<Service>; STATES],
+    /// The classes of alike states of every fact, and the lookup table built from them.
+    classes: table::Classes,
+    table: table::Lazy,
 }
 
 impl core::fmt::Debug for Fast {
@@ -202,14 +211,36 @@ impl Fast {
                 }
             }
         }
-        Some(Fast {
+        let mut services = [CodeSet::new(); STATES];
+        for (slot, list) in services.iter_mut().skip(1).zip(&c.services) {
+            *slot = list.iter().copied().collect();
+        }
+        let mut fast = Fast {
+            services,
             rows,
             hard,
             streams,
             specialties,
             ladders,
             entitlements,
-        })
+            classes: table::Classes::empty(),
+            table: table::Lazy::never(),
+        };
+        fast.classes = table::Classes::new(&fast, c);
+        fast.table = table::Lazy::new(&fast.classes);
+        Some(fast)
+    }
+
+    /// Builds the lookup table now, whatever the number of profiles classified (for tests and benches).
+    #[cfg(test)]
+    pub(crate) fn build_table(&self, c: &Compiled) -> bool {
+        self.table.now(self, c).is_some()
+    }
+
+    /// Whether the lookup table has been built.
+    #[cfg(test)]
+    pub(crate) fn has_table(&self) -> bool {
+        self.table.is_built()
     }
 
     fn row(&self, fact: usize, state: usize) -> Row {
@@ -248,16 +279,32 @@ impl Fast {
         self.nameable(states, id, false)
     }
 
-    /// Classifies a profile: the same decisions as [`Compiled::decide_reference`], from the rows.
+    /// Classifies a profile: the same decisions as [`Compiled::decide_reference`], from the lookup table once
+    /// it is built (see [`table`]), else from the rows.
+    pub(crate) fn decide<'c>(&self, c: &'c Compiled, p: &Profile) -> Decision<'c> {
+        let enterprise = c.enterprise_facts(p);
+        let states = input_states(p, &enterprise);
+        let outcome = self
+            .table
+            .get(self, c)
+            .and_then(|table| table.outcome(&states))
+            .unwrap_or_else(|| self.outcome(c, &states));
+        let level = states
+            .get(Fact::IntroductionLevel as usize)
+            .copied()
+            .unwrap_or(0);
+        let services = self.services.get(level).copied().unwrap_or_default();
+        outcome.decision(c, enterprise, services)
+    }
+
+    /// The decisions for a profile's input facts, from the rows.
     ///
     /// A policy that loaded has passed [`Compiled::check`], so stream and specialty conditions test none of the
     /// decided facts (stream, specialty, tier) and tier conditions do not test the tier: each condition can be
     /// read from the rows of the facts known when it is evaluated.
-    pub(crate) fn decide<'c>(&self, c: &'c Compiled, p: &Profile) -> Decision<'c> {
-        let enterprise = c.enterprise_facts(p);
-        let states = input_states(p, &enterprise);
+    fn outcome(&self, c: &Compiled, states: &[usize; INPUTS]) -> Outcome {
         let mut base = Row::default();
-        for (rows, &state) in self.rows.iter().zip(&states) {
+        for (rows, &state) in self.rows.iter().zip(states) {
             if let Some(row) = rows.get(state) {
                 base = base | *row;
             }
@@ -273,7 +320,8 @@ impl Fast {
                 first = first.or(Some(s.stream));
             }
         }
-        let own = c.post_stream.get(p.post().index()).copied().flatten();
+        let post = states.get(Fact::Post as usize).copied().unwrap_or(0);
+        let own = c.post_stream.get(post).copied().flatten();
         let stream = own.filter(|&s| qualifies.contains(s)).or(first);
         let mut also = qualifies;
         if let Some(s) = stream {
@@ -302,16 +350,16 @@ impl Fast {
             .filter(|(l, _)| !l.is_empty());
         let mut checks = [Some(false); Tier::ALL.len()];
         let mut tier = None;
-        let mut tier_list: &[Department] = &[];
+        let mut tier_at = None;
         if let Some((ladder, ids)) = ladder {
-            for (t, &id) in ladder.iter().zip(ids) {
+            for (k, (t, &id)) in ladder.iter().zip(ids).enumerate() {
                 let value = at.eval(id);
                 if let Some(slot) = checks.get_mut(t.tier.index()) {
                     *slot = value;
                 }
                 if tier.is_none() && value == Some(true) {
                     tier = Some(t.tier);
-                    tier_list = &t.managed_by;
+                    tier_at = Some(k);
                 }
             }
         }
@@ -322,13 +370,17 @@ impl Fast {
             let s = stream?;
             c.streams.iter().find(|cs| cs.stream == s).map(|cs| cs.lead)
         });
-        let managed_by = if tier.is_some() {
-            (tier_list, specialty_lead.filter(|d| !tier_list.contains(d)))
+        let tier_list = match (ladder, tier_at) {
+            (Some((ladder, _)), Some(k)) => ladder.get(k).map_or(&[][..], |t| &t.managed_by),
+            _ => &[],
+        };
+        let extra = if tier.is_some() {
+            specialty_lead.filter(|d| !tier_list.contains(d))
         } else {
-            (tier_list, lead)
+            lead
         };
 
-        // §4.6 entitlements and services.
+        // §4.6 entitlements (services depend on the introduction level alone: see `decide`).
         let mut entitlements = CodeSet::new();
         if stream.is_some() {
             for ((e, _), &id) in c.entitlements.iter().zip(&self.entitlements) {
@@ -337,11 +389,6 @@ impl Fast {
                 }
             }
         }
-        let services: CodeSet<Service> = p
-            .introduction_level()
-            .and_then(|l| c.services.get(l.index()))
-            .map(|list| list.iter().copied().collect())
-            .unwrap_or_default();
 
         // §4.7 missing facts, derived from the conditions.
         let mut missing = CodeSet::new();
@@ -357,13 +404,13 @@ impl Fast {
             while bits != 0 {
                 let id = bits.trailing_zeros() as u8;
                 bits &= bits - 1;
-                missing.extend(self.repairable(&states, at, id));
+                missing.extend(self.repairable(states, at, id));
             }
         }
         if let Some(s) = stream.filter(|_| specialty.is_none()) {
             for (sp, &id) in c.specialties.iter().zip(&self.specialties) {
                 if sp.parent == s {
-                    missing.extend(self.repairable(&states, at, id));
+                    missing.extend(self.repairable(states, at, id));
                 }
             }
         }
@@ -373,22 +420,67 @@ impl Fast {
                     break;
                 }
                 if at.eval(id).is_none() {
-                    missing.extend(self.nameable(&states, id, true));
+                    missing.extend(self.nameable(states, id, true));
                 }
             }
         }
-        Decision {
+        Outcome {
             stream,
             also,
             specialty,
             tier,
             checks: ladder.map(|_| checks),
             lead,
-            managed_by,
-            enterprise,
+            tier_at: tier_at.and_then(|k| u8::try_from(k).ok()),
+            extra,
             entitlements,
-            services,
             missing,
+        }
+    }
+}
+
+/// What the discrete facts decide: a [`Decision`] without the enterprise facts and the services, and with the
+/// tier's departments as the tier's place on the ladder (so that it can be kept in a table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Outcome {
+    stream: Option<Stream>,
+    also: CodeSet<Stream>,
+    specialty: Option<Specialty>,
+    tier: Option<Tier>,
+    checks: Option<[Option<bool>; Tier::ALL.len()]>,
+    lead: Option<Department>,
+    /// The tier reached, as its place on the stream's ladder.
+    tier_at: Option<u8>,
+    /// The department after the tier's list (or alone, without a tier).
+    extra: Option<Department>,
+    entitlements: CodeSet<Entitlement>,
+    missing: CodeSet<MissingFact>,
+}
+
+impl Outcome {
+    fn decision<'c>(
+        self,
+        c: &'c Compiled,
+        enterprise: EnterpriseFacts,
+        services: CodeSet<Service>,
+    ) -> Decision<'c> {
+        let tier_list = self
+            .stream
+            .zip(self.tier_at)
+            .and_then(|(s, k)| c.ladders.get(s.index())?.get(usize::from(k)))
+            .map_or(&[][..], |t| t.managed_by.as_slice());
+        Decision {
+            stream: self.stream,
+            also: self.also,
+            specialty: self.specialty,
+            tier: self.tier,
+            checks: self.checks,
+            lead: self.lead,
+            managed_by: (tier_list, self.extra),
+            enterprise,
+            entitlements: self.entitlements,
+            services,
+            missing: self.missing,
         }
     }
 }
