@@ -238,7 +238,7 @@ impl Sentences {
                 out.push(',');
             }
             let rule = reason.rule();
-            let key = key.and_then(|facts| facts.packed(sentence_facts(c, rule)?));
+            let key = key.and_then(|facts| Some(facts.packed(sentence_facts(c, rule)?)));
             match key {
                 Some(key) => {
                     if let Some(done) = self.rendered.get(&(rule, key)) {

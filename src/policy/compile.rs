@@ -98,7 +98,7 @@ impl Fact {
         }
     }
 
-    fn kind(self) -> Kind {
+    const fn kind(self) -> Kind {
         match self {
             Fact::Post => Kind::Required(Post::CODES),
             Fact::Role => Kind::Optional(Role::CODES),
@@ -120,7 +120,7 @@ impl Fact {
     }
 
     /// Every bit a value of this fact can take.
-    fn universe(self) -> u32 {
+    const fn universe(self) -> u32 {
         let n = match self.kind() {
             Kind::Required(c) | Kind::Derived(c) => c.len(),
             Kind::Optional(c) => c.len() + 1,
@@ -419,6 +419,24 @@ fn missing_fact(fact: Fact) -> Option<MissingFact> {
     }
 }
 
+/// Per fact: where its bits go in [`Facts::packed`], and the bits it can have. Every fact's values fit side by
+/// side in 128 bits (checked when this is computed, at compile time).
+// Evaluated while compiling: an index out of range or a key too wide fails the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const PACKING: [(u32, u32); FACTS] = {
+    let mut packing = [(0, 0); FACTS];
+    let mut shift = 0;
+    let mut i = 0;
+    while i < FACTS {
+        let universe = Fact::ALL[i].universe();
+        packing[i] = (shift, universe);
+        shift += 32 - universe.leading_zeros();
+        i += 1;
+    }
+    assert!(shift <= 128, "the facts no longer fit a 128-bit key");
+    packing
+};
+
 /// A profile's facts as bit sets of their possible values.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Facts([u32; FACTS]);
@@ -494,21 +512,20 @@ impl Facts {
             .with(Fact::Tier, optional(tier))
     }
 
-    /// Every fact's bits side by side in one number (each in the width of its values), when they fit: a
-    /// compact key for what the facts decide.
-    /// Only the facts in `only` (bit `i` for `Fact::ALL[i]`) are kept; the others count as 0.
-    pub(crate) fn packed(&self, only: u32) -> Option<u128> {
+    /// Every fact's bits side by side in one number (each in the width of its values): a compact key for
+    /// what the facts decide. Only the facts in `only` (bit `i` for `Fact::ALL[i]`) are kept; the others
+    /// count as 0.
+    pub(crate) fn packed(&self, only: u32) -> u128 {
         let mut key = 0u128;
-        let mut shift = 0u32;
-        for (i, (fact, bits)) in Fact::ALL.iter().zip(&self.0).enumerate() {
-            let universe = fact.universe();
-            let width = 32 - universe.leading_zeros();
-            if only & (1 << i) != 0 {
-                key |= u128::from(bits & universe).checked_shl(shift)?;
+        let mut rest = only & ((1 << FACTS) - 1);
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let (Some(&bits), Some(&(shift, universe))) = (self.0.get(i), PACKING.get(i)) {
+                key |= u128::from(bits & universe) << shift;
             }
-            shift += width;
         }
-        (shift <= 128).then_some(key)
+        key
     }
 
     fn with(mut self, fact: Fact, bits: u32) -> Facts {
