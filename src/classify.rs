@@ -83,6 +83,7 @@ pub struct Classification<'a> {
     missing: CodeSet<MissingFact>,
 }
 
+#[inline]
 pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
     let d = policy.compiled().decide(p);
     Classification {

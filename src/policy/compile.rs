@@ -1064,6 +1064,7 @@ impl Compiled {
         }
     }
 
+    #[inline]
     fn enterprise_facts(&self, p: &Profile) -> EnterpriseFacts {
         let industry = p.industry();
         let classes = industry
@@ -1078,6 +1079,7 @@ impl Compiled {
     ///
     /// All conditions at once from precomputed rows where the policy has at most 64 of them (see `fast`),
     /// else [`Compiled::decide_reference`].
+    #[inline]
     pub(crate) fn decide(&self, p: &Profile) -> Decision<'_> {
         match &self.fast {
             Some(fast) => fast.decide(self, p),

@@ -82,6 +82,7 @@ fn optional<T: Coded>(v: Option<T>) -> usize {
 /// The input facts of a profile, as states, in the order of [`Fact::ALL`] (the three decided facts excluded).
 const INPUTS: usize = FACTS - 3;
 
+#[inline]
 fn input_states(p: &Profile, enterprise: &EnterpriseFacts) -> [usize; INPUTS] {
     let size = match (enterprise.size(), enterprise.is_large()) {
         (Some(s), _) => s.index(),
@@ -281,6 +282,7 @@ impl Fast {
 
     /// Classifies a profile: the same decisions as [`Compiled::decide_reference`], from the lookup table once
     /// it is built (see [`table`]), else from the rows.
+    #[inline]
     pub(crate) fn decide<'c>(&self, c: &'c Compiled, p: &Profile) -> Decision<'c> {
         let enterprise = c.enterprise_facts(p);
         let states = input_states(p, &enterprise);
@@ -458,6 +460,7 @@ struct Outcome {
 }
 
 impl Outcome {
+    #[inline]
     fn decision<'c>(
         self,
         c: &'c Compiled,

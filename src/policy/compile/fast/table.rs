@@ -104,6 +104,7 @@ impl Classes {
     }
 
     /// The key of a combination of states.
+    #[inline]
     fn key(&self, states: &[usize; INPUTS]) -> usize {
         let mut key = 0;
         for (offsets, &state) in self.offsets.iter().zip(states) {
@@ -159,6 +160,7 @@ impl Table {
     }
 
     /// The outcome of a profile's states.
+    #[inline]
     pub(super) fn outcome(&self, states: &[usize; INPUTS]) -> Option<Outcome> {
         let number = *self.index.get(self.classes.key(states))?;
         self.outcomes.get(usize::from(number)).copied()
@@ -195,6 +197,7 @@ impl Lazy {
     }
 
     /// The table, if built; builds it once this policy has classified enough profiles.
+    #[inline]
     pub(super) fn get(&self, fast: &Fast, c: &Compiled) -> Option<&Table> {
         if let Some(table) = self.table.get() {
             return table.as_ref();
