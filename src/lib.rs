@@ -85,6 +85,7 @@ mod classify;
 mod codes;
 pub mod enterprise;
 mod error;
+mod hash;
 mod lang;
 pub mod lifecycle;
 pub mod matrix;

@@ -19,6 +19,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::enterprise::Basis;
+use crate::hash::BuildKeyHasher;
 use crate::policy::{Fact, Facts};
 use crate::reason::Reason;
 use crate::{Classification, Coded, Rule};
@@ -116,42 +117,6 @@ fn push_codes<T: Coded>(out: &mut String, values: impl IntoIterator<Item = T>) {
     }
     out.push(']');
 }
-
-/// Hashes the kept sentences' keys (a rule and a bit set of facts, not text an attacker could aim at a hash
-/// function) by multiplying and rotating every integer written: a few instructions where SipHash takes dozens.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_isize(&mut self, n: isize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type BuildKeyHasher = std::hash::BuildHasherDefault<KeyHasher>;
 
 /// A thread's rendered sentences, for one policy.
 #[derive(Default)]

@@ -421,8 +421,10 @@ fn missing_fact(fact: Fact) -> Option<MissingFact> {
 
 /// Per fact: where its bits go in [`Facts::packed`], and the bits it can have. Every fact's values fit side by
 /// side in 128 bits (checked when this is computed, at compile time).
-// Evaluated while compiling: an index out of range or a key too wide fails the build, never a run.
+// Evaluated while compiling: an index out of range or a key too wide fails the build, never a run. Used by the
+// record writer (feature `json`).
 #[allow(clippy::indexing_slicing)]
+#[cfg_attr(not(feature = "json"), allow(dead_code))]
 const PACKING: [(u32, u32); FACTS] = {
     let mut packing = [(0, 0); FACTS];
     let mut shift = 0;
@@ -515,6 +517,7 @@ impl Facts {
     /// Every fact's bits side by side in one number (each in the width of its values): a compact key for
     /// what the facts decide. Only the facts in `only` (bit `i` for `Fact::ALL[i]`) are kept; the others
     /// count as 0.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn packed(&self, only: u32) -> u128 {
         let mut key = 0u128;
         let mut rest = only & ((1 << FACTS) - 1);
@@ -1075,10 +1078,11 @@ impl Compiled {
         EnterpriseFacts::with_rules(p, classes, above)
     }
 
-    /// Classifies a profile: the decisions of DOMAIN.md §4 read from the compiled document. Allocates nothing.
+    /// Classifies a profile: the decisions of DOMAIN.md §4 read from the compiled document. Allocates nothing
+    /// (but on the one call that builds the lookup table, see `fast::table`).
     ///
-    /// All conditions at once from precomputed rows where the policy has at most 64 of them (see `fast`),
-    /// else [`Compiled::decide_reference`].
+    /// All conditions at once from precomputed rows (or the table built from them) where the policy has at
+    /// most 64 of them (see `fast`), else [`Compiled::decide_reference`].
     #[inline]
     pub(crate) fn decide(&self, p: &Profile) -> Decision<'_> {
         match &self.fast {

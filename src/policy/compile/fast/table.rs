@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{Compiled, Fast, INPUTS, Outcome, Row, STATES, states};
+use crate::hash::BuildKeyHasher;
 use crate::policy::compile::Fact;
 
 /// The most combinations a table may have (2 bytes each).
@@ -129,7 +130,7 @@ impl Table {
         let keys = classes.keys?;
         let mut index = Vec::with_capacity(keys);
         let mut outcomes = Vec::new();
-        let mut numbers: HashMap<Outcome, u16> = HashMap::new();
+        let mut numbers: HashMap<Outcome, u16, BuildKeyHasher> = HashMap::default();
         let mut states = [0usize; INPUTS];
         for key in 0..keys {
             for ((state, representatives), &stride) in states
