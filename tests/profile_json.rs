@@ -372,3 +372,46 @@ fn serde_round_trip_and_deserialize_through_any_serde_entry_point() {
         r#"{"id":"M","post":"other","performance":"ordinary","contribution":"ordinary","potential":false}"#
     );
 }
+
+#[path = "../examples/gen_roster/generator.rs"]
+mod generator;
+
+/// Generated roster lines (clean ones, and each with one field spelled as a label or given a wrong value) read
+/// the same through `Profile::from_json`, whose fast paths take most of them, and through serde, which takes
+/// the general path.
+#[cfg(feature = "serde")]
+#[test]
+fn the_fast_readers_read_generated_lines_as_serde_does() {
+    let mut g = generator::Generator::new(31);
+    let mut rng = generator::Rng::new(32);
+    let spoilers = [
+        (r#""post":"enterprise""#, r#""post":"企业""#),
+        (r#""role":"staff""#, r#""role":"普通员工""#),
+        (r#""performance":"good""#, r#""performance":"GOOD""#),
+        (r#""employees":"#, r#""employees":-"#),
+        (r#""potential":true"#, r#""potential":"true""#),
+        (r#""industry":"finance""#, r#""industry":" finance ""#),
+    ];
+    let mut changed = 0;
+    for _ in 0..20_000 {
+        let mut line = generator::to_json_line(&g.record());
+        if rng.chance(0.5) {
+            let (from, to) = spoilers[rng.pick(&[0, 1, 2, 3, 4, 5])];
+            if line.contains(from) {
+                line = line.replacen(from, to, 1);
+                changed += 1;
+            }
+        }
+        let ours = Profile::from_json(&line);
+        let general = serde_json::from_str::<Profile>(&line);
+        match (&ours, &general) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{line}"),
+            (Err(a), Err(b)) => assert!(
+                b.to_string().starts_with(&a.to_string()),
+                "{line}\n{a}\n{b}"
+            ),
+            _ => panic!("{line}\n{ours:?}\n{general:?}"),
+        }
+    }
+    assert!(changed > 1000, "{changed}");
+}

@@ -1,4 +1,5 @@
-//! Any bytes as a CSV roster (and as JSON Lines): every row read is accepted or rejected, lines go forward.
+//! Any bytes as a CSV roster (and as JSON Lines): every row read is accepted or rejected, lines go forward, and
+//! every record written directly is the record serde writes.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
             n += 1;
             let line = match item {
                 Ok(row) => {
-                    let _ = talent_matrix::classify(row.profile()).to_json();
+                    let c = talent_matrix::classify(row.profile());
+                    assert_eq!(c.to_json(), serde_json::to_string(&c).unwrap());
                     row.line()
                 }
                 Err(e) => e.line(),

@@ -323,10 +323,14 @@ impl Profile {
     /// Reads one JSON record, returning on failure the error and the record's trimmed `id` when it has one
     /// (a roster error names it).
     ///
-    /// A flat record of scalars is read in one pass ([`scan`](super::scan)); any other line, and every line
-    /// with a syntax error, through a [`Raw`] tree.
+    /// A clean flat record is read straight into a profile ([`scan::profile`](super::scan::profile)); any
+    /// other flat record of scalars into cells and checked field by field ([`scan`](super::scan)); any other
+    /// line, and every line with a syntax error, through a [`Raw`] tree.
     #[cfg(feature = "json")]
     pub(crate) fn read_json(json: &str) -> Result<Profile, (ProfileError, Option<String>)> {
+        if let Some(p) = super::scan::profile(json) {
+            return Ok(p);
+        }
         match super::scan::scan(json) {
             Some(slots) => Profile::from_cells(&slots).map_err(|e| {
                 let id = match slots.get(Field::Id.index()).copied().flatten() {

@@ -8,17 +8,32 @@
 //! contract words them. So the fast path never decides an error, and what it accepts it reads as serde_json
 //! would: the tests compare the two on the sample roster, on generated rosters, and on arbitrary lines.
 
+use super::Profile;
 use super::read::{Cell, Json, Slot};
-use crate::Field;
+use crate::{Coded, Contribution, Field, Performance, Post, Wan};
 
 /// The cells of a flat JSON record, or `None` when the line needs the general reader.
 pub(crate) fn scan(line: &str) -> Option<[Slot<'_>; Field::ALL.len()]> {
+    let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
+    members(line, |field, value| {
+        let slot = slots.get_mut(field.index())?;
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(Cell::Json(value));
+        Some(())
+    })?;
+    Some(slots)
+}
+
+/// Calls `each` with every member of a flat JSON record, in order; `None` as soon as the line or `each` gives
+/// up.
+fn members<'r>(line: &'r str, mut each: impl FnMut(Field, Json<'r>) -> Option<()>) -> Option<()> {
     let mut s = Scanner {
         text: line,
         bytes: line.as_bytes(),
         at: 0,
     };
-    let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
     s.space();
     s.eat(b'{')?;
     s.space();
@@ -29,12 +44,7 @@ pub(crate) fn scan(line: &str) -> Option<[Slot<'_>; Field::ALL.len()]> {
             s.space();
             s.eat(b':')?;
             s.space();
-            let value = s.value()?;
-            let slot = slots.get_mut(field.index())?;
-            if slot.is_some() {
-                return None;
-            }
-            *slot = Some(Cell::Json(value));
+            each(field, s.value()?)?;
             s.space();
             if s.eat_if(b'}') {
                 break;
@@ -44,7 +54,130 @@ pub(crate) fn scan(line: &str) -> Option<[Slot<'_>; Field::ALL.len()]> {
         }
     }
     s.space();
-    (s.at == s.bytes.len()).then_some(slots)
+    (s.at == s.bytes.len()).then_some(())
+}
+
+/// A flat JSON record whose every value is what a clean roster has (codes, plain numbers in range, booleans,
+/// `null` or blank for absent) read straight into a profile; `None` for anything else (a label, a wrong type, a
+/// value out of range, a repeated key, a missing `id` or `post`), which [`scan`] and
+/// [`Profile::from_cells`] then read with the contract's checks and error order. What this accepts they
+/// accept, and read the same (tested).
+pub(crate) fn profile(line: &str) -> Option<Profile> {
+    use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
+    use crate::lang::trim;
+
+    /// A string's trimmed text; `None` (give up) for other values. `Null` and blank strings are `Some("")`.
+    fn text(value: Json<'_>) -> Option<&str> {
+        match value {
+            Json::Null => Some(""),
+            Json::Str(s) => Some(trim(s)),
+            _ => None,
+        }
+    }
+    /// An optional code: absent (null, blank) or exactly a code.
+    fn code<T: Coded>(value: Json<'_>) -> Option<Option<T>> {
+        match text(value)? {
+            "" => Some(None),
+            t => T::from_exact_code(t).map(Some),
+        }
+    }
+    /// Absent: null or a blank string (any other string is a wrong type for numbers and flags).
+    fn absent(value: Json<'_>) -> bool {
+        matches!(value, Json::Null) || matches!(value, Json::Str(s) if trim(s).is_empty())
+    }
+    fn money(value: Json<'_>) -> Option<Option<Wan>> {
+        let w = match value {
+            Json::UInt(n) => Wan::from_wan(n),
+            Json::Float(x) => Wan::from_f64(x)?,
+            v if absent(v) => return Some(None),
+            _ => return None,
+        };
+        (w <= Wan::from_wan(MAX_WAN)).then_some(Some(w))
+    }
+
+    let mut seen = 0u32;
+    let mut id = None;
+    let mut post = None;
+    let mut p = Profile {
+        id: String::new(),
+        name: None,
+        post: Post::Other,
+        role: None,
+        industry: None,
+        employees: None,
+        revenue_wan: None,
+        assets_wan: None,
+        enterprise_size: None,
+        above_designated_size: None,
+        ownership: None,
+        performance: Performance::default(),
+        contribution: Contribution::default(),
+        potential: false,
+        professional_title: None,
+        skill_level: None,
+        social_work_certificate: None,
+        rural_role: None,
+        introduction_level: None,
+    };
+    let mut name = None;
+    members(line, |field, value| {
+        let bit = 1u32 << field.index();
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        match field {
+            Field::Id => {
+                let t = match value {
+                    Json::Str(s) => trim(s),
+                    _ => return None,
+                };
+                let fits =
+                    !t.is_empty() && (t.len() <= MAX_ID_CHARS || t.chars().count() <= MAX_ID_CHARS);
+                id = Some(t).filter(|_| fits);
+                id?;
+            }
+            Field::Name => name = Some(text(value)?).filter(|t| !t.is_empty()),
+            Field::Post => post = Some(code::<Post>(value)??),
+            Field::Role => p.role = code(value)?,
+            Field::Industry => p.industry = code(value)?,
+            Field::Employees => {
+                p.employees = match value {
+                    Json::UInt(n) => Some(u32::try_from(n).ok().filter(|&n| n <= MAX_EMPLOYEES)?),
+                    v if absent(v) => None,
+                    _ => return None,
+                }
+            }
+            Field::RevenueWan => p.revenue_wan = money(value)?,
+            Field::AssetsWan => p.assets_wan = money(value)?,
+            Field::EnterpriseSize => p.enterprise_size = code(value)?,
+            Field::AboveDesignatedSize | Field::Potential => {
+                let b = match value {
+                    Json::Bool(b) => Some(b),
+                    v if absent(v) => None,
+                    _ => return None,
+                };
+                if field == Field::Potential {
+                    p.potential = b.unwrap_or(false);
+                } else {
+                    p.above_designated_size = b;
+                }
+            }
+            Field::Ownership => p.ownership = code(value)?,
+            Field::Performance => p.performance = code(value)?.unwrap_or_default(),
+            Field::Contribution => p.contribution = code(value)?.unwrap_or_default(),
+            Field::ProfessionalTitle => p.professional_title = code(value)?,
+            Field::SkillLevel => p.skill_level = code(value)?,
+            Field::SocialWorkCertificate => p.social_work_certificate = code(value)?,
+            Field::RuralRole => p.rural_role = code(value)?,
+            Field::IntroductionLevel => p.introduction_level = code(value)?,
+        }
+        Some(())
+    })?;
+    p.id = id?.to_owned();
+    p.post = post?;
+    p.name = name.map(str::to_owned);
+    Some(p)
 }
 
 struct Scanner<'r> {
@@ -342,5 +475,48 @@ mod tests {
             assert!(super::scan(line).is_none(), "{line}");
         }
         assert!(super::scan(r#" { "id" : "P" , "employees" : 3e2 } "#).is_some());
+    }
+
+    /// The direct reader takes only clean values; everything else goes on to the checked readers, which
+    /// accept labels and report errors. Each of these is such a line, with the result it must still have.
+    #[test]
+    fn the_direct_reader_leaves_everything_unusual_to_the_checked_ones() {
+        let long_id = format!(r#"{{"id":"{}","post":"other"}}"#, "x".repeat(65));
+        let cases = [
+            r#"{"id":"P","post":"other","employees":10000001}"#,
+            r#"{"id":"P","post":"other","employees":300.0}"#,
+            r#"{"id":"P","post":"other","revenue_wan":10000000001}"#,
+            r#"{"id":"P","post":"other","assets_wan":1.00001}"#,
+            r#"{"id":"P","post":"企业"}"#,
+            r#"{"id":"P","post":"Enterprise"}"#,
+            r#"{"id":"P","post":"other","role":"企业主"}"#,
+            r#"{"id":"P","post":"other","name":123}"#,
+            r#"{"id":"P","post":"other","potential":"true"}"#,
+            r#"{"id":"P","post":"other","above_designated_size":1}"#,
+            r#"{"id":"  ","post":"other"}"#,
+            r#"{"id":"P","post":null}"#,
+            r#"{"id":"P","post":"  "}"#,
+            r#"{"post":"other"}"#,
+            r#"{"id":"P"}"#,
+            long_id.as_str(),
+        ];
+        for line in cases {
+            assert!(super::profile(line).is_none(), "{line}");
+            assert_eq!(
+                Profile::read_json(line),
+                Profile::read_json_tree(line),
+                "{line}"
+            );
+        }
+        // And what it takes, it reads as the tree does: blanks and nulls are absent, names are trimmed.
+        for line in [
+            r#"{"id":" P ","name":" 周芳 ","post":"other","role":"","employees":null,"potential":null}"#,
+            r#"{"id":"P","post":"enterprise","employees":10000000,"revenue_wan":2500.5,"assets_wan":"  "}"#,
+            r#"{"id":"P","post":"enterprise","performance":"outstanding","contribution":null}"#,
+        ] {
+            let direct = super::profile(line);
+            assert!(direct.is_some(), "{line}");
+            assert_eq!(Ok(direct.unwrap()), Profile::read_json_tree(line), "{line}");
+        }
     }
 }
