@@ -906,6 +906,9 @@ fn read_csv_row(
             });
         }
     }
+    if let Some(profile) = Profile::from_clean_text(&slots) {
+        return Ok(profile);
+    }
     Profile::from_cells(&slots).map_err(|e| RowError::new(line, id, &e))
 }
 

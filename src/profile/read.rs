@@ -11,7 +11,7 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Profile;
-use crate::error::{MAX_EMPLOYEES, MAX_WAN};
+use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
 use crate::raw::Raw;
 use crate::{Coded, ErrorValue, Field, ProfileError, Wan};
 
@@ -195,16 +195,21 @@ fn flag(field: Field, slot: Slot<'_>) -> Result<Option<bool>, ProfileError> {
     };
     let b = match cell {
         Cell::Json(Json::Bool(b)) => Some(b),
-        Cell::Text(t) => match t.trim() {
-            "是" | "1" => Some(true),
-            "否" | "0" => Some(false),
-            t if t.eq_ignore_ascii_case("true") => Some(true),
-            t if t.eq_ignore_ascii_case("false") => Some(false),
-            _ => None,
-        },
+        Cell::Text(t) => text_flag(crate::lang::trim(t)),
         Cell::Json(_) => None,
     };
     b.map(Some).ok_or_else(|| invalid(field, cell))
+}
+
+/// A boolean written as text (trimmed): true/false (any case), 是/否, 1/0.
+fn text_flag(t: &str) -> Option<bool> {
+    match t {
+        "是" | "1" => Some(true),
+        "否" | "0" => Some(false),
+        t if t.eq_ignore_ascii_case("true") => Some(true),
+        t if t.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
 }
 
 /// The known field closest to `name` by edit distance (ties go to the earlier field).
@@ -317,6 +322,81 @@ impl Profile {
             )?,
             rural_role: code(Field::RuralRole, get(Field::RuralRole))?,
             introduction_level: code(Field::IntroductionLevel, get(Field::IntroductionLevel))?,
+        })
+    }
+
+    /// A CSV row whose every cell is what a clean roster has (codes, plain whole numbers and amounts in range,
+    /// booleans, empty for absent) read straight into a profile; `None` for anything else (a label, a value
+    /// that is wrong or out of range, a missing `id` or `post`), which [`Profile::from_cells`] then reads with
+    /// the contract's checks and error order. What this accepts it reads as `from_cells` does (tested).
+    #[cfg(feature = "roster")]
+    pub(crate) fn from_clean_text(slots: &[Slot<'_>; Field::ALL.len()]) -> Option<Profile> {
+        use crate::lang::trim;
+
+        let cell = |f: Field| -> Option<&str> {
+            match slots.get(f.index()).copied().flatten() {
+                None => Some(""),
+                Some(Cell::Text(t)) => Some(trim(t)),
+                Some(Cell::Json(_)) => None,
+            }
+        };
+        fn code<T: Coded>(t: &str) -> Option<Option<T>> {
+            if t.is_empty() {
+                return Some(None);
+            }
+            T::from_exact_code(t).map(Some)
+        }
+        let money = |f: Field| -> Option<Option<Wan>> {
+            let t = cell(f)?;
+            if t.is_empty() {
+                return Some(None);
+            }
+            let w = t.parse::<Wan>().ok()?;
+            (w <= Wan::from_wan(MAX_WAN)).then_some(Some(w))
+        };
+        let flag = |f: Field| -> Option<Option<bool>> {
+            let t = cell(f)?;
+            if t.is_empty() {
+                return Some(None);
+            }
+            text_flag(t).map(Some)
+        };
+        let id = cell(Field::Id)?;
+        if id.is_empty() || (id.len() > MAX_ID_CHARS && id.chars().count() > MAX_ID_CHARS) {
+            return None;
+        }
+        let employees = match cell(Field::Employees)? {
+            "" => None,
+            // Plain digits without a leading zero: anything else is left to the decimal reader.
+            t if t.len() <= 8
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && (t == "0" || !t.starts_with('0')) =>
+            {
+                Some(t.parse::<u32>().ok().filter(|&n| n <= MAX_EMPLOYEES)?)
+            }
+            _ => return None,
+        };
+        let name = cell(Field::Name)?;
+        Some(Profile {
+            id: id.to_owned(),
+            name: (!name.is_empty()).then(|| name.to_owned()),
+            post: code(cell(Field::Post)?)??,
+            role: code(cell(Field::Role)?)?,
+            industry: code(cell(Field::Industry)?)?,
+            employees,
+            revenue_wan: money(Field::RevenueWan)?,
+            assets_wan: money(Field::AssetsWan)?,
+            enterprise_size: code(cell(Field::EnterpriseSize)?)?,
+            above_designated_size: flag(Field::AboveDesignatedSize)?,
+            ownership: code(cell(Field::Ownership)?)?,
+            performance: code(cell(Field::Performance)?)?.unwrap_or_default(),
+            contribution: code(cell(Field::Contribution)?)?.unwrap_or_default(),
+            potential: flag(Field::Potential)?.unwrap_or(false),
+            professional_title: code(cell(Field::ProfessionalTitle)?)?,
+            skill_level: code(cell(Field::SkillLevel)?)?,
+            social_work_certificate: code(cell(Field::SocialWorkCertificate)?)?,
+            rural_role: code(cell(Field::RuralRole)?)?,
+            introduction_level: code(cell(Field::IntroductionLevel)?)?,
         })
     }
 
@@ -442,6 +522,7 @@ impl Serialize for Profile {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -463,5 +544,120 @@ mod tests {
         // Plain edit distance, as DOMAIN.md §3 asks: a short prefix is closer to a short field.
         assert_eq!(closest_field("skill"), Field::Id);
         assert_eq!(closest_field("potental"), Field::Potential);
+    }
+
+    /// Cells a CSV roster may hold: clean ones for the field, and ones to leave to the checked reader.
+    #[cfg(feature = "roster")]
+    fn cell_text(field: Field) -> (&'static [&'static str], &'static [&'static str]) {
+        match field.code() {
+            "id" => (&["P-1", " P-2 ", "编号9", "0"], &["", " "]),
+            "name" => (&["周芳", " 周芳 ", "", "x"], &["\u{3000}"]),
+            "post" => (
+                &["enterprise", "community", "other", " rural "],
+                &["企业", "Enterprise", ""],
+            ),
+            "employees" => (
+                &["0", "7", "300", "10000000", ""],
+                &[
+                    "007",
+                    "300.0",
+                    "+5",
+                    "-1",
+                    "1,000",
+                    "10000001",
+                    "99999999999",
+                    "x",
+                ],
+            ),
+            "revenue_wan" | "assets_wan" => (
+                &["0", "2500", "2500.5", "0.0001", "10000000000", ""],
+                &["0.00001", "1e3", "10000000001", "1,000", "x"],
+            ),
+            "above_designated_size" | "potential" => {
+                (&["是", "否", "1", "0", "TRUE", "false", ""], &["yes", "2"])
+            }
+            "role" => (&["owner", "staff", "principal", ""], &["企业主", "OWNER"]),
+            "performance" => (&["outstanding", "good", ""], &["业绩突出"]),
+            "contribution" => (&["major", "ordinary", ""], &["贡献大"]),
+            "industry" => (&["finance", "retail", ""], &["金融业"]),
+            "enterprise_size" => (&["small", "large", ""], &["小型"]),
+            "ownership" => (&["private", "individual", ""], &["民营"]),
+            "professional_title" => (&["senior", "junior", ""], &["高级", "none"]),
+            "skill_level" => (&["technician", ""], &["技师"]),
+            "social_work_certificate" => (&["social_worker", ""], &["社工"]),
+            "rural_role" => (&["craft", ""], &["能工巧匠"]),
+            _ => (&["hundred", "ten_thousand", ""], &["百"]),
+        }
+    }
+
+    #[cfg(feature = "roster")]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// Whatever the direct CSV reader accepts, the checked reader reads the same; a row of clean cells
+        /// it accepts.
+        #[test]
+        fn the_direct_csv_reader_reads_as_from_cells(picks in proptest::collection::vec(0usize..1000, Field::ALL.len())) {
+            let mut clean = true;
+            let texts: Vec<&str> = Field::ALL
+                .iter()
+                .zip(&picks)
+                .map(|(&f, &k)| {
+                    let (good, bad) = cell_text(f);
+                    // One cell in about 40 is one to leave to the checked reader.
+                    if k < 25 {
+                        clean = false;
+                        bad[k % bad.len()]
+                    } else {
+                        good[k % good.len()]
+                    }
+                })
+                .collect();
+            let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
+            for (slot, t) in slots.iter_mut().zip(&texts) {
+                *slot = Some(Cell::Text(t));
+            }
+            match Profile::from_clean_text(&slots) {
+                Some(p) => proptest::prop_assert_eq!(Ok(p), Profile::from_cells(&slots)),
+                None => proptest::prop_assert!(!clean, "a clean row was refused: {:?}", texts),
+            }
+        }
+    }
+
+    #[cfg(feature = "roster")]
+    #[test]
+    fn the_direct_csv_reader_takes_clean_rows_and_leaves_the_rest() {
+        let row = |cells: &[(Field, &'static str)]| {
+            let mut slots: [Slot<'static>; Field::ALL.len()] = [None; Field::ALL.len()];
+            for &(f, t) in cells {
+                slots[f.index()] = Some(Cell::Text(t));
+            }
+            slots
+        };
+        let clean = row(&[
+            (Field::Id, " P-1 "),
+            (Field::Name, " 周芳 "),
+            (Field::Post, "enterprise"),
+            (Field::Employees, "300"),
+            (Field::RevenueWan, "2500.5"),
+            (Field::Potential, "是"),
+            (Field::Role, ""),
+        ]);
+        let p = Profile::from_clean_text(&clean).unwrap();
+        assert_eq!(Ok(p), Profile::from_cells(&clean));
+        for (f, t) in [
+            (Field::Post, "企业"),
+            (Field::Employees, "300.0"),
+            (Field::Employees, "007"),
+            (Field::Employees, "10000001"),
+            (Field::RevenueWan, "1,000"),
+            (Field::Potential, "yes"),
+            (Field::Id, " "),
+            (Field::Post, ""),
+        ] {
+            let mut slots = clean;
+            slots[f.index()] = Some(Cell::Text(t));
+            assert!(Profile::from_clean_text(&slots).is_none(), "{f:?} {t:?}");
+        }
     }
 }
