@@ -231,6 +231,14 @@ pub struct Sentence<'c> {
 
 impl Display for Sentence<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        self.render(f)
+    }
+}
+
+impl Sentence<'_> {
+    /// Writes the sentence to any `fmt::Write`: through `Display`, or straight into a `String` (the record
+    /// writer), without the formatter in between.
+    pub(crate) fn render(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let w = Writer {
             c: &self.reason.cls,
             zh: self.lang.is_chinese(),
@@ -251,7 +259,7 @@ impl Display for Sentence<'_> {
 }
 
 /// Writes a whole number in decimal, as `{}` does, without going through format arguments.
-fn write_whole(f: &mut Formatter<'_>, mut n: u64) -> fmt::Result {
+fn write_whole(f: &mut impl fmt::Write, mut n: u64) -> fmt::Result {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
@@ -269,7 +277,7 @@ fn write_whole(f: &mut Formatter<'_>, mut n: u64) -> fmt::Result {
 }
 
 /// Writes an amount of 万元 as its `Display` does (`2500`, `337.6`), without format arguments.
-fn write_wan(f: &mut Formatter<'_>, w: Wan) -> fmt::Result {
+fn write_wan(f: &mut impl fmt::Write, w: Wan) -> fmt::Result {
     let (whole, frac) = (w.yuan() / 10_000, w.yuan() % 10_000);
     write_whole(f, whole)?;
     if frac == 0 {
@@ -309,7 +317,7 @@ impl Writer<'_, '_> {
     }
 
     /// Writes the labels of the values in `bits`, joined with "or": "a、b或c" / "a, b or c".
-    fn values(&self, f: &mut Formatter<'_>, fact: Fact, bits: u32) -> fmt::Result {
+    fn values(&self, f: &mut impl fmt::Write, fact: Fact, bits: u32) -> fmt::Result {
         let n = bits.count_ones() as usize;
         for (k, i) in (0..32).filter(|i| bits & (1 << i) != 0).enumerate() {
             if k > 0 {
@@ -327,7 +335,7 @@ impl Writer<'_, '_> {
     /// `name` then a joiner then the values: "职务为…" / "role …".
     fn named(
         &self,
-        f: &mut Formatter<'_>,
+        f: &mut impl fmt::Write,
         fact: Fact,
         zh_joiner: &str,
         en_joiner: &str,
@@ -340,7 +348,13 @@ impl Writer<'_, '_> {
 
     /// A clause that holds, as the fact that made it hold: "role Middle manager", "ownership not Individual
     /// business", "above designated size", "development potential assessed".
-    fn holds(&self, f: &mut Formatter<'_>, fact: Fact, allowed: u32, possible: u32) -> fmt::Result {
+    fn holds(
+        &self,
+        f: &mut impl fmt::Write,
+        fact: Fact,
+        allowed: u32,
+        possible: u32,
+    ) -> fmt::Result {
         let yes = possible == 0b10;
         match fact {
             Fact::AboveDesignatedSize => {
@@ -374,7 +388,13 @@ impl Writer<'_, '_> {
 
     /// A clause that does not hold, as what it needs: "role Principal or Owner-operator (is Middle manager)",
     /// "above designated size (not known)".
-    fn needs(&self, f: &mut Formatter<'_>, fact: Fact, allowed: u32, possible: u32) -> fmt::Result {
+    fn needs(
+        &self,
+        f: &mut impl fmt::Write,
+        fact: Fact,
+        allowed: u32,
+        possible: u32,
+    ) -> fmt::Result {
         match fact {
             Fact::AboveDesignatedSize | Fact::Potential if allowed == 0b10 => {
                 f.write_str(match (fact, self.zh) {
@@ -413,7 +433,7 @@ impl Writer<'_, '_> {
     /// "a，b，c".
     fn clauses(
         &self,
-        f: &mut Formatter<'_>,
+        f: &mut impl fmt::Write,
         mask: &Mask,
         facts: &Facts,
         holding: bool,
@@ -440,7 +460,7 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    fn stream(&self, f: &mut Formatter<'_>, s: Stream) -> fmt::Result {
+    fn stream(&self, f: &mut impl fmt::Write, s: Stream) -> fmt::Result {
         let facts = self.facts();
         let compiled = self.c.policy().compiled();
         let holding = compiled
@@ -490,7 +510,7 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    fn no_stream(&self, f: &mut Formatter<'_>) -> fmt::Result {
+    fn no_stream(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let facts = self.facts();
         let compiled = self.c.policy().compiled();
         let post = self.c.profile().post();
@@ -529,7 +549,7 @@ impl Writer<'_, '_> {
         ))
     }
 
-    fn specialty(&self, f: &mut Formatter<'_>, s: Specialty) -> fmt::Result {
+    fn specialty(&self, f: &mut impl fmt::Write, s: Specialty) -> fmt::Result {
         let facts = self.facts();
         let compiled = self.c.policy().compiled();
         let stream = self.c.stream().map_or("", |st| self.l(st));
@@ -540,7 +560,7 @@ impl Writer<'_, '_> {
         write!(f, "{}{}", self.t("：", ": "), self.l(s))
     }
 
-    fn size_stated(&self, f: &mut Formatter<'_>) -> fmt::Result {
+    fn size_stated(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let size = self.c.enterprise_size().map_or("", |s| self.l(s));
         write!(
             f,
@@ -554,7 +574,7 @@ impl Writer<'_, '_> {
     ///
     /// Written piece by piece with `write_str` (no format arguments): these sentences quote a person's numbers,
     /// so the record writer renders them for every person who has them.
-    fn bound(&self, f: &mut Formatter<'_>, b: Bound) -> fmt::Result {
+    fn bound(&self, f: &mut impl fmt::Write, b: Bound) -> fmt::Result {
         let p = self.c.profile();
         let value = enterprise::value(p, b.indicator()).unwrap_or(0);
         let op = if value >= b.min() { " ≥ " } else { " < " };
@@ -589,7 +609,7 @@ impl Writer<'_, '_> {
             .find(|b| b.holds(self.c.profile()) == Some(false))
     }
 
-    fn size_derived(&self, f: &mut Formatter<'_>) -> fmt::Result {
+    fn size_derived(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let Some(industry) = self.c.industry() else {
             return Ok(());
         };
@@ -675,7 +695,7 @@ impl Writer<'_, '_> {
         }
     }
 
-    fn above_stated(&self, f: &mut Formatter<'_>) -> fmt::Result {
+    fn above_stated(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let yes = self.c.above_designated_size() == Some(true);
         write!(
             f,
@@ -690,7 +710,7 @@ impl Writer<'_, '_> {
         )
     }
 
-    fn above_derived(&self, f: &mut Formatter<'_>) -> fmt::Result {
+    fn above_derived(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let Some(industry) = self.c.industry() else {
             return Ok(());
         };
@@ -729,7 +749,7 @@ impl Writer<'_, '_> {
         }
     }
 
-    fn tier(&self, f: &mut Formatter<'_>, tier: Option<Tier>) -> fmt::Result {
+    fn tier(&self, f: &mut impl fmt::Write, tier: Option<Tier>) -> fmt::Result {
         let facts = self.facts();
         let Some(stream) = self.c.stream() else {
             return Ok(());
@@ -758,7 +778,7 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    fn entitlement(&self, f: &mut Formatter<'_>, e: Entitlement) -> fmt::Result {
+    fn entitlement(&self, f: &mut impl fmt::Write, e: Entitlement) -> fmt::Result {
         let facts = self.facts();
         let entitlements = &self.c.policy().compiled().entitlements;
         if let Some((_, when)) = entitlements
@@ -770,7 +790,7 @@ impl Writer<'_, '_> {
         write!(f, "{}{}", self.t("：", ": "), self.l(e))
     }
 
-    fn service(&self, f: &mut Formatter<'_>, s: Service) -> fmt::Result {
+    fn service(&self, f: &mut impl fmt::Write, s: Service) -> fmt::Result {
         let level = self
             .c
             .profile()
@@ -788,35 +808,36 @@ impl Writer<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use core::fmt;
-
     use proptest::prelude::*;
 
     use crate::Wan;
 
-    /// Shows a value with `write_whole` or `write_wan`.
-    struct Via<T>(T, fn(&mut fmt::Formatter<'_>, T) -> fmt::Result);
+    fn whole(n: u64) -> String {
+        let mut s = String::new();
+        super::write_whole(&mut s, n).unwrap_or_default();
+        s
+    }
 
-    impl<T: Copy> fmt::Display for Via<T> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            (self.1)(f, self.0)
-        }
+    fn wan(w: Wan) -> String {
+        let mut s = String::new();
+        super::write_wan(&mut s, w).unwrap_or_default();
+        s
     }
 
     proptest! {
         /// The numbers in sentences read as `Display` writes them.
         #[test]
         fn numbers_are_written_as_display_writes_them(n in any::<u64>(), yuan in 0u64..=100_000_000_000_000) {
-            prop_assert_eq!(Via(n, super::write_whole).to_string(), n.to_string());
+            prop_assert_eq!(whole(n), n.to_string());
             let w = Wan::from_yuan(yuan);
-            prop_assert_eq!(Via(w, super::write_wan).to_string(), w.to_string());
+            prop_assert_eq!(wan(w), w.to_string());
         }
     }
 
     #[test]
     fn edge_numbers_are_written_as_display_writes_them() {
         for n in [0, 9, 10, 99, 100, u64::MAX] {
-            assert_eq!(Via(n, super::write_whole).to_string(), n.to_string());
+            assert_eq!(whole(n), n.to_string());
         }
         for yuan in [
             0,
@@ -830,11 +851,7 @@ mod tests {
             100_000_000_000_000,
         ] {
             let w = Wan::from_yuan(yuan);
-            assert_eq!(
-                Via(w, super::write_wan).to_string(),
-                w.to_string(),
-                "{yuan}"
-            );
+            assert_eq!(wan(w), w.to_string(), "{yuan}");
         }
     }
 }

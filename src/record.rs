@@ -163,11 +163,11 @@ fn push_reason(out: &mut String, reason: &Reason<'_>, scratch: &mut String) {
     let _ = write!(out, "{}", reason.rule());
     out.push_str("\",\"zh\":");
     scratch.clear();
-    let _ = write!(scratch, "{}", reason.zh());
+    let _ = reason.zh().render(scratch);
     push_json_string(out, scratch);
     out.push_str(",\"en\":");
     scratch.clear();
-    let _ = write!(scratch, "{}", reason.en());
+    let _ = reason.en().render(scratch);
     push_json_string(out, scratch);
     out.push('}');
 }
