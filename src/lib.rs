@@ -100,6 +100,7 @@ mod record;
 mod report;
 #[cfg(feature = "roster")]
 pub mod roster;
+mod swar;
 
 pub use classify::{Classification, ManagedBy, ManagedByIter, classify};
 pub use codes::{

@@ -64,36 +64,7 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
 
 /// Whether any byte is `"`, `\\` or a control character.
 fn needs_escape(bytes: &[u8]) -> bool {
-    first_special(bytes) < bytes.len()
-}
-
-/// The position of the first `"`, `\\` or control character (the bytes a JSON string cannot hold as they
-/// are), or the length when there is none; eight bytes at a time. In a word, `(w - n·0x01…01) & !w & 0x80…80`
-/// flags bytes below `n` (for `n` up to 128) and `w ^ b·0x01…01` has a zero byte where a byte equals `b`. A
-/// flag can be wrong only above a byte that is truly flagged (a borrow runs upwards), so the lowest flag of
-/// the three tests together is exact.
-pub(crate) fn first_special(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-    let mut at = 0;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(word);
-        let w = u64::from_le_bytes(b);
-        let found = below(w, 0x20)
-            | below(w ^ (ONES * u64::from(b'"')), 1)
-            | below(w ^ (ONES * u64::from(b'\\')), 1);
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..).unwrap_or_default();
-    at + rest
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        .unwrap_or(rest.len())
+    crate::swar::first_special(bytes) < bytes.len()
 }
 
 fn push_code<T: Coded>(out: &mut String, v: Option<T>) {
@@ -306,40 +277,5 @@ mod tests {
             super::push_json_string(&mut out, &s);
             prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
         }
-
-        /// The first special byte is found exactly, whatever surrounds it (bytes just above and below the
-        /// thresholds, and several special bytes in one word).
-        #[test]
-        fn the_first_special_byte_is_found_exactly(
-            bytes in proptest::collection::vec(
-                prop_oneof![Just(0x1fu8), Just(0x20), Just(0x21), Just(b'"'), Just(b'#'), Just(b'['),
-                    Just(b'\\'), Just(b']'), Just(0x7f), Just(0x80), Just(0xff), Just(b'a'), 0u8..=255],
-                0..40,
-            )
-        ) {
-            let naive = bytes
-                .iter()
-                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-                .unwrap_or(bytes.len());
-            prop_assert_eq!(super::first_special(&bytes), naive);
-        }
-    }
-
-    #[test]
-    fn every_special_byte_is_found_at_every_position() {
-        for special in (0u8..0x20).chain([b'"', b'\\']) {
-            for len in 1..20 {
-                for at in 0..len {
-                    let mut bytes = vec![b'a'; len];
-                    bytes[at] = special;
-                    assert_eq!(
-                        super::first_special(&bytes),
-                        at,
-                        "{special:#x} at {at} of {len}"
-                    );
-                }
-            }
-        }
-        assert!(!super::needs_escape("企业经营管理人才 ~!{}[]/".as_bytes()));
     }
 }

@@ -1156,10 +1156,15 @@ impl<R> LineCounter<R> {
 impl<R: Read> Read for LineCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for (i, &b) in buf.get(..n).unwrap_or_default().iter().enumerate() {
-            if b == b'\n' || b == b'\r' {
-                self.pending.push_back((self.offset + i as u64, b));
-            }
+        let read = buf.get(..n).unwrap_or_default();
+        let mut at = 0;
+        loop {
+            at += crate::swar::first_line_break(read.get(at..).unwrap_or_default());
+            let Some(&b) = read.get(at) else {
+                break;
+            };
+            self.pending.push_back((self.offset + at as u64, b));
+            at += 1;
         }
         self.offset += n as u64;
         Ok(n)

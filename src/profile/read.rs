@@ -11,7 +11,7 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Profile;
-use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
+use crate::error::{MAX_EMPLOYEES, MAX_WAN};
 use crate::raw::Raw;
 use crate::{Coded, ErrorValue, Field, ProfileError, Wan};
 
@@ -331,6 +331,7 @@ impl Profile {
     /// the contract's checks and error order. What this accepts it reads as `from_cells` does (tested).
     #[cfg(feature = "roster")]
     pub(crate) fn from_clean_text(slots: &[Slot<'_>; Field::ALL.len()]) -> Option<Profile> {
+        use crate::error::MAX_ID_CHARS;
         use crate::lang::trim;
 
         let cell = |f: Field| -> Option<&str> {

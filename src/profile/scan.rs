@@ -219,7 +219,7 @@ impl<'r> Scanner<'r> {
     fn string(&mut self) -> Option<&'r str> {
         self.eat(b'"')?;
         let start = self.at;
-        self.at += crate::record::first_special(self.bytes.get(start..)?);
+        self.at += crate::swar::first_special(self.bytes.get(start..)?);
         if self.peek()? != b'"' {
             return None;
         }
