@@ -135,27 +135,33 @@ impl Profile {
     /// ```
     pub fn builder(id: impl Into<String>, post: Post) -> ProfileBuilder {
         ProfileBuilder {
-            profile: Profile {
-                id: id.into(),
-                name: None,
-                post,
-                role: None,
-                industry: None,
-                employees: None,
-                revenue_wan: None,
-                assets_wan: None,
-                enterprise_size: None,
-                above_designated_size: None,
-                ownership: None,
-                performance: Performance::Ordinary,
-                contribution: Contribution::Ordinary,
-                potential: false,
-                professional_title: None,
-                skill_level: None,
-                social_work_certificate: None,
-                rural_role: None,
-                introduction_level: None,
-            },
+            profile: Profile::bare(id.into(), post),
+        }
+    }
+
+    /// A profile with only its two required fields, every other fact absent or at its default (not checked:
+    /// the builder and the readers check what they put in).
+    pub(crate) fn bare(id: String, post: Post) -> Profile {
+        Profile {
+            id,
+            name: None,
+            post,
+            role: None,
+            industry: None,
+            employees: None,
+            revenue_wan: None,
+            assets_wan: None,
+            enterprise_size: None,
+            above_designated_size: None,
+            ownership: None,
+            performance: Performance::Ordinary,
+            contribution: Contribution::Ordinary,
+            potential: false,
+            professional_title: None,
+            skill_level: None,
+            social_work_certificate: None,
+            rural_role: None,
+            introduction_level: None,
         }
     }
 

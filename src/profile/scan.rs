@@ -10,7 +10,7 @@
 
 use super::Profile;
 use super::read::{Cell, Json, Slot};
-use crate::{Coded, Contribution, Field, Performance, Post, Wan};
+use crate::{Coded, Field, Post, Wan};
 
 /// The cells of a flat JSON record, or `None` when the line needs the general reader.
 pub(crate) fn scan(line: &str) -> Option<[Slot<'_>; Field::ALL.len()]> {
@@ -98,27 +98,7 @@ pub(crate) fn profile(line: &str) -> Option<Profile> {
     let mut seen = 0u32;
     let mut id = None;
     let mut post = None;
-    let mut p = Profile {
-        id: String::new(),
-        name: None,
-        post: Post::Other,
-        role: None,
-        industry: None,
-        employees: None,
-        revenue_wan: None,
-        assets_wan: None,
-        enterprise_size: None,
-        above_designated_size: None,
-        ownership: None,
-        performance: Performance::default(),
-        contribution: Contribution::default(),
-        potential: false,
-        professional_title: None,
-        skill_level: None,
-        social_work_certificate: None,
-        rural_role: None,
-        introduction_level: None,
-    };
+    let mut p = Profile::bare(String::new(), Post::Other);
     let mut name = None;
     members(line, |field, value| {
         let bit = 1u32 << field.index();
