@@ -1467,6 +1467,56 @@ mod tests {
         }
     }
 
+    /// The lookup table decides as the reference does for policies built differently from the built-in one:
+    /// tiers on other facts, a ladder testing the specialty, an entitlement on the tier, a specialty on the role
+    /// and an introduction level in a condition (which then splits that fact into classes of its own).
+    #[test]
+    fn the_lookup_table_decides_as_the_reference_does_for_other_policies() {
+        use super::super::doc::{Allowed, ClauseValue};
+        let only =
+            |values: &[&str]| Allowed::Only(values.iter().map(|&v| ClauseValue::from(v)).collect());
+        let mut variants = Vec::new();
+
+        let mut doc = PolicyDoc::shizhong_2011();
+        doc.name = "leader-without-contribution".into();
+        doc.ladders[0].tiers[0].when.remove("contribution");
+        variants.push(doc);
+
+        let mut doc = PolicyDoc::shizhong_2011();
+        doc.name = "elite-by-industry-and-level".into();
+        let elite = &mut doc.ladders[0].tiers[2].when;
+        elite.insert(
+            "industry".into(),
+            only(&["retail", "wholesale", "catering"]),
+        );
+        elite.insert(
+            "introduction_level".into(),
+            Allowed::Not {
+                not: vec![ClauseValue::from("none")],
+            },
+        );
+        doc.ladders[0].tiers[1]
+            .when
+            .insert("specialty".into(), only(&["none"]));
+        doc.entitlements[1].when = [("tier".to_owned(), only(&["leader"]))]
+            .into_iter()
+            .collect();
+        doc.specialties[0].when.insert(
+            "role".into(),
+            only(&["principal", "owner", "senior_manager"]),
+        );
+        variants.push(doc);
+
+        for doc in variants {
+            let c = Compiled::compile(&doc).unwrap_or_else(|e| panic!("{}: {e}", doc.name));
+            let fast = c.fast.as_ref().unwrap();
+            assert!(fast.build_table(&c), "{}", doc.name);
+            for p in random_profiles(50_000) {
+                assert_eq!(c.decide(&p), c.decide_reference(&p), "{}: {p:?}", doc.name);
+            }
+        }
+    }
+
     /// A policy with more conditions than the rows can number still classifies, by the reference path.
     #[test]
     fn a_policy_with_many_conditions_falls_back_to_the_reference() {
