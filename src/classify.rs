@@ -7,8 +7,7 @@
 //! One exception, once per policy: after a policy has classified twice as many profiles as its facts have
 //! combinations (829,440 for the built-in policy), the call that crosses that mark builds the policy's lookup
 //! table (0.8 MB for the built-in policy; 47 to 71 ms on the 2-core development machine), and later calls read
-//! decisions from it.
-//! The decisions are the same before and after.
+//! their decisions from it. The decisions are the same before and after.
 
 use crate::enterprise::EnterpriseFacts;
 use crate::reason::{Reason, Rule};
