@@ -223,6 +223,7 @@ proptest! {
         people in prop::collection::vec(profile(), 16),
     ) {
         let mut doc = PolicyDoc::shizhong_2011();
+        doc.name = "mutated".into();
         for m in &mutations {
             apply(&mut doc, m);
         }

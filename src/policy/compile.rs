@@ -10,6 +10,7 @@
 mod fast;
 
 use super::doc::{Allowed, BoundsDoc, ClauseValue, Condition, PolicyDoc};
+use super::limits::Limits;
 use crate::Wan;
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
 use crate::{
@@ -313,46 +314,54 @@ impl Mask {
         m
     }
 
-    /// Whether the condition holds at a point (one value per fact).
-    fn contains(&self, point: &Mask) -> bool {
-        self.0.iter().zip(&point.0).all(|(a, p)| a & p != 0)
+    /// Whether the condition contains the whole of another: every value `other` allows, this allows too.
+    fn covers(&self, other: &Mask) -> bool {
+        Fact::ALL
+            .iter()
+            .zip(self.0.iter().zip(&other.0))
+            .all(|(f, (a, o))| o & f.universe() & !a == 0)
     }
 
-    /// Every point of the condition over the facts it or any of `others` constrains (one value per such
-    /// fact); the other facts stay whole, which cannot change whether any of these conditions holds there.
-    fn points<'m>(&'m self, others: &[Mask]) -> impl Iterator<Item = Mask> + 'm {
-        let dims: Vec<(usize, Vec<u32>)> = Fact::ALL
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| {
-                let constrained =
-                    |m: &Mask| m.0.get(i).is_some_and(|a| a & f.universe() != f.universe());
-                if !constrained(self) && !others.iter().any(constrained) {
-                    return None;
-                }
-                let allowed = self.0.get(i).copied().unwrap_or(0) & f.universe();
-                Some((
-                    i,
-                    (0..32)
-                        .map(|b| 1u32 << b)
-                        .filter(|b| allowed & b != 0)
-                        .collect(),
-                ))
-            })
-            .collect();
-        let total: usize = dims.iter().map(|(_, v)| v.len()).product();
-        (0..total).map(move |mut n| {
-            let mut m = Mask::ANY;
-            for (i, values) in &dims {
-                let k = values.len().max(1);
-                if let (Some(slot), Some(v)) = (m.0.get_mut(*i), values.get(n % k)) {
-                    *slot = *v;
-                    m.1 |= 1 << i;
-                }
-                n /= k;
+    /// Whether some combination of values satisfies this condition but none of `cover`: `Ok(true)` when one
+    /// does, `Ok(false)` when the cover holds wherever this condition does, `Err(())` when `budget` steps ran
+    /// out first.
+    ///
+    /// The region is split on one covering condition at a time. What a condition `h` leaves of the region is
+    /// the union, over the facts where the region allows a value `h` does not, of the region with that fact
+    /// narrowed to those values; each piece is then tried against the rest of the cover. Conditions that
+    /// cannot meet the region are dropped first, and a condition that covers the region ends the branch.
+    /// The depth is at most the cover's length and the branching at most the facts one condition tests, so
+    /// the few tiers of a real ladder take a few dozen steps; covering by a union of conditions is co-NP-hard
+    /// in general (it is the tautology problem of disjunctive normal forms), so the steps are bounded rather
+    /// than the search made polynomial.
+    fn escapes(&self, cover: &[Mask], budget: &mut u64) -> Result<bool, ()> {
+        *budget = budget.checked_sub(1).ok_or(())?;
+        let Some(k) = cover.iter().position(|h| self.and(h).satisfiable()) else {
+            return Ok(true);
+        };
+        let (Some(h), Some(rest)) = (cover.get(k), cover.get(k + 1..)) else {
+            return Ok(true);
+        };
+        if h.covers(self) {
+            return Ok(false);
+        }
+        for (i, fact) in Fact::ALL.iter().enumerate() {
+            let (Some(&region), Some(&allowed)) = (self.0.get(i), h.0.get(i)) else {
+                continue;
+            };
+            let outside = region & fact.universe() & !allowed;
+            if outside == 0 {
+                continue;
             }
-            m
-        })
+            let mut piece = *self;
+            if let Some(slot) = piece.0.get_mut(i) {
+                *slot = outside;
+            }
+            if piece.escapes(rest, budget)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Values `low < high` of an ordered fact where the condition allows `low` but not `high`, if any.
@@ -651,8 +660,57 @@ fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<String>) -> Option<T> {
 
 impl Compiled {
     /// Compiles a document, collecting every problem of codes and shape.
+    #[cfg(test)]
     pub(crate) fn compile(doc: &PolicyDoc) -> Result<Compiled, PolicyError> {
+        Compiled::compile_with(doc, &Limits::default())
+    }
+
+    /// Compiles a document within limits, collecting every problem of codes and shape.
+    ///
+    /// A repeated entry (a stream, specialty, tier of a ladder, entitlement, service level, size or above-size
+    /// row, or a department or service twice in one list) is a problem, but only its first use is kept and
+    /// the proofs still run, so it is reported with the problems they find. An unknown code stops before
+    /// the proofs, which would have nothing to stand on.
+    pub(crate) fn compile_with(doc: &PolicyDoc, limits: &Limits) -> Result<Compiled, PolicyError> {
         let mut problems = Vec::new();
+        let counts = [
+            Limits::check_count(
+                "specialties",
+                doc.specialties.len(),
+                limits.specialties(),
+                "max_specialties",
+            ),
+            Limits::check_count(
+                "entitlements",
+                doc.entitlements.len(),
+                limits.entitlements(),
+                "max_entitlements",
+            ),
+        ];
+        problems.extend(counts.into_iter().flatten());
+        for (i, s) in doc.streams.iter().enumerate() {
+            problems.extend(Limits::check_count(
+                &format!("streams[{i}].eligible"),
+                s.eligible.len(),
+                limits.conditions(),
+                "max_conditions",
+            ));
+        }
+        for (i, l) in doc.ladders.iter().enumerate() {
+            problems.extend(Limits::check_count(
+                &format!("ladders[{i}].tiers"),
+                l.tiers.len(),
+                limits.tiers(),
+                "max_tiers",
+            ));
+        }
+        // The streams, levels, industries and posts are bounded by their code lists once repeats are refused;
+        // the lists above are not, so a document past them is refused before anything else is done.
+        if !problems.is_empty() {
+            return Err(PolicyError { problems });
+        }
+        // Problems that do not stop the proofs: repeated entries.
+        let mut repeated = 0usize;
         let p = &mut problems;
         let mut streams = Vec::new();
         let mut seen_streams = CodeSet::<Stream>::new();
@@ -672,11 +730,14 @@ impl Compiled {
                     (code::<Post>(post, &format!("{at}.posts"), p), stream)
                 {
                     match post_stream.get_mut(post.index()) {
-                        Some(Some(other)) => p.push(format!(
-                            "{at}.posts: post {:?} is already the post of stream {:?}",
-                            post.code(),
-                            Stream::code(*other)
-                        )),
+                        Some(Some(other)) => {
+                            p.push(format!(
+                                "{at}.posts: post {:?} is already the post of stream {:?}",
+                                post.code(),
+                                Stream::code(*other)
+                            ));
+                            repeated += 1;
+                        }
                         Some(slot) => *slot = Some(stream),
                         None => {}
                     }
@@ -684,6 +745,7 @@ impl Compiled {
             }
             if let Some(stream) = stream.filter(|&s| !seen_streams.insert(s)) {
                 p.push(format!("{at}: stream {:?} is listed twice", stream.code()));
+                repeated += 1;
             } else if let (Some(stream), Some(lead)) = (stream, lead) {
                 streams.push(CompiledStream {
                     stream,
@@ -705,6 +767,7 @@ impl Compiled {
                     "{at}: specialty {:?} is listed twice",
                     specialty.code()
                 ));
+                repeated += 1;
             } else if let (Some(specialty), Some(parent), Some(lead)) = (specialty, parent, lead) {
                 specialties.push(CompiledSpecialty {
                     specialty,
@@ -725,14 +788,22 @@ impl Compiled {
                 let at = format!("{at}.tiers[{j}]");
                 let tier = code::<Tier>(&t.tier, &at, p);
                 let when = Mask::compile(&t.when, p, &format!("{at}.when"));
-                let managed_by: Vec<Department> = t
-                    .managed_by
-                    .iter()
-                    .filter_map(|d| code::<Department>(d, &format!("{at}.managed_by"), p))
-                    .collect();
+                let mut managed_by: Vec<Department> = Vec::new();
+                for d in &t.managed_by {
+                    let at = format!("{at}.managed_by");
+                    match code::<Department>(d, &at, p) {
+                        Some(d) if managed_by.contains(&d) => {
+                            p.push(format!("{at}: department {:?} is listed twice", d.code()));
+                            repeated += 1;
+                        }
+                        Some(d) => managed_by.push(d),
+                        None => {}
+                    }
+                }
                 if let Some(tier) = tier {
                     if tiers.iter().any(|c: &CompiledTier| c.tier == tier) {
                         p.push(format!("{at}: tier {:?} is listed twice", tier.code()));
+                        repeated += 1;
                     } else {
                         tiers.push(CompiledTier {
                             tier,
@@ -752,23 +823,38 @@ impl Compiled {
             let at = format!("entitlements[{i}]");
             let entitlement = code::<Entitlement>(&e.entitlement, &at, p);
             let when = Mask::compile(&e.when, p, &format!("{at}.when"));
-            if let Some(entitlement) = entitlement {
-                entitlements.push((entitlement, when));
+            match entitlement {
+                Some(e) if entitlements.iter().any(|(seen, _)| *seen == e) => {
+                    p.push(format!("{at}: entitlement {:?} is listed twice", e.code()));
+                    repeated += 1;
+                }
+                Some(e) => entitlements.push((e, when)),
+                None => {}
             }
         }
         let mut services: [Vec<Service>; IntroductionLevel::ALL.len()] = Default::default();
+        let mut seen_levels = CodeSet::<IntroductionLevel>::new();
         for (i, s) in doc.services.iter().enumerate() {
             let at = format!("services[{i}]");
             let level = code::<IntroductionLevel>(&s.level, &at, p);
-            let list: Vec<Service> = s
-                .services
-                .iter()
-                .filter_map(|v| code::<Service>(v, &at, p))
-                .collect();
+            let mut list: Vec<Service> = Vec::new();
+            for v in &s.services {
+                match code::<Service>(v, &at, p) {
+                    Some(v) if list.contains(&v) => {
+                        p.push(format!("{at}: service {:?} is listed twice", v.code()));
+                        repeated += 1;
+                    }
+                    Some(v) => list.push(v),
+                    None => {}
+                }
+            }
             if let Some(level) = level {
                 match services.get_mut(level.index()) {
-                    Some(slot) if slot.is_empty() => *slot = list,
-                    _ => p.push(format!("{at}: level {:?} is listed twice", level.code())),
+                    Some(slot) if seen_levels.insert(level) => *slot = list,
+                    _ => {
+                        p.push(format!("{at}: level {:?} is listed twice", level.code()));
+                        repeated += 1;
+                    }
                 }
             }
         }
@@ -795,7 +881,10 @@ impl Compiled {
                 Some(slot @ None) => {
                     *slot = Some([bounds(&r.large), bounds(&r.medium), bounds(&r.small)])
                 }
-                _ => p.push(format!("{at}: industry {:?} has two rows", industry.code())),
+                _ => {
+                    p.push(format!("{at}: industry {:?} has two rows", industry.code()));
+                    repeated += 1;
+                }
             }
         }
         let mut above = [AboveSizeRule::MustBeStated; Industry::ALL.len()];
@@ -810,6 +899,8 @@ impl Compiled {
                     "{at}: industry {:?} is listed twice",
                     industry.code()
                 ));
+                repeated += 1;
+                continue;
             }
             let rule = match (a.revenue_wan, a.always) {
                 (Some(_), true) => {
@@ -825,7 +916,7 @@ impl Compiled {
             }
         }
         // Nothing is proven about a policy whose codes are wrong: the proofs run on a policy that compiled.
-        if !problems.is_empty() {
+        if problems.len() > repeated {
             return Err(PolicyError { problems });
         }
         let mut compiled = Compiled {
@@ -840,7 +931,7 @@ impl Compiled {
             fast: None,
             sentence_facts: SentenceFacts::default(),
         };
-        compiled.check(doc, &mut problems);
+        compiled.check(doc, limits, &mut problems);
         if problems.is_empty() {
             compiled.fast = fast::Fast::new(&compiled);
             compiled.sentence_facts = SentenceFacts::of(&compiled);
@@ -855,7 +946,8 @@ impl Compiled {
     /// Conditions are conjunctions of independent clauses, one per fact, so two conditions can hold together
     /// exactly when every fact has a value both allow; a condition is monotone in a fact exactly when the values
     /// it allows are closed upwards. Both are decided over every value of every fact, without sampling.
-    fn check(&self, doc: &PolicyDoc, problems: &mut Vec<String>) {
+    fn check(&self, doc: &PolicyDoc, limits: &Limits, problems: &mut Vec<String>) {
+        let mut budget = limits.proof_steps();
         const DERIVED: [Fact; 2] = [Fact::EnterpriseSize, Fact::AboveDesignatedSize];
         const DECIDED: [Fact; 3] = [Fact::Stream, Fact::Specialty, Fact::Tier];
         let forbid = |m: &Mask, facts: &[Fact], at: &str, why: &str, problems: &mut Vec<String>| {
@@ -988,15 +1080,24 @@ impl Compiled {
                         stream.code()
                     ));
                 } else if let Some(higher) = ladder.get(..t).filter(|h| !h.is_empty()) {
-                    // Shadowed: wherever this tier holds, a higher one holds too. Decided value by value over
-                    // the facts the ladder and the stream test.
+                    // Shadowed: wherever this tier holds, a higher one holds too.
                     let higher_masks: Vec<Mask> = higher.iter().map(|h| h.when).collect();
-                    let fires = reachable.iter().any(|region| {
-                        region
-                            .points(&higher_masks)
-                            .any(|point| !higher.iter().any(|h| h.when.contains(&point)))
-                    });
-                    if !fires {
+                    let mut fires = Ok(false);
+                    for region in &reachable {
+                        fires = region.escapes(&higher_masks, &mut budget);
+                        if fires != Ok(false) {
+                            break;
+                        }
+                    }
+                    if fires.is_err() {
+                        problems.push(format!(
+                            "{at}: proving that tier {:?} can fire below the {} tier(s) above it takes more than \
+                             the limit of {} steps (Limits::max_proof_steps): simplify the ladder or raise the limit",
+                            tier.tier.code(),
+                            higher.len(),
+                            limits.proof_steps()
+                        ));
+                    } else if fires == Ok(false) {
                         problems.push(format!(
                             "{at}: tier {:?} can never fire: wherever it holds, a higher tier ({}) holds too",
                             tier.tier.code(),
@@ -1521,16 +1622,11 @@ mod tests {
     #[test]
     fn a_policy_with_many_conditions_falls_back_to_the_reference() {
         let mut doc = PolicyDoc::shizhong_2011();
-        let extra = doc
-            .streams
-            .first()
-            .unwrap()
-            .eligible
-            .first()
-            .unwrap()
-            .clone();
-        let first = doc.streams.first_mut().unwrap();
-        first.eligible.extend(std::iter::repeat_n(extra, 64));
+        // Eleven more copies of each stream's first condition: 66 more in all, within the limit per stream.
+        for stream in &mut doc.streams {
+            let extra = stream.eligible.first().unwrap().clone();
+            stream.eligible.extend(std::iter::repeat_n(extra, 11));
+        }
         let compiled = Compiled::compile(&doc).unwrap();
         assert!(compiled.fast.is_none());
         let fast = built_in();

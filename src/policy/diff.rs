@@ -62,6 +62,7 @@ impl core::fmt::Display for Cell {
 /// use talent_matrix::{Policy, Post, Profile};
 ///
 /// let mut doc = PolicyDoc::shizhong_2011();
+/// doc.name = "professional-first".into();
 /// doc.streams.swap(0, 2); // professional-technical talent now comes first in canonical order
 /// let changed = Policy::from_doc(&doc)?;
 /// let p = Profile::builder("X", Post::Other)

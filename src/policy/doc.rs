@@ -19,6 +19,8 @@
 
 use std::collections::BTreeMap;
 
+use super::limits::Limits;
+
 use crate::Wan;
 use crate::raw::Raw;
 
@@ -966,6 +968,27 @@ impl PolicyDoc {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<PolicyDoc, DocError> {
+        PolicyDoc::from_toml_with(text, &Limits::default())
+    }
+
+    /// Reads a policy document from TOML (feature `toml`) no longer than [`Limits::document_bytes`].
+    ///
+    /// # Errors
+    ///
+    /// As [`PolicyDoc::from_toml`], and a text past the limit is refused before it is parsed.
+    ///
+    /// ```
+    /// use talent_matrix::policy::{Limits, PolicyDoc};
+    /// let err = PolicyDoc::from_toml_with("name = \"x\"", &Limits::default().max_document_bytes(4)).unwrap_err();
+    /// assert_eq!(err.problems(), ["the document is 10 bytes, more than the limit of 4 (Limits::max_document_bytes)"]);
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn from_toml_with(text: &str, limits: &Limits) -> Result<PolicyDoc, DocError> {
+        if let Some(problem) = limits.check_text(text) {
+            return Err(DocError {
+                problems: vec![problem],
+            });
+        }
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| DocError {
             problems: vec![format!("TOML syntax: {}", e.to_string().trim_end())],
         })?;
@@ -998,6 +1021,27 @@ impl PolicyDoc {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<PolicyDoc, DocError> {
+        PolicyDoc::from_json_with(text, &Limits::default())
+    }
+
+    /// Reads a policy document from JSON (feature `json`) no longer than [`Limits::document_bytes`].
+    ///
+    /// # Errors
+    ///
+    /// As [`PolicyDoc::from_json`], and a text past the limit is refused before it is parsed.
+    ///
+    /// ```
+    /// use talent_matrix::policy::{Limits, PolicyDoc};
+    /// let err = PolicyDoc::from_json_with("{}", &Limits::default().max_document_bytes(1)).unwrap_err();
+    /// assert_eq!(err.problems().len(), 1);
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn from_json_with(text: &str, limits: &Limits) -> Result<PolicyDoc, DocError> {
+        if let Some(problem) = limits.check_text(text) {
+            return Err(DocError {
+                problems: vec![problem],
+            });
+        }
         let raw: Raw = serde_json::from_str(text).map_err(|e| DocError {
             problems: vec![format!("JSON syntax: {e}")],
         })?;

@@ -38,6 +38,7 @@ use crate::{Department, Industry, Profile, Specialty, Stream, Tier};
 mod compile;
 mod diff;
 mod doc;
+mod limits;
 #[cfg(test)]
 mod oracle;
 
@@ -48,6 +49,7 @@ pub use doc::{
     AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, DocError, EntitlementDoc, LadderDoc,
     PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
 };
+pub use limits::Limits;
 
 /// Why a policy document could not be loaded: every problem found, each with where it is in the document.
 ///
@@ -56,6 +58,7 @@ pub use doc::{
 /// use talent_matrix::Policy;
 ///
 /// let mut doc = PolicyDoc::shizhong_2011();
+/// doc.name = "my-district".into();
 /// doc.streams[0].lead = "mayor".into();
 /// doc.services[0].services.push("free_lunch".into());
 /// let err = Policy::from_doc(&doc).unwrap_err();
@@ -75,6 +78,7 @@ impl PolicyError {
     ///
     /// ```
     /// let mut doc = talent_matrix::policy::PolicyDoc::shizhong_2011();
+    /// doc.name = "my-district".into();
     /// doc.ladders[0].tiers[0].managed_by.clear();
     /// let err = talent_matrix::Policy::from_doc(&doc).unwrap_err();
     /// assert_eq!(err.problems().len(), 1);
@@ -82,6 +86,43 @@ impl PolicyError {
     pub fn problems(&self) -> &[String] {
         &self.problems
     }
+}
+
+impl PolicyError {
+    fn capped(mut problems: Vec<String>, limits: &Limits) -> PolicyError {
+        limits.cap(&mut problems);
+        PolicyError { problems }
+    }
+}
+
+/// The name only the built-in policy's content may carry.
+const BUILT_IN_NAME: &str = "shizhong-2011";
+
+/// Whether a text is a calendar date `YYYY-MM-DD` (years 0001 to 9999, proleptic Gregorian).
+fn is_calendar_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: core::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && y >= 1
+        && (1..=days).contains(&d)
 }
 
 impl From<CompileError> for PolicyError {
@@ -164,7 +205,59 @@ impl Policy {
     /// # Ok::<(), talent_matrix::policy::PolicyError>(())
     /// ```
     pub fn from_doc(doc: &PolicyDoc) -> Result<Policy, PolicyError> {
-        let compiled = Compiled::compile(doc)?;
+        Policy::from_doc_with(doc, &Limits::default())
+    }
+
+    /// Loads a policy document within [`Limits`] (those of [`Policy::from_doc`] are the defaults).
+    ///
+    /// Besides the codes, references and proofs, the document's header is checked: `effective` is a calendar
+    /// date (`YYYY-MM-DD`), and only the built-in policy's own content may be called `shizhong-2011`, so that
+    /// the name in a record names the rules that made it.
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyError`] listing every problem at once (at most [`Limits::problems`] of them).
+    ///
+    /// ```
+    /// use talent_matrix::policy::{Limits, PolicyDoc};
+    /// use talent_matrix::Policy;
+    ///
+    /// let mut doc = PolicyDoc::shizhong_2011();
+    /// doc.effective = "2011-02-30".into();
+    /// doc.entitlements.push(doc.entitlements[0].clone());
+    /// let err = Policy::from_doc_with(&doc, &Limits::default()).unwrap_err();
+    /// assert_eq!(
+    ///     err.problems(),
+    ///     [
+    ///         r#"name: "shizhong-2011" is the built-in policy's name, but these rules differ from it: give the policy a name of its own"#,
+    ///         r#"effective: expected a calendar date YYYY-MM-DD, got "2011-02-30""#,
+    ///         r#"entitlements[2]: entitlement "annual_reward" is listed twice"#,
+    ///     ]
+    /// );
+    /// ```
+    pub fn from_doc_with(doc: &PolicyDoc, limits: &Limits) -> Result<Policy, PolicyError> {
+        let mut problems = Vec::new();
+        if doc.name == BUILT_IN_NAME && *doc != PolicyDoc::shizhong_2011() {
+            problems.push(format!(
+                "name: {BUILT_IN_NAME:?} is the built-in policy's name, but these rules differ from it: \
+                 give the policy a name of its own"
+            ));
+        }
+        if !is_calendar_date(&doc.effective) {
+            problems.push(format!(
+                "effective: expected a calendar date YYYY-MM-DD, got {:?}",
+                crate::safety::Shown(&doc.effective)
+            ));
+        }
+        let compiled = Compiled::compile_with(doc, limits);
+        let compiled = match compiled {
+            Ok(c) if problems.is_empty() => c,
+            Ok(_) => return Err(PolicyError::capped(problems, limits)),
+            Err(e) => {
+                problems.extend(e.problems);
+                return Err(PolicyError::capped(problems, limits));
+            }
+        };
         Ok(Policy {
             inner: Arc::new(Loaded {
                 doc: doc.clone(),
@@ -209,7 +302,7 @@ impl Policy {
     /// let hash = talent_matrix::Policy::default().hash().to_owned();
     /// assert_eq!(hash.len(), "sha256:".len() + 64);
     /// let mut doc = talent_matrix::Policy::default().doc().clone();
-    /// doc.version = "1.0.1".into();
+    /// doc.name = "shizhong-2011-revised".into();
     /// assert_ne!(talent_matrix::Policy::from_doc(&doc)?.hash(), hash);
     /// # Ok::<(), talent_matrix::policy::PolicyError>(())
     /// ```
