@@ -44,18 +44,47 @@ pub enum ProfileError {
         message: String,
     },
 
-    /// The record is valid JSON but not an object.
+    /// The record is valid JSON but not an object. It is described by its JSON type and length, never quoted:
+    /// a record that is not an object may hold anything, a name or an ID number among it.
     ///
     /// ```
     /// # #[cfg(feature = "json")] {
-    /// let err = talent_matrix::Profile::from_json("[1, 2]").unwrap_err();
-    /// assert_eq!(err.to_string(), "a profile must be a JSON object, got [1,2]");
+    /// let err = talent_matrix::Profile::from_json(r#"["王芳", "370102198001010011"]"#).unwrap_err();
+    /// assert_eq!(err.to_string(), "a profile must be a JSON object, got an array (31 bytes)");
+    /// assert_eq!(err.value(), None);
     /// # }
     /// ```
-    #[error("a profile must be a JSON object, got {value}")]
+    #[error("a profile must be a JSON object, got {kind} ({bytes} bytes)")]
     NotAnObject {
-        /// The record, as JSON text.
-        value: String,
+        /// What the record is: `an array`, `a string`, `a number`, `a boolean` or `null`.
+        kind: &'static str,
+        /// The length in bytes of the record written as compact JSON.
+        bytes: usize,
+    },
+
+    /// A string field holding a character it may not: an `id` with a control or format character, a `name`
+    /// with a control or bidirectional control character (see [`safety`](crate::safety)).
+    ///
+    /// ```
+    /// use talent_matrix::{Post, Profile};
+    /// let err = Profile::builder("P-1\u{200b}", Post::Other).build().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"id must not contain control or format characters, got "P-1\u200b" (U+200B at character 4)"#
+    /// );
+    /// let err = Profile::builder("P-1", Post::Other).name("王\u{202e}芳").build().unwrap_err();
+    /// assert_eq!(err.field(), Some("name"));
+    /// ```
+    #[error("{field:#} must not contain {}, got {value} (U+{:04X} at character {position})", forbidden(*field), u32::from(*character))]
+    Character {
+        /// The field.
+        field: Field,
+        /// The value as given.
+        value: ErrorValue,
+        /// The first character it may not hold.
+        character: char,
+        /// Where that character is, counted in characters from 1.
+        position: usize,
     },
 
     /// A key that is no profile field; the closest field by edit distance is suggested.
@@ -69,9 +98,12 @@ pub enum ProfileError {
     /// );
     /// # }
     /// ```
-    #[error("unknown field {name}, expected a profile field (did you mean {suggestion:#}?)")]
+    #[error(
+        "unknown field {}, expected a profile field (did you mean {suggestion:#}?)",
+        crate::safety::quoted(name)
+    )]
     UnknownField {
-        /// The unknown key.
+        /// The unknown key (at most [`QUOTE_CHARS`](crate::safety::QUOTE_CHARS) characters of it, then its length).
         name: String,
         /// The known field whose code is closest to it.
         suggestion: Field,
@@ -174,6 +206,7 @@ impl ProfileError {
             ProfileError::DuplicateField { field }
             | ProfileError::MissingField { field }
             | ProfileError::InvalidValue { field, .. }
+            | ProfileError::Character { field, .. }
             | ProfileError::ThousandsSeparator { field, .. } => Some(field.code()),
         }
     }
@@ -188,8 +221,8 @@ impl ProfileError {
     pub fn value(&self) -> Option<String> {
         match self {
             ProfileError::InvalidValue { value, .. }
+            | ProfileError::Character { value, .. }
             | ProfileError::ThousandsSeparator { value, .. } => Some(value.raw().to_owned()),
-            ProfileError::NotAnObject { value } => Some(value.clone()),
             _ => None,
         }
     }
@@ -216,6 +249,29 @@ pub enum ErrorValue {
 }
 
 impl ErrorValue {
+    /// A string value, kept to at most [`QUOTE_CHARS`](crate::safety::QUOTE_CHARS) characters with its full
+    /// length noted after them.
+    ///
+    /// ```
+    /// let v = talent_matrix::ErrorValue::text(&"x".repeat(300));
+    /// assert!(v.raw().ends_with("… (300 characters)"));
+    /// ```
+    pub fn text(value: &str) -> ErrorValue {
+        ErrorValue::Text(crate::safety::quoted(value).into_owned())
+    }
+
+    /// Any other value as JSON text, kept as [`ErrorValue::text`] keeps a string.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::ErrorValue::json("-5".into()).raw(), "-5");
+    /// ```
+    pub fn json(value: String) -> ErrorValue {
+        match crate::safety::quoted(&value) {
+            std::borrow::Cow::Borrowed(_) => ErrorValue::Json(value),
+            std::borrow::Cow::Owned(cut) => ErrorValue::Json(cut),
+        }
+    }
+
     /// The value as a roster error's `value` field gives it: a string's content, or the JSON text.
     ///
     /// ```
@@ -247,7 +303,14 @@ pub(crate) fn write_json_string(f: &mut impl fmt::Write, s: &str) -> fmt::Result
             '\n' => f.write_str("\\n")?,
             '\r' => f.write_str("\\r")?,
             '\t' => f.write_str("\\t")?,
-            c if u32::from(c) < 0x20 => write!(f, "\\u{:04x}", u32::from(c))?,
+            c if c.is_control() || crate::safety::is_format(c) => {
+                // Every control and format character as an escape (ESC, BEL, the bidi controls, zero-width
+                // characters …), so that a message shown in a terminal cannot act on it.
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(f, "\\u{:04x}", unit)?;
+                }
+            }
             c => f.write_char(c)?,
         }
     }
@@ -260,6 +323,14 @@ pub(crate) const MAX_EMPLOYEES: u32 = 10_000_000;
 pub(crate) const MAX_WAN: u64 = 10_000_000_000;
 /// Longest `id`, in characters (DOMAIN.md §3).
 pub(crate) const MAX_ID_CHARS: usize = 64;
+
+/// What a string field may not hold, as it reads in messages.
+fn forbidden(field: Field) -> &'static str {
+    match field {
+        Field::Id => "control or format characters",
+        _ => "control or bidirectional control characters",
+    }
+}
 
 /// What a field accepts, as it reads in messages.
 fn expected(field: Field) -> impl fmt::Display {

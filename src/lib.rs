@@ -64,6 +64,7 @@
 //! | the two-way matrix and its table, CSV and SVG | [`Matrix`], [`matrix`] |
 //! | what would move a person up their ladder | [`progression`] |
 //! | the community worker's lifecycle (准入、培训、管理、考核、退出) | [`lifecycle`] |
+//! | what hostile text cannot do: refused characters, escaped terminals, neutralised spreadsheet cells | [`safety`] |
 //!
 //! ## Where rules come from
 //!
@@ -100,6 +101,7 @@ mod record;
 mod report;
 #[cfg(feature = "roster")]
 pub mod roster;
+pub mod safety;
 mod swar;
 
 pub use classify::{Classification, ManagedBy, ManagedByIter, classify};

@@ -354,16 +354,19 @@ impl ProfileBuilder {
         if id.len() != p.id.len() {
             p.id = id.to_owned();
         }
-        p.name = p.name.and_then(|n| {
-            let t = crate::lang::trim(&n);
-            if t.is_empty() {
-                None
-            } else if t.len() == n.len() {
-                Some(n)
-            } else {
-                Some(t.to_owned())
+        p.name = match p.name {
+            None => None,
+            Some(n) => {
+                let t = checked_name(&n)?;
+                if t.is_empty() {
+                    None
+                } else if t.len() == n.len() {
+                    Some(n)
+                } else {
+                    Some(t.to_owned())
+                }
             }
-        });
+        };
         if let Some(n) = p.employees.filter(|&n| n > MAX_EMPLOYEES) {
             return Err(invalid_number(Field::Employees, n));
         }
@@ -391,16 +394,38 @@ pub(crate) fn checked_id(id: &str) -> Result<&str, ProfileError> {
     if chars == 0 || chars > MAX_ID_CHARS {
         return Err(ProfileError::InvalidValue {
             field: Field::Id,
-            value: ErrorValue::Text(id.to_owned()),
+            value: ErrorValue::text(id),
+        });
+    }
+    if let Some((position, character)) = crate::safety::bad_id_char(trimmed) {
+        return Err(ProfileError::Character {
+            field: Field::Id,
+            value: ErrorValue::text(id),
+            character,
+            position,
         });
     }
     Ok(trimmed)
 }
 
+/// The trimmed name, if it holds no control or bidi-control character (see [`crate::safety`]).
+pub(crate) fn checked_name(name: &str) -> Result<&str, ProfileError> {
+    let trimmed = crate::lang::trim(name);
+    match crate::safety::bad_name_char(trimmed) {
+        None => Ok(trimmed),
+        Some((position, character)) => Err(ProfileError::Character {
+            field: Field::Name,
+            value: ErrorValue::text(name),
+            character,
+            position,
+        }),
+    }
+}
+
 fn invalid_number(field: Field, n: impl ToString) -> ProfileError {
     ProfileError::InvalidValue {
         field,
-        value: ErrorValue::Json(n.to_string()),
+        value: ErrorValue::json(n.to_string()),
     }
 }
 

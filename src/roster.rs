@@ -289,11 +289,13 @@ pub struct RowError {
 }
 
 impl RowError {
+    /// The error of a row that could not be read; its id, if any, is cut as every quoted value is
+    /// ([`safety::quoted`](crate::safety::quoted)).
     fn new(line: u64, id: Option<String>, error: &ProfileError) -> RowError {
         RowError {
             line,
-            id,
-            field: error.field().map(str::to_owned),
+            id: id.map(cut),
+            field: error.field().map(|f| crate::safety::quoted(f).into_owned()),
             value: error.value(),
             error: error.to_string(),
         }
@@ -302,7 +304,7 @@ impl RowError {
     fn plain(line: u64, id: Option<String>, error: String) -> RowError {
         RowError {
             line,
-            id,
+            id: id.map(cut),
             field: None,
             value: None,
             error,
@@ -384,7 +386,32 @@ impl RowError {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(64 + self.error.len());
+        let text = |out: &mut String, s: &Option<String>| match s {
+            Some(s) => crate::error::write_json_string(out, s),
+            None => out.write_str("null"),
+        };
+        // Written by hand rather than by serde_json, so that control and format characters are escaped as
+        // \u sequences too (serde_json writes them raw): the object is safe to print in a terminal.
+        let _ = write!(out, "{{\"line\":{},\"id\":", self.line);
+        let _ = text(&mut out, &self.id);
+        out.push_str(",\"field\":");
+        let _ = text(&mut out, &self.field);
+        out.push_str(",\"value\":");
+        let _ = text(&mut out, &self.value);
+        out.push_str(",\"error\":");
+        let _ = crate::error::write_json_string(&mut out, &self.error);
+        out.push('}');
+        out
+    }
+}
+
+/// A text cut as errors quote it.
+fn cut(text: String) -> String {
+    match crate::safety::quoted(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cut) => cut,
     }
 }
 
@@ -736,17 +763,31 @@ impl<'a> Roster<'a> {
     }
 
     /// Rejects a repeated id, else remembers it.
+    ///
+    /// Ids are compared by [`id_key`](crate::safety): NFKC with dashes folded, so that a full-width `Ｐ-1` or a
+    /// `P‐1` with a Unicode hyphen is the `P-1` already seen.
     fn check_duplicate(&mut self, line: u64, profile: Profile) -> Result<Row, RowError> {
-        match self.seen.first_line(profile.id()) {
-            Some(first) => Err(RowError {
-                line,
-                id: Some(profile.id().to_owned()),
-                field: Some(Field::Id.code().to_owned()),
-                value: Some(profile.id().to_owned()),
-                error: format!("duplicate id {}, first used on line {first}", profile.id()),
-            }),
+        let key = crate::safety::id_key(profile.id());
+        match self.seen.first_line(&key) {
+            Some(first) => {
+                let same = if *key == *profile.id() {
+                    String::new()
+                } else {
+                    format!(" (as {key}, after Unicode normalisation)")
+                };
+                Err(RowError {
+                    line,
+                    id: Some(profile.id().to_owned()),
+                    field: Some(Field::Id.code().to_owned()),
+                    value: Some(profile.id().to_owned()),
+                    error: format!(
+                        "duplicate id {}, first used on line {first}{same}",
+                        profile.id()
+                    ),
+                })
+            }
             None => {
-                self.seen.insert(profile.id(), line);
+                self.seen.insert(&key, line);
                 Ok(Row { line, profile })
             }
         }

@@ -290,12 +290,28 @@ fn syntax_and_shape_errors() {
         Profile::from_json(""),
         Err(ProfileError::Syntax { .. })
     ));
-    assert_eq!(err("null"), "a profile must be a JSON object, got null");
+    // Described by type and length, never quoted (issue 10: a record that is not an object was echoed whole).
+    assert_eq!(
+        err("null"),
+        "a profile must be a JSON object, got null (4 bytes)"
+    );
     assert_eq!(
         err(r#""P-1""#),
-        r#"a profile must be a JSON object, got "P-1""#
+        "a profile must be a JSON object, got a string (5 bytes)"
     );
-    assert_eq!(err("[1,2]"), "a profile must be a JSON object, got [1,2]");
+    assert_eq!(
+        err("[1,2]"),
+        "a profile must be a JSON object, got an array (5 bytes)"
+    );
+    assert_eq!(
+        err("2.5"),
+        "a profile must be a JSON object, got a number (3 bytes)"
+    );
+    assert_eq!(
+        err("true"),
+        "a profile must be a JSON object, got a boolean (4 bytes)"
+    );
+    assert_eq!(Profile::from_json("[1,2]").unwrap_err().value(), None);
 }
 
 #[test]

@@ -85,9 +85,10 @@ fn kept_sentences_belong_to_their_policy() {
 }
 
 proptest! {
-    /// Ids with quotes, backslashes, control characters and any Unicode are escaped as serde_json escapes them.
+    /// Ids with quotes, backslashes and any Unicode an id may hold are escaped as serde_json escapes them
+    /// (control and format characters are refused in ids since issue 10).
     #[test]
-    fn ids_are_escaped_as_serde_escapes_them(id in "[ -~\u{0}-\u{1f}\u{7f}-\u{10ffff}]{1,40}") {
+    fn ids_are_escaped_as_serde_escapes_them(id in "[ -~\u{a0}-\u{10ffff}\\\\\"]{1,40}") {
         prop_assume!(!id.trim().is_empty());
         let p = Profile::builder(id, talent_matrix::Post::Other).build();
         prop_assume!(p.is_ok());

@@ -150,11 +150,17 @@ impl Fact {
                 Kind::Required(codes) | Kind::Derived(codes) => codes.join(", "),
                 Kind::Optional(codes) => format!("none, {}", codes.join(", ")),
             };
-            let shown = match value {
-                ClauseValue::Bool(b) => b.to_string(),
-                ClauseValue::Code(c) => format!("{c:?}"),
+            let note = match (kind, value) {
+                (
+                    Kind::Required(codes) | Kind::Derived(codes) | Kind::Optional(codes),
+                    ClauseValue::Code(c),
+                ) => crate::safety::look_alike(c, codes),
+                _ => String::new(),
             };
-            format!("{} cannot be {shown} (expected {expected})", self.name())
+            format!(
+                "{} cannot be {value} (expected {expected}){note}",
+                self.name()
+            )
         })
     }
 }
@@ -256,8 +262,10 @@ impl Mask {
             let Some(fact) = Fact::ALL.iter().copied().find(|f| f.name() == name) else {
                 let known: Vec<&str> = Fact::ALL.iter().map(|f| f.name()).collect();
                 problems.push(format!(
-                    "{at}: unknown fact {name:?} (expected one of {})",
-                    known.join(", ")
+                    "{at}: unknown fact {:?} (expected one of {}){}",
+                    crate::safety::Shown(name),
+                    known.join(", "),
+                    crate::safety::look_alike(name, &known)
                 ));
                 continue;
             };
@@ -269,7 +277,7 @@ impl Mask {
             for v in values {
                 match fact.bit(v) {
                     Ok(b) if bits & b != 0 => {
-                        problems.push(format!("{at}: {} lists {v:?} twice", fact.name()))
+                        problems.push(format!("{at}: {} lists {v} twice", fact.name()))
                     }
                     Ok(b) => bits |= b,
                     Err(e) => problems.push(format!("{at}: {e}")),
@@ -653,7 +661,12 @@ pub(crate) struct PolicyError {
 fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<String>) -> Option<T> {
     let found = T::ALL.iter().copied().find(|v| v.code() == s);
     if found.is_none() {
-        problems.push(format!("{at}: unknown {} {s:?}", T::KIND));
+        problems.push(format!(
+            "{at}: unknown {} {:?}{}",
+            T::KIND,
+            crate::safety::Shown(s),
+            crate::safety::look_alike(s, T::CODES)
+        ));
     }
     found
 }

@@ -262,6 +262,22 @@ pub enum ClauseValue {
     Code(String),
 }
 
+impl core::fmt::Display for ClauseValue {
+    /// A code quoted (control characters escaped), a boolean as `true` or `false`.
+    ///
+    /// ```
+    /// use talent_matrix::policy::ClauseValue;
+    /// assert_eq!(ClauseValue::from("owner").to_string(), r#""owner""#);
+    /// assert_eq!(ClauseValue::from(false).to_string(), "false");
+    /// ```
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ClauseValue::Bool(b) => write!(f, "{b}"),
+            ClauseValue::Code(c) => write!(f, "{:?}", crate::safety::Shown(c)),
+        }
+    }
+}
+
 impl From<&str> for ClauseValue {
     fn from(s: &str) -> Self {
         ClauseValue::Code(s.to_owned())

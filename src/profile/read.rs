@@ -91,9 +91,9 @@ fn present(slot: Slot<'_>) -> Option<Cell<'_>> {
 
 fn invalid(field: Field, cell: Cell<'_>) -> ProfileError {
     let value = match cell {
-        Cell::Json(Json::Str(s)) => ErrorValue::Text(s.to_owned()),
-        Cell::Json(other) => ErrorValue::Json(other.to_string()),
-        Cell::Text(s) => ErrorValue::Text(s.to_owned()),
+        Cell::Json(Json::Str(s)) => ErrorValue::text(s),
+        Cell::Json(other) => ErrorValue::json(other.to_string()),
+        Cell::Text(s) => ErrorValue::text(s),
     };
     ProfileError::InvalidValue { field, value }
 }
@@ -133,7 +133,7 @@ fn decimal(field: Field, text: &str, cell: Cell<'_>) -> Result<Wan, ProfileError
         if e.reason() == crate::money::SEPARATOR_REASON {
             ProfileError::ThousandsSeparator {
                 field,
-                value: ErrorValue::Text(text.to_owned()),
+                value: ErrorValue::text(text),
             }
         } else {
             invalid(field, cell)
@@ -252,8 +252,26 @@ impl Profile {
     /// Reads a profile from a value already parsed into [`Raw`], with the DOMAIN.md §3 rules and error order.
     pub(crate) fn from_raw(raw: &Raw) -> Result<Profile, ProfileError> {
         let Raw::Object(entries) = raw else {
+            // Described, not quoted: its JSON type and the length of its JSON text, counted without keeping it.
+            struct Count(usize);
+            impl core::fmt::Write for Count {
+                fn write_str(&mut self, s: &str) -> core::fmt::Result {
+                    self.0 += s.len();
+                    Ok(())
+                }
+            }
+            let mut bytes = Count(0);
+            let _ = core::fmt::Write::write_fmt(&mut bytes, format_args!("{raw}"));
+            let kind = match raw {
+                Raw::Array(_) => "an array",
+                Raw::Str(_) => "a string",
+                Raw::Int(_) | Raw::UInt(_) | Raw::Float(_) => "a number",
+                Raw::Bool(_) => "a boolean",
+                Raw::Null | Raw::Object(_) => "null",
+            };
             return Err(ProfileError::NotAnObject {
-                value: raw.to_string(),
+                kind,
+                bytes: bytes.0,
             });
         };
         let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
@@ -292,6 +310,9 @@ impl Profile {
             },
         };
         let name = text(Field::Name, get(Field::Name))?;
+        if let Some((n, _)) = name {
+            super::checked_name(n)?;
+        }
         let post = required_code(Field::Post, get(Field::Post))?;
         // Fields in the order of the §3 table, so that the first error is the first in that order. Every
         // check `ProfileBuilder::build` makes is made here already (the id and name trimmed, the numbers in
@@ -363,7 +384,10 @@ impl Profile {
             text_flag(t).map(Some)
         };
         let id = cell(Field::Id)?;
-        if id.is_empty() || (id.len() > MAX_ID_CHARS && id.chars().count() > MAX_ID_CHARS) {
+        if id.is_empty()
+            || (id.len() > MAX_ID_CHARS && id.chars().count() > MAX_ID_CHARS)
+            || crate::safety::bad_id_char(id).is_some()
+        {
             return None;
         }
         let employees = match cell(Field::Employees)? {
@@ -378,6 +402,9 @@ impl Profile {
             _ => return None,
         };
         let name = cell(Field::Name)?;
+        if crate::safety::bad_name_char(name).is_some() {
+            return None;
+        }
         Some(Profile {
             id: id.to_owned(),
             name: (!name.is_empty()).then(|| name.to_owned()),

@@ -112,12 +112,19 @@ pub(crate) fn profile(line: &str) -> Option<Profile> {
                     Json::Str(s) => trim(s),
                     _ => return None,
                 };
-                let fits =
-                    !t.is_empty() && (t.len() <= MAX_ID_CHARS || t.chars().count() <= MAX_ID_CHARS);
+                let fits = !t.is_empty()
+                    && (t.len() <= MAX_ID_CHARS || t.chars().count() <= MAX_ID_CHARS)
+                    && crate::safety::bad_id_char(t).is_none();
                 id = Some(t).filter(|_| fits);
                 id?;
             }
-            Field::Name => name = Some(text(value)?).filter(|t| !t.is_empty()),
+            Field::Name => {
+                let t = text(value)?;
+                if crate::safety::bad_name_char(t).is_some() {
+                    return None;
+                }
+                name = Some(t).filter(|t| !t.is_empty());
+            }
             Field::Post => post = Some(code::<Post>(value)??),
             Field::Role => p.role = code(value)?,
             Field::Industry => p.industry = code(value)?,

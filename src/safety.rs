@@ -1,0 +1,375 @@
+//! What the crate does so that hostile text can do no harm where people read it: which characters input may
+//! not hold, how text is shown in terminals and spreadsheets, and how long a quoted value may be.
+//!
+//! - **Input.** An `id` may hold no control character (Unicode general category Cc), no format character (Cf:
+//!   zero-width spaces and joiners, the byte-order mark, the bidirectional controls …), and is compared with
+//!   others after NFKC normalisation with every dash folded to `-` (in a roster, see
+//!   [`id_key`]). A `name` may hold no control character and no bidirectional control.
+//! - **Terminals.** Text renderings (the matrix table, progression, policy diffs) show control and bidi-control
+//!   characters as `\u{…}` ([`Shown`]), so that no input can move the cursor, retitle a window or reorder
+//!   what is shown.
+//! - **Spreadsheets.** A CSV cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written
+//!   with a `'` before it ([`spreadsheet_cell`]), the OWASP rule against formula injection, so that a spreadsheet
+//!   shows it as text and runs nothing.
+//! - **Logs.** An error quotes at most [`QUOTE_CHARS`] characters of a value and notes its full length.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// The most characters of a value an error message or error object quotes.
+pub const QUOTE_CHARS: usize = 200;
+
+/// Whether a character is a bidirectional control: U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to
+/// U+2069 (Unicode Standard Annex #9, table 4).
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a character is a format character (general category Cf, Unicode 16.0).
+pub(crate) fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
+/// The first character an `id` may not hold (Cc or Cf), with its position (1-based, in characters).
+pub(crate) fn bad_id_char(id: &str) -> Option<(usize, char)> {
+    if id.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
+    id.chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || is_format(c))
+        .map(|(i, c)| (i + 1, c))
+}
+
+/// The first character a `name` may not hold (Cc or a bidi control), with its position (1-based).
+pub(crate) fn bad_name_char(name: &str) -> Option<(usize, char)> {
+    if name.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
+    name.chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || is_bidi_control(c))
+        .map(|(i, c)| (i + 1, c))
+}
+
+/// Whether a character is shown escaped in text meant for a terminal: controls (Cc) and bidi controls.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Text as a terminal should show it: control and bidi-control characters as `\u{…}`, everything else as is.
+/// Its `Debug` form quotes the text, escaping `"` and `\` too.
+///
+/// ```
+/// use talent_matrix::safety::Shown;
+/// assert_eq!(Shown("P-1\u{1b}]0;pwned\u{7}").to_string(), r"P-1\u{1b}]0;pwned\u{7}");
+/// assert_eq!(Shown("王\u{202e}芳").to_string(), r"王\u{202e}芳");
+/// assert_eq!(format!("{:?}", Shown("a\"b")), r#""a\"b""#);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a>(pub &'a str);
+
+impl Shown<'_> {
+    fn write(&self, f: &mut fmt::Formatter<'_>, quoted: bool) -> fmt::Result {
+        use fmt::Write as _;
+        let mut rest = self.0;
+        while let Some(at) =
+            rest.find(|c: char| is_unsafe(c) || (quoted && matches!(c, '"' | '\\')))
+        {
+            let (clean, tail) = rest.split_at(at);
+            f.write_str(clean)?;
+            let mut chars = tail.chars();
+            if let Some(c) = chars.next() {
+                if is_unsafe(c) {
+                    write!(f, "\\u{{{:x}}}", u32::from(c))?;
+                } else {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+            }
+            rest = chars.as_str();
+        }
+        f.write_str(rest)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, false)
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        self.write(f, true)?;
+        f.write_str("\"")
+    }
+}
+
+/// Text for a terminal ([`Shown`]) as a string, borrowed when nothing needed escaping.
+///
+/// ```
+/// assert_eq!(talent_matrix::safety::shown("ok"), "ok");
+/// assert_eq!(talent_matrix::safety::shown("a\rb"), r"a\u{d}b");
+/// ```
+pub fn shown(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_unsafe) {
+        Cow::Owned(Shown(text).to_string())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A CSV cell that no spreadsheet runs as a formula: a `'` before a cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (the OWASP rule for CSV injection); other cells as they are. Cells are written
+/// after trimming, so what a spreadsheet sees first is what this looks at.
+///
+/// ```
+/// use talent_matrix::safety::spreadsheet_cell;
+/// assert_eq!(spreadsheet_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(spreadsheet_cell("-5"), "'-5");
+/// assert_eq!(spreadsheet_cell("P-1"), "P-1");
+/// ```
+pub fn spreadsheet_cell(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// A value as an error quotes it: at most [`QUOTE_CHARS`] characters, then `…` and the full length.
+///
+/// ```
+/// let long = "x".repeat(1000);
+/// let quoted = talent_matrix::safety::quoted(&long);
+/// assert!(quoted.starts_with("xxxx") && quoted.ends_with("… (1000 characters)"));
+/// assert_eq!(talent_matrix::safety::quoted("P-1"), "P-1");
+/// ```
+pub fn quoted(value: &str) -> Cow<'_, str> {
+    if value.len() <= QUOTE_CHARS {
+        return Cow::Borrowed(value);
+    }
+    match value.char_indices().nth(QUOTE_CHARS) {
+        None => Cow::Borrowed(value),
+        Some((cut, _)) => {
+            let total = value.chars().count();
+            let head = value.get(..cut).unwrap_or_default();
+            Cow::Owned(format!("{head}… ({total} characters)"))
+        }
+    }
+}
+
+/// The Latin letter a Cyrillic or Greek letter is mistaken for, where one is.
+fn latin_look_alike(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'α' => 'a',
+        'в' | 'β' => 'b',
+        'с' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' => 'e',
+        'һ' => 'h',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'к' | 'κ' => 'k',
+        'ӏ' => 'l',
+        'м' => 'm',
+        'п' | 'η' => 'n',
+        'о' | 'ο' | 'σ' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'г' => 'r',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' => 'u',
+        'ν' => 'v',
+        'ԝ' | 'ω' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'γ' => 'y',
+        _ => return None,
+    })
+}
+
+/// A note for an unknown code that is a known one written with look-alike letters (Cyrillic `е` for Latin
+/// `e`, full-width letters …): which character, where, and the code meant; empty otherwise.
+///
+/// ```
+/// use talent_matrix::safety::look_alike;
+/// assert_eq!(
+///     look_alike("оwner", &["principal", "owner"]),
+///     r#" (it has U+043E, a letter that looks like "o", at character 1: did you mean "owner"?)"#
+/// );
+/// assert_eq!(look_alike("boss", &["owner"]), "");
+/// ```
+pub fn look_alike(input: &str, codes: &[&str]) -> String {
+    if input.is_ascii() {
+        return String::new();
+    }
+    let mut first = None;
+    let skeleton: String = input
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let latin = latin_look_alike(c).or_else(|| {
+                // Full-width ASCII (U+FF01 to U+FF5E) is ASCII shifted.
+                char::from_u32(u32::from(c).wrapping_sub(0xfee0))
+                    .filter(|_| ('\u{ff01}'..='\u{ff5e}').contains(&c))
+            });
+            match latin {
+                Some(l) => {
+                    first.get_or_insert((i + 1, c, l));
+                    l.to_ascii_lowercase()
+                }
+                None => c,
+            }
+        })
+        .collect();
+    match (first, codes.iter().find(|k| **k == skeleton)) {
+        (Some((at, c, l)), Some(code)) => format!(
+            " (it has U+{:04X}, a letter that looks like \"{l}\", at character {at}: did you mean \"{code}\"?)",
+            u32::from(c)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The form in which ids are compared for duplicates: NFKC, with every dash (general category Pd, and the
+/// minus sign U+2212) folded to `-`, so that `Ｐ-1`, `P‐1` and `P-1` are one id. Plain ASCII is its own key.
+#[cfg(feature = "roster")]
+pub(crate) fn id_key(id: &str) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization as _;
+    if id.is_ascii() {
+        return Cow::Borrowed(id);
+    }
+    Cow::Owned(
+        id.nfkc()
+            .map(|c| if is_dash(c) { '-' } else { c })
+            .collect(),
+    )
+}
+
+/// Whether a character is a dash: general category Pd (Unicode 16.0) or the minus sign.
+#[cfg(feature = "roster")]
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{58a}'
+            | '\u{5be}'
+            | '\u{1400}'
+            | '\u{1806}'
+            | '\u{2010}'..='\u{2015}'
+            | '\u{2e17}'
+            | '\u{2e1a}'
+            | '\u{2e3a}'..='\u{2e3b}'
+            | '\u{2e40}'
+            | '\u{2e5d}'
+            | '\u{301c}'
+            | '\u{3030}'
+            | '\u{30a0}'
+            | '\u{fe31}'..='\u{fe32}'
+            | '\u{fe58}'
+            | '\u{fe63}'
+            | '\u{ff0d}'
+            | '\u{10ead}'
+            | '\u{2212}'
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_characters_include_the_look_alike_makers() {
+        for c in [
+            '\u{200b}', '\u{200d}', '\u{feff}', '\u{202e}', '\u{2066}', '\u{ad}',
+        ] {
+            assert!(is_format(c), "{c:?}");
+        }
+        for c in ['a', '王', '-', ' ', '\u{3000}'] {
+            assert!(!is_format(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ids_refuse_controls_and_format_characters_and_names_refuse_controls_and_bidi() {
+        assert_eq!(bad_id_char("P-1"), None);
+        assert_eq!(bad_id_char("市中-1"), None);
+        assert_eq!(bad_id_char("P-1\u{200b}"), Some((4, '\u{200b}')));
+        assert_eq!(bad_id_char("P\u{1b}1"), Some((2, '\u{1b}')));
+        assert_eq!(bad_id_char("P\u{85}1"), Some((2, '\u{85}')));
+        assert_eq!(bad_name_char("王芳"), None);
+        assert_eq!(bad_name_char("王\u{200d}芳"), None);
+        assert_eq!(bad_name_char("王\u{202e}芳"), Some((2, '\u{202e}')));
+        assert_eq!(bad_name_char("a\u{7}"), Some((2, '\u{7}')));
+    }
+
+    #[test]
+    fn shown_text_has_no_control_character() {
+        let hostile = "\u{1b}[2J\u{1b}]0;t\u{7}\u{0}\r\u{202e}\u{9b}x";
+        let s = Shown(hostile).to_string();
+        assert!(!s.chars().any(is_unsafe), "{s}");
+        assert_eq!(s, r"\u{1b}[2J\u{1b}]0;t\u{7}\u{0}\u{d}\u{202e}\u{9b}x");
+    }
+
+    #[test]
+    fn spreadsheet_cells_never_start_with_a_formula_character() {
+        for cell in [
+            "=1+1",
+            "+cmd|' /C calc'!A0",
+            "-2",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert!(spreadsheet_cell(cell).starts_with('\''), "{cell:?}");
+        }
+        for cell in ["", "P-1", "'=1", "王芳", "1.5"] {
+            assert_eq!(spreadsheet_cell(cell), cell);
+        }
+    }
+
+    #[test]
+    fn quotes_are_cut_at_the_limit_with_the_length() {
+        let exact = "王".repeat(QUOTE_CHARS);
+        assert_eq!(quoted(&exact), exact);
+        let long = "王".repeat(QUOTE_CHARS + 1);
+        let q = quoted(&long);
+        assert_eq!(q.chars().filter(|&c| c == '王').count(), QUOTE_CHARS);
+        assert!(q.ends_with(&format!("… ({} characters)", QUOTE_CHARS + 1)));
+    }
+
+    #[cfg(feature = "roster")]
+    #[test]
+    fn look_alike_ids_share_a_key() {
+        for id in ["Ｐ-1", "P‐1", "P−1", "P－1", "P-1"] {
+            assert_eq!(id_key(id), "P-1", "{id:?}");
+        }
+        assert_eq!(id_key("市中-1"), "市中-1");
+        assert_ne!(id_key("P-1"), id_key("P-2"));
+    }
+}
