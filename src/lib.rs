@@ -45,7 +45,7 @@
 //! | `json` | yes | [`Profile::from_json`] with typed errors, [`Classification::to_json`] and `write_json`, policy documents as JSON; pulls in `serde_json` |
 //! | `toml` | yes | policy documents as TOML; pulls in `toml` |
 //! | `rayon` | no | [`batch`] classifies and builds matrices on every core (merging partial matrices); pulls in `rayon` |
-//! | `roster` | yes | [`roster::Roster`]: JSON Lines and CSV rosters with per-row errors; pulls in `csv`, `encoding_rs`, `encoding_rs_io`, `hashbrown` |
+//! | `roster` | yes | [`roster::Roster`]: JSON Lines and CSV rosters with per-row errors; pulls in `encoding_rs`, `hashbrown`, `unicode-normalization` |
 //!
 //! With no features the crate has no serde dependency: build profiles with [`Profile::builder`]; the built-in
 //! policy, [`Matrix`] and its renderings are always there.

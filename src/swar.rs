@@ -56,6 +56,17 @@ pub(crate) fn first_line_break(bytes: &[u8]) -> usize {
     )
 }
 
+/// The position of the first `"`, line feed or carriage return (what ends or quotes a CSV record), or the
+/// length when there is none.
+#[cfg_attr(not(feature = "roster"), allow(dead_code))]
+pub(crate) fn first_quote_or_break(bytes: &[u8]) -> usize {
+    first(
+        bytes,
+        |w| equal(w, b'\n') | equal(w, b'\r') | equal(w, b'"'),
+        |b| b == b'\n' || b == b'\r' || b == b'"',
+    )
+}
+
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
@@ -78,6 +89,10 @@ mod tests {
                 naive(|b| b < 0x20 || b == b'"' || b == b'\\')
             );
             prop_assert_eq!(super::first_line_break(&bytes), naive(|b| b == b'\n' || b == b'\r'));
+            prop_assert_eq!(
+                super::first_quote_or_break(&bytes),
+                naive(|b| b == b'\n' || b == b'\r' || b == b'"')
+            );
         }
     }
 

@@ -55,8 +55,14 @@ fn ids_with_control_or_format_characters_are_refused_in_every_reader() {
                 "{c:?}: {err}"
             );
         }
-        // CSV, the character inside a quoted cell.
+        // CSV, the character inside a quoted cell (a NUL byte makes the file no text at all).
         let csv = format!("id,post\n\"P{c}1\",other\n");
+        if c == '\u{0}' {
+            let err = Roster::from_reader(csv.as_bytes(), Format::Csv, &RosterOptions::default())
+                .unwrap_err();
+            assert!(err.to_string().contains("NUL byte (at byte 11)"), "{err}");
+            continue;
+        }
         let got = rows(&csv, Format::Csv);
         assert_eq!(got.len(), 1, "{c:?}");
         let e = got[0].as_ref().unwrap_err();
@@ -77,6 +83,9 @@ fn names_with_control_or_bidi_characters_are_refused_and_others_kept() {
             serde_json::to_string(&format!("王{c}芳")).unwrap()
         );
         assert_eq!(Profile::from_json(&json).unwrap_err().field(), Some("name"));
+        if c == '\u{0}' {
+            continue;
+        }
         let csv = format!("id,post,name\nP-1,other,\"王{c}芳\"\n");
         let got = rows(&csv, Format::Csv);
         assert_eq!(got[0].as_ref().unwrap_err().field(), Some("name"), "{c:?}");

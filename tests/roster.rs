@@ -296,7 +296,8 @@ fn gb18030_csv_is_detected_and_decoded() {
         roster.notices(),
         ["the roster is not valid UTF-8: reading it as GB18030"]
     );
-    // From a file: checked whole, even when the first non-ASCII byte comes late.
+    // From a file read once: a file that is plain ASCII at its start is either encoding so far; the first row
+    // that is not decides, with a notice then.
     let mut text = String::from("id,post,name\n");
     for i in 0..20_000 {
         text.push_str(&format!("A{i},other,x\n"));
@@ -307,9 +308,15 @@ fn gb18030_csv_is_detected_and_decoded() {
     let path = dir.join("late.csv");
     std::fs::write(&path, gb18030(&text)).unwrap();
     let mut roster = Roster::open(&path, None, &RosterOptions::default()).unwrap();
-    assert_eq!(roster.notices().len(), 1);
+    assert!(roster.notices().is_empty());
     let last = roster.by_ref().last().unwrap().unwrap();
     assert_eq!((last.line(), last.profile().name()), (20_002, Some("张三")));
+    assert_eq!(
+        roster.notices(),
+        [
+            "the roster (from line 20002, its first row that is not ASCII) is not valid UTF-8: reading it as GB18030"
+        ]
+    );
     // Naming the encoding: UTF-8 rejects the row with the bad cell and names its column.
     let options = RosterOptions::default().encoding(Encoding::Utf8);
     let mut roster = Roster::open(&path, None, &options).unwrap();
@@ -343,9 +350,15 @@ fn files_open_by_extension() {
 #[test]
 fn an_unterminated_quote_at_the_end_keeps_its_line() {
     // Found by tests/robustness.rs: the newline inside the unclosed quote was taken for a terminator, and the
-    // last record was reported a line too early. A lone CR ends a record but not a line.
+    // last record was reported a line too early. Since issue 10 a lone CR ends a line, so the quote opens
+    // on line 3, and its row is reported there as an unclosed quote.
     let (ok, bad, _) = read("id,post\n{\r\"{\n", Format::Csv);
     assert!(ok.is_empty());
     let lines: Vec<u64> = bad.iter().map(RowError::line).collect();
-    assert_eq!(lines, [2, 2]);
+    assert_eq!(lines, [2, 3]);
+    assert!(
+        bad[1]
+            .error()
+            .starts_with("unclosed quote: the quoted cell opened on line 3")
+    );
 }

@@ -25,14 +25,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::profile::{Cell, Slot};
+
+mod split;
 use crate::{Field, Lang, Profile, ProfileError};
 
 /// The format of a roster file.
@@ -98,8 +100,9 @@ impl FromStr for Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Encoding {
-    /// UTF-8 when the file is valid UTF-8, else GB18030 (a file is checked whole; a reader by its first
-    /// 64 KiB).
+    /// UTF-8 when the first 64 KiB of the file are valid UTF-8, else GB18030, with a notice. A file that is
+    /// plain ASCII there is decided by its first row that is not. The file is read once; a row that is not
+    /// valid in the encoding chosen is rejected at its line.
     #[default]
     Auto,
     /// UTF-8; a cell that is not valid UTF-8 rejects its row.
@@ -147,13 +150,60 @@ pub struct ParseOptionError {
 /// let options = RosterOptions::default().ignore_unknown_columns(true).encoding(Encoding::Gb18030);
 /// assert!(options.ignores_unknown_columns());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterOptions {
     ignore_unknown_columns: bool,
     encoding: Encoding,
+    max_record_bytes: usize,
+}
+
+/// The default longest record, in bytes: far above any real row (a full row of the §3 fields is a few hundred
+/// bytes), low enough that a rejected record costs little.
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 1 << 20;
+
+impl Default for RosterOptions {
+    fn default() -> Self {
+        RosterOptions {
+            ignore_unknown_columns: false,
+            encoding: Encoding::Auto,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+        }
+    }
 }
 
 impl RosterOptions {
+    /// The longest record read, in bytes ([`DEFAULT_MAX_RECORD_BYTES`], 1 MiB, by default). A longer record is
+    /// a row error at its line, skipped to the end of its line without being kept, and reading goes on: a
+    /// rejected record costs memory in proportion to this limit, not to the input.
+    ///
+    /// ```
+    /// use talent_matrix::roster::{Format, Roster, RosterOptions};
+    /// let options = RosterOptions::default().max_record_bytes(40);
+    /// let jsonl = format!("{{\"id\":\"{}\",\"post\":\"other\"}}\n{{\"id\":\"B\",\"post\":\"other\"}}\n", "x".repeat(100));
+    /// let rows: Vec<_> = Roster::from_reader(jsonl.as_bytes(), Format::JsonLines, &options)?.collect();
+    /// assert_eq!(
+    ///     rows[0].as_ref().unwrap_err().error(),
+    ///     "the record is longer than the limit of 40 bytes (125 bytes with its line ending; raise it with \
+    ///      RosterOptions::max_record_bytes): it was skipped"
+    /// );
+    /// assert_eq!(rows[1].as_ref().unwrap().profile().id(), "B");
+    /// # Ok::<(), talent_matrix::roster::FileError>(())
+    /// ```
+    #[must_use]
+    pub fn max_record_bytes(mut self, bytes: usize) -> Self {
+        self.max_record_bytes = bytes.max(1);
+        self
+    }
+
+    /// The longest record read, in bytes.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::roster::RosterOptions::default().record_limit(), 1 << 20);
+    /// ```
+    pub fn record_limit(&self) -> usize {
+        self.max_record_bytes
+    }
+
     /// Whether a CSV header naming an unknown column is reported once as a notice and the column ignored,
     /// rather than being a file error (the default).
     ///
@@ -454,6 +504,20 @@ pub enum FileError {
         /// Why.
         source: io::Error,
     },
+    /// The path names a directory or a device, not a roster file.
+    #[error("cannot read {}: {what}, not a roster file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is: `a directory` or `a device`.
+        what: &'static str,
+    },
+    /// The input is not text in an encoding a roster may have (UTF-16, NUL bytes).
+    #[error("the roster is not text a roster may be: {why}")]
+    NotText {
+        /// Why, and what to do.
+        why: String,
+    },
     /// The format could not be told from the file name.
     #[error("cannot tell the format of {}: name it (jsonl or csv)", path.display())]
     UnknownFormat {
@@ -566,23 +630,22 @@ impl fmt::Display for Summary {
 /// # Ok::<(), talent_matrix::roster::FileError>(())
 /// ```
 pub struct Roster<'a> {
-    source: Source<'a>,
+    source: Source,
+    split: split::Splitter<Box<dyn Read + 'a>>,
     seen: IdIndex,
     summary: Summary,
     notices: Vec<String>,
+    limit: usize,
     done: bool,
 }
 
-enum Source<'a> {
-    Lines {
-        reader: Box<dyn BufRead + 'a>,
-        line: u64,
-        buf: Vec<u8>,
-    },
+enum Source {
+    Lines,
     Csv {
-        reader: Box<csv::Reader<LineCounter<Box<dyn Read + 'a>>>>,
         fields: Vec<Option<Field>>,
-        record: csv::ByteRecord,
+        /// The file's encoding, once known (a file that is plain ASCII so far could still be either).
+        encoding: Option<Encoding>,
+        cells: Cells,
     },
 }
 
@@ -595,23 +658,24 @@ impl fmt::Debug for Roster<'_> {
     }
 }
 
-/// How much of a reader is checked for UTF-8 when the encoding is [`Encoding::Auto`].
-const SNIFF: usize = 64 * 1024;
-
 impl Roster<'static> {
     /// Opens a roster file; the format comes from `format` or else from the extension.
     ///
-    /// With [`Encoding::Auto`] a CSV file is first checked whole for UTF-8, and read as GB18030 if it is not.
+    /// The file is read once, from the start: with [`Encoding::Auto`] its encoding is told from its first
+    /// 64 KiB (see [`Encoding::Auto`]). A directory or a device is not a roster.
     ///
     /// # Errors
     ///
-    /// [`FileError`] when the file cannot be read, its format cannot be told, or its CSV header is bad.
+    /// [`FileError`] when the file cannot be read, is not a file, its format cannot be told, it is not text in
+    /// a known encoding, or its CSV header is bad.
     ///
     /// ```
     /// use talent_matrix::roster::{Roster, RosterOptions};
     /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/roster.jsonl");
     /// let mut roster = Roster::open(path, None, &RosterOptions::default())?;
     /// assert!(roster.all(|row| row.is_ok()));
+    /// let err = Roster::open(env!("CARGO_MANIFEST_DIR"), Some(talent_matrix::roster::Format::Csv), &RosterOptions::default()).unwrap_err();
+    /// assert!(err.to_string().ends_with(": a directory, not a roster file"), "{err}");
     /// # Ok::<(), talent_matrix::roster::FileError>(())
     /// ```
     pub fn open(
@@ -626,44 +690,49 @@ impl Roster<'static> {
                 .ok_or_else(|| FileError::UnknownFormat {
                     path: path.to_owned(),
                 })?;
-        let open = || {
-            File::open(path).map_err(|source| FileError::Open {
-                path: path.to_owned(),
-                source,
-            })
+        let failed = |source| FileError::Open {
+            path: path.to_owned(),
+            source,
         };
-        let mut options = options.clone();
-        let mut notices = Vec::new();
-        if format == Format::Csv && options.encoding == Encoding::Auto {
-            let utf8 = is_utf8(open()?).map_err(|source| FileError::Open {
+        let file = File::open(path).map_err(failed)?;
+        let kind = file.metadata().map_err(failed)?.file_type();
+        if let Some(what) = not_a_roster(&kind) {
+            return Err(FileError::NotAFile {
                 path: path.to_owned(),
-                source,
-            })?;
-            options.encoding = if utf8 {
-                Encoding::Utf8
-            } else {
-                notices.push(format!(
-                    "{} is not valid UTF-8: reading it as GB18030",
-                    path.display()
-                ));
-                Encoding::Gb18030
-            };
+                what,
+            });
         }
-        let mut roster = Roster::from_reader(open()?, format, &options)?;
-        notices.append(&mut roster.notices);
-        roster.notices = notices;
-        Ok(roster)
+        Roster::from_reader(file, format, options).map_err(|e| match e {
+            FileError::Io(source) => failed(source),
+            e => e,
+        })
     }
+}
+
+/// What a file is when it is no regular file or pipe: a directory or a device.
+fn not_a_roster(kind: &std::fs::FileType) -> Option<&'static str> {
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+    }
+    None
 }
 
 impl<'a> Roster<'a> {
     /// Reads a roster from any reader in a known format.
     ///
-    /// With [`Encoding::Auto`] a CSV reader is read as GB18030 when its first 64 KiB are not UTF-8.
+    /// With [`Encoding::Auto`] the encoding of a CSV roster is told from its first 64 KiB.
     ///
     /// # Errors
     ///
-    /// [`FileError`] when a CSV header is bad or cannot be read.
+    /// [`FileError`] when the input is not text in a known encoding (UTF-16, NUL bytes), or a CSV header is
+    /// bad or cannot be read.
     ///
     /// ```
     /// use talent_matrix::roster::{Format, Roster, RosterOptions};
@@ -676,68 +745,94 @@ impl<'a> Roster<'a> {
         format: Format,
         options: &RosterOptions,
     ) -> Result<Roster<'a>, FileError> {
+        let limit = options.max_record_bytes;
+        let reader: Box<dyn Read + 'a> = Box::new(reader);
+        let mut split = split::Splitter::new(reader, limit, format == Format::Csv);
         let mut notices = Vec::new();
+        let head = split.head()?;
+        check_text(head)?;
         let source = match format {
-            Format::JsonLines => Source::Lines {
-                reader: Box::new(BufReader::new(reader)),
-                line: 0,
-                buf: Vec::new(),
-            },
+            Format::JsonLines => Source::Lines,
             Format::Csv => {
-                let mut buffered = BufReader::with_capacity(SNIFF, reader);
-                let encoding = match options.encoding {
-                    Encoding::Auto => {
-                        let head = buffered.fill_buf()?;
-                        if prefix_is_utf8(head) {
-                            Encoding::Utf8
-                        } else {
-                            notices.push(
-                                "the roster is not valid UTF-8: reading it as GB18030".to_owned(),
-                            );
-                            Encoding::Gb18030
+                let mut encoding = match options.encoding {
+                    Encoding::Auto => sniff(head, &mut notices),
+                    other => Some(other),
+                };
+                let mut cells = Cells::default();
+                let header = loop {
+                    match split.next_piece() {
+                        None => {
+                            return Err(FileError::Header {
+                                problems: vec!["the roster is empty: no header row".to_owned()],
+                            });
+                        }
+                        Some(split::Piece::Record { start, end, .. }) => {
+                            let bytes = split.bytes(start, end);
+                            let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+                            if bytes.iter().all(u8::is_ascii_whitespace) {
+                                continue;
+                            }
+                            if encoding.is_none() && !bytes.is_ascii() {
+                                encoding = decide(bytes, 1, &mut notices);
+                            }
+                            break cells
+                                .fill(bytes, encoding.unwrap_or(Encoding::Utf8))
+                                .and_then(|()| match std::str::from_utf8(&cells.bytes) {
+                                    Ok(_) => Ok(()),
+                                    Err(e) => Err(e.valid_up_to() + 1),
+                                });
+                        }
+                        Some(split::Piece::Failed { error, .. }) => {
+                            return Err(FileError::Io(error));
+                        }
+                        Some(split::Piece::TooLong { bytes, .. }) => {
+                            return Err(FileError::Header {
+                                problems: vec![format!(
+                                    "the header row is {bytes} bytes, longer than the record limit of {limit}"
+                                )],
+                            });
+                        }
+                        Some(split::Piece::Unclosed { quote, .. }) => {
+                            return Err(FileError::Header {
+                                problems: vec![format!(
+                                    "the header row has a quote on line {quote} that never closes"
+                                )],
+                            });
                         }
                     }
-                    other => other,
                 };
-                let decoded: Box<dyn Read + 'a> = match encoding {
-                    Encoding::Gb18030 => Box::new(
-                        encoding_rs_io::DecodeReaderBytesBuilder::new()
-                            .encoding(Some(encoding_rs::GB18030))
-                            .build(buffered),
-                    ),
-                    _ => Box::new(buffered),
-                };
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(LineCounter::new(decoded));
-                let mut header = csv::ByteRecord::new();
-                let fields = match reader.read_byte_record(&mut header) {
-                    Ok(true) => header_fields(&header, options, &mut notices)?,
-                    Ok(false) => {
+                let fields = match header {
+                    Ok(()) => header_fields(&cells, options, &mut notices)?,
+                    Err(at) => {
+                        let name = encoding.map_or("UTF-8", Encoding::name);
                         return Err(FileError::Header {
-                            problems: vec!["the roster is empty: no header row".to_owned()],
+                            problems: vec![format!(
+                                "the header row is not valid {name} (at byte {at}); name the encoding"
+                            )],
                         });
                     }
-                    Err(e) => return Err(FileError::Io(csv_io(e))),
                 };
                 Source::Csv {
-                    reader: Box::new(reader),
                     fields,
-                    record: csv::ByteRecord::new(),
+                    encoding,
+                    cells,
                 }
             }
         };
         Ok(Roster {
             source,
+            split,
             seen: IdIndex::default(),
             summary: Summary::default(),
             notices,
+            limit,
             done: false,
         })
     }
 
-    /// What the reader noticed without rejecting anything: the encoding it chose, ignored columns.
+    /// What the reader noticed without rejecting anything: the encoding it chose, ignored columns. The
+    /// encoding of a CSV that is plain ASCII at its start is chosen at its first row that is not, so a notice
+    /// can come after rows have been read.
     ///
     /// ```
     /// use talent_matrix::roster::{Format, Roster, RosterOptions};
@@ -793,81 +888,101 @@ impl<'a> Roster<'a> {
         }
     }
 
-    fn next_line(&mut self) -> Option<Result<Row, RowError>> {
-        let Source::Lines { reader, line, buf } = &mut self.source else {
-            return None;
-        };
+    /// The next record that is not blank, or the error a piece that is no record makes.
+    fn next_record(&mut self) -> Option<Result<(u64, usize, usize), RowError>> {
         loop {
-            buf.clear();
-            let at = *line + 1;
-            match reader.read_until(b'\n', buf) {
-                Ok(0) => return None,
-                Ok(_) => *line = at,
-                Err(e) => {
+            let piece = self.split.next_piece()?;
+            return Some(match piece {
+                split::Piece::Record { line, start, end } => {
+                    let bytes = self.split.bytes(start, end);
+                    let bytes = match line {
+                        1 => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes),
+                        _ => bytes,
+                    };
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    Ok((line, end - bytes.len(), end))
+                }
+                split::Piece::TooLong { line, bytes } => Err(RowError::plain(
+                    line,
+                    None,
+                    format!(
+                        "the record is longer than the limit of {} bytes ({bytes} bytes with its line ending; \
+                         raise it with RosterOptions::max_record_bytes): it was skipped",
+                        self.limit
+                    ),
+                )),
+                split::Piece::Unclosed { line, quote } => Err(RowError::plain(
+                    line,
+                    None,
+                    format!(
+                        "unclosed quote: the quoted cell opened on line {quote} does not close before the end of \
+                         the input or the record limit of {} bytes; reading resumes on line {}",
+                        self.limit,
+                        quote + 1
+                    ),
+                )),
+                split::Piece::Failed { line, error } => {
                     self.done = true;
-                    return Some(Err(RowError::plain(at, None, format!("read error: {e}"))));
+                    Err(RowError::plain(line, None, format!("read error: {error}")))
                 }
-            }
-            let mut bytes = buf.as_slice();
-            while let [rest @ .., b'\n' | b'\r'] = bytes {
-                bytes = rest;
-            }
-            if at == 1 {
-                bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let text = match std::str::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    let msg = format!(
-                        "the line is not valid UTF-8 (at byte {})",
-                        e.valid_up_to() + 1
-                    );
-                    return Some(Err(RowError::plain(at, None, msg)));
-                }
-            };
-            let record = Profile::read_json(text);
-            let result = match record {
-                Ok(profile) => self.check_duplicate(at, profile),
-                Err((error, id)) => Err(RowError::new(at, id, &error)),
-            };
-            return Some(result);
+            });
         }
     }
 
+    fn next_line(&mut self) -> Option<Result<Row, RowError>> {
+        let (line, start, end) = match self.next_record()? {
+            Ok(found) => found,
+            Err(e) => return Some(Err(e)),
+        };
+        let bytes = self.split.bytes(start, end);
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let msg = format!(
+                    "the line is not valid UTF-8 (at byte {})",
+                    e.valid_up_to() + 1
+                );
+                return Some(Err(RowError::plain(line, None, msg)));
+            }
+        };
+        Some(match Profile::read_json(text) {
+            Ok(profile) => self.check_duplicate(line, profile),
+            Err((error, id)) => Err(RowError::new(line, id, &error)),
+        })
+    }
+
     fn next_csv(&mut self) -> Option<Result<Row, RowError>> {
+        let (line, start, end) = match self.next_record()? {
+            Ok(found) => found,
+            Err(e) => return Some(Err(e)),
+        };
         let Source::Csv {
-            reader,
             fields,
-            record,
+            encoding,
+            cells,
         } = &mut self.source
         else {
             return None;
         };
-        loop {
-            match reader.read_byte_record(record) {
-                Ok(false) => return None,
-                Ok(true) => {}
-                Err(e) => {
-                    self.done = true;
-                    let line = e.position().map_or(0, csv::Position::line) + 1;
-                    return Some(Err(RowError::plain(line, None, format!("read error: {e}"))));
-                }
-            }
-            let start = record.position().map_or(0, csv::Position::byte);
-            let line = reader.get_mut().start_line(start);
-            // A line of spaces is a blank line, not a row (a row has the header's cells, at least two).
-            if record.len() == 1 && record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
-                continue;
-            }
-            let result = read_csv_row(line, record, fields);
-            return Some(match result {
-                Ok(profile) => self.check_duplicate(line, profile),
-                Err(e) => Err(e),
-            });
+        let bytes = self.split.bytes(start, end);
+        if encoding.is_none() && !bytes.is_ascii() {
+            *encoding = decide(bytes, line, &mut self.notices);
         }
+        let chosen = encoding.unwrap_or(Encoding::Utf8);
+        if let Err(at) = cells.fill(bytes, chosen) {
+            let msg = format!(
+                "the row is not valid {} (at byte {at} of the row); name the encoding",
+                chosen.name()
+            );
+            return Some(Err(RowError::plain(line, None, msg)));
+        }
+        let result = read_csv_row(line, cells, fields);
+        Some(match result {
+            Ok(profile) => self.check_duplicate(line, profile),
+            Err(e) => Err(e),
+        })
     }
 }
 
@@ -879,7 +994,7 @@ impl Iterator for Roster<'_> {
             return None;
         }
         let item = match self.source {
-            Source::Lines { .. } => self.next_line(),
+            Source::Lines => self.next_line(),
             Source::Csv { .. } => self.next_csv(),
         };
         match &item {
@@ -891,26 +1006,165 @@ impl Iterator for Roster<'_> {
     }
 }
 
+/// Refuses input that is no text in an encoding a roster may have: UTF-16 (by its byte-order mark, or the
+/// NUL bytes of its ASCII characters), or anything else with NUL bytes, told from the first bytes read.
+fn check_text(head: &[u8]) -> Result<(), FileError> {
+    let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    let nul = head.iter().position(|&b| b == 0);
+    match (utf16, nul) {
+        (true, _) => Err(FileError::NotText {
+            why: "it is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8 or GB18030".to_owned(),
+        }),
+        (false, Some(at)) => Err(FileError::NotText {
+            why: format!(
+                "it holds a NUL byte (at byte {}): it is UTF-16 or not text; save it as UTF-8 or GB18030",
+                at + 1
+            ),
+        }),
+        (false, None) => Ok(()),
+    }
+}
+
+/// The encoding of a CSV told from its first bytes with [`Encoding::Auto`]: UTF-8 when they are valid UTF-8,
+/// else GB18030 (with a notice); `None` while they are plain ASCII, which either encoding reads alike.
+fn sniff(head: &[u8], notices: &mut Vec<String>) -> Option<Encoding> {
+    if head.is_ascii() {
+        return None;
+    }
+    decide(head, 1, notices)
+}
+
+/// Decides the encoding from a prefix of the file (or the first row that is not ASCII, on `line`).
+fn decide(bytes: &[u8], line: u64, notices: &mut Vec<String>) -> Option<Encoding> {
+    let utf8 = match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        // A character cut at the end of the prefix may finish after it.
+        Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
+    };
+    if utf8 {
+        return Some(Encoding::Utf8);
+    }
+    // Not UTF-8: GB18030, as DOMAIN.md §8 says, whether or not every sequence is valid in it; a row with a
+    // sequence that is not is rejected at its line.
+    let from = if line == 1 {
+        "the roster".to_owned()
+    } else {
+        format!("the roster (from line {line}, its first row that is not ASCII)")
+    };
+    notices.push(format!("{from} is not valid UTF-8: reading it as GB18030"));
+    Some(Encoding::Gb18030)
+}
+
+impl Encoding {
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Gb18030 => "GB18030",
+            _ => "UTF-8",
+        }
+    }
+}
+
+/// The cells of one CSV record, unquoted: one buffer and where each cell ends. Buffers are reused from row
+/// to row.
+#[derive(Debug, Default)]
+struct Cells {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Cells {
+    /// Splits a record (whose quotes the splitter has balanced) into cells, decoding GB18030 to UTF-8. `Err`
+    /// with the 1-based byte of the row where it is not valid GB18030.
+    fn fill(&mut self, record: &[u8], encoding: Encoding) -> Result<(), usize> {
+        self.bytes.clear();
+        self.ends.clear();
+        if encoding == Encoding::Gb18030 && !record.is_ascii() {
+            let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+            let mut decoded = String::with_capacity(
+                decoder
+                    .max_utf8_buffer_length_without_replacement(record.len())
+                    .unwrap_or(record.len().saturating_mul(3)),
+            );
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(record, &mut decoded, true);
+            if let encoding_rs::DecoderResult::Malformed(bad, after) = result {
+                // `read` counts the malformed sequence and the bytes after it that were consumed.
+                return Err((read + 1).saturating_sub(usize::from(bad) + usize::from(after)));
+            }
+            split_cells(decoded.as_bytes(), &mut self.bytes, &mut self.ends);
+        } else {
+            split_cells(record, &mut self.bytes, &mut self.ends);
+        }
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The whole row as text, when it is valid UTF-8 (checked once for every cell).
+    fn text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.bytes).ok()
+    }
+
+    /// Cell `i`: its text, or `Err` with the 1-based byte where it is not UTF-8. `whole` is [`Cells::text`].
+    fn cell<'c>(&'c self, whole: Option<&'c str>, i: usize) -> Option<Result<&'c str, usize>> {
+        let start = match i {
+            0 => 0,
+            _ => *self.ends.get(i - 1)?,
+        };
+        let end = *self.ends.get(i)?;
+        if let Some(whole) = whole {
+            return whole.get(start..end).map(Ok);
+        }
+        let raw = self.bytes.get(start..end)?;
+        Some(std::str::from_utf8(raw).map_err(|e| e.valid_up_to() + 1))
+    }
+}
+
+/// Splits a CSV record into unquoted cells: `"` at a cell's start opens a quoted part, `""` in it is a quote,
+/// the next `"` closes it, and what follows up to the comma is kept as it is.
+fn split_cells(record: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize>) {
+    let mut i = 0;
+    loop {
+        if record.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                let rest = record.get(i..).unwrap_or_default();
+                let Some(q) = rest.iter().position(|&b| b == b'"') else {
+                    out.extend_from_slice(rest);
+                    i = record.len();
+                    break;
+                };
+                out.extend_from_slice(rest.get(..q).unwrap_or_default());
+                i += q + 1;
+                if record.get(i) == Some(&b'"') {
+                    out.push(b'"');
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        let rest = record.get(i..).unwrap_or_default();
+        let j = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
+        out.extend_from_slice(rest.get(..j).unwrap_or_default());
+        ends.push(out.len());
+        i += j;
+        if i >= record.len() {
+            break;
+        }
+        i += 1;
+    }
+}
+
 /// Reads one CSV row into a profile (the header has been checked).
-fn read_csv_row(
-    line: u64,
-    record: &csv::ByteRecord,
-    fields: &[Option<Field>],
-) -> Result<Profile, RowError> {
+fn read_csv_row(line: u64, cells: &Cells, fields: &[Option<Field>]) -> Result<Profile, RowError> {
     let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
     let mut id = None;
-    // The whole row is checked once; only a row that is not UTF-8 is checked cell by cell, to name the cell
-    // (a cell of a column no field reads may hold anything).
-    let whole = std::str::from_utf8(record.as_slice()).ok();
-    for (i, (cell, field)) in record.iter().zip(fields).enumerate() {
-        let Some(field) = field else {
-            continue;
-        };
-        let text = match whole {
-            Some(whole) => record.range(i).and_then(|r| whole.get(r)),
-            None => std::str::from_utf8(cell).ok(),
-        };
-        let Some(text) = text else {
+    let whole = cells.text();
+    for (i, field) in fields.iter().enumerate() {
+        let (Some(field), Some(Ok(text))) = (field, cells.cell(whole, i)) else {
             continue;
         };
         if *field == Field::Id {
@@ -922,24 +1176,21 @@ fn read_csv_row(
             *slot = Some(Cell::Text(text));
         }
     }
-    if record.len() != fields.len() {
+    if cells.len() != fields.len() {
         let msg = format!(
             "the row has {} cells, the header has {}",
-            record.len(),
+            cells.len(),
             fields.len()
         );
         return Err(RowError::plain(line, id, msg));
     }
-    for (i, (cell, field)) in record.iter().zip(fields).enumerate() {
-        if whole.is_some() {
-            break;
-        }
-        if let (Some(field), Err(e)) = (field, std::str::from_utf8(cell)) {
+    for (i, field) in fields.iter().enumerate().filter(|_| whole.is_none()) {
+        // A cell of a column no field reads may hold anything.
+        if let (Some(field), Some(Err(at))) = (field, cells.cell(whole, i)) {
             let msg = format!(
-                "{} (column {}) is not valid UTF-8 (at byte {}); name the encoding",
+                "{} (column {}) is not valid UTF-8 (at byte {at}); name the encoding",
                 field.code(),
                 i + 1,
-                e.valid_up_to() + 1
             );
             return Err(RowError {
                 field: Some(field.code().to_owned()),
@@ -974,25 +1225,25 @@ fn header_field(cell: &str) -> Option<Field> {
 
 /// Maps the header to fields, collecting every problem (DOMAIN.md §8).
 fn header_fields(
-    header: &csv::ByteRecord,
+    header: &Cells,
     options: &RosterOptions,
     notices: &mut Vec<String>,
 ) -> Result<Vec<Option<Field>>, FileError> {
     let mut problems = Vec::new();
     let mut fields = Vec::with_capacity(header.len());
     let mut first_column: [Option<usize>; Field::ALL.len()] = [None; Field::ALL.len()];
-    for (i, raw) in header.iter().enumerate() {
+    let whole = header.text();
+    for i in 0..header.len() {
         let column = i + 1;
-        let raw = if i == 0 {
-            raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw)
-        } else {
-            raw
-        };
-        let name = String::from_utf8_lossy(raw);
-        let field = header_field(&name);
+        let name = header
+            .cell(whole, i)
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        let field = header_field(name);
         match field {
             None => {
-                let name = name.trim();
+                let name = crate::safety::quoted(name.trim());
+                let name = crate::safety::Shown(&name);
                 if options.ignore_unknown_columns {
                     notices.push(format!(
                         "ignoring unknown column {name:?} (column {column})"
@@ -1030,42 +1281,6 @@ fn header_fields(
         Ok(fields)
     } else {
         Err(FileError::Header { problems })
-    }
-}
-
-fn csv_io(e: csv::Error) -> io::Error {
-    io::Error::other(e.to_string())
-}
-
-/// Whether a whole stream is valid UTF-8, read in chunks (constant memory).
-fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
-    let mut buf = vec![0u8; SNIFF];
-    let mut carry = 0usize;
-    loop {
-        let n = reader.read(buf.get_mut(carry..).unwrap_or_default())?;
-        let filled = carry + n;
-        let chunk = buf.get(..filled).unwrap_or_default();
-        match std::str::from_utf8(chunk) {
-            Ok(_) => carry = 0,
-            // An incomplete character at the end of a chunk may finish in the next one.
-            Err(e) if e.error_len().is_none() && n > 0 => {
-                let valid = e.valid_up_to();
-                buf.copy_within(valid..filled, 0);
-                carry = filled - valid;
-            }
-            Err(_) => return Ok(false),
-        }
-        if n == 0 {
-            return Ok(carry == 0);
-        }
-    }
-}
-
-/// Whether a prefix of a stream is UTF-8, allowing a character cut at its end.
-fn prefix_is_utf8(head: &[u8]) -> bool {
-    match std::str::from_utf8(head) {
-        Ok(_) => true,
-        Err(e) => e.error_len().is_none() && head.len() - e.valid_up_to() < 4,
     }
 }
 
@@ -1141,74 +1356,6 @@ impl IdIndex {
         table.insert_unique(hash, index, |&i| {
             std::hash::BuildHasher::hash_one(&*hasher, Self::id_at(text, starts, i))
         });
-    }
-}
-
-/// Counts the newlines of the stream the CSV reader reads, to give each record the physical line it starts
-/// on. (The CSV reader's own line count starts a record where the previous one ended, before any blank lines
-/// it skips, and counts a CR LF's LF on the next record.)
-///
-/// LF bytes make lines; a lone CR ends a record but not a line.
-///
-/// Only the offsets of CR and LF bytes not yet behind the reader's position are kept: memory is bounded by the
-/// reader's read-ahead.
-struct LineCounter<R> {
-    inner: R,
-    offset: u64,
-    /// Offsets and bytes (CR or LF) of line-ending bytes not yet behind a record's start.
-    pending: VecDeque<(u64, u8)>,
-    /// LF bytes behind the last record's start.
-    newlines: u64,
-}
-
-impl<R> LineCounter<R> {
-    fn new(inner: R) -> Self {
-        LineCounter {
-            inner,
-            offset: 0,
-            pending: VecDeque::new(),
-            newlines: 0,
-        }
-    }
-
-    /// The line on which a record starts, given where the CSV reader says it starts: after the previous
-    /// record's terminator, before any blank lines it skipped. Those lines are the run of CR and LF bytes from
-    /// there (a record's first byte is never one: an empty line is no record), so the record's first line is
-    /// one more than the LFs before its first byte.
-    fn start_line(&mut self, start: u64) -> u64 {
-        let mut next = start;
-        while let Some(&(at, byte)) = self.pending.front() {
-            if at < start || at == next {
-                if at == next {
-                    next += 1;
-                }
-                if byte == b'\n' {
-                    self.newlines += 1;
-                }
-                self.pending.pop_front();
-            } else {
-                break;
-            }
-        }
-        self.newlines + 1
-    }
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let read = buf.get(..n).unwrap_or_default();
-        let mut at = 0;
-        loop {
-            at += crate::swar::first_line_break(read.get(at..).unwrap_or_default());
-            let Some(&b) = read.get(at) else {
-                break;
-            };
-            self.pending.push_back((self.offset + at as u64, b));
-            at += 1;
-        }
-        self.offset += n as u64;
-        Ok(n)
     }
 }
 
