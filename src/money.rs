@@ -111,6 +111,81 @@ impl Wan {
     }
 }
 
+impl Wan {
+    /// An amount from the text of a JSON number (`2500.5`, `3e2`, `-0`), exactly: the decimal digits and the
+    /// exponent, never an `f64`, so that `1999.99999999999999` is refused for its decimals (as the same text in a
+    /// CSV cell is) rather than rounded to 2000. `None` for a negative amount (but `-0`), more than 4 decimal
+    /// places, or more than `u64::MAX` yuan.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) fn from_json_number(text: &str) -> Option<Wan> {
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => {
+                let exp = text.get(at + 1..)?;
+                let exp = exp.strip_prefix('+').unwrap_or(exp);
+                // An exponent past this many digits moves every non-zero amount out of range either way.
+                let exp: i64 = if exp.trim_start_matches('-').len() > 6 {
+                    if exp.starts_with('-') {
+                        -1_000_000
+                    } else {
+                        1_000_000
+                    }
+                } else {
+                    exp.parse().ok()?
+                };
+                (text.get(..at)?, exp)
+            }
+            None => (text, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        if whole.is_empty()
+            || !whole
+                .bytes()
+                .chain(fraction.bytes())
+                .all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        // The value is digits × 10^(exponent − fraction length); counted without copying the digits.
+        let digits = || whole.bytes().chain(fraction.bytes());
+        let total = whole.len() + fraction.len();
+        let leading = digits().take_while(|&b| b == b'0').count();
+        if leading == total {
+            return Some(Wan(0));
+        }
+        if negative {
+            return None;
+        }
+        let trailing = fraction
+            .bytes()
+            .rev()
+            .chain(whole.bytes().rev())
+            .take_while(|&b| b == b'0')
+            .count();
+        let significant = total - leading - trailing;
+        let fraction_len = i64::try_from(fraction.len()).ok()?;
+        // In yuan (10^-4 万元): the significant digits × 10^shift.
+        let shift = exponent + i64::try_from(trailing).ok()? - fraction_len + 4;
+        if shift < 0 || significant > 20 || shift > 20 {
+            return None;
+        }
+        let base = digits()
+            .skip(leading)
+            .take(significant)
+            .try_fold(0u64, |n, d| {
+                n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+            })?;
+        let power = 10u64.checked_pow(u32::try_from(shift).ok()?)?;
+        // Below 10^15 万元, as a plain decimal reads (both far above any amount a profile allows).
+        base.checked_mul(power)
+            .filter(|&yuan| yuan < 10_000_000_000_000_000_000)
+            .map(Wan)
+    }
+}
+
 impl fmt::Display for Wan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let whole = self.0 / YUAN_PER_WAN;
@@ -268,6 +343,35 @@ impl<'de> serde::Deserialize<'de> for Wan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A JSON number's text is read as the same text is read from a CSV cell (a plain decimal), and with
+        /// an exponent as the same value written out.
+        #[test]
+        fn json_numbers_read_as_plain_decimals_do(
+            whole in "(0|[1-9][0-9]{0,12})",
+            fraction in proptest::option::of("[0-9]{1,8}"),
+            shift in -3i32..4,
+        ) {
+            let text = match &fraction {
+                Some(f) => format!("{whole}.{f}"),
+                None => whole.clone(),
+            };
+            proptest::prop_assert_eq!(Wan::from_json_number(&text), text.parse::<Wan>().ok());
+            // d × 10^k written with an exponent equals the decimal with its point moved k places.
+            let exp = format!("{text}e{shift}");
+            let digits = format!("{whole}{}", fraction.as_deref().unwrap_or(""));
+            let point = whole.len() as i32 + shift;
+            let moved = if point <= 0 {
+                format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+            } else if point as usize >= digits.len() {
+                format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+            } else {
+                format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+            };
+            proptest::prop_assert_eq!(Wan::from_json_number(&exp), moved.parse::<Wan>().ok(), "{} / {}", exp, moved);
+        }
+    }
 
     #[test]
     fn parses_plain_decimals_exactly() {

@@ -216,3 +216,49 @@ fn policy_messages_flag_look_alike_letters_and_show_codes_plainly() {
         ]
     );
 }
+
+#[test]
+fn json_numbers_are_read_from_their_decimal_text_as_csv_cells_are() {
+    use talent_matrix::Wan;
+    // (number text, the amount it is, if it is one)
+    let cases: [(&str, Option<u64>); 10] = [
+        ("1999.99999999999999", None),
+        ("1999.9999", Some(19_999_999)),
+        ("2500.5", Some(25_005_000)),
+        ("2.5e3", Some(25_000_000)),
+        ("25005e-1", Some(25_005_000)),
+        ("1e-5", None),
+        ("0.000100000000000000000001", None),
+        ("10000000000.00000000001", None),
+        ("10000000000", Some(100_000_000_000_000)),
+        ("-0", Some(0)),
+    ];
+    for (number, expected) in cases {
+        // A flat line, and the same with an escape that sends it down the general reader.
+        for id in ["P-1", "P\\u002d1"] {
+            let json = format!(r#"{{"id":"{id}","post":"enterprise","revenue_wan":{number}}}"#);
+            let got = Profile::from_json(&json).map(|p| p.revenue_wan().map(Wan::yuan));
+            match expected {
+                Some(yuan) => assert_eq!(got.unwrap(), Some(yuan), "{json}"),
+                None => {
+                    let e = got.unwrap_err();
+                    assert_eq!(e.field(), Some("revenue_wan"), "{json}");
+                    assert_eq!(e.value().as_deref(), Some(number), "{json}");
+                }
+            }
+        }
+        // The same text in CSV, where it is a plain decimal, agrees.
+        if !number.contains('e') && number != "-0" {
+            let csv = format!("id,post,revenue_wan\nP-1,enterprise,{number}\n");
+            let got = rows(&csv, Format::Csv);
+            assert_eq!(got[0].is_ok(), expected.is_some(), "{csv}");
+        }
+    }
+    let whole = r#"{"id":"P\u002d1","post":"enterprise","employees":300.0000000000000001}"#;
+    assert_eq!(
+        Profile::from_json(whole).unwrap_err().field(),
+        Some("employees")
+    );
+    let whole = r#"{"id":"P\u002d1","post":"enterprise","employees":3e2}"#;
+    assert_eq!(Profile::from_json(whole).unwrap().employees(), Some(300));
+}

@@ -36,6 +36,8 @@ pub(crate) enum Json<'r> {
     Float(f64),
     Str(&'r str),
     Tree(&'r Raw),
+    /// A number as its JSON text, where the line's text is known: read exactly, from its decimal digits.
+    Num(&'r str),
 }
 
 impl<'r> Json<'r> {
@@ -63,6 +65,7 @@ impl core::fmt::Display for Json<'_> {
             Json::Float(x) => write!(f, "{x:?}"),
             Json::Str(s) => crate::error::write_json_string(f, s),
             Json::Tree(raw) => write!(f, "{raw}"),
+            Json::Num(text) => f.write_str(text),
         }
     }
 }
@@ -161,6 +164,9 @@ fn whole(field: Field, slot: Slot<'_>) -> Result<Option<u32>, ProfileError> {
             let whole = (w.yuan() % 10_000 == 0).then_some(w.yuan() / 10_000);
             whole.and_then(|n| u32::try_from(n).ok())
         }
+        Cell::Json(Json::Num(t)) => Wan::from_json_number(t)
+            .and_then(|w| (w.yuan() % 10_000 == 0).then_some(w.yuan() / 10_000))
+            .and_then(|n| u32::try_from(n).ok()),
         Cell::Json(_) => None,
     };
     match n.filter(|&n| n <= MAX_EMPLOYEES) {
@@ -178,6 +184,7 @@ fn money(field: Field, slot: Slot<'_>) -> Result<Option<Wan>, ProfileError> {
         Cell::Json(Json::Int(n)) => u64::try_from(n).ok().map(Wan::from_wan),
         Cell::Json(Json::UInt(n)) => Some(Wan::from_wan(n)),
         Cell::Json(Json::Float(x)) => Wan::from_f64(x),
+        Cell::Json(Json::Num(t)) => Wan::from_json_number(t),
         Cell::Text(t) => Some(decimal(field, t.trim(), cell)?),
         Cell::Json(_) => None,
     };
@@ -251,6 +258,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 impl Profile {
     /// Reads a profile from a value already parsed into [`Raw`], with the DOMAIN.md §3 rules and error order.
     pub(crate) fn from_raw(raw: &Raw) -> Result<Profile, ProfileError> {
+        Profile::from_raw_numbers(raw, &[None; Field::ALL.len()])
+    }
+
+    /// [`Profile::from_raw`], with the JSON text of each field's number (by [`Field::index`]) where the
+    /// record's text is known, so that numbers are read exactly from their decimal digits.
+    pub(crate) fn from_raw_numbers(
+        raw: &Raw,
+        numbers: &[Option<&str>; Field::ALL.len()],
+    ) -> Result<Profile, ProfileError> {
         let Raw::Object(entries) = raw else {
             // Described, not quoted: its JSON type and the length of its JSON text, counted without keeping it.
             struct Count(usize);
@@ -282,8 +298,13 @@ impl Profile {
                     suggestion: closest_field(key),
                 });
             };
+            let text = numbers.get(field.index()).copied().flatten();
+            let json = match (Json::of(value), text) {
+                (Json::Int(_) | Json::UInt(_) | Json::Float(_), Some(text)) => Json::Num(text),
+                (json, _) => json,
+            };
             match slots.get_mut(field.index()) {
-                Some(slot @ None) => *slot = Some(Cell::Json(Json::of(value))),
+                Some(slot @ None) => *slot = Some(Cell::Json(json)),
                 _ => return Err(ProfileError::DuplicateField { field }),
             }
         }
@@ -462,7 +483,8 @@ impl Profile {
             };
             (error, None)
         })?;
-        Profile::from_raw(&raw).map_err(|e| (e, raw.id()))
+        let numbers = super::scan::number_texts(json);
+        Profile::from_raw_numbers(&raw, &numbers).map_err(|e| (e, raw.id()))
     }
 
     /// Reads a profile from its flat JSON record (DOMAIN.md §3), reporting the record's first error.

@@ -1,12 +1,14 @@
 //! The fast path of [`Profile::read_json`](super::Profile): a flat JSON record read in one pass, without a tree.
 //!
-//! Almost every roster line is a flat object of known fields whose values are strings without escapes, small
+//! Almost every roster line is a flat object of known fields whose values are strings without escapes,
 //! non-negative numbers, booleans or `null`. [`scan`] reads exactly such a line into one [`Cell`] per field,
-//! borrowing the strings from the line. Anything else (an escape, a nested value, a negative or long number,
-//! an unknown or repeated key, a syntax error) makes it give up with `None`, and the caller reads the line the
-//! general way (through serde_json into a [`Raw`](crate::raw::Raw) tree), which reports errors exactly as the
-//! contract words them. So the fast path never decides an error, and what it accepts it reads as serde_json
-//! would: the tests compare the two on the sample roster, on generated rosters, and on arbitrary lines.
+//! borrowing the strings from the line and keeping numbers that are not plain integers as their text. Anything
+//! else (an escape, a nested value, a negative number, an unknown or repeated key, a syntax error) makes it give
+//! up with `None`, and the caller reads the line the general way (through serde_json into a
+//! [`Raw`](crate::raw::Raw) tree, with each number's text found by [`number_texts`]), which reports errors
+//! exactly as the contract words them. Both read numbers from their decimal digits, never through an `f64`
+//! (as a CSV cell is read), so the fast path never decides an error, and what it accepts it reads as the tree
+//! does: the tests compare the two on the sample roster, on generated rosters, and on arbitrary lines.
 
 use super::Profile;
 use super::read::{Cell, Json, Slot};
@@ -88,7 +90,7 @@ pub(crate) fn profile(line: &str) -> Option<Profile> {
     fn money(value: Json<'_>) -> Option<Option<Wan>> {
         let w = match value {
             Json::UInt(n) => Wan::from_wan(n),
-            Json::Float(x) => Wan::from_f64(x)?,
+            Json::Num(text) => Wan::from_json_number(text)?,
             v if absent(v) => return Some(None),
             _ => return None,
         };
@@ -167,6 +169,49 @@ pub(crate) fn profile(line: &str) -> Option<Profile> {
     Some(p)
 }
 
+/// The JSON text of every number given for a field, by [`Field::index`], in a record the fast paths left to
+/// the tree (one with escapes, nesting or errors), so that the tree's reader reads numbers from their decimal
+/// digits rather than from an `f64`, and quotes them as written, as the fast paths do. Keys are compared after their escapes are undone; a value
+/// that is not a number, a repeated key, or text that is no JSON object leaves its slot (or every slot
+/// from there on) `None`, and serde_json then reports what is wrong.
+pub(crate) fn number_texts(line: &str) -> [Option<&str>; Field::ALL.len()] {
+    let mut found = [None; Field::ALL.len()];
+    let mut s = Scanner {
+        text: line,
+        bytes: line.as_bytes(),
+        at: 0,
+    };
+    let _ = (|| -> Option<()> {
+        s.space();
+        s.eat(b'{')?;
+        s.space();
+        if s.eat_if(b'}') {
+            return Some(());
+        }
+        loop {
+            let key = s.any_string()?;
+            s.space();
+            s.eat(b':')?;
+            s.space();
+            let start = s.at;
+            let number = matches!(s.peek()?, b'-' | b'0'..=b'9');
+            s.skip_value(0)?;
+            let slot = <Field as crate::codes::sealed::Sealed>::from_exact_code(&key)
+                .and_then(|f| found.get_mut(f.index()));
+            if let (true, Some(slot)) = (number, slot) {
+                *slot = s.text.get(start..s.at);
+            }
+            s.space();
+            if s.eat_if(b'}') {
+                return Some(());
+            }
+            s.eat(b',')?;
+            s.space();
+        }
+    })();
+    found
+}
+
 struct Scanner<'r> {
     text: &'r str,
     bytes: &'r [u8],
@@ -200,6 +245,92 @@ impl<'r> Scanner<'r> {
     fn literal(&mut self, word: &[u8]) -> Option<()> {
         let end = self.at.checked_add(word.len())?;
         (self.bytes.get(self.at..end)? == word).then(|| self.at = end)
+    }
+
+    /// Any string, its escapes undone (borrowed when it has none). `None` on a malformed string.
+    fn any_string(&mut self) -> Option<std::borrow::Cow<'r, str>> {
+        let start = self.at;
+        if let Some(plain) = self.string() {
+            return Some(std::borrow::Cow::Borrowed(plain));
+        }
+        self.at = start;
+        self.eat(b'"')?;
+        let mut out = String::new();
+        loop {
+            let from = self.at;
+            self.at += crate::swar::first_special(self.bytes.get(from..)?);
+            out.push_str(self.text.get(from..self.at)?);
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(std::borrow::Cow::Owned(out));
+                }
+                b'\\' => {
+                    self.at += 1;
+                    let c = match self.peek()? {
+                        b'u' => {
+                            let hex = self.text.get(self.at + 1..self.at + 5)?;
+                            self.at += 4;
+                            char::from_u32(u32::from_str_radix(hex, 16).ok()?).unwrap_or('\u{fffd}')
+                        }
+                        b'n' => '\n',
+                        b't' => '\t',
+                        b'r' => '\r',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b @ (b'"' | b'\\' | b'/') => char::from(b),
+                        _ => return None,
+                    };
+                    self.at += 1;
+                    out.push(c);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Skips one JSON value of any kind (nested to at most 128 levels, as serde_json allows).
+    fn skip_value(&mut self, depth: usize) -> Option<()> {
+        if depth > 128 {
+            return None;
+        }
+        match self.peek()? {
+            b'"' => self.any_string().map(drop),
+            b'{' | b'[' => {
+                let close = if self.peek()? == b'{' { b'}' } else { b']' };
+                self.at += 1;
+                self.space();
+                if self.eat_if(close) {
+                    return Some(());
+                }
+                loop {
+                    if close == b'}' {
+                        self.any_string()?;
+                        self.space();
+                        self.eat(b':')?;
+                        self.space();
+                    }
+                    self.skip_value(depth + 1)?;
+                    self.space();
+                    if self.eat_if(close) {
+                        return Some(());
+                    }
+                    self.eat(b',')?;
+                    self.space();
+                }
+            }
+            _ => {
+                // A number or a literal: up to the next delimiter.
+                let start = self.at;
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.at += 1;
+                }
+                (self.at > start).then_some(())
+            }
+        }
     }
 
     /// A string without escapes or control characters, borrowed from the line.
@@ -236,9 +367,8 @@ impl<'r> Scanner<'r> {
     }
 
     /// A non-negative number. A whole number of at most 19 digits is an unsigned integer, as serde_json reads
-    /// it. Any other number is read only when it has at most 15 significant digits and a power of ten of at
-    /// most 22 either way: then serde_json's result (the digits as an exact `f64` times or divided by an exact
-    /// power of ten, one correctly rounded operation) and the correctly rounded `str::parse` agree.
+    /// it; any other number is kept as its text, to be read exactly from its decimal digits (the tree reader
+    /// reads numbers from their text too, [`number_texts`]).
     fn number(&mut self) -> Option<Json<'r>> {
         let start = self.at;
         let whole = self.digits();
@@ -246,48 +376,29 @@ impl<'r> Scanner<'r> {
         if whole > 1 && self.bytes.get(start) == Some(&b'0') {
             return None;
         }
-        let mut fraction = 0;
+        let mut plain = true;
         if self.eat_if(b'.') {
-            fraction = self.digits();
-            if fraction == 0 {
+            plain = false;
+            if self.digits() == 0 {
                 return None;
             }
         }
-        let mut exponent = 0i64;
-        let mut has_exponent = false;
         if let Some(b'e' | b'E') = self.peek() {
-            has_exponent = true;
+            plain = false;
             self.at += 1;
-            let negative = match self.peek() {
-                Some(b'-') => {
-                    self.at += 1;
-                    true
-                }
-                Some(b'+') => {
-                    self.at += 1;
-                    false
-                }
-                _ => false,
-            };
-            let exp_start = self.at;
+            if let Some(b'-' | b'+') = self.peek() {
+                self.at += 1;
+            }
             let n = self.digits();
             if n == 0 || n > 3 {
                 return None;
             }
-            exponent = self.text.get(exp_start..self.at)?.parse().ok()?;
-            if negative {
-                exponent = -exponent;
-            }
         }
         let text = self.text.get(start..self.at)?;
-        if fraction == 0 && !has_exponent {
+        if plain {
             return (whole <= 19).then(|| text.parse().ok().map(Json::UInt))?;
         }
-        let power = exponent - i64::try_from(fraction).ok()?;
-        if whole + fraction > 15 || !(-22..=22).contains(&power) {
-            return None;
-        }
-        text.parse().ok().map(Json::Float)
+        Some(Json::Num(text))
     }
 }
 
@@ -452,7 +563,7 @@ mod tests {
         for line in [
             r#"{"id":"a\"b","post":"enterprise"}"#,
             r#"{"id":"P","post":"enterprise","employees":-1}"#,
-            r#"{"id":"P","post":"enterprise","employees":1e23}"#,
+            r#"{"id":"P","post":"enterprise","employees":1e2345}"#,
             r#"{"id":"P","post":"enterprise","id":"Q"}"#,
             r#"{"id":"P","post":"enterprise","nmae":"x"}"#,
             r#"{"id":"P","post":["enterprise"]}"#,
