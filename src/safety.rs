@@ -2,9 +2,9 @@
 //! not hold, how text is shown in terminals and spreadsheets, and how long a quoted value may be.
 //!
 //! - **Input.** An `id` may hold no control character (Unicode general category Cc), no format character (Cf:
-//!   zero-width spaces and joiners, the byte-order mark, the bidirectional controls …), and is compared with
-//!   others after NFKC normalisation with every dash folded to `-` (in a roster, see
-//!   [`id_key`]). A `name` may hold no control character and no bidirectional control.
+//!   zero-width spaces and joiners, the byte-order mark, the bidirectional controls …), and in a roster ids
+//!   are compared after NFKC normalisation with every dash folded to `-`, so that `Ｐ-1` and `P‐1` are the
+//!   `P-1` already seen. A `name` may hold no control character and no bidirectional control.
 //! - **Terminals.** Text renderings (the matrix table, progression, policy diffs) show control and bidi-control
 //!   characters as `\u{…}` ([`Shown`]), so that no input can move the cursor, retitle a window or reorder
 //!   what is shown.

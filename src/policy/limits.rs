@@ -21,7 +21,18 @@
 //! );
 //! ```
 
-/// Limits on a policy document (see the [module](self) docs). [`Default`] gives the documented defaults.
+/// Limits on a policy document, so that loading any document takes bounded time and memory. [`Default`]
+/// gives the documented defaults.
+///
+/// A policy may come from a user (an office uploading its own rules to a service), so every part of loading is
+/// bounded: the text by its size, every list by a count, and the one proof whose cost can grow faster than the
+/// document (that a tier is not shadowed by the tiers above it) by a number of steps. That proof splits the
+/// tier's condition on one higher tier's condition at a time (what a condition leaves of another is, per fact
+/// it tests, the values it excludes), so its depth is the number of tiers above and its breadth the facts one
+/// condition tests: a few dozen steps for a real ladder. Whether some conditions together cover another is
+/// co-NP-hard in general (the tautology problem of disjunctive normal forms), hence a budget of steps rather
+/// than a promise of polynomial time. Past any limit the document is refused with a problem naming the limit,
+/// its value and the option that raises it.
 ///
 /// ```
 /// use talent_matrix::policy::Limits;
