@@ -22,30 +22,10 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use talent_matrix::roster::{Format, Roster};
-use talent_matrix::{Classification, Coded, classify};
+use talent_matrix::{Classification, classify};
 
 const USAGE: &str = "usage: classify [ROSTER | -] [--format jsonl|csv] [--input-format jsonl|csv] \
                      [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns]";
-
-/// The columns of `--format csv`: the §6 record, lists joined with `;`, sentences one per line.
-const CSV_HEADER: [&str; 16] = [
-    "id",
-    "stream",
-    "specialty",
-    "tier",
-    "lead",
-    "managed_by",
-    "also_qualifies",
-    "enterprise_size",
-    "above_designated_size",
-    "entitlements",
-    "services",
-    "missing_facts",
-    "reasons",
-    "reasons_zh",
-    "reasons_en",
-    "policy",
-];
 
 fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
@@ -102,7 +82,7 @@ fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
     // With --format csv the CSV writer (which buffers) writes to stdout instead.
     let mut csv = (output == Format::Csv).then(|| csv::Writer::from_writer(io::stdout()));
     if let Some(w) = csv.as_mut() {
-        w.write_record(CSV_HEADER)?;
+        w.write_record(Classification::CSV_HEADER)?;
     }
     let mut progress = common::Progress::new();
     let mut rows = 0u64;
@@ -113,7 +93,8 @@ fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
             Ok(row) => {
                 let c = classify(row.profile());
                 match csv.as_mut() {
-                    Some(w) => w.write_record(csv_record(&c))?,
+                    // Cells neutralised for spreadsheets: nothing a person gave runs as a formula.
+                    Some(w) => w.write_record(c.csv_cells())?,
                     None => {
                         c.write_json(&mut out)?;
                         out.write_all(b"\n")?;
@@ -131,49 +112,4 @@ fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
     writeln!(err, "{}", roster.summary())?;
     err.flush()?;
     Ok(roster.summary().rejected())
-}
-
-fn csv_record(c: &Classification<'_>) -> [String; 16] {
-    fn code<T: Coded>(v: Option<T>) -> String {
-        v.map_or(String::new(), |v| v.code().to_owned())
-    }
-    fn list<T: Coded>(items: impl IntoIterator<Item = T>) -> String {
-        items
-            .into_iter()
-            .map(|v| v.code())
-            .collect::<Vec<_>>()
-            .join(";")
-    }
-    let reasons: Vec<_> = c.reasons().collect();
-    [
-        c.id().to_owned(),
-        code(c.stream()),
-        code(c.specialty()),
-        code(c.tier()),
-        code(c.lead()),
-        list(c.managed_by()),
-        list(c.also_qualifies()),
-        code(c.enterprise_size()),
-        c.above_designated_size()
-            .map_or(String::new(), |b| b.to_string()),
-        list(c.entitlements()),
-        list(c.services()),
-        list(c.missing_facts()),
-        reasons
-            .iter()
-            .map(|r| r.rule().to_string())
-            .collect::<Vec<_>>()
-            .join(";"),
-        reasons
-            .iter()
-            .map(|r| r.zh().to_string())
-            .collect::<Vec<_>>()
-            .join("\n"),
-        reasons
-            .iter()
-            .map(|r| r.en().to_string())
-            .collect::<Vec<_>>()
-            .join("\n"),
-        c.policy().name().to_owned(),
-    ]
 }

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 use talent_matrix::Policy;
 use talent_matrix::policy::{Moves, PolicyDoc, compare};
+use talent_matrix::safety::Shown;
 
 const USAGE: &str = "usage: policy_diff POLICY_A POLICY_B [ROSTER | -] [--input-format jsonl|csv] \
                      [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns]   (POLICY: builtin, .toml or .json)";
@@ -64,11 +65,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Names and ids as a terminal should show them (control characters escaped).
     println!(
         "# {} ({}) → {} ({})",
-        before.name(),
+        Shown(before.name()),
         before.hash(),
-        after.name(),
+        Shown(after.name()),
         after.hash()
     );
     let mut roster = match roster_args.open_or_report() {
@@ -82,7 +84,11 @@ fn main() -> ExitCode {
                 if let Some(change) = compare(&before, &after, row.profile()) {
                     println!(
                         "{}  {} → {}  {}  {}",
-                        change.id, change.before, change.after, change.rule, change.en
+                        Shown(&change.id),
+                        change.before,
+                        change.after,
+                        change.rule,
+                        change.en
                     );
                     moves.add(&change);
                 }

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use talent_matrix::Policy;
 use talent_matrix::policy::PolicyDoc;
 use talent_matrix::progression::progression;
+use talent_matrix::safety::Shown;
 
 fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
@@ -70,10 +71,11 @@ fn main() -> ExitCode {
                 t.label(talent_matrix::Lang::En),
             )
         });
+        // Ids and names as a terminal should show them (control characters escaped).
         println!(
             "{} {}  ({} / {})",
-            p.id(),
-            p.name().unwrap_or(""),
+            Shown(p.id()),
+            Shown(p.name().unwrap_or("")),
             now.0,
             now.1
         );

@@ -98,6 +98,7 @@ mod raw;
 mod reason;
 #[cfg(feature = "json")]
 mod record;
+mod record_csv;
 mod report;
 #[cfg(feature = "roster")]
 pub mod roster;

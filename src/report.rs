@@ -105,11 +105,14 @@ fn pad(s: &str, w: usize, left: bool) -> String {
 }
 
 /// Quotes a CSV cell when it needs it.
+/// A CSV cell: neutralised for spreadsheets ([`spreadsheet_cell`](crate::safety::spreadsheet_cell)), then
+/// quoted where it must be.
 fn csv_cell(s: &str) -> String {
+    let s = crate::safety::spreadsheet_cell(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 
@@ -276,7 +279,9 @@ impl Matrix {
             let _ = writeln!(out, "\n{}", Word::MissingFacts.text(lang));
             for &f in missing {
                 let ids = self.missing(f);
-                let shown: Vec<&str> = ids.iter().take(10).collect();
+                // Shown as a terminal should show them (see `safety`): whatever an id holds cannot act.
+                let shown: Vec<std::borrow::Cow<'_, str>> =
+                    ids.iter().take(10).map(crate::safety::shown).collect();
                 let more = if ids.len() > 10 { " …" } else { "" };
                 let _ = writeln!(
                     out,

@@ -19,6 +19,7 @@
 
 use std::collections::BTreeMap;
 
+#[cfg(any(feature = "toml", feature = "json"))]
 use super::limits::Limits;
 
 use crate::Wan;

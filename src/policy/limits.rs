@@ -152,6 +152,7 @@ impl Limits {
     }
 
     /// The problem for a document text longer than the limit, if it is.
+    #[cfg_attr(not(any(feature = "toml", feature = "json")), allow(dead_code))]
     pub(crate) fn check_text(&self, text: &str) -> Option<String> {
         (text.len() > self.document_bytes).then(|| {
             format!(

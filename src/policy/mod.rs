@@ -243,6 +243,16 @@ impl Policy {
                  give the policy a name of its own"
             ));
         }
+        for (key, value) in [("name", &doc.name), ("version", &doc.version)] {
+            // The name and version go into every record and onto terminals: no control or format character.
+            if let Some((at, c)) = crate::safety::bad_id_char(value) {
+                problems.push(format!(
+                    "{key}: must not contain control or format characters, got {:?} (U+{:04X} at character {at})",
+                    crate::safety::Shown(value),
+                    u32::from(c)
+                ));
+            }
+        }
         if !is_calendar_date(&doc.effective) {
             problems.push(format!(
                 "effective: expected a calendar date YYYY-MM-DD, got {:?}",

@@ -1,0 +1,90 @@
+//! The DOMAIN.md §6 record as one CSV row, for spreadsheets: lists joined with `;`, sentences one per line, and
+//! every cell neutralised against formula injection ([`spreadsheet_cell`](crate::safety::spreadsheet_cell)).
+
+use crate::{Classification, Coded};
+
+impl Classification<'_> {
+    /// The columns of [`Classification::csv_cells`]: the §6 record's fields, with the reasons as three columns
+    /// (rule ids, zh-Hans sentences, English sentences).
+    pub const CSV_HEADER: [&'static str; 16] = [
+        "id",
+        "stream",
+        "specialty",
+        "tier",
+        "lead",
+        "managed_by",
+        "also_qualifies",
+        "enterprise_size",
+        "above_designated_size",
+        "entitlements",
+        "services",
+        "missing_facts",
+        "reasons",
+        "reasons_zh",
+        "reasons_en",
+        "policy",
+    ];
+
+    /// The record as the cells of one CSV row, in the order of [`Classification::CSV_HEADER`]: codes, lists
+    /// joined with `;`, sentences one per line. A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return gets a `'` before it, so that no spreadsheet runs it as a formula (the OWASP rule); quoting for
+    /// CSV is the writer's.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Classification, Post, Profile};
+    /// let p = Profile::builder("=HYPERLINK(\"http://x\")", Post::Community).build()?;
+    /// let cells = classify(&p).csv_cells();
+    /// assert_eq!(cells[0], "'=HYPERLINK(\"http://x\")");
+    /// assert_eq!(cells[1], "social_work");
+    /// assert_eq!(cells.len(), Classification::CSV_HEADER.len());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn csv_cells(&self) -> [String; 16] {
+        fn code<T: Coded>(v: Option<T>) -> String {
+            v.map_or(String::new(), |v| v.code().to_owned())
+        }
+        fn list<T: Coded>(items: impl IntoIterator<Item = T>) -> String {
+            items
+                .into_iter()
+                .map(|v| v.code())
+                .collect::<Vec<_>>()
+                .join(";")
+        }
+        let reasons: Vec<_> = self.reasons().collect();
+        [
+            self.id().to_owned(),
+            code(self.stream()),
+            code(self.specialty()),
+            code(self.tier()),
+            code(self.lead()),
+            list(self.managed_by()),
+            list(self.also_qualifies()),
+            code(self.enterprise_size()),
+            self.above_designated_size()
+                .map_or(String::new(), |b| b.to_string()),
+            list(self.entitlements()),
+            list(self.services()),
+            list(self.missing_facts()),
+            reasons
+                .iter()
+                .map(|r| r.rule().to_string())
+                .collect::<Vec<_>>()
+                .join(";"),
+            reasons
+                .iter()
+                .map(|r| r.zh().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            reasons
+                .iter()
+                .map(|r| r.en().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            self.policy().name().to_owned(),
+        ]
+        .map(|cell| match crate::safety::spreadsheet_cell(&cell) {
+            std::borrow::Cow::Borrowed(_) => cell,
+            std::borrow::Cow::Owned(safe) => safe,
+        })
+    }
+}
