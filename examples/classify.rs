@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Options: `--format jsonl|csv` (output, default jsonl), `--input-format jsonl|csv` (default: by extension),
-//! `--encoding auto|utf-8|gb18030` (CSV input, default auto), `--ignore-unknown-columns`.
+//! `--encoding auto|utf-8|gb18030` (CSV input, default auto), `--ignore-unknown-columns`, `--max-record-bytes N`
+//! (default 1048576: a longer record is one rejected row, skipped).
 //!
 //! Records go to stdout. Each row that cannot be read goes to stderr as one JSON error object
 //! (`{"line", "id", "field", "value", "error"}`) and the run goes on; a summary line ends stderr. The exit
@@ -25,7 +26,7 @@ use talent_matrix::roster::{Format, Roster};
 use talent_matrix::{Classification, classify};
 
 const USAGE: &str = "usage: classify [ROSTER | -] [--format jsonl|csv] [--input-format jsonl|csv] \
-                     [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns]";
+                     [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
@@ -75,6 +76,7 @@ fn usage(problem: &str) -> ExitCode {
 
 /// Classifies every row; returns the number of rejected rows.
 fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
+    let printed = roster.notices().len();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let stderr = io::stderr();
@@ -109,6 +111,8 @@ fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
     }
     out.flush()?;
     progress.finish();
+    err.flush()?;
+    common::late_notices(&roster, printed);
     writeln!(err, "{}", roster.summary())?;
     err.flush()?;
     Ok(roster.summary().rejected())

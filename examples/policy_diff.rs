@@ -20,7 +20,7 @@ use talent_matrix::policy::{Moves, PolicyDoc, compare};
 use talent_matrix::safety::Shown;
 
 const USAGE: &str = "usage: policy_diff POLICY_A POLICY_B [ROSTER | -] [--input-format jsonl|csv] \
-                     [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns]   (POLICY: builtin, .toml or .json)";
+                     [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]   (POLICY: builtin, .toml or .json)";
 
 fn load(name: &str) -> Result<Policy, String> {
     if name == "builtin" {
@@ -77,6 +77,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let printed = roster.notices().len();
     let mut moves = Moves::default();
     for item in roster.by_ref() {
         match item {
@@ -100,6 +101,7 @@ fn main() -> ExitCode {
     for (from, to, n) in moves.iter() {
         println!("#   {from} → {to}: {n}");
     }
+    common::late_notices(&roster, printed);
     eprintln!("{}", roster.summary());
     ExitCode::SUCCESS
 }

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use talent_matrix::{Lang, Matrix, classify};
 
 const USAGE: &str = "usage: report [ROSTER | -] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] \
-                     [--input-format jsonl|csv] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns]";
+                     [--input-format jsonl|csv] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Output {
@@ -81,6 +81,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let printed = roster.notices().len();
     let mut matrix = Matrix::new();
     let mut progress = common::Progress::new();
     let mut rows = 0u64;
@@ -111,6 +112,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    common::late_notices(&roster, printed);
     eprintln!("{}", roster.summary());
     if roster.summary().rejected() == 0 {
         ExitCode::SUCCESS

@@ -17,8 +17,8 @@ pub struct RosterArgs {
 }
 
 impl RosterArgs {
-    /// Takes `--input-format`, `--encoding`, `--ignore-unknown-columns` or a path; `Ok(false)` if `arg` is none
-    /// of them.
+    /// Takes `--input-format`, `--encoding`, `--ignore-unknown-columns`, `--max-record-bytes` or a path;
+    /// `Ok(false)` if `arg` is none of them.
     pub fn take(
         &mut self,
         arg: &str,
@@ -38,6 +38,15 @@ impl RosterArgs {
             }
             "--ignore-unknown-columns" => {
                 self.options = self.options.clone().ignore_unknown_columns(true);
+            }
+            "--max-record-bytes" => {
+                let v = rest
+                    .next()
+                    .ok_or("--max-record-bytes needs a number of bytes")?;
+                let n: usize = v.parse().map_err(|_| {
+                    format!("--max-record-bytes needs a number of bytes, got {v:?}")
+                })?;
+                self.options = self.options.clone().max_record_bytes(n);
             }
             a if !a.starts_with("--") || a == "-" => {
                 if self.path.replace(a.to_owned()).is_some() {
@@ -74,6 +83,14 @@ impl RosterArgs {
             eprintln!("notice: {notice}");
         }
         Ok(roster)
+    }
+}
+
+/// Prints the notices a roster gave after it was opened (the encoding of a CSV that was plain ASCII at its
+/// start is chosen at its first row that is not); `printed` is how many were printed at opening.
+pub fn late_notices(roster: &Roster<'_>, printed: usize) {
+    for notice in roster.notices().iter().skip(printed) {
+        eprintln!("notice: {notice}");
     }
 }
 
