@@ -118,69 +118,87 @@ impl Wan {
     /// places, or more than `u64::MAX` yuan.
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn from_json_number(text: &str) -> Option<Wan> {
-        let (negative, text) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
+        let bytes = text.as_bytes();
+        let (negative, bytes) = match bytes.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, bytes),
         };
-        let (mantissa, exponent) = match text.find(['e', 'E']) {
-            Some(at) => {
-                let exp = text.get(at + 1..)?;
-                let exp = exp.strip_prefix('+').unwrap_or(exp);
-                // An exponent past this many digits moves every non-zero amount out of range either way.
-                let exp: i64 = if exp.trim_start_matches('-').len() > 6 {
-                    if exp.starts_with('-') {
-                        -1_000_000
-                    } else {
-                        1_000_000
+        // One pass over the mantissa: the significant digits (at most 20, without leading and trailing zeros),
+        // the trailing zeros, and how many digits follow the point.
+        let mut value: u64 = 0;
+        let mut significant = 0usize;
+        let mut zeros = 0usize;
+        let mut fraction = 0i64;
+        let mut point = false;
+        let mut digits = 0usize;
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                b'0'..=b'9' => {
+                    digits += 1;
+                    if point {
+                        fraction += 1;
                     }
-                } else {
-                    exp.parse().ok()?
-                };
-                (text.get(..at)?, exp)
+                    if b == b'0' {
+                        zeros += 1;
+                    } else {
+                        // The zeros before this digit are significant when something came before them.
+                        if significant > 0 {
+                            for _ in 0..zeros {
+                                value = value.checked_mul(10)?;
+                            }
+                            significant += zeros;
+                        }
+                        zeros = 0;
+                        value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                        significant += 1;
+                        if significant > 20 {
+                            return None;
+                        }
+                    }
+                }
+                b'.' if !point && digits > 0 => point = true,
+                b'e' | b'E' => break,
+                _ => return None,
             }
-            None => (text, 0),
-        };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        if whole.is_empty()
-            || !whole
-                .bytes()
-                .chain(fraction.bytes())
-                .all(|b| b.is_ascii_digit())
-        {
+            at += 1;
+        }
+        if digits == 0 {
             return None;
         }
-        // The value is digits × 10^(exponent − fraction length); counted without copying the digits.
-        let digits = || whole.bytes().chain(fraction.bytes());
-        let total = whole.len() + fraction.len();
-        let leading = digits().take_while(|&b| b == b'0').count();
-        if leading == total {
+        let exponent = match bytes.get(at + 1..) {
+            None => 0,
+            Some(exp) => {
+                let exp = exp.strip_prefix(b"+").unwrap_or(exp);
+                let (sign, exp) = match exp.split_first() {
+                    Some((b'-', rest)) => (-1, rest),
+                    _ => (1, exp),
+                };
+                if exp.is_empty() || !exp.iter().all(u8::is_ascii_digit) {
+                    return None;
+                }
+                // Past six digits an exponent moves every non-zero amount out of range either way.
+                let magnitude = exp.iter().try_fold(0i64, |n, &d| {
+                    (n < 1_000_000).then(|| n * 10 + i64::from(d - b'0'))
+                });
+                sign * magnitude.unwrap_or(1_000_000)
+            }
+        };
+        if significant == 0 {
             return Some(Wan(0));
         }
         if negative {
             return None;
         }
-        let trailing = fraction
-            .bytes()
-            .rev()
-            .chain(whole.bytes().rev())
-            .take_while(|&b| b == b'0')
-            .count();
-        let significant = total - leading - trailing;
-        let fraction_len = i64::try_from(fraction.len()).ok()?;
         // In yuan (10^-4 万元): the significant digits × 10^shift.
-        let shift = exponent + i64::try_from(trailing).ok()? - fraction_len + 4;
-        if shift < 0 || significant > 20 || shift > 20 {
+        let shift = exponent + i64::try_from(zeros).ok()? - fraction + 4;
+        if !(0..=20).contains(&shift) {
             return None;
         }
-        let base = digits()
-            .skip(leading)
-            .take(significant)
-            .try_fold(0u64, |n, d| {
-                n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-            })?;
         let power = 10u64.checked_pow(u32::try_from(shift).ok()?)?;
         // Below 10^15 万元, as a plain decimal reads (both far above any amount a profile allows).
-        base.checked_mul(power)
+        value
+            .checked_mul(power)
             .filter(|&yuan| yuan < 10_000_000_000_000_000_000)
             .map(Wan)
     }

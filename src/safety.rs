@@ -53,9 +53,25 @@ pub(crate) fn is_format(c: char) -> bool {
     )
 }
 
+/// Whether a byte may begin the UTF-8 form of a control or format character: an ASCII control, or the lead
+/// byte of U+0080–U+07FF (C2–DF: C1 controls, U+00AD, Arabic and Syriac marks), U+0800–U+2FFF (E0–E2: the
+/// general punctuation block's controls), U+F000–U+FFFF (EF: U+FEFF, U+FFF9–U+FFFB) or beyond U+FFFF
+/// (F0–F4). Chinese text (E3–EE) and printable ASCII never match, so most text is cleared a byte at a time
+/// without decoding.
+fn may_be_unsafe(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || (0xc2..=0xe2).contains(&b) || b >= 0xef
+}
+
 /// The first character an `id` may not hold (Cc or Cf), with its position (1-based, in characters).
 pub(crate) fn bad_id_char(id: &str) -> Option<(usize, char)> {
-    if id.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    let printable = crate::swar::first_not_printable_ascii(id.as_bytes());
+    if !id
+        .as_bytes()
+        .get(printable..)?
+        .iter()
+        .copied()
+        .any(may_be_unsafe)
+    {
         return None;
     }
     id.chars()
@@ -66,7 +82,14 @@ pub(crate) fn bad_id_char(id: &str) -> Option<(usize, char)> {
 
 /// The first character a `name` may not hold (Cc or a bidi control), with its position (1-based).
 pub(crate) fn bad_name_char(name: &str) -> Option<(usize, char)> {
-    if name.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    let printable = crate::swar::first_not_printable_ascii(name.as_bytes());
+    if !name
+        .as_bytes()
+        .get(printable..)?
+        .iter()
+        .copied()
+        .any(may_be_unsafe)
+    {
         return None;
     }
     name.chars()
@@ -326,6 +349,18 @@ mod tests {
         assert_eq!(bad_name_char("王\u{200d}芳"), None);
         assert_eq!(bad_name_char("王\u{202e}芳"), Some((2, '\u{202e}')));
         assert_eq!(bad_name_char("a\u{7}"), Some((2, '\u{7}')));
+    }
+
+    #[test]
+    fn the_byte_prefilter_misses_no_control_or_format_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c.is_control() || is_format(c) || is_bidi_control(c) {
+                let mut buf = [0u8; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(may_be_unsafe(lead), "{c:?}");
+            }
+        }
+        assert!(!"王芳市中区".bytes().any(may_be_unsafe));
     }
 
     #[test]

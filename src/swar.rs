@@ -21,18 +21,30 @@ const fn equal(w: u64, b: u8) -> u64 {
 /// holds (in the last, partial word); the length when there is none.
 #[inline]
 fn first(bytes: &[u8], flags: impl Fn(u64) -> u64, test: impl Fn(u8) -> bool) -> usize {
+    let mut words = bytes.chunks_exact(8);
     let mut at = 0;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(word);
-        let found = flags(u64::from_le_bytes(b));
+    for word in words.by_ref() {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let found = flags(u64::from_le_bytes(word));
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    let rest = bytes.get(at..).unwrap_or_default();
+    let rest = words.remainder();
     at + rest.iter().position(|&b| test(b)).unwrap_or(rest.len())
+}
+
+/// The position of the first byte that is not printable ASCII (below a space, DEL, or not ASCII), or the
+/// length when there is none.
+pub(crate) fn first_not_printable_ascii(bytes: &[u8]) -> usize {
+    first(
+        bytes,
+        |w| below(w, 0x20) | equal(w, 0x7f) | (w & HIGH),
+        |b| !(0x20..0x7f).contains(&b),
+    )
 }
 
 /// The position of the first `"`, `\\` or control character (the bytes a JSON string cannot hold as they
@@ -43,27 +55,6 @@ pub(crate) fn first_special(bytes: &[u8]) -> usize {
         bytes,
         |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\'),
         |b| b < 0x20 || b == b'"' || b == b'\\',
-    )
-}
-
-/// The position of the first line feed or carriage return, or the length when there is none.
-#[cfg_attr(not(feature = "roster"), allow(dead_code))]
-pub(crate) fn first_line_break(bytes: &[u8]) -> usize {
-    first(
-        bytes,
-        |w| equal(w, b'\n') | equal(w, b'\r'),
-        |b| b == b'\n' || b == b'\r',
-    )
-}
-
-/// The position of the first `"`, line feed or carriage return (what ends or quotes a CSV record), or the
-/// length when there is none.
-#[cfg_attr(not(feature = "roster"), allow(dead_code))]
-pub(crate) fn first_quote_or_break(bytes: &[u8]) -> usize {
-    first(
-        bytes,
-        |w| equal(w, b'\n') | equal(w, b'\r') | equal(w, b'"'),
-        |b| b == b'\n' || b == b'\r' || b == b'"',
     )
 }
 
@@ -88,11 +79,11 @@ mod tests {
                 super::first_special(&bytes),
                 naive(|b| b < 0x20 || b == b'"' || b == b'\\')
             );
-            prop_assert_eq!(super::first_line_break(&bytes), naive(|b| b == b'\n' || b == b'\r'));
             prop_assert_eq!(
-                super::first_quote_or_break(&bytes),
-                naive(|b| b == b'\n' || b == b'\r' || b == b'"')
+                super::first_not_printable_ascii(&bytes),
+                naive(|b| !(0x20..0x7f).contains(&b))
             );
+
         }
     }
 

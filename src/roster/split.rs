@@ -43,6 +43,8 @@ struct Scan {
 pub(crate) struct Splitter<R> {
     inner: R,
     buf: Vec<u8>,
+    /// End of what was read into `buf` (the rest is room for the next read).
+    end: usize,
     /// Start of the unread part of `buf`.
     pos: usize,
     /// The physical line `buf[pos]` is on.
@@ -58,6 +60,7 @@ impl<R: Read> Splitter<R> {
         Splitter {
             inner,
             buf: Vec::new(),
+            end: 0,
             pos: 0,
             line: 1,
             eof: false,
@@ -69,10 +72,10 @@ impl<R: Read> Splitter<R> {
 
     /// The bytes read but not yet split, reading the first chunk if none was: what the encoding is told from.
     pub(crate) fn head(&mut self) -> io::Result<&[u8]> {
-        if self.buf.is_empty() && !self.eof {
+        if self.end == 0 && !self.eof {
             self.refill()?;
         }
-        Ok(self.buf.get(self.pos..).unwrap_or_default())
+        Ok(self.buf.get(self.pos..self.end).unwrap_or_default())
     }
 
     /// The bytes of a record the last [`Piece::Record`] named.
@@ -80,40 +83,36 @@ impl<R: Read> Splitter<R> {
         self.buf.get(start..end).unwrap_or_default()
     }
 
-    /// Moves the unread bytes to the front and reads more after them; `false` at the end of the input.
+    /// Moves the unread bytes to the front and reads more after them; `false` at the end of the input. The
+    /// buffer is zeroed only when it grows, and grows to at most the record limit and a chunk.
     fn refill(&mut self) -> io::Result<bool> {
         if self.eof {
             return Ok(false);
         }
         if self.pos > 0 {
-            self.buf.drain(..self.pos);
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
             self.pos = 0;
         }
-        let have = self.buf.len();
-        // Room for the record limit plus a chunk, never more.
+        let have = self.end;
         let want = (have + CHUNK).min(self.limit.saturating_add(CHUNK));
         if want <= have {
             return Ok(true);
         }
-        self.buf.resize(want, 0);
-        let read = loop {
+        if self.end < want {
+            self.buf.resize(want, 0);
+        }
+        let n = loop {
             match self
                 .inner
-                .read(self.buf.get_mut(have..).unwrap_or_default())
+                .read(self.buf.get_mut(have..want).unwrap_or_default())
             {
-                Ok(n) => break Ok(n),
+                Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
+                Err(e) => return Err(e),
             }
         };
-        let n = match read {
-            Ok(n) => n,
-            Err(e) => {
-                self.buf.truncate(have);
-                return Err(e);
-            }
-        };
-        self.buf.truncate(have + n);
+        self.end = have + n;
         if n == 0 {
             self.eof = true;
         }
@@ -123,7 +122,10 @@ impl<R: Read> Splitter<R> {
     /// The length of the line ending at `buf[i]` (a line break): 2 for CR LF, else 1. `None` when `buf[i]` is
     /// a CR at the end of what was read and more may follow.
     fn ending(&self, i: usize) -> Option<usize> {
-        match (self.buf.get(i), self.buf.get(i + 1)) {
+        match (
+            self.buf.get(i).filter(|_| i < self.end),
+            self.buf.get(i + 1).filter(|_| i + 1 < self.end),
+        ) {
             (Some(b'\r'), Some(b'\n')) => Some(2),
             (Some(b'\r'), None) if !self.eof => None,
             _ => Some(1),
@@ -149,7 +151,7 @@ impl<R: Read> Splitter<R> {
                 Ok(_) => {}
                 Err(error) => {
                     self.eof = true;
-                    self.buf.clear();
+                    self.end = 0;
                     self.pos = 0;
                     return Some(Piece::Failed {
                         line: self.line,
@@ -163,14 +165,14 @@ impl<R: Read> Splitter<R> {
     /// A JSON line, if its end has been read.
     fn scan_line(&mut self) -> Step {
         let from = self.pos + self.scan.at;
-        let rest = self.buf.get(from..).unwrap_or_default();
-        let i = from + crate::swar::first_line_break(rest);
+        let rest = self.buf.get(from..self.end).unwrap_or_default();
+        let i = from + memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
         if i - self.pos > self.limit {
             self.scan.at = self.limit;
             return Step::Over;
         }
-        if i >= self.buf.len() {
-            self.scan.at = self.buf.len() - self.pos;
+        if i >= self.end {
+            self.scan.at = self.end - self.pos;
             return Step::More;
         }
         let Some(ending) = self.ending(i) else {
@@ -200,14 +202,14 @@ impl<R: Read> Splitter<R> {
                 return Step::Over;
             }
             let from = self.pos + self.scan.at;
-            let rest = self.buf.get(from..).unwrap_or_default();
-            let i = from + crate::swar::first_quote_or_break(rest);
+            let rest = self.buf.get(from..self.end).unwrap_or_default();
+            let i = from + memchr::memchr3(b'"', b'\n', b'\r', rest).unwrap_or(rest.len());
             if i - self.pos > self.limit {
                 self.scan.at = self.limit + 1;
                 return Step::Over;
             }
-            let Some(&b) = self.buf.get(i) else {
-                self.scan.at = self.buf.len() - self.pos;
+            let Some(&b) = self.buf.get(i).filter(|_| i < self.end) else {
+                self.scan.at = self.end - self.pos;
                 return Step::More;
             };
             if b == b'"' {
@@ -220,7 +222,7 @@ impl<R: Read> Splitter<R> {
                         }
                         self.scan.at = i + 1 - self.pos;
                     }
-                    Some(_) => match self.buf.get(i + 1) {
+                    Some(_) => match self.buf.get(i + 1).filter(|_| i + 1 < self.end) {
                         Some(b'"') => self.scan.at = i + 2 - self.pos,
                         None if !self.eof => {
                             self.scan.at = i - self.pos;
@@ -249,11 +251,8 @@ impl<R: Read> Splitter<R> {
 
     /// The first line break at or after `buf[from]`, if it is within `bound`.
     fn line_break(&self, from: usize, bound: usize) -> Option<usize> {
-        let rest = self
-            .buf
-            .get(from..bound.min(self.buf.len()))
-            .unwrap_or_default();
-        let i = crate::swar::first_line_break(rest);
+        let rest = self.buf.get(from..bound.min(self.end)).unwrap_or_default();
+        let i = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
         (i < rest.len()).then_some(from + i)
     }
 
@@ -288,7 +287,7 @@ impl<R: Read> Splitter<R> {
         };
         let mut skipped = (from - self.pos) as u64;
         loop {
-            if let Some(at) = self.line_break(from, self.buf.len()) {
+            if let Some(at) = self.line_break(from, self.end) {
                 if let Some(ending) = self.ending(at) {
                     skipped += (at - from + ending) as u64;
                     self.pos = at + ending;
@@ -303,16 +302,16 @@ impl<R: Read> Splitter<R> {
                 skipped += (at - from) as u64;
                 self.pos = at;
             } else {
-                skipped += (self.buf.len() - from) as u64;
-                self.pos = self.buf.len();
+                skipped += (self.end - from) as u64;
+                self.pos = self.end;
             }
             self.scan = Scan::default();
             let more = self.refill();
             from = self.pos;
             if !matches!(more, Ok(true)) {
                 // The end of the input (or a failure, reported on the next call) ends the line.
-                skipped += (self.buf.len() - self.pos) as u64;
-                self.pos = self.buf.len();
+                skipped += (self.end - self.pos) as u64;
+                self.pos = self.end;
                 self.line += breaks;
                 return Piece::TooLong {
                     line,
@@ -324,11 +323,11 @@ impl<R: Read> Splitter<R> {
 
     /// At the end of the input: the last record without a line ending, a stray quote, or nothing.
     fn at_end(&mut self) -> Option<Piece> {
-        if self.pos >= self.buf.len() {
+        if self.pos >= self.end {
             return None;
         }
         if self.csv && self.scan.quote.is_some() {
-            let end = self.buf.len();
+            let end = self.end;
             return Some(self.unclosed(end).unwrap_or_else(|| {
                 let line = self.line;
                 let quote = self.scan.quote.map_or(line, |(_, l)| l);
@@ -337,7 +336,7 @@ impl<R: Read> Splitter<R> {
                 Piece::Unclosed { line, quote }
             }));
         }
-        let end = self.buf.len();
+        let end = self.end;
         let breaks = self.scan.breaks;
         Some(self.take(end, 0, breaks))
     }
