@@ -100,7 +100,7 @@ pub enum ProfileError {
     /// ```
     #[error(
         "unknown field {}, expected a profile field (did you mean {suggestion:#}?)",
-        crate::safety::quoted(name)
+        crate::safety::Shown(&crate::safety::quoted(name))
     )]
     UnknownField {
         /// The unknown key (at most [`QUOTE_CHARS`](crate::safety::QUOTE_CHARS) characters of it, then its length).

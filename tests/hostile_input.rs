@@ -262,3 +262,14 @@ fn json_numbers_are_read_from_their_decimal_text_as_csv_cells_are() {
     let whole = r#"{"id":"P\u002d1","post":"enterprise","employees":3e2}"#;
     assert_eq!(Profile::from_json(whole).unwrap().employees(), Some(300));
 }
+
+#[test]
+fn an_unknown_key_with_control_characters_is_shown_escaped() {
+    // Found by the profile_json fuzz target: the key was written raw into the message.
+    let err = Profile::from_json("{\"id\":\"P-1\",\"post\":\"other\",\"o\u{7f}ner\\u001b\":1}")
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r"unknown field o\u{7f}ner\u{1b}, expected a profile field (did you mean name?)"
+    );
+}

@@ -8,8 +8,15 @@
 //! CSV headers are the field codes (ASCII case-insensitive) or their Chinese names in either script
 //! (编号/編號 → id, 营业收入(万元) → revenue_wan, full-width parentheses accepted). Cells are trimmed text: an
 //! empty cell is absent, numbers are plain decimals, booleans are true/false, 是/否 or 1/0. A leading UTF-8 BOM
-//! is ignored; blank lines are skipped and not counted. A CSV that is not valid UTF-8 is read as GB18030 (what
-//! spreadsheet programs write in Chinese locales), with a [notice](Roster::notices).
+//! is ignored; blank lines are skipped and not counted. A CSV whose start is not valid UTF-8 is read as GB18030
+//! (what spreadsheet programs write in Chinese locales), with a [notice](Roster::notices).
+//!
+//! Hostile input costs only itself (see the README's "Limits and safety"): a line ends at LF, CR LF or a lone
+//! CR; a record longer than [`RosterOptions::max_record_bytes`] (1 MiB by default) is one error at its line,
+//! skipped without being kept; a quote that never closes is an error at the line it opened, and reading
+//! resumes on the next line; a row not valid in the file's encoding is an error at its line; ids are compared
+//! after NFKC normalisation; UTF-16, NUL bytes, directories and devices are file errors. Memory stays bounded
+//! by the record limit, apart from the index of ids seen.
 //!
 //! ```
 //! use talent_matrix::roster::{Format, Roster, RosterOptions};
