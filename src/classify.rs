@@ -88,7 +88,7 @@ pub struct Classification<'a> {
     missing: CodeSet<MissingFact>,
 }
 
-#[inline]
+#[inline(always)]
 pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
     let d = policy.compiled().decide(p);
     Classification {

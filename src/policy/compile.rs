@@ -1197,7 +1197,7 @@ impl Compiled {
     ///
     /// All conditions at once from precomputed rows (or the table built from them) where the policy has at
     /// most 64 of them (see `fast`), else [`Compiled::decide_reference`].
-    #[inline]
+    #[inline(always)]
     pub(crate) fn decide(&self, p: &Profile) -> Decision<'_> {
         match &self.fast {
             Some(fast) => fast.decide(self, p),

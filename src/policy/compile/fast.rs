@@ -282,7 +282,7 @@ impl Fast {
 
     /// Classifies a profile: the same decisions as [`Compiled::decide_reference`], from the lookup table once
     /// it is built (see [`table`]), else from the rows.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn decide<'c>(&self, c: &'c Compiled, p: &Profile) -> Decision<'c> {
         let enterprise = c.enterprise_facts(p);
         let states = input_states(p, &enterprise);
