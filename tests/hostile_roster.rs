@@ -234,7 +234,21 @@ fn a_directory_or_a_device_is_no_roster_in_either_format() {
 }
 
 #[test]
-fn a_bom_in_the_middle_of_a_file_is_part_of_that_row() {
+fn an_id_behind_a_byte_order_mark_in_the_middle_of_a_file_is_refused() {
+    // The probe's CSV: `\u{feff}P-1` was a second person beside `P-1` (U+FEFF is no whitespace to trim).
+    let csv = "id,post\nP-1,other\n\u{feff}P-1,other\n";
+    let (ok, bad, _) = read(csv.as_bytes(), Format::Csv, &RosterOptions::default());
+    assert_eq!(ok, [(2, "P-1".to_owned())]);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].0, 3);
+    assert!(
+        bad[0]
+            .1
+            .starts_with("id must not contain control or format characters"),
+        "{}",
+        bad[0].1
+    );
+    // In JSON Lines the mark stands before the record, which is then no JSON.
     let text = "{\"id\":\"A\",\"post\":\"other\"}\n\u{feff}{\"id\":\"B\",\"post\":\"other\"}\n";
     let (ok, bad, _) = read(
         text.as_bytes(),
