@@ -9,12 +9,14 @@ use crate::{
 
 // Without serde nothing reads records yet; the reader stays compiled (and tested) for the other builds.
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+mod cell;
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 mod read;
 #[cfg(feature = "json")]
 mod scan;
 
 #[cfg(feature = "roster")]
-pub(crate) use read::{Cell, Slot};
+pub(crate) use cell::{Cell, Slot};
 
 /// One person, as the classification sees them (DOMAIN.md §3): valid by construction.
 ///

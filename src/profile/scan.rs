@@ -11,7 +11,7 @@
 //! does: the tests compare the two on the sample roster, on generated rosters, and on arbitrary lines.
 
 use super::Profile;
-use super::read::{Cell, Json, Slot};
+use super::cell::{Cell, Json, Slot};
 use crate::{Coded, Field, Post, Wan};
 
 /// The cells of a flat JSON record, or `None` when the line needs the general reader.
