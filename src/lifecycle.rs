@@ -29,6 +29,9 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::Lang;
+use crate::codes::code_list;
+
 /// A calendar date (proleptic Gregorian), written `YYYY-MM-DD`.
 ///
 /// ```
@@ -110,114 +113,46 @@ impl FromStr for Date {
     }
 }
 
-/// An assessment grade (考核等次). With `serde`: `excellent`, `competent`, `basically_competent`,
-/// `incompetent`.
-///
-/// ```
-/// use talent_matrix::lifecycle::Grade;
-/// assert_eq!(Grade::BasicallyCompetent.label_zh(), "基本称职");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum Grade {
-    /// 优秀.
-    Excellent,
-    /// 称职.
-    Competent,
-    /// 基本称职.
-    BasicallyCompetent,
-    /// 不称职.
-    Incompetent,
-}
-
-impl Grade {
-    /// The grade in simplified Chinese.
+code_list! {
+    /// An assessment grade (考核等次), best first. With `serde`: its code.
     ///
     /// ```
-    /// assert_eq!(talent_matrix::lifecycle::Grade::Excellent.label_zh(), "优秀");
+    /// use talent_matrix::{Lang, lifecycle::Grade};
+    /// assert_eq!(Grade::BasicallyCompetent.label(Lang::ZhHans), "基本称职");
+    /// assert_eq!("不稱職".parse::<Grade>()?, Grade::Incompetent);
+    /// # Ok::<(), talent_matrix::ParseCodeError>(())
     /// ```
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Grade::Excellent => "优秀",
-            Grade::Competent => "称职",
-            Grade::BasicallyCompetent => "基本称职",
-            Grade::Incompetent => "不称职",
-        }
-    }
-
-    /// The grade in English.
-    ///
-    /// ```
-    /// assert_eq!(talent_matrix::lifecycle::Grade::Incompetent.label_en(), "incompetent");
-    /// ```
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Grade::Excellent => "excellent",
-            Grade::Competent => "competent",
-            Grade::BasicallyCompetent => "basically competent",
-            Grade::Incompetent => "incompetent",
-        }
+    pub enum Grade: "assessment grade", in lifecycle {
+        Excellent = ("excellent", "优秀", "優秀", "Excellent")
+            => "national 公务员考核规定（试行）(2007) 第四条: 考核结果分为优秀、称职、基本称职和不称职四个等次, applied to community workers as a policy default";
+        Competent = ("competent", "称职", "稱職", "Competent")
+            => "national 公务员考核规定（试行）(2007) 第四条, as a policy default";
+        BasicallyCompetent = ("basically_competent", "基本称职", "基本稱職", "Basically competent")
+            => "national 公务员考核规定（试行）(2007) 第四条, as a policy default";
+        Incompetent = ("incompetent", "不称职", "不稱職", "Incompetent")
+            => "national 公务员考核规定（试行）(2007) 第四条, as a policy default";
     }
 }
 
-/// Why a worker leaves (退出).
-///
-/// ```
-/// use talent_matrix::lifecycle::ExitReason;
-/// assert_eq!(ExitReason::FailedAssessment.label_zh(), "考核不合格");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum ExitReason {
-    /// 辞职.
-    Resignation,
-    /// 考核不合格: failed assessment.
-    FailedAssessment,
-    /// 退休.
-    Retirement,
-    /// 辞退.
-    Dismissal,
-    /// 其他.
-    Other,
-}
-
-impl ExitReason {
-    /// The reason in simplified Chinese.
+code_list! {
+    /// Why a worker leaves (退出). With `serde`: its code.
     ///
     /// ```
-    /// assert_eq!(talent_matrix::lifecycle::ExitReason::Retirement.label_zh(), "退休");
+    /// use talent_matrix::{Lang, lifecycle::ExitReason};
+    /// assert_eq!(ExitReason::FailedAssessment.label(Lang::ZhHans), "考核不合格");
+    /// assert_eq!(ExitReason::FailedAssessment.label(Lang::ZhHant), "考核不合格");
     /// ```
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            ExitReason::Resignation => "辞职",
-            ExitReason::FailedAssessment => "考核不合格",
-            ExitReason::Retirement => "退休",
-            ExitReason::Dismissal => "辞退",
-            ExitReason::Other => "其他",
-        }
-    }
-
-    /// The reason in English.
-    ///
-    /// ```
-    /// assert_eq!(talent_matrix::lifecycle::ExitReason::Dismissal.label_en(), "dismissal");
-    /// ```
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ExitReason::Resignation => "resignation",
-            ExitReason::FailedAssessment => "failed assessment",
-            ExitReason::Retirement => "retirement",
-            ExitReason::Dismissal => "dismissal",
-            ExitReason::Other => "other",
-        }
+    pub enum ExitReason: "exit reason", in lifecycle {
+        Resignation = ("resignation", "辞职", "辭職", "Resignation")
+            => "seed 建立了準入、培訓、管理、考核、退出等機制 (the reasons are a policy default)";
+        FailedAssessment = ("failed_assessment", "考核不合格", "考核不合格", "Failed assessment")
+            => "seed 建立了準入、培訓、管理、考核、退出等機制: 考核 leading to 退出 (policy default)";
+        Retirement = ("retirement", "退休", "退休", "Retirement")
+            => "seed 建立了準入、培訓、管理、考核、退出等機制 (the reasons are a policy default)";
+        Dismissal = ("dismissal", "辞退", "辭退", "Dismissal")
+            => "seed 建立了準入、培訓、管理、考核、退出等機制 (the reasons are a policy default)";
+        Other = ("other", "其他", "其他", "Other")
+            => "seed 建立了準入、培訓、管理、考核、退出等機制 (the reasons are a policy default)";
     }
 }
 
@@ -252,8 +187,8 @@ impl fmt::Display for Event {
             Event::Admit => f.write_str("admit"),
             Event::StartTraining => f.write_str("start training"),
             Event::CompleteTraining => f.write_str("complete training"),
-            Event::Assess(g) => write!(f, "assess ({})", g.label_en()),
-            Event::Exit(r) => write!(f, "exit ({})", r.label_en()),
+            Event::Assess(g) => write!(f, "assess ({})", g.label(Lang::En).to_lowercase()),
+            Event::Exit(r) => write!(f, "exit ({})", r.label(Lang::En).to_lowercase()),
         }
     }
 }
@@ -285,7 +220,7 @@ impl fmt::Display for Stage {
             Stage::Admitted => f.write_str("admitted"),
             Stage::Training => f.write_str("in training"),
             Stage::InService => f.write_str("in service"),
-            Stage::Exited(r) => write!(f, "exited ({})", r.label_en()),
+            Stage::Exited(r) => write!(f, "exited ({})", r.label(Lang::En).to_lowercase()),
         }
     }
 }

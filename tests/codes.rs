@@ -524,6 +524,8 @@ fn no_two_values_of_a_list_share_a_code_or_label() {
     check_unique::<Service>();
     check_unique::<MissingFact>();
     check_unique::<Field>();
+    check_unique::<talent_matrix::lifecycle::Grade>();
+    check_unique::<talent_matrix::lifecycle::ExitReason>();
 }
 
 #[test]
@@ -698,6 +700,14 @@ mod serde_forms {
         round_trip::<Service>();
         round_trip::<MissingFact>();
         round_trip::<Field>();
+        // The lifecycle's lists, on the same table since issue 11: their serde forms are the snake_case names
+        // a worker's history was written with before.
+        round_trip::<talent_matrix::lifecycle::Grade>();
+        round_trip::<talent_matrix::lifecycle::ExitReason>();
+        assert_eq!(
+            serde_json::to_string(&talent_matrix::lifecycle::Grade::BasicallyCompetent).unwrap(),
+            r#""basically_competent""#
+        );
     }
 
     #[test]

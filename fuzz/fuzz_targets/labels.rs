@@ -34,6 +34,8 @@ fuzz_target!(|s: &str| {
     check::<SocialWorkCertificate>(s);
     check::<RuralRole>(s);
     check::<IntroductionLevel>(s);
+    check::<lifecycle::Grade>(s);
+    check::<lifecycle::ExitReason>(s);
     check::<Field>(s);
     check::<Lang>(s);
     check::<Wan>(s);

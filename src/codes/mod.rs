@@ -243,7 +243,7 @@ impl fmt::Display for Expected {
 macro_rules! code_list {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident: $kind:literal $(, prefixes [$($prefix:literal),* $(,)?])? {
+        pub enum $name:ident: $kind:literal $(, prefixes [$($prefix:literal),* $(,)?])? $(, in $module:ident)? {
             $(
                 $(#[$vattr:meta])*
                 $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal
@@ -271,14 +271,14 @@ macro_rules! code_list {
         impl $name {
             #[doc = concat!(
                 "Every `", stringify!($name), "`, in declaration order.\n\n```\n",
-                "use talent_matrix::", stringify!($name), ";\n",
+                "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
                 "assert!(", stringify!($name), "::ALL.iter().enumerate().all(|(i, v)| v.index() == i));\n```"
             )]
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
 
             #[doc = concat!(
                 "The stable snake_case code (the serde form).\n\n```\n",
-                "use talent_matrix::", stringify!($name), ";\n",
+                "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
                 "for v in ", stringify!($name), "::ALL {\n",
                 "    assert_eq!(v.code().parse::<", stringify!($name), ">()?, *v);\n}\n",
                 "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
@@ -291,7 +291,7 @@ macro_rules! code_list {
 
             #[doc = concat!(
                 "The label in a language.\n\n```\n",
-                "use talent_matrix::{Lang, ", stringify!($name), "};\n",
+                "use talent_matrix::{Lang, ", $(stringify!($module), "::",)? stringify!($name), "};\n",
                 "for v in ", stringify!($name), "::ALL {\n",
                 "    for &lang in Lang::ALL {\n",
                 "        assert_eq!(v.label(lang).parse::<", stringify!($name), ">()?, *v);\n",
@@ -310,7 +310,7 @@ macro_rules! code_list {
 
             #[doc = concat!(
                 "Where the value comes from (a DOMAIN.md section, the seed, or a national standard).\n\n```\n",
-                "use talent_matrix::", stringify!($name), ";\n",
+                "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
                 "assert!(", stringify!($name), "::ALL.iter().all(|v| !v.source().is_empty()));\n```"
             )]
             pub const fn source(self) -> &'static str {
@@ -321,7 +321,7 @@ macro_rules! code_list {
 
             #[doc = concat!(
                 "Further accepted names, in both scripts (empty unless the table lists aliases).\n\n```\n",
-                "use talent_matrix::", stringify!($name), ";\n",
+                "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
                 "for v in ", stringify!($name), "::ALL {\n",
                 "    for alias in v.aliases() {\n",
                 "        assert_eq!(alias.parse::<", stringify!($name), ">()?, *v);\n",
@@ -336,7 +336,7 @@ macro_rules! code_list {
 
             #[doc = concat!(
                 "The position of the value in [`ALL`](Self::ALL).\n\n```\n",
-                "use talent_matrix::", stringify!($name), ";\n",
+                "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
                 "assert_eq!(", stringify!($name), "::ALL[0].index(), 0);\n```"
             )]
             pub const fn index(self) -> usize {
