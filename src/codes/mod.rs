@@ -468,15 +468,6 @@ impl<T: Coded> CodeSet<T> {
         }
     }
 
-    /// The set whose bit `i` stands for `T::ALL[i]`; for const construction inside the crate.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub(crate) const fn from_bits(bits: u64) -> Self {
-        CodeSet {
-            bits,
-            marker: PhantomData,
-        }
-    }
-
     /// Adds a value; returns whether it was not already present.
     ///
     /// ```

@@ -1357,37 +1357,16 @@ pub(crate) struct Decision<'a> {
 #[allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::policy::oracle::{Oracle, oracle};
 
     fn built_in() -> Compiled {
         Compiled::compile(&PolicyDoc::shizhong_2011()).expect("the built-in document compiles")
     }
 
-    fn same(o: &Oracle, d: &Decision<'_>) -> bool {
-        let managed_by: Vec<Department> = d
-            .managed_by
-            .0
-            .iter()
-            .copied()
-            .chain(d.managed_by.1)
-            .collect();
-        o.stream == d.stream
-            && o.also == d.also
-            && o.specialty == d.specialty
-            && o.tier == d.tier
-            && o.checks == d.checks
-            && o.lead == d.lead
-            && o.managed_by == managed_by
-            && o.facts == d.enterprise
-            && o.entitlements == d.entitlements
-            && o.services == d.services
-            && o.missing == d.missing
-    }
-
-    /// The document of DOMAIN.md §4, compiled, decides exactly as the hand-written built-in policy did, on every
-    /// combination of the discrete facts the rules read.
+    /// The rows and the lookup table decide as the clause-by-clause reference does, on every combination of the
+    /// discrete facts the built-in rules read (`tests/oracle.rs` checks the same combinations against the
+    /// hand-written policy, through the public API).
     #[test]
-    fn the_compiled_document_agrees_with_the_built_in_policy_everywhere() {
+    fn the_fast_paths_agree_with_the_reference_on_every_combination() {
         let compiled = built_in();
         fn opt<T: Copy>(all: &[T]) -> Vec<Option<T>> {
             std::iter::once(None)
@@ -1453,11 +1432,6 @@ mod tests {
                                                                     d,
                                                                     compiled.decide_reference(&p)
                                                                 );
-                                                                let o = oracle(&p);
-                                                                assert!(
-                                                                    same(&o, &d),
-                                                                    "{p:?}\n{o:?}\n{d:?}"
-                                                                );
                                                                 count += 1;
                                                             }
                                                         }
@@ -1475,7 +1449,7 @@ mod tests {
         }
         assert_eq!(count, 8 * 6 * 4 * 5 * 3 * 3 * 3 * 3 * 2 * 2 * 3 * 2 * 2);
         // Past twice its combinations the policy built its lookup table: the later decisions (and the
-        // comparisons with the oracle and the reference) were looked up.
+        // comparisons with the reference) were looked up.
         assert!(compiled.fast.as_ref().unwrap().has_table());
     }
 
@@ -1561,6 +1535,7 @@ mod tests {
     /// The lookup table decides as the rows and the reference do, for the built-in and the example policy.
     #[test]
     fn the_lookup_table_decides_as_the_reference_does() {
+        #[cfg_attr(not(feature = "toml"), allow(unused_mut))]
         let mut compiled = vec![built_in()];
         #[cfg(feature = "toml")]
         compiled.push(

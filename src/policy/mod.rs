@@ -39,8 +39,6 @@ mod compile;
 mod diff;
 mod doc;
 mod limits;
-#[cfg(test)]
-mod oracle;
 
 use compile::{Compiled, PolicyError as CompileError};
 pub(crate) use compile::{Fact, Facts, Mask};

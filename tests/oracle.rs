@@ -1,12 +1,47 @@
-//! The built-in policy as it was written by hand before policies became data (DOMAIN.md §4, rule by rule):
-//! kept, for tests only, as the oracle that the compiled `policies/shizhong-2011.toml` is checked against.
-#![allow(clippy::indexing_slicing)]
+//! The built-in policy as it was written by hand before policies became data (DOMAIN.md §4, rule by rule): the
+//! oracle that the compiled `policies/shizhong-2011.toml` is checked against, through the public API only, on
+//! every combination of the discrete facts its rules read.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
-use crate::enterprise::{self, EnterpriseFacts};
-use crate::{
-    CodeSet, Contribution, Department, Entitlement, Industry, IntroductionLevel, MissingFact,
-    Ownership, Performance, Post, Profile, Service, Specialty, Stream, Tier,
+use std::sync::LazyLock;
+
+use talent_matrix::enterprise::EnterpriseFacts;
+use talent_matrix::{
+    CodeSet, Contribution, Department, EnterpriseSize, Entitlement, Industry, IntroductionLevel,
+    MissingFact, Ownership, Performance, Post, ProfessionalTitle, Profile, Role, RuralRole,
+    Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier, classify,
 };
+
+/// Three-valued "and": false if any is false, else open if any is open, else true.
+fn all3(values: impl IntoIterator<Item = Option<bool>>) -> Option<bool> {
+    let mut open = false;
+    for v in values {
+        match v {
+            Some(false) => return Some(false),
+            None => open = true,
+            Some(true) => {}
+        }
+    }
+    if open { None } else { Some(true) }
+}
+
+/// The post's own stream (DOMAIN.md §4.2), as the hand-written policy read it.
+fn own_stream(post: Post) -> Option<Stream> {
+    match post {
+        Post::PartyGovernment => Some(Stream::PartyGovernment),
+        Post::Enterprise => Some(Stream::EnterpriseManagement),
+        Post::ProfessionalTechnical => Some(Stream::ProfessionalTechnical),
+        Post::SkilledTrade => Some(Stream::HighSkilled),
+        Post::SocialWork | Post::Community => Some(Stream::SocialWork),
+        Post::Rural => Some(Stream::RuralPractical),
+        _ => None,
+    }
+}
 
 type TierChecks = [Option<bool>; Tier::ALL.len()];
 
@@ -30,8 +65,8 @@ impl OldPolicy {
     }
 }
 
-/// The built-in policy, as a static so that [`classify`](crate::classify) borrows it for free.
-static ORACLE: OldPolicy = OldPolicy {
+/// The built-in policy.
+static ORACLE: LazyLock<OldPolicy> = LazyLock::new(|| OldPolicy {
     // DOMAIN.md §4.5 [policy default, national patterns], in the canonical stream order.
     stream_leads: [
         Department::OrganizationDepartment,
@@ -58,28 +93,27 @@ static ORACLE: OldPolicy = OldPolicy {
         ],
     ],
     // DOMAIN.md §4.4: only enterprise management talent has tiers under this policy.
-    ladders: CodeSet::from_bits(1 << Stream::EnterpriseManagement.index()),
+    ladders: [Stream::EnterpriseManagement].into_iter().collect(),
     // DOMAIN.md §4.3: finance and leasing and business services [seed: refinement by industry; the industry
     // set is a policy default].
-    finance_industries: CodeSet::from_bits(
-        (1 << Industry::Finance.index()) | (1 << Industry::LeasingBusinessServices.index()),
-    ),
-};
+    finance_industries: [Industry::Finance, Industry::LeasingBusinessServices]
+        .into_iter()
+        .collect(),
+});
 
 /// What the hand-written policy decided.
 #[derive(Debug)]
-pub(crate) struct Oracle {
-    pub(crate) stream: Option<Stream>,
-    pub(crate) also: CodeSet<Stream>,
-    pub(crate) specialty: Option<Specialty>,
-    pub(crate) tier: Option<Tier>,
-    pub(crate) checks: Option<TierChecks>,
-    pub(crate) lead: Option<Department>,
-    pub(crate) managed_by: Vec<Department>,
-    pub(crate) facts: EnterpriseFacts,
-    pub(crate) entitlements: CodeSet<Entitlement>,
-    pub(crate) services: CodeSet<Service>,
-    pub(crate) missing: CodeSet<MissingFact>,
+struct Oracle {
+    stream: Option<Stream>,
+    also: CodeSet<Stream>,
+    specialty: Option<Specialty>,
+    tier: Option<Tier>,
+    lead: Option<Department>,
+    managed_by: Vec<Department>,
+    facts: EnterpriseFacts,
+    entitlements: CodeSet<Entitlement>,
+    services: CodeSet<Service>,
+    missing: CodeSet<MissingFact>,
 }
 
 /// The streams a profile qualifies for (DOMAIN.md §4.1).
@@ -139,13 +173,13 @@ fn enterprise_tier_checks(p: &Profile, facts: &EnterpriseFacts) -> TierChecks {
     let manager = role.is_some_and(|r| r.is_management());
     set(
         Tier::HighEnd,
-        enterprise::all3([Some(manager), facts.above_designated_size()]),
+        all3([Some(manager), facts.above_designated_size()]),
     );
     // elite: [seed] 具有发展潜力中小企业主: an owner-operator, not large, with potential.
     set(
         Tier::Elite,
-        enterprise::all3([
-            Some(role == Some(crate::Role::Owner)),
+        all3([
+            Some(role == Some(Role::Owner)),
             Some(p.potential()),
             facts.is_large().map(|large| !large),
         ]),
@@ -159,19 +193,17 @@ fn open_fact(tier: Tier) -> Option<MissingFact> {
         Tier::Elite => Some(MissingFact::EnterpriseSize),
         Tier::HighEnd => Some(MissingFact::AboveDesignatedSize),
         // The leader's condition reads only facts with defaults (role, performance, contribution).
-        Tier::Leader => None,
+        _ => None,
     }
 }
 
 /// The built-in policy as it was written by hand before policies became data: the oracle the compiled
 /// document is checked against.
-pub(crate) fn oracle(p: &Profile) -> Oracle {
-    let policy = &ORACLE;
+fn oracle(p: &Profile) -> Oracle {
+    let policy = &*ORACLE;
     // §4.1 and §4.2: the post's own stream if it qualifies, else the first qualifying in canonical order.
     let qualifies = eligible_streams(p);
-    let stream = p
-        .post()
-        .stream()
+    let stream = own_stream(p.post())
         .filter(|&s| qualifies.contains(s))
         .or_else(|| qualifies.iter().next());
     let mut also = qualifies;
@@ -260,7 +292,6 @@ pub(crate) fn oracle(p: &Profile) -> Oracle {
         also,
         specialty,
         tier,
-        checks,
         lead,
         managed_by,
         facts,
@@ -284,4 +315,119 @@ fn services_of(level: Option<IntroductionLevel>) -> CodeSet<Service> {
         ],
     };
     list.iter().copied().collect()
+}
+
+/// The other facts the rules read, each absent or at a value that decides differently: every combination.
+type Others = (
+    Option<ProfessionalTitle>,
+    Option<SkillLevel>,
+    Option<SocialWorkCertificate>,
+    Option<RuralRole>,
+);
+
+fn others() -> Vec<Others> {
+    let mut all = Vec::new();
+    for title in [None, Some(ProfessionalTitle::Junior)] {
+        for skill in [
+            None,
+            Some(SkillLevel::JuniorWorker),
+            Some(SkillLevel::Technician),
+        ] {
+            for cert in [None, Some(SocialWorkCertificate::SocialWorker)] {
+                for rural in [None, Some(RuralRole::Craft)] {
+                    all.push((title, skill, cert, rural));
+                }
+            }
+        }
+    }
+    all
+}
+
+/// Every combination of the discrete facts the built-in rules read (the enterprise facts stated, every
+/// value where it matters, one or two otherwise), classified by the crate and by the oracle.
+#[test]
+fn the_built_in_policy_decides_as_the_hand_written_oracle_everywhere() {
+    fn opt<T: Copy>(all: &[T]) -> Vec<Option<T>> {
+        std::iter::once(None)
+            .chain(all.iter().copied().map(Some))
+            .collect()
+    }
+    let roles = opt(Role::ALL);
+    let sizes = opt(EnterpriseSize::ALL);
+    let industries = [
+        None,
+        Some(Industry::Finance),
+        Some(Industry::LeasingBusinessServices),
+        Some(Industry::Retail),
+    ];
+    let mut count = 0u64;
+    for &post in Post::ALL {
+        // Services depend on the level alone: one level, varied with the post, covers them.
+        let level = IntroductionLevel::ALL.get(post.index() % 4).copied();
+        for &role in &roles {
+            for industry in industries {
+                for &size in &sizes {
+                    for above in [None, Some(false), Some(true)] {
+                        for ownership in
+                            [None, Some(Ownership::Individual), Some(Ownership::Private)]
+                        {
+                            for &perf in Performance::ALL {
+                                for &contrib in Contribution::ALL {
+                                    for potential in [false, true] {
+                                        for (title, skill, cert, rural) in others() {
+                                            let p = Profile::builder("X", post)
+                                                .role(role)
+                                                .industry(industry)
+                                                .enterprise_size(size)
+                                                .above_designated_size(above)
+                                                .ownership(ownership)
+                                                .performance(perf)
+                                                .contribution(contrib)
+                                                .potential(potential)
+                                                .professional_title(title)
+                                                .skill_level(skill)
+                                                .social_work_certificate(cert)
+                                                .rural_role(rural)
+                                                .introduction_level(level)
+                                                .build()
+                                                .unwrap();
+                                            let c = classify(&p);
+                                            let o = oracle(&p);
+                                            let got = (
+                                                c.stream(),
+                                                c.also_qualifies(),
+                                                c.specialty(),
+                                                c.tier(),
+                                                c.lead(),
+                                                c.managed_by().to_vec(),
+                                                c.enterprise_facts(),
+                                                c.entitlements(),
+                                                c.services(),
+                                                c.missing_facts(),
+                                            );
+                                            let expected = (
+                                                o.stream,
+                                                o.also,
+                                                o.specialty,
+                                                o.tier,
+                                                o.lead,
+                                                o.managed_by.clone(),
+                                                o.facts,
+                                                o.entitlements,
+                                                o.services,
+                                                o.missing,
+                                            );
+                                            assert_eq!(got, expected, "{p:?}");
+                                            count += 1;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(count, 8 * 6 * 4 * 5 * 3 * 3 * 3 * 3 * 2 * 24);
 }
