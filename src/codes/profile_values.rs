@@ -6,11 +6,14 @@ code_list! {
     /// The person's current main post (主岗位), the field that decides the primary stream (DOMAIN.md §4.2).
     ///
     /// ```
-    /// use talent_matrix::{Post, Stream};
+    /// Which stream is a post's own is the policy's to say ([`Policy::own_stream`](crate::Policy::own_stream)).
+    ///
+    /// ```
+    /// use talent_matrix::{Policy, Post, Stream};
     ///
     /// assert_eq!("社區專職工作".parse::<Post>()?, Post::Community);
-    /// assert_eq!(Post::Community.stream(), Some(Stream::SocialWork));
-    /// assert_eq!(Post::Other.stream(), None);
+    /// assert_eq!(Policy::default().own_stream(Post::Community), Some(Stream::SocialWork));
+    /// assert_eq!(Policy::default().own_stream(Post::Other), None);
     /// # Ok::<(), talent_matrix::ParseCodeError>(())
     /// ```
     pub enum Post: "post" {
@@ -30,28 +33,6 @@ code_list! {
         Rural = ("rural", "农村劳动者", "農村勞動者", "Rural worker")
             => "DOMAIN.md §2; [national] 农村实用人才和农业科技人才队伍建设中长期规划（2010—2020年）";
         Other = ("other", "其他", "其他", "Other") => "DOMAIN.md §2: a post without a stream of its own";
-    }
-}
-
-impl Post {
-    /// The stream of this post (DOMAIN.md §4.2: enterprise → enterprise management, skilled trade →
-    /// high-skilled, social work and community → social work, …); `None` for [`Post::Other`].
-    ///
-    /// ```
-    /// use talent_matrix::{Post, Stream};
-    /// assert_eq!(Post::SkilledTrade.stream(), Some(Stream::HighSkilled));
-    /// ```
-    pub const fn stream(self) -> Option<crate::Stream> {
-        use crate::Stream as S;
-        match self {
-            Post::PartyGovernment => Some(S::PartyGovernment),
-            Post::Enterprise => Some(S::EnterpriseManagement),
-            Post::ProfessionalTechnical => Some(S::ProfessionalTechnical),
-            Post::SkilledTrade => Some(S::HighSkilled),
-            Post::SocialWork | Post::Community => Some(S::SocialWork),
-            Post::Rural => Some(S::RuralPractical),
-            Post::Other => None,
-        }
     }
 }
 

@@ -33,7 +33,7 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::enterprise::{AboveSizeRule, Bound};
-use crate::{Department, Industry, Profile, Specialty, Stream, Tier};
+use crate::{Department, Industry, Post, Profile, Specialty, Stream, Tier};
 
 mod compile;
 mod diff;
@@ -331,6 +331,25 @@ impl Policy {
             .iter()
             .find(|s| s.stream == stream)
             .map(|s| s.lead)
+    }
+
+    /// The stream whose own post a post is under this policy (DOMAIN.md §4.2: the primary stream when the
+    /// person qualifies for it); `None` for a post no stream lists (the built-in policy: [`Post::Other`]).
+    ///
+    /// ```
+    /// use talent_matrix::{Policy, Post, Stream};
+    /// let policy = Policy::default();
+    /// assert_eq!(policy.own_stream(Post::SkilledTrade), Some(Stream::HighSkilled));
+    /// assert_eq!(policy.own_stream(Post::Community), Some(Stream::SocialWork));
+    /// assert_eq!(policy.own_stream(Post::Other), None);
+    /// ```
+    pub fn own_stream(&self, post: Post) -> Option<Stream> {
+        self.inner
+            .compiled
+            .post_stream
+            .get(post.index())
+            .copied()
+            .flatten()
     }
 
     /// The lead department of a specialty, which replaces the stream's lead; `None` if the policy has no such
