@@ -4,8 +4,6 @@ use super::code_list;
 
 code_list! {
     /// The person's current main post (主岗位), the field that decides the primary stream (DOMAIN.md §4.2).
-    ///
-    /// ```
     /// Which stream is a post's own is the policy's to say ([`Policy::own_stream`](crate::Policy::own_stream)).
     ///
     /// ```
