@@ -45,6 +45,21 @@ pub fn classify(profile: &Profile) -> Classification<'_> {
     classify_with(crate::policy::built_in(), profile)
 }
 
+/// Classifying is the engine's; the policy is the rules it applies (so the policy does not import the engine).
+impl Policy {
+    /// Classifies a profile under this policy. See [`Classification`].
+    ///
+    /// ```
+    /// use talent_matrix::{Policy, Post, Profile, Stream};
+    /// let p = Profile::builder("1", Post::PartyGovernment).build()?;
+    /// assert_eq!(Policy::default().classify(&p).stream(), Some(Stream::PartyGovernment));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn classify<'a>(&'a self, profile: &'a Profile) -> Classification<'a> {
+        classify_with(self, profile)
+    }
+}
+
 /// The truth of each tier's condition (three-valued), by tier index; only for a stream with a ladder.
 type TierChecks = [Option<bool>; Tier::ALL.len()];
 

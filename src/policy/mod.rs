@@ -33,7 +33,7 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::enterprise::{AboveSizeRule, Bound};
-use crate::{Department, Industry, Post, Profile, Specialty, Stream, Tier};
+use crate::{Department, Industry, Post, Specialty, Stream, Tier};
 
 mod compile;
 mod diff;
@@ -435,18 +435,6 @@ impl Policy {
             .get(industry.index())
             .copied()
             .unwrap_or(AboveSizeRule::MustBeStated)
-    }
-
-    /// Classifies a profile under this policy. See [`Classification`](crate::Classification).
-    ///
-    /// ```
-    /// use talent_matrix::{Policy, Post, Profile, Stream};
-    /// let p = Profile::builder("1", Post::PartyGovernment).build()?;
-    /// assert_eq!(Policy::default().classify(&p).stream(), Some(Stream::PartyGovernment));
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn classify<'a>(&'a self, profile: &'a Profile) -> crate::Classification<'a> {
-        crate::classify::classify_with(self, profile)
     }
 }
 
