@@ -11,8 +11,8 @@
 //! Loading a document ([`Policy::from_doc`]) checks it and compiles every condition to bit sets over the
 //! facts, so classifying interprets no rule: each value of each fact has a row saying which conditions it makes
 //! false or leaves open, and a profile's rows together answer every condition at once. A policy that has
-//! classified twice as many profiles as its facts have combinations of distinct rows (829,440 for the built-in
-//! policy) also builds a table of every combination's decisions, once, and reads decisions from it thereafter.
+//! classified twice as many profiles as its facts have combinations of distinct rows also builds a table of
+//! every combination's decisions, once, and reads decisions from it thereafter (figures in DESIGN.md).
 //! The built-in policy is loaded the same way from the data file the crate ships, `policies/shizhong-2011.toml`.
 //!
 //! ```

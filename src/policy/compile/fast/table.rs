@@ -3,9 +3,9 @@
 //! Two states of a fact are alike when every condition of the policy treats them alike: the same conditions
 //! false, open and beyond repair (their [`Row`]s and `hard` bits agree), and for the post the same own
 //! stream. Alike states give alike decisions, so the facts' classes of alike states span every decision the
-//! policy can take. For the built-in policy that is 8 posts × 5 roles × 2 ownerships × 3 industries × … =
-//! 414,720 combinations, each decided once by [`Fast::outcome`] and kept as the number of one of the few
-//! hundred distinct outcomes. Classifying is then one table read per fact and one lookup.
+//! policy can take: for the built-in policy 8 posts × 5 roles × 2 ownerships × 3 industries × …, each
+//! combination decided once by [`Fast::outcome`] and kept as the number of one of the few hundred distinct
+//! outcomes (DESIGN.md has the count). Classifying is then one table read per fact and one lookup.
 //!
 //! Building the table costs one evaluation per combination, so a policy builds it only after it has
 //! classified twice that many profiles (a roster of a million people does; a test of a few thousand does
