@@ -15,7 +15,10 @@
 //! # Ok::<(), talent_matrix::ProfileError>(())
 //! ```
 
-use crate::{Classification, Matrix, Policy, Profile};
+use crate::classify::Classification;
+use crate::matrix::Matrix;
+use crate::policy::Policy;
+use crate::profile::Profile;
 
 /// Profiles per piece of parallel work: enough that splitting and merging cost little next to classifying.
 #[cfg(feature = "rayon")]

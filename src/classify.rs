@@ -9,12 +9,13 @@
 //! table, and later calls read their decisions from it (its size and the time it takes are in DESIGN.md). The
 //! decisions are the same before and after.
 
-use crate::enterprise::EnterpriseFacts;
-use crate::reason::{Reason, Rule};
-use crate::{
-    CodeSet, Department, EnterpriseSize, Entitlement, Industry, MissingFact, Policy, Profile,
-    Service, Specialty, Stream, Tier,
+use crate::codes::{
+    CodeSet, Department, EnterpriseSize, Entitlement, Industry, MissingFact, Service, Specialty,
+    Stream, Tier,
 };
+use crate::enterprise::EnterpriseFacts;
+use crate::policy::Policy;
+use crate::profile::Profile;
 
 /// Classifies a profile under the built-in policy `shizhong-2011`.
 ///
@@ -369,84 +370,6 @@ impl<'a> Classification<'a> {
     /// ```
     pub fn missing_facts(&self) -> CodeSet<MissingFact> {
         self.missing
-    }
-
-    /// The rules that decided, in the order of DOMAIN.md §6, each with its sentences in zh-Hans and English.
-    ///
-    /// ```
-    /// use talent_matrix::{classify, Post, Profile, ProfessionalTitle};
-    /// let p = Profile::builder("T-1", Post::ProfessionalTechnical)
-    ///     .professional_title(ProfessionalTitle::Senior)
-    ///     .build()?;
-    /// let c = classify(&p);
-    /// let reasons: Vec<_> = c.reasons().collect();
-    /// assert_eq!(reasons.len(), 1);
-    /// assert_eq!(reasons[0].rule().to_string(), "stream.professional_technical");
-    /// assert_eq!(reasons[0].en().to_string(), "post Professional or technical post: Professional and technical talent");
-    /// assert_eq!(reasons[0].zh().to_string(), "岗位为专业技术岗位：专业技术人才");
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn reasons(&self) -> impl Iterator<Item = Reason<'a>> + use<'a> {
-        let this = *self;
-        let ladder = self.has_ladder();
-        let size = self
-            .facts
-            .size_basis()
-            .filter(|_| ladder)
-            .map(Rule::EnterpriseSize);
-        let above = self
-            .facts
-            .above_basis()
-            .filter(|_| ladder)
-            .map(Rule::AboveDesignatedSize);
-        let tier = ladder.then_some(Rule::Tier(self.tier));
-        core::iter::once(Rule::Stream(self.stream))
-            .chain(self.specialty.map(Rule::Specialty))
-            .chain(size)
-            .chain(above)
-            .chain(tier)
-            .chain(self.entitlements.iter().map(Rule::Entitlement))
-            .chain(self.services.iter().map(Rule::Service))
-            .map(move |rule| Reason::new(rule, this))
-    }
-
-    /// The §6 record as one line of JSON (feature `json`).
-    ///
-    /// ```
-    /// use talent_matrix::{classify, Post, Profile};
-    /// let p = Profile::builder("X-1", Post::Other).build()?;
-    /// let json = classify(&p).to_json();
-    /// assert!(json.starts_with(r#"{"id":"X-1","stream":null,"specialty":null,"tier":null,"lead":null,"#));
-    /// assert!(json.contains(r#""policy":"shizhong-2011","policy_hash":"sha256:"#));
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    #[cfg(feature = "json")]
-    pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(1024);
-        self.push_json(&mut out);
-        out
-    }
-
-    /// Writes the §6 record as one line of JSON, without a newline (feature `json`).
-    ///
-    /// # Errors
-    ///
-    /// The writer's I/O error.
-    ///
-    /// ```
-    /// use talent_matrix::{classify, Post, Profile};
-    /// let p = Profile::builder("X-1", Post::Other).build()?;
-    /// let mut out = Vec::new();
-    /// classify(&p).write_json(&mut out)?;
-    /// assert_eq!(out, classify(&p).to_json().into_bytes());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[cfg(feature = "json")]
-    pub fn write_json<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
-        crate::record::with_buffer(|out| {
-            self.push_json(out);
-            writer.write_all(out.as_bytes())
-        })
     }
 
     /// The person's facts with the decisions taken: what the reasons' sentences are written from.

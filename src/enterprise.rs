@@ -29,7 +29,9 @@
 
 use core::fmt;
 
-use crate::{EnterpriseSize, Industry, Profile, Wan};
+use crate::codes::{EnterpriseSize, Industry};
+use crate::money::Wan;
+use crate::profile::Profile;
 
 /// One of the three numbers the size standard bounds.
 ///

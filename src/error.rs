@@ -4,7 +4,7 @@
 use core::fmt;
 
 use crate::codes::Expected;
-use crate::{
+use crate::codes::{
     Coded, Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, Ownership,
     Performance, Post, ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
 };

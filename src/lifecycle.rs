@@ -29,8 +29,8 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::Lang;
 use crate::codes::code_list;
+use crate::lang::Lang;
 
 /// A calendar date (proleptic Gregorian), written `YYYY-MM-DD`.
 ///

@@ -20,9 +20,9 @@
 //! # Ok::<(), talent_matrix::ProfileError>(())
 //! ```
 
-use crate::{
-    Classification, Department, Entitlement, Lang, MissingFact, Service, Specialty, Stream, Tier,
-};
+use crate::classify::Classification;
+use crate::codes::{Department, Entitlement, MissingFact, Service, Specialty, Stream, Tier};
+use crate::lang::Lang;
 
 /// Specialty slots per stream: 0 for none, 1 + index for each specialty.
 const SPECIALTY_SLOTS: usize = 1 + Specialty::ALL.len();
@@ -554,7 +554,7 @@ impl<'a> FromIterator<Classification<'a>> for Matrix {
 #[cfg(feature = "serde")]
 impl serde::Serialize for Matrix {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use crate::Coded;
+        use crate::codes::Coded;
         use serde::ser::{SerializeMap, SerializeStruct};
 
         struct Cells<'m>(&'m Matrix);

@@ -1,11 +1,12 @@
 //! [`Profile`]: the validated input record, one person (DOMAIN.md §3), and its [`ProfileBuilder`].
 
-use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
-use crate::{
-    Contribution, EnterpriseSize, ErrorValue, Field, Industry, IntroductionLevel, Ownership,
-    Performance, Post, ProfessionalTitle, ProfileError, Role, RuralRole, SkillLevel,
-    SocialWorkCertificate, Wan,
+use crate::codes::{
+    Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, Ownership, Performance, Post,
+    ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
 };
+use crate::error::{ErrorValue, ProfileError};
+use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
+use crate::money::Wan;
 
 // Without serde nothing reads records yet; the reader stays compiled (and tested) for the other builds.
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]

@@ -28,13 +28,16 @@
 //! # Ok::<(), talent_matrix::ProfileError>(())
 //! ```
 
-use crate::enterprise::AboveSizeRule;
-use crate::policy::{Fact, Facts, Mask};
-use crate::{
-    Coded, Contribution, EnterpriseSize, Industry, IntroductionLevel, Lang, Ownership, Performance,
-    Policy, Post, ProfessionalTitle, Profile, ProfileBuilder, Role, RuralRole, SkillLevel,
-    SocialWorkCertificate, Stream, Tier, Wan,
+use crate::codes::{
+    Coded, Contribution, EnterpriseSize, Industry, IntroductionLevel, Ownership, Performance, Post,
+    ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate, Stream, Tier,
 };
+use crate::enterprise::AboveSizeRule;
+use crate::lang::Lang;
+use crate::money::Wan;
+use crate::policy::Policy;
+use crate::policy::{Fact, Facts, Mask};
+use crate::profile::{Profile, ProfileBuilder};
 
 /// A change to one fact of a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,12 +8,14 @@
 use core::fmt::{self, Display, Formatter};
 use core::str::FromStr;
 
-use crate::enterprise::{self, AboveSizeRule, Basis, Bound, Indicator};
-use crate::policy::{Fact, Facts, Mask};
-use crate::{
-    Classification, Coded, EnterpriseSize, Entitlement, IntroductionLevel, Lang, Service,
-    Specialty, Stream, Tier, Wan,
+use crate::classify::Classification;
+use crate::codes::{
+    Coded, EnterpriseSize, Entitlement, IntroductionLevel, Service, Specialty, Stream, Tier,
 };
+use crate::enterprise::{self, AboveSizeRule, Basis, Bound, Indicator};
+use crate::lang::Lang;
+use crate::money::Wan;
+use crate::policy::{Fact, Facts, Mask};
 
 /// The id of a rule that decided part of a classification (DOMAIN.md §6).
 ///
@@ -139,6 +141,47 @@ impl serde::Serialize for Rule {
 pub struct Reason<'c> {
     rule: Rule,
     cls: Classification<'c>,
+}
+
+/// A classification's reasons are the reasons module's to give (the engine does not import them).
+impl<'a> Classification<'a> {
+    /// The rules that decided, in the order of DOMAIN.md §6, each with its sentences in zh-Hans and English.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile, ProfessionalTitle};
+    /// let p = Profile::builder("T-1", Post::ProfessionalTechnical)
+    ///     .professional_title(ProfessionalTitle::Senior)
+    ///     .build()?;
+    /// let c = classify(&p);
+    /// let reasons: Vec<_> = c.reasons().collect();
+    /// assert_eq!(reasons.len(), 1);
+    /// assert_eq!(reasons[0].rule().to_string(), "stream.professional_technical");
+    /// assert_eq!(reasons[0].en().to_string(), "post Professional or technical post: Professional and technical talent");
+    /// assert_eq!(reasons[0].zh().to_string(), "岗位为专业技术岗位：专业技术人才");
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn reasons(&self) -> impl Iterator<Item = Reason<'a>> + use<'a> {
+        let this = *self;
+        let ladder = self.has_ladder();
+        let facts = self.enterprise_facts();
+        let size = facts
+            .size_basis()
+            .filter(|_| ladder)
+            .map(Rule::EnterpriseSize);
+        let above = facts
+            .above_basis()
+            .filter(|_| ladder)
+            .map(Rule::AboveDesignatedSize);
+        let tier = ladder.then_some(Rule::Tier(self.tier()));
+        core::iter::once(Rule::Stream(self.stream()))
+            .chain(self.specialty().map(Rule::Specialty))
+            .chain(size)
+            .chain(above)
+            .chain(tier)
+            .chain(self.entitlements().iter().map(Rule::Entitlement))
+            .chain(self.services().iter().map(Rule::Service))
+            .map(move |rule| Reason::new(rule, this))
+    }
 }
 
 impl<'c> Reason<'c> {
@@ -810,7 +853,7 @@ impl Writer<'_, '_> {
 mod tests {
     use proptest::prelude::*;
 
-    use crate::Wan;
+    use crate::money::Wan;
 
     fn whole(n: u64) -> String {
         let mut s = String::new();

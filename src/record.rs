@@ -18,11 +18,13 @@ use core::fmt::Write as _;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::classify::Classification;
+use crate::codes::Coded;
 use crate::enterprise::Basis;
 use crate::hash::BuildKeyHasher;
 use crate::policy::{Fact, Facts};
 use crate::reason::Reason;
-use crate::{Classification, Coded, Rule};
+use crate::reason::Rule;
 
 /// The most sentence pairs a thread keeps.
 const CACHED: usize = 16_384;
@@ -223,6 +225,45 @@ fn push_reasons(out: &mut String, c: &Classification<'_>) {
 }
 
 impl Classification<'_> {
+    /// The §6 record as one line of JSON (feature `json`).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::Other).build()?;
+    /// let json = classify(&p).to_json();
+    /// assert!(json.starts_with(r#"{"id":"X-1","stream":null,"specialty":null,"tier":null,"lead":null,"#));
+    /// assert!(json.contains(r#""policy":"shizhong-2011","policy_hash":"sha256:"#));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(1024);
+        self.push_json(&mut out);
+        out
+    }
+
+    /// Writes the §6 record as one line of JSON, without a newline (feature `json`).
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error.
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("X-1", Post::Other).build()?;
+    /// let mut out = Vec::new();
+    /// classify(&p).write_json(&mut out)?;
+    /// assert_eq!(out, classify(&p).to_json().into_bytes());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn write_json<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
+        with_buffer(|out| {
+            self.push_json(out);
+            writer.write_all(out.as_bytes())
+        })
+    }
+
     /// Appends the §6 record as one line of JSON (no newline): the same text serde_json writes for it.
     pub(crate) fn push_json(&self, out: &mut String) {
         let facts = self.enterprise_facts();

@@ -1,7 +1,8 @@
 //! The DOMAIN.md §6 record as one CSV row, for spreadsheets: lists joined with `;`, sentences one per line, and
 //! every cell neutralised against formula injection ([`spreadsheet_cell`](crate::safety::spreadsheet_cell)).
 
-use crate::{Classification, Coded};
+use crate::classify::Classification;
+use crate::codes::Coded;
 
 impl Classification<'_> {
     /// The columns of [`Classification::csv_cells`]: the §6 record's fields, with the reasons as three columns

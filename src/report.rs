@@ -16,8 +16,10 @@
 
 use core::fmt::Write as _;
 
+use crate::codes::{Department, Entitlement, MissingFact, Service, Tier};
+use crate::lang::Lang;
 use crate::matrix::TIER_COLUMNS;
-use crate::{Department, Entitlement, Lang, Matrix, MatrixRow, MissingFact, Service, Tier};
+use crate::matrix::{Matrix, MatrixRow};
 
 /// The report's own words, in zh-Hans, zh-Hant and English.
 #[derive(Clone, Copy)]

@@ -24,7 +24,7 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use crate::Lang;
+use crate::lang::Lang;
 
 mod department;
 mod outcome;

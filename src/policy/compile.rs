@@ -11,13 +11,14 @@ mod fast;
 
 use super::doc::{Allowed, BoundsDoc, ClauseValue, Condition, PolicyDoc};
 use super::limits::Limits;
-use crate::Wan;
-use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
-use crate::{
+use crate::codes::{
     CodeSet, Coded, Contribution, Department, EnterpriseSize, Entitlement, Industry,
-    IntroductionLevel, MissingFact, Ownership, Performance, Post, ProfessionalTitle, Profile, Role,
+    IntroductionLevel, MissingFact, Ownership, Performance, Post, ProfessionalTitle, Role,
     RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier,
 };
+use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
+use crate::money::Wan;
+use crate::profile::Profile;
 
 /// A fact a condition can test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

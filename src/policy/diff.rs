@@ -2,7 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::{Classification, Policy, Profile, Rule, Specialty, Stream, Tier};
+use crate::Policy;
+use crate::classify::Classification;
+use crate::codes::{Specialty, Stream, Tier};
+use crate::profile::Profile;
+use crate::reason::Rule;
 
 /// A cell of the two-way matrix: stream (or not talent), specialty and tier.
 ///

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 #[cfg(any(feature = "toml", feature = "json"))]
 use super::limits::Limits;
 
-use crate::Wan;
+use crate::money::Wan;
 use crate::raw::Raw;
 
 /// A policy as data: what [`Policy`](crate::Policy) is loaded from.

@@ -32,8 +32,8 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::codes::{Department, Industry, Post, Specialty, Stream, Tier};
 use crate::enterprise::{AboveSizeRule, Bound};
-use crate::{Department, Industry, Post, Specialty, Stream, Tier};
 
 mod compile;
 mod diff;

@@ -12,9 +12,11 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Profile;
 use super::cell::{Cell, Json, Slot};
+use crate::codes::{Coded, Field};
+use crate::error::{ErrorValue, ProfileError};
 use crate::error::{MAX_EMPLOYEES, MAX_WAN};
+use crate::money::Wan;
 use crate::raw::Raw;
-use crate::{Coded, ErrorValue, Field, ProfileError, Wan};
 
 /// A cell with a value: `None` for absent, `null`, and blank strings or cells (DOMAIN.md §3: all absent).
 fn present(slot: Slot<'_>) -> Option<Cell<'_>> {

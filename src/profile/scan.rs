@@ -12,7 +12,8 @@
 
 use super::Profile;
 use super::cell::{Cell, Json, Slot};
-use crate::{Coded, Field, Post, Wan};
+use crate::codes::{Coded, Field, Post};
+use crate::money::Wan;
 
 /// The cells of a flat JSON record, or `None` when the line needs the general reader.
 pub(crate) fn scan(line: &str) -> Option<[Slot<'_>; Field::ALL.len()]> {
@@ -407,7 +408,8 @@ impl<'r> Scanner<'r> {
 mod tests {
     use proptest::prelude::*;
 
-    use crate::{Field, Profile};
+    use crate::Profile;
+    use crate::codes::Field;
 
     /// Values of every JSON type, in the spellings a roster has and the ones the fast path must give up on.
     const VALUES: &[&str] = &[

@@ -43,7 +43,10 @@ use crate::profile::{Cell, Slot};
 mod ids;
 mod split;
 
-use crate::{Field, Lang, Profile, ProfileError};
+use crate::codes::Field;
+use crate::error::ProfileError;
+use crate::lang::Lang;
+use crate::profile::Profile;
 use ids::IdIndex;
 
 /// The format of a roster file.

@@ -14,10 +14,11 @@
 mod table;
 
 use super::{Compiled, Decision, FACTS, Fact, Kind, Mask, missing_fact};
-use crate::enterprise::EnterpriseFacts;
-use crate::{
-    CodeSet, Coded, Department, Entitlement, MissingFact, Profile, Service, Specialty, Stream, Tier,
+use crate::codes::{
+    CodeSet, Coded, Department, Entitlement, MissingFact, Service, Specialty, Stream, Tier,
 };
+use crate::enterprise::EnterpriseFacts;
+use crate::profile::Profile;
 
 /// The states a fact can be in: at most this many (a fact's values are bits of a `u32`).
 const STATES: usize = 32;
