@@ -62,10 +62,12 @@ fn may_be_unsafe(b: u8) -> bool {
     b < 0x20 || b == 0x7f || (0xc2..=0xe2).contains(&b) || b >= 0xef
 }
 
-/// The first character an `id` may not hold (Cc or Cf), with its position (1-based, in characters).
-pub(crate) fn bad_id_char(id: &str) -> Option<(usize, char)> {
-    let printable = crate::swar::first_not_printable_ascii(id.as_bytes());
-    if !id
+/// The first character of `text` that `forbidden` holds for, with its position (1-based, in characters);
+/// printable ASCII and text without a byte that may begin a control or format character are cleared without
+/// decoding.
+fn first_forbidden(text: &str, forbidden: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    let printable = crate::swar::first_not_printable_ascii(text.as_bytes());
+    if !text
         .as_bytes()
         .get(printable..)?
         .iter()
@@ -74,28 +76,20 @@ pub(crate) fn bad_id_char(id: &str) -> Option<(usize, char)> {
     {
         return None;
     }
-    id.chars()
+    text.chars()
         .enumerate()
-        .find(|&(_, c)| c.is_control() || is_format(c))
+        .find(|&(_, c)| forbidden(c))
         .map(|(i, c)| (i + 1, c))
+}
+
+/// The first character an `id` may not hold (Cc or Cf), with its position (1-based, in characters).
+pub(crate) fn bad_id_char(id: &str) -> Option<(usize, char)> {
+    first_forbidden(id, |c| c.is_control() || is_format(c))
 }
 
 /// The first character a `name` may not hold (Cc or a bidi control), with its position (1-based).
 pub(crate) fn bad_name_char(name: &str) -> Option<(usize, char)> {
-    let printable = crate::swar::first_not_printable_ascii(name.as_bytes());
-    if !name
-        .as_bytes()
-        .get(printable..)?
-        .iter()
-        .copied()
-        .any(may_be_unsafe)
-    {
-        return None;
-    }
-    name.chars()
-        .enumerate()
-        .find(|&(_, c)| c.is_control() || is_bidi_control(c))
-        .map(|(i, c)| (i + 1, c))
+    first_forbidden(name, |c| c.is_control() || is_bidi_control(c))
 }
 
 /// Whether a character is shown escaped in text meant for a terminal: controls (Cc) and bidi controls.

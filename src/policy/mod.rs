@@ -96,31 +96,27 @@ impl PolicyError {
 /// The name only the built-in policy's content may carry.
 const BUILT_IN_NAME: &str = "shizhong-2011";
 
-/// Whether a text is a calendar date `YYYY-MM-DD` (years 0001 to 9999, proleptic Gregorian).
+/// Whether a text is a calendar date written exactly `YYYY-MM-DD` (years 0001 to 9999); whether the day exists
+/// is [`Date::new`](crate::lifecycle::Date::new)'s to say.
 fn is_calendar_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: core::ops::Range<usize>| -> Option<u32> {
+    let digits = |r: core::ops::Range<usize>| -> Option<u16> {
         let part = b.get(r)?;
         part.iter()
             .all(u8::is_ascii_digit)
-            .then(|| part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+            .then(|| part.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0')))
     };
     let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
         return false;
     };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
+    let (Ok(m), Ok(d)) = (u8::try_from(m), u8::try_from(d)) else {
+        return false;
     };
     b.len() == 10
         && b.get(4) == Some(&b'-')
         && b.get(7) == Some(&b'-')
         && y >= 1
-        && (1..=days).contains(&d)
+        && crate::lifecycle::Date::new(y, m, d).is_some()
 }
 
 impl From<CompileError> for PolicyError {
