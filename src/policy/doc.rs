@@ -1001,11 +1001,9 @@ impl PolicyDoc {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml_with(text: &str, limits: &Limits) -> Result<PolicyDoc, DocError> {
-        if let Some(problem) = limits.check_text(text) {
-            return Err(DocError {
-                problems: vec![problem],
-            });
-        }
+        limits.check_text(text).map_err(|problem| DocError {
+            problems: vec![problem],
+        })?;
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| DocError {
             problems: vec![format!("TOML syntax: {}", e.to_string().trim_end())],
         })?;
@@ -1054,11 +1052,9 @@ impl PolicyDoc {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json_with(text: &str, limits: &Limits) -> Result<PolicyDoc, DocError> {
-        if let Some(problem) = limits.check_text(text) {
-            return Err(DocError {
-                problems: vec![problem],
-            });
-        }
+        limits.check_text(text).map_err(|problem| DocError {
+            problems: vec![problem],
+        })?;
         let raw: Raw = serde_json::from_str(text).map_err(|e| DocError {
             problems: vec![format!("JSON syntax: {e}")],
         })?;

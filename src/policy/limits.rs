@@ -151,16 +151,17 @@ impl Limits {
         })
     }
 
-    /// The problem for a document text longer than the limit, if it is.
+    /// Refuses a document text longer than the limit, with the problem that says so.
     #[cfg_attr(not(any(feature = "toml", feature = "json")), allow(dead_code))]
-    pub(crate) fn check_text(&self, text: &str) -> Option<String> {
-        (text.len() > self.document_bytes).then(|| {
-            format!(
+    pub(crate) fn check_text(&self, text: &str) -> Result<(), String> {
+        if text.len() > self.document_bytes {
+            return Err(format!(
                 "the document is {} bytes, more than the limit of {} (Limits::max_document_bytes)",
                 text.len(),
                 self.document_bytes
-            )
-        })
+            ));
+        }
+        Ok(())
     }
 
     /// Cuts a list of problems to the limit, saying how many were left out.
