@@ -86,6 +86,7 @@ mod classify;
 mod codes;
 pub mod enterprise;
 mod error;
+mod facts;
 mod hash;
 mod lang;
 pub mod lifecycle;

@@ -33,10 +33,10 @@ use crate::codes::{
     ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate, Stream, Tier,
 };
 use crate::enterprise::AboveSizeRule;
+use crate::facts::{Fact, Facts, Mask};
 use crate::lang::Lang;
 use crate::money::Wan;
 use crate::policy::Policy;
-use crate::policy::{Fact, Facts, Mask};
 use crate::profile::{Profile, ProfileBuilder};
 
 /// A change to one fact of a profile.
@@ -373,7 +373,7 @@ pub fn progression(policy: &Policy, profile: &Profile) -> Progression {
         .rev()
         .map(|t| Step {
             tier: t.tier,
-            requirements: requirements(policy, profile, &t.when, &facts),
+            requirements: requirements(policy, profile, &t.when.mask, &facts),
         })
         .collect();
     Progression {

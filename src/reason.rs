@@ -13,9 +13,9 @@ use crate::codes::{
     Coded, EnterpriseSize, Entitlement, IntroductionLevel, Service, Specialty, Stream, Tier,
 };
 use crate::enterprise::{self, AboveSizeRule, Basis, Bound, Indicator};
+use crate::facts::{Cond, Fact, Facts, Mask};
 use crate::lang::Lang;
 use crate::money::Wan;
-use crate::policy::{Fact, Facts, Mask};
 
 /// The id of a rule that decided part of a classification (DOMAIN.md §6).
 ///
@@ -510,9 +510,13 @@ impl Writer<'_, '_> {
             .streams
             .iter()
             .find(|c| c.stream == s)
-            .and_then(|c| c.eligible.iter().find(|m| m.eval(&facts) == Some(true)));
+            .and_then(|c| {
+                c.eligible
+                    .iter()
+                    .find(|m| m.mask.eval(&facts) == Some(true))
+            });
         if let Some(m) = holding {
-            self.clauses(f, m, &facts, true)?;
+            self.clauses(f, &m.mask, &facts, true)?;
         }
         write!(f, "{}{}", self.t("：", ": "), self.l(s))?;
         let post = self.c.profile().post();
@@ -567,8 +571,9 @@ impl Writer<'_, '_> {
         match own {
             Some(own) => {
                 // The condition of the post's own stream closest to holding, and what it lacks.
-                let lacking = |m: &&Mask| {
-                    m.clauses()
+                let lacking = |m: &&Cond| {
+                    m.mask
+                        .clauses()
                         .filter(|&(fact, a)| facts.get(fact) & !a != 0)
                         .count()
                 };
@@ -581,7 +586,7 @@ impl Writer<'_, '_> {
                     self.t("需", " needs ")
                 )?;
                 if let Some(m) = closest {
-                    self.clauses(f, m, &facts, false)?;
+                    self.clauses(f, &m.mask, &facts, false)?;
                 }
             }
             None => f.write_str(self.t("，无对应类别", ", which has no stream of its own"))?,
@@ -598,7 +603,7 @@ impl Writer<'_, '_> {
         let stream = self.c.stream().map_or("", |st| self.l(st));
         write!(f, "{stream}{}", self.t("，", " with "))?;
         if let Some(c) = compiled.specialties.iter().find(|c| c.specialty == s) {
-            self.clauses(f, &c.when, &facts, true)?;
+            self.clauses(f, &c.when.mask, &facts, true)?;
         }
         write!(f, "{}{}", self.t("：", ": "), self.l(s))
     }
@@ -800,7 +805,7 @@ impl Writer<'_, '_> {
         let ladder = self.c.policy().ladder(stream);
         match tier.and_then(|t| ladder.iter().find(|c| c.tier == t)) {
             Some(t) => {
-                self.clauses(f, &t.when, &facts, true)?;
+                self.clauses(f, &t.when.mask, &facts, true)?;
                 write!(f, "{}{}", self.t("：", ": "), self.l(t.tier))?;
             }
             None => f.write_str(self.t("无层次", "no tier"))?,
@@ -816,7 +821,7 @@ impl Writer<'_, '_> {
                 _ => self.t("；", "; "),
             })?;
             write!(f, "{}{}", self.l(t.tier), self.t("需", " needs "))?;
-            self.clauses(f, &t.when, &facts, false)?;
+            self.clauses(f, &t.when.mask, &facts, false)?;
         }
         Ok(())
     }
@@ -826,9 +831,9 @@ impl Writer<'_, '_> {
         let entitlements = &self.c.policy().compiled().entitlements;
         if let Some((_, when)) = entitlements
             .iter()
-            .find(|(x, when)| *x == e && when.eval(&facts) == Some(true))
+            .find(|(x, when)| *x == e && when.mask.eval(&facts) == Some(true))
         {
-            self.clauses(f, when, &facts, true)?;
+            self.clauses(f, &when.mask, &facts, true)?;
         }
         write!(f, "{}{}", self.t("：", ": "), self.l(e))
     }

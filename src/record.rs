@@ -21,8 +21,8 @@ use std::collections::HashMap;
 use crate::classify::Classification;
 use crate::codes::Coded;
 use crate::enterprise::Basis;
+use crate::facts::{Fact, Facts};
 use crate::hash::BuildKeyHasher;
-use crate::policy::{Fact, Facts};
 use crate::reason::Reason;
 use crate::reason::Rule;
 

@@ -141,6 +141,24 @@ pub trait Coded:
     fn index(self) -> usize;
 }
 
+/// The entry of a code in a table with one entry per code of its list, in the list's order. In bounds by
+/// construction: the table's length is the list's (checked when this compiles), and a code's index is its place
+/// in the list ([`Coded`] is sealed: only `code_list!` implements it, from the list itself).
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see above
+pub(crate) fn per_code<C: Coded, T, const N: usize>(table: &[T; N], code: C) -> &T {
+    const { assert!(N == C::ALL.len()) };
+    &table[code.index()]
+}
+
+/// [`per_code`], to change the entry.
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see `per_code`
+pub(crate) fn per_code_mut<C: Coded, T, const N: usize>(table: &mut [T; N], code: C) -> &mut T {
+    const { assert!(N == C::ALL.len()) };
+    &mut table[code.index()]
+}
+
 /// Parses any code list value as DOMAIN.md §2 says.
 ///
 /// An exact code is looked up first: every code parses to its own value (tested for every list), so this

@@ -35,13 +35,14 @@ use std::sync::{Arc, OnceLock};
 use crate::codes::{Department, Industry, Post, Specialty, Stream, Tier};
 use crate::enterprise::{AboveSizeRule, Bound};
 
-mod compile;
+mod check;
+pub(crate) mod compile;
 mod diff;
 mod doc;
 mod limits;
 
 use compile::{Compiled, PolicyError as CompileError};
-pub(crate) use compile::{Fact, Facts, Mask};
+
 pub use diff::{Cell, Change, Moves, compare};
 pub use doc::{
     AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, DocError, EntitlementDoc, LadderDoc,

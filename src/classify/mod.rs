@@ -4,16 +4,18 @@
 //! department slice, three-valued tier checks) and allocates nothing; the sentences of the reasons and the JSON
 //! record are rendered only when asked ([`Classification::reasons`], `Serialize`).
 //!
-//! One exception, once per policy: after a policy has classified twice as many profiles as its facts have
-//! combinations of behaviourally distinct values, the call that crosses that mark builds the policy's lookup
-//! table, and later calls read their decisions from it (its size and the time it takes are in DESIGN.md). The
-//! decisions are the same before and after.
+//! The procedure of §4 is written once (`procedure`), over an evaluator of conditions (`eval`): the policy's
+//! rows, which answer every condition at once, or its clauses, for a policy with too many conditions for rows.
+
+mod eval;
+mod procedure;
 
 use crate::codes::{
     CodeSet, Department, EnterpriseSize, Entitlement, Industry, MissingFact, Service, Specialty,
     Stream, Tier,
 };
 use crate::enterprise::EnterpriseFacts;
+use crate::facts::Facts;
 use crate::policy::Policy;
 use crate::profile::Profile;
 
@@ -104,26 +106,19 @@ pub struct Classification<'a> {
     missing: CodeSet<MissingFact>,
 }
 
-#[inline(always)]
+/// Classifies with a policy: from its rows where it has them (at most 64 conditions), else clause by clause.
+#[inline]
 pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
-    let d = policy.compiled().decide(p);
-    Classification {
-        profile: p,
-        policy,
-        stream: d.stream,
-        also: d.also,
-        specialty: d.specialty,
-        tier: d.tier,
-        checks: d.checks,
-        lead: d.lead,
-        managed_by: ManagedBy {
-            list: d.managed_by.0,
-            extra: d.managed_by.1,
-        },
-        facts: d.enterprise,
-        entitlements: d.entitlements,
-        services: d.services,
-        missing: d.missing,
+    let c = policy.compiled();
+    let enterprise = c.enterprise_facts(p);
+    match &c.rows {
+        Some(rows) => procedure::classify(
+            policy,
+            p,
+            enterprise,
+            eval::ByRow::new(rows, p, &enterprise),
+        ),
+        None => procedure::classify(policy, p, enterprise, eval::ByClause::new(p, &enterprise)),
     }
 }
 
@@ -373,8 +368,8 @@ impl<'a> Classification<'a> {
     }
 
     /// The person's facts with the decisions taken: what the reasons' sentences are written from.
-    pub(crate) fn facts(&self) -> crate::policy::Facts {
-        crate::policy::Facts::of_decided(
+    pub(crate) fn facts(&self) -> Facts {
+        Facts::of_decided(
             self.profile,
             &self.facts,
             self.stream,

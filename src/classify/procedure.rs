@@ -1,0 +1,133 @@
+//! DOMAIN.md §4's procedure, written once: the stream, the specialty, the tier, the departments, the
+//! entitlements and services, and the missing facts of one person, read from a compiled policy through an
+//! [`Evaluator`] (clause by clause, or all conditions at once from rows: the same answers).
+
+use super::eval::Evaluator;
+use super::{Classification, ManagedBy};
+use crate::codes::{CodeSet, Coded, Department, Tier, per_code, per_code_mut};
+use crate::enterprise::EnterpriseFacts;
+use crate::facts::Fact;
+use crate::policy::Policy;
+use crate::profile::Profile;
+
+/// The state of a decided fact: 0 for none, else the value's index plus one.
+#[inline]
+fn state<T: Coded>(v: Option<T>) -> usize {
+    v.map_or(0, |v| v.index() + 1)
+}
+
+/// Classifies a profile under a policy (DOMAIN.md §4.1 to §4.7), reading every condition through `e`.
+#[inline(always)]
+pub(super) fn classify<'a, E: Evaluator>(
+    policy: &'a Policy,
+    profile: &'a Profile,
+    enterprise: EnterpriseFacts,
+    mut e: E,
+) -> Classification<'a> {
+    let c = policy.compiled();
+
+    // §4.1, §4.2: the post's own stream if it qualifies, else the first qualifying in canonical order.
+    let mut qualifies = CodeSet::new();
+    let mut first = None;
+    for s in &c.streams {
+        if e.any(&s.eligible) {
+            qualifies.insert(s.stream);
+            first = first.or(Some(s));
+        }
+    }
+    let own = c.own_stream(profile.post());
+    let chosen = match own.filter(|&s| qualifies.contains(s)) {
+        Some(own) => c.stream(own),
+        None => first,
+    };
+    let stream = chosen.map(|s| s.stream);
+    let mut also = qualifies;
+    if let Some(s) = stream {
+        also.remove(s);
+    }
+    e.decided(Fact::Stream, state(stream));
+
+    // §4.3: the first specialty of the stream whose condition holds.
+    let specialty = stream.and_then(|s| {
+        c.specialties
+            .iter()
+            .find(|sp| sp.parent == s && e.holds(&sp.when))
+    });
+    e.decided(Fact::Specialty, state(specialty.map(|sp| sp.specialty)));
+
+    // §4.4: the highest tier whose condition is true; a tier the ladder does not have is false.
+    let ladder = stream.map_or(&[][..], |s| c.ladder(s));
+    let mut checks = [Some(false); Tier::ALL.len()];
+    let mut reached = None;
+    for t in ladder {
+        let value = e.eval(&t.when);
+        *per_code_mut(&mut checks, t.tier) = value;
+        if reached.is_none() && value == Some(true) {
+            reached = Some(t);
+        }
+    }
+    let tier = reached.map(|t| t.tier);
+    e.decided(Fact::Tier, state(tier));
+
+    // §4.5 departments: the tier's list and then the specialty's lead, else the lead alone.
+    let specialty_lead = specialty.map(|sp| sp.lead);
+    let lead = specialty_lead.or(chosen.map(|s| s.lead));
+    let list: &[Department] = reached.map_or(&[], |t| &t.managed_by);
+    let extra = if tier.is_some() {
+        specialty_lead.filter(|d| !list.contains(d))
+    } else {
+        lead
+    };
+
+    // §4.6 entitlements (of talent only) and services (by the introduction level alone).
+    let mut entitlements = CodeSet::new();
+    if stream.is_some() {
+        for (entitlement, when) in &c.entitlements {
+            if e.holds(when) {
+                entitlements.insert(*entitlement);
+            }
+        }
+    }
+    let services = profile
+        .introduction_level()
+        .map_or_else(CodeSet::new, |l| *per_code(&c.services, l));
+
+    // §4.7 missing facts, derived from the conditions.
+    let mut missing = CodeSet::new();
+    if let Some(own) = own
+        .filter(|&s| !qualifies.contains(s))
+        .and_then(|s| c.stream(s))
+    {
+        // The post's own stream does not apply: which absent facts could make one of its conditions hold.
+        for m in &own.eligible {
+            missing.extend(e.repairable(m));
+        }
+    }
+    if let Some(s) = stream.filter(|_| specialty.is_none()) {
+        for sp in c.specialties.iter().filter(|sp| sp.parent == s) {
+            missing.extend(e.repairable(&sp.when));
+        }
+    }
+    // The tiers above the one reached that are open: what could raise the tier.
+    for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
+        if e.eval(&t.when).is_none() {
+            missing.extend(e.open_facts(&t.when));
+        }
+    }
+
+    Classification {
+        profile,
+        policy,
+        stream,
+        also,
+        specialty: specialty.map(|sp| sp.specialty),
+        tier,
+        checks: (!ladder.is_empty()).then_some(checks),
+        lead,
+        managed_by: ManagedBy { list, extra },
+        facts: enterprise,
+        entitlements,
+        services,
+        missing,
+    }
+}

@@ -1,0 +1,601 @@
+//! The vocabulary the rules are written in: the facts a condition can test, the conditions themselves as bit
+//! masks, and a profile's facts as bit sets of their possible values (DOMAIN.md §4.4's three-valued logic).
+//!
+//! Every fact of a profile is a small number (a value index, with 0 for "absent" where a fact may be absent),
+//! so every clause is a bit set of the values it allows and every condition an array of bit sets, one per fact.
+//! A profile is turned once into the bit set of its *possible* values per fact: one bit for a known fact, several
+//! for a derived fact that is open (enterprise size, above designated size). A condition is then true when
+//! every fact's possible values are allowed, false when some fact's are all excluded, and open otherwise.
+//!
+//! The policy compiles its document into these conditions and proves them sound; the engine (`classify`)
+//! evaluates them; reasons and records read them to write their sentences. [`rows`] evaluates every condition
+//! of a policy at once.
+
+pub(crate) mod rows;
+
+use crate::codes::{
+    CodeSet, Coded, Contribution, EnterpriseSize, Industry, IntroductionLevel, MissingFact,
+    Ownership, Performance, Post, ProfessionalTitle, Role, RuralRole, SkillLevel,
+    SocialWorkCertificate, Specialty, Stream, Tier,
+};
+use crate::enterprise::EnterpriseFacts;
+use crate::profile::Profile;
+
+/// Conditions of which any one will do (a stream's eligibility), with their numbers as bits when every
+/// number is below 64 (always so for a policy with rows), so that rows can answer them with one test.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub(crate) struct AnyOf {
+    conds: Vec<Cond>,
+    bits: Option<u64>,
+}
+
+impl AnyOf {
+    /// The numbers of the conditions as bits, when every number is below 64.
+    #[inline]
+    pub(crate) fn bits(&self) -> Option<u64> {
+        self.bits
+    }
+}
+
+impl FromIterator<Cond> for AnyOf {
+    fn from_iter<I: IntoIterator<Item = Cond>>(iter: I) -> AnyOf {
+        let conds: Vec<Cond> = iter.into_iter().collect();
+        let bits = conds
+            .iter()
+            .try_fold(0u64, |bits, c| (c.id < 64).then(|| bits | 1 << c.id));
+        AnyOf { conds, bits }
+    }
+}
+
+impl<'a> IntoIterator for &'a AnyOf {
+    type Item = &'a Cond;
+    type IntoIter = core::slice::Iter<'a, Cond>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.conds.iter()
+    }
+}
+
+impl core::ops::Deref for AnyOf {
+    type Target = [Cond];
+
+    fn deref(&self) -> &[Cond] {
+        &self.conds
+    }
+}
+
+/// The entry of a fact in a table with one entry per fact. In bounds by construction: a fact's number is its
+/// place in [`Fact::ALL`], which lists all [`FACTS`] of them (asserted at compile time below).
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see above
+pub(crate) fn per_fact<T>(table: &[T; FACTS], fact: Fact) -> &T {
+    &table[fact as usize]
+}
+
+/// [`per_fact`], to change the entry.
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see `per_fact`
+pub(crate) fn per_fact_mut<T>(table: &mut [T; FACTS], fact: Fact) -> &mut T {
+    &mut table[fact as usize]
+}
+
+// Evaluated while compiling: an index out of range fails the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const _: () = {
+    let mut i = 0;
+    while i < FACTS {
+        assert!(Fact::ALL[i] as usize == i);
+        i += 1;
+    }
+};
+
+/// A condition of a policy with its number: the mask to walk clause by clause, and the number by which
+/// [`rows`] answers it among all the policy's conditions at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Cond {
+    /// The condition's number, in the order the policy compiled its conditions.
+    pub(crate) id: u16,
+    pub(crate) mask: Mask,
+}
+
+/// A fact a condition can test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fact {
+    Post,
+    Role,
+    Ownership,
+    Industry,
+    EnterpriseSize,
+    AboveDesignatedSize,
+    Performance,
+    Contribution,
+    Potential,
+    ProfessionalTitle,
+    SkillLevel,
+    SocialWorkCertificate,
+    RuralRole,
+    IntroductionLevel,
+    Stream,
+    Specialty,
+    Tier,
+}
+
+/// How a fact's values are numbered.
+#[derive(Clone, Copy)]
+pub(crate) enum Kind {
+    /// Always present: value `i` is bit `i`.
+    Required(&'static [&'static str]),
+    /// May be absent: absent is bit 0 (`"none"`), value `i` is bit `1 + i`.
+    Optional(&'static [&'static str]),
+    /// A derived fact that is known or open, never absent: value `i` is bit `i`.
+    Derived(&'static [&'static str]),
+    /// `false` is bit 0, `true` bit 1.
+    Bool,
+}
+
+pub(crate) const FACTS: usize = 17;
+
+impl Fact {
+    pub(crate) const ALL: [Fact; FACTS] = [
+        Fact::Post,
+        Fact::Role,
+        Fact::Ownership,
+        Fact::Industry,
+        Fact::EnterpriseSize,
+        Fact::AboveDesignatedSize,
+        Fact::Performance,
+        Fact::Contribution,
+        Fact::Potential,
+        Fact::ProfessionalTitle,
+        Fact::SkillLevel,
+        Fact::SocialWorkCertificate,
+        Fact::RuralRole,
+        Fact::IntroductionLevel,
+        Fact::Stream,
+        Fact::Specialty,
+        Fact::Tier,
+    ];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Fact::Post => "post",
+            Fact::Role => "role",
+            Fact::Ownership => "ownership",
+            Fact::Industry => "industry",
+            Fact::EnterpriseSize => "enterprise_size",
+            Fact::AboveDesignatedSize => "above_designated_size",
+            Fact::Performance => "performance",
+            Fact::Contribution => "contribution",
+            Fact::Potential => "potential",
+            Fact::ProfessionalTitle => "professional_title",
+            Fact::SkillLevel => "skill_level",
+            Fact::SocialWorkCertificate => "social_work_certificate",
+            Fact::RuralRole => "rural_role",
+            Fact::IntroductionLevel => "introduction_level",
+            Fact::Stream => "stream",
+            Fact::Specialty => "specialty",
+            Fact::Tier => "tier",
+        }
+    }
+
+    pub(crate) const fn kind(self) -> Kind {
+        match self {
+            Fact::Post => Kind::Required(Post::CODES),
+            Fact::Role => Kind::Optional(Role::CODES),
+            Fact::Ownership => Kind::Optional(Ownership::CODES),
+            Fact::Industry => Kind::Optional(Industry::CODES),
+            Fact::EnterpriseSize => Kind::Derived(EnterpriseSize::CODES),
+            Fact::AboveDesignatedSize | Fact::Potential => Kind::Bool,
+            Fact::Performance => Kind::Required(Performance::CODES),
+            Fact::Contribution => Kind::Required(Contribution::CODES),
+            Fact::ProfessionalTitle => Kind::Optional(ProfessionalTitle::CODES),
+            Fact::SkillLevel => Kind::Optional(SkillLevel::CODES),
+            Fact::SocialWorkCertificate => Kind::Optional(SocialWorkCertificate::CODES),
+            Fact::RuralRole => Kind::Optional(RuralRole::CODES),
+            Fact::IntroductionLevel => Kind::Optional(IntroductionLevel::CODES),
+            Fact::Stream => Kind::Optional(Stream::CODES),
+            Fact::Specialty => Kind::Optional(Specialty::CODES),
+            Fact::Tier => Kind::Optional(Tier::CODES),
+        }
+    }
+
+    /// Every bit a value of this fact can take.
+    pub(crate) const fn universe(self) -> u32 {
+        let n = match self.kind() {
+            Kind::Required(c) | Kind::Derived(c) => c.len(),
+            Kind::Optional(c) => c.len() + 1,
+            Kind::Bool => 2,
+        };
+        (1u32 << n) - 1
+    }
+}
+
+impl Fact {
+    /// The fact's name in sentences: (zh-Hans, English).
+    pub(crate) fn label(self, zh: bool) -> &'static str {
+        let (hans, en) = match self {
+            Fact::Post => ("岗位", "post"),
+            Fact::Role => ("职务", "role"),
+            Fact::Ownership => ("所有制", "ownership"),
+            Fact::Industry => ("行业", "industry"),
+            Fact::EnterpriseSize => ("企业规模", "enterprise size"),
+            Fact::AboveDesignatedSize => ("规模以上", "above designated size"),
+            Fact::Performance => ("业绩", "performance"),
+            Fact::Contribution => ("贡献", "contribution"),
+            Fact::Potential => ("发展潜力", "development potential"),
+            Fact::ProfessionalTitle => ("职称", "professional title"),
+            Fact::SkillLevel => ("职业资格", "skill level"),
+            Fact::SocialWorkCertificate => ("社工证书", "social work certificate"),
+            Fact::RuralRole => ("农村人才类型", "rural role"),
+            Fact::IntroductionLevel => ("引才层次", "introduction level"),
+            Fact::Stream => ("人才类别", "stream"),
+            Fact::Specialty => ("细化类别", "specialty"),
+            Fact::Tier => ("层次", "tier"),
+        };
+        if zh { hans } else { en }
+    }
+
+    /// The label of the value at bit `bit` (see [`Kind`]); "not given" for an absent optional fact.
+    pub(crate) fn value_label(self, bit: u32, zh: bool) -> &'static str {
+        fn label<T: Coded>(i: u32, zh: bool) -> &'static str {
+            let lang = if zh {
+                crate::lang::Lang::ZhHans
+            } else {
+                crate::lang::Lang::En
+            };
+            T::ALL.get(i as usize).map_or("", |v| v.label(lang))
+        }
+        let none = if zh { "未填" } else { "not given" };
+        // Optional facts number their values from 1 (0 is absent).
+        let opt = |bit: u32| bit.checked_sub(1);
+        match self {
+            Fact::Post => label::<Post>(bit, zh),
+            Fact::EnterpriseSize => label::<EnterpriseSize>(bit, zh),
+            Fact::Performance => label::<Performance>(bit, zh),
+            Fact::Contribution => label::<Contribution>(bit, zh),
+            Fact::AboveDesignatedSize | Fact::Potential => match (bit, zh) {
+                (0, true) => "否",
+                (0, false) => "no",
+                (_, true) => "是",
+                (_, false) => "yes",
+            },
+            _ => match opt(bit) {
+                None => none,
+                Some(i) => match self {
+                    Fact::Role => label::<Role>(i, zh),
+                    Fact::Ownership => label::<Ownership>(i, zh),
+                    Fact::Industry => label::<Industry>(i, zh),
+                    Fact::ProfessionalTitle => label::<ProfessionalTitle>(i, zh),
+                    Fact::SkillLevel => label::<SkillLevel>(i, zh),
+                    Fact::SocialWorkCertificate => label::<SocialWorkCertificate>(i, zh),
+                    Fact::RuralRole => label::<RuralRole>(i, zh),
+                    Fact::IntroductionLevel => label::<IntroductionLevel>(i, zh),
+                    Fact::Stream => label::<Stream>(i, zh),
+                    Fact::Specialty => label::<Specialty>(i, zh),
+                    Fact::Tier => label::<Tier>(i, zh),
+                    _ => "",
+                },
+            },
+        }
+    }
+
+    /// Whether bit 0 of this fact means "absent".
+    pub(crate) fn is_optional(self) -> bool {
+        matches!(self.kind(), Kind::Optional(_))
+    }
+
+    /// Every bit a value of this fact can take.
+    pub(crate) fn all_values(self) -> u32 {
+        self.universe()
+    }
+}
+
+/// A compiled condition: per fact, the bit set of the values it allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Mask([u32; FACTS], u32);
+
+impl Mask {
+    /// The condition that always holds.
+    /// The second field has bit `i` set for each fact `i` a clause constrains, so that evaluation looks at
+    /// those facts only.
+    pub(crate) const ANY: Mask = Mask([u32::MAX; FACTS], 0);
+
+    /// The condition narrowed to the values `allowed` of one fact (a clause).
+    pub(crate) fn restrict(&mut self, fact: Fact, allowed: u32) {
+        *per_fact_mut(&mut self.0, fact) = allowed;
+        self.1 |= 1 << (fact as usize);
+    }
+
+    /// The facts a clause constrains: bit `i` for `Fact::ALL[i]`.
+    pub(crate) fn used(&self) -> u32 {
+        self.1
+    }
+
+    /// The values of a fact the condition allows, as bits (every bit for a fact it does not constrain).
+    pub(crate) fn allowed(&self, fact: Fact) -> u32 {
+        *per_fact(&self.0, fact)
+    }
+
+    /// The clauses of the condition: each constrained fact with the bit set it allows.
+    pub(crate) fn clauses(&self) -> impl Iterator<Item = (Fact, u32)> + '_ {
+        Fact::ALL.iter().zip(&self.0).filter_map(|(&f, &allowed)| {
+            let all = f.universe();
+            (allowed & all != all).then_some((f, allowed & all))
+        })
+    }
+
+    /// Whether some combination of values satisfies the condition: every fact allows some value.
+    pub(crate) fn satisfiable(&self) -> bool {
+        Fact::ALL
+            .iter()
+            .zip(&self.0)
+            .all(|(f, allowed)| allowed & f.universe() != 0)
+    }
+
+    /// Both conditions at once.
+    pub(crate) fn and(&self, other: &Mask) -> Mask {
+        let mut m = *self;
+        for (a, b) in m.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+        m.1 |= other.1;
+        m
+    }
+
+    /// Whether the condition contains the whole of another: every value `other` allows, this allows too.
+    pub(crate) fn covers(&self, other: &Mask) -> bool {
+        Fact::ALL
+            .iter()
+            .zip(self.0.iter().zip(&other.0))
+            .all(|(f, (a, o))| o & f.universe() & !a == 0)
+    }
+
+    /// Whether some combination of values satisfies this condition but none of `cover`: `Ok(true)` when one
+    /// does, `Ok(false)` when the cover holds wherever this condition does, `Err(())` when `budget` steps ran
+    /// out first.
+    ///
+    /// The region is split on one covering condition at a time. What a condition `h` leaves of the region is
+    /// the union, over the facts where the region allows a value `h` does not, of the region with that fact
+    /// narrowed to those values; each piece is then tried against the rest of the cover. Conditions that
+    /// cannot meet the region are dropped first, and a condition that covers the region ends the branch.
+    /// The depth is at most the cover's length and the branching at most the facts one condition tests, so
+    /// the few tiers of a real ladder take a few dozen steps; covering by a union of conditions is co-NP-hard
+    /// in general (it is the tautology problem of disjunctive normal forms), so the steps are bounded rather
+    /// than the search made polynomial.
+    pub(crate) fn escapes(&self, cover: &[Mask], budget: &mut u64) -> Result<bool, ()> {
+        *budget = budget.checked_sub(1).ok_or(())?;
+        let Some(k) = cover.iter().position(|h| self.and(h).satisfiable()) else {
+            return Ok(true);
+        };
+        let (Some(h), Some(rest)) = (cover.get(k), cover.get(k + 1..)) else {
+            return Ok(true);
+        };
+        if h.covers(self) {
+            return Ok(false);
+        }
+        for (i, fact) in Fact::ALL.iter().enumerate() {
+            let (Some(&region), Some(&allowed)) = (self.0.get(i), h.0.get(i)) else {
+                continue;
+            };
+            let outside = region & fact.universe() & !allowed;
+            if outside == 0 {
+                continue;
+            }
+            let mut piece = *self;
+            if let Some(slot) = piece.0.get_mut(i) {
+                *slot = outside;
+            }
+            if piece.escapes(rest, budget)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Values `low < high` of an ordered fact where the condition allows `low` but not `high`, if any.
+    pub(crate) fn not_upward_closed(&self, fact: Fact) -> Option<(u32, u32)> {
+        let allowed = self.0.get(fact as usize).copied()? & fact.universe();
+        let bits = 32 - fact.universe().leading_zeros();
+        (0..bits).find_map(|low| {
+            let high = (low + 1..bits).find(|&h| allowed & (1 << h) == 0)?;
+            (allowed & (1 << low) != 0).then_some((low, high))
+        })
+    }
+
+    /// Three-valued: `Some(true)` when every possible value of every fact is allowed, `Some(false)` when some
+    /// fact has no allowed possible value, `None` (open) otherwise.
+    pub(crate) fn eval(&self, facts: &Facts) -> Option<bool> {
+        let mut open = false;
+        let mut used = self.1;
+        while used != 0 {
+            let i = used.trailing_zeros() as usize;
+            used &= used - 1;
+            let (Some(allowed), Some(possible)) = (self.0.get(i), facts.0.get(i)) else {
+                continue;
+            };
+            if allowed & possible == 0 {
+                return Some(false);
+            }
+            if possible & !allowed != 0 {
+                open = true;
+            }
+        }
+        if open { None } else { Some(true) }
+    }
+
+    /// The facts of DOMAIN.md §4.7 whose clause fails only because the fact is absent, and would hold for some
+    /// present value, when every other clause holds: what giving those facts could change. Empty when some
+    /// clause fails for another reason (or none fails).
+    pub(crate) fn fixable_absent(&self, facts: &Facts) -> CodeSet<MissingFact> {
+        let mut fixable = CodeSet::new();
+        for fact in Fact::ALL {
+            let (allowed, possible) = (self.allowed(fact), facts.get(fact));
+            if allowed & possible != 0 {
+                continue;
+            }
+            // Absent (bit 0 of an optional fact), and some present value would be allowed.
+            let absent = matches!(fact.kind(), Kind::Optional(_)) && possible == 1;
+            match missing_fact(fact) {
+                Some(name) if absent && allowed & fact.universe() & !1 != 0 => {
+                    fixable.insert(name);
+                }
+                _ => return CodeSet::new(),
+            }
+        }
+        fixable
+    }
+}
+
+/// The missing-fact name of a fact, where DOMAIN.md §4.7 has one.
+pub(crate) fn missing_fact(fact: Fact) -> Option<MissingFact> {
+    match fact {
+        Fact::Role => Some(MissingFact::Role),
+        Fact::SkillLevel => Some(MissingFact::SkillLevel),
+        Fact::RuralRole => Some(MissingFact::RuralRole),
+        Fact::Industry => Some(MissingFact::Industry),
+        Fact::EnterpriseSize => Some(MissingFact::EnterpriseSize),
+        Fact::AboveDesignatedSize => Some(MissingFact::AboveDesignatedSize),
+        _ => None,
+    }
+}
+
+/// Per fact: where its bits go in [`Facts::packed`], and the bits it can have. Every fact's values fit side by
+/// side in 128 bits (checked when this is computed, at compile time).
+// Evaluated while compiling: an index out of range or a key too wide fails the build, never a run. Used by the
+// record writer (feature `json`).
+#[allow(clippy::indexing_slicing)]
+#[cfg_attr(not(feature = "json"), allow(dead_code))]
+const PACKING: [(u32, u32); FACTS] = {
+    let mut packing = [(0, 0); FACTS];
+    let mut shift = 0;
+    let mut i = 0;
+    while i < FACTS {
+        let universe = Fact::ALL[i].universe();
+        packing[i] = (shift, universe);
+        shift += 32 - universe.leading_zeros();
+        i += 1;
+    }
+    assert!(shift <= 128, "the facts no longer fit a 128-bit key");
+    packing
+};
+
+/// The input facts of a profile, as states, in the order of [`Fact::ALL`] (the three decided facts, which come
+/// last, excluded).
+pub(crate) const INPUTS: usize = FACTS - 3;
+
+/// A profile's input facts as states (see [`input_states`]).
+pub(crate) type States = [u8; INPUTS];
+
+/// A profile's input facts as states, in the order of [`Fact::ALL`]: for a fact that is always there the
+/// value's index; for one that may be absent 0 when absent, else the index plus one; for the derived facts
+/// also the open states (see [`state_bits`]).
+#[inline]
+pub(crate) fn input_states(p: &Profile, enterprise: &EnterpriseFacts) -> States {
+    let size = match (enterprise.size(), enterprise.is_large()) {
+        (Some(s), _) => s.index(),
+        (None, Some(false)) => 4,
+        _ => 5,
+    };
+    let above = enterprise.above_designated_size().map_or(2, usize::from);
+    // A state is below 32 (a fact's values are the bits of a `u32`), so it fits a byte.
+    let optional = |v: Option<usize>| v.map_or(0, |i| i + 1) as u8;
+    [
+        p.post().index() as u8,
+        optional(p.role().map(Coded::index)),
+        optional(p.ownership().map(Coded::index)),
+        optional(p.industry().map(Coded::index)),
+        size as u8,
+        above as u8,
+        p.performance().index() as u8,
+        p.contribution().index() as u8,
+        u8::from(p.potential()),
+        optional(p.professional_title().map(Coded::index)),
+        optional(p.skill_level().map(Coded::index)),
+        optional(p.social_work_certificate().map(Coded::index)),
+        optional(p.rural_role().map(Coded::index)),
+        optional(p.introduction_level().map(Coded::index)),
+    ]
+}
+
+/// The possible values (as bits) of a fact in a state: one value for most facts; for the derived facts also
+/// the open states, a size known only to be not large (state 4) or not known (5), and an above-designated-size
+/// status not known (2).
+pub(crate) const fn state_bits(fact: Fact, state: usize) -> u32 {
+    match (fact, state) {
+        (Fact::EnterpriseSize, 4) => 0b0111,
+        (Fact::EnterpriseSize, 5) => 0b1111,
+        (Fact::AboveDesignatedSize, 2) => 0b11,
+        _ => 1 << (state & 31),
+    }
+}
+
+/// The number of states of a fact: its values, and the open states of a derived fact.
+pub(crate) const fn state_count(fact: Fact) -> usize {
+    let values = (32 - fact.universe().leading_zeros()) as usize;
+    match fact {
+        Fact::EnterpriseSize => values + 2,
+        Fact::AboveDesignatedSize => values + 1,
+        _ => values,
+    }
+}
+
+/// A profile's facts as bit sets of their possible values.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Facts([u32; FACTS]);
+
+pub(crate) fn optional<T: Coded>(v: Option<T>) -> u32 {
+    v.map_or(1, |v| 1 << (v.index() + 1))
+}
+
+impl Facts {
+    /// A profile's facts before anything is decided: its input facts' states as bits, and no stream,
+    /// specialty or tier.
+    pub(crate) fn of(p: &Profile, enterprise: &EnterpriseFacts) -> Facts {
+        let mut f = [1u32; FACTS];
+        for (fact, &state) in Fact::ALL.iter().zip(&input_states(p, enterprise)) {
+            *per_fact_mut(&mut f, *fact) = state_bits(*fact, usize::from(state));
+        }
+        Facts(f)
+    }
+
+    /// The possible values of a fact, as bits.
+    pub(crate) fn get(&self, fact: Fact) -> u32 {
+        *per_fact(&self.0, fact)
+    }
+
+    /// The facts of a classified profile: its own, and the stream, specialty and tier decided.
+    pub(crate) fn of_decided(
+        p: &Profile,
+        enterprise: &EnterpriseFacts,
+        stream: Option<Stream>,
+        specialty: Option<Specialty>,
+        tier: Option<Tier>,
+    ) -> Facts {
+        Facts::of(p, enterprise)
+            .with(Fact::Stream, optional(stream))
+            .with(Fact::Specialty, optional(specialty))
+            .with(Fact::Tier, optional(tier))
+    }
+
+    /// Every fact's bits side by side in one number (each in the width of its values): a compact key for
+    /// what the facts decide. Only the facts in `only` (bit `i` for `Fact::ALL[i]`) are kept; the others
+    /// count as 0.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) fn packed(&self, only: u32) -> u128 {
+        let mut key = 0u128;
+        let mut rest = only & ((1 << FACTS) - 1);
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let (Some(&bits), Some(&(shift, universe))) = (self.0.get(i), PACKING.get(i)) {
+                key |= u128::from(bits & universe) << shift;
+            }
+        }
+        key
+    }
+
+    pub(crate) fn with(mut self, fact: Fact, bits: u32) -> Facts {
+        *per_fact_mut(&mut self.0, fact) = bits;
+        self
+    }
+}

@@ -1,0 +1,243 @@
+//! The proofs a compiled policy must pass before it classifies anyone (DOMAIN.md §7, invariants 2, 3, 5, 8
+//! and 9): streams reachable, specialties and tiers able to apply, no tier shadowed by the tiers above it,
+//! tiers monotone in the ordered facts, size thresholds nested. They are decided over every value of every
+//! fact, without sampling, within [`Limits`]' step budget.
+
+use super::compile::Compiled;
+use super::doc::{BoundsDoc, PolicyDoc};
+use super::limits::Limits;
+use crate::codes::Stream;
+use crate::facts::{Cond, Fact, Mask};
+use crate::money::Wan;
+
+impl Compiled {
+    /// The proofs a policy must pass to load (DOMAIN.md §7, invariants 2, 3, 5, 8 and 9): every problem.
+    ///
+    /// Conditions are conjunctions of independent clauses, one per fact, so two conditions can hold together
+    /// exactly when every fact has a value both allow; a condition is monotone in a fact exactly when the values
+    /// it allows are closed upwards. Both are decided over every value of every fact, without sampling.
+    pub(super) fn check(&self, doc: &PolicyDoc, limits: &Limits, problems: &mut Vec<String>) {
+        let mut budget = limits.proof_steps();
+        const DERIVED: [Fact; 2] = [Fact::EnterpriseSize, Fact::AboveDesignatedSize];
+        const DECIDED: [Fact; 3] = [Fact::Stream, Fact::Specialty, Fact::Tier];
+        let forbid = |m: &Cond, facts: &[Fact], at: &str, why: &str, problems: &mut Vec<String>| {
+            for (fact, _) in m.mask.clauses() {
+                if facts.contains(&fact) {
+                    problems.push(format!(
+                        "{at}: {} cannot be tested here ({why})",
+                        fact.name()
+                    ));
+                }
+            }
+        };
+        // Streams: tested only on a person's own facts, and reachable.
+        for (i, s) in self.streams.iter().enumerate() {
+            let at = format!("streams[{i}]");
+            for (j, m) in s.eligible.iter().enumerate() {
+                let at = format!("{at}.eligible[{j}]");
+                forbid(
+                    m,
+                    &DECIDED,
+                    &at,
+                    "a stream is decided before specialties and tiers",
+                    problems,
+                );
+                forbid(
+                    m,
+                    &DERIVED,
+                    &at,
+                    "only tiers and entitlements test enterprise facts, which may be open",
+                    problems,
+                );
+            }
+            if !s.eligible.iter().any(|c| c.mask.satisfiable()) {
+                problems.push(format!(
+                    "{at}: no post or qualification reaches stream {:?}: it has no condition that can hold",
+                    s.stream.code()
+                ));
+            }
+        }
+        let eligible = |stream: Stream| -> &[Cond] {
+            self.streams
+                .iter()
+                .find(|s| s.stream == stream)
+                .map_or(&[], |s| &s.eligible[..])
+        };
+        // Specialties: of a stream that occurs, and able to apply to it.
+        for (i, sp) in self.specialties.iter().enumerate() {
+            let at = format!("specialties[{i}]");
+            forbid(
+                &sp.when,
+                &DECIDED,
+                &format!("{at}.when"),
+                "a specialty is decided before tiers",
+                problems,
+            );
+            forbid(
+                &sp.when,
+                &DERIVED,
+                &format!("{at}.when"),
+                "only tiers and entitlements test enterprise facts",
+                problems,
+            );
+            let parent = eligible(sp.parent);
+            if !parent.iter().any(|c| c.mask.satisfiable()) {
+                problems.push(format!(
+                    "{at}: specialty {:?} refines stream {:?}, which cannot occur",
+                    sp.specialty.code(),
+                    sp.parent.code()
+                ));
+            } else if !parent
+                .iter()
+                .any(|m| m.mask.and(&sp.when.mask).satisfiable())
+            {
+                problems.push(format!(
+                    "{at}: specialty {:?} can never apply: its condition never holds for a talent of {:?}",
+                    sp.specialty.code(),
+                    sp.parent.code()
+                ));
+            }
+        }
+        // Ladders: of a stream that occurs; every tier with departments, able to fire, not shadowed, monotone.
+        for (l, ladder_doc) in doc.ladders.iter().enumerate() {
+            let Some(stream) = Stream::ALL
+                .iter()
+                .copied()
+                .find(|s| s.code() == ladder_doc.stream)
+            else {
+                continue;
+            };
+            let at = format!("ladders[{l}]");
+            let ladder = self
+                .ladders
+                .get(stream.index())
+                .map_or(&[][..], Vec::as_slice);
+            let parent = eligible(stream);
+            if !parent.iter().any(|c| c.mask.satisfiable()) {
+                problems.push(format!(
+                    "{at}: stream {:?} has a ladder but cannot occur",
+                    stream.code()
+                ));
+                continue;
+            }
+            if ladder.is_empty() {
+                problems.push(format!(
+                    "{at}: the ladder of {:?} has no tiers",
+                    stream.code()
+                ));
+            }
+            for (t, tier) in ladder.iter().enumerate() {
+                let at = format!("{at}.tiers[{t}]");
+                forbid(
+                    &tier.when,
+                    &[Fact::Tier],
+                    &format!("{at}.when"),
+                    "a tier cannot depend on the tier",
+                    problems,
+                );
+                if tier.managed_by.is_empty() {
+                    problems.push(format!(
+                        "{at}: tier {:?} has no department to manage it",
+                        tier.tier.code()
+                    ));
+                }
+                let reachable: Vec<Mask> = parent
+                    .iter()
+                    .map(|m| m.mask.and(&tier.when.mask))
+                    .filter(Mask::satisfiable)
+                    .collect();
+                if reachable.is_empty() {
+                    problems.push(format!(
+                        "{at}: tier {:?} can never fire: its condition never holds for a talent of {:?}",
+                        tier.tier.code(),
+                        stream.code()
+                    ));
+                } else if let Some(higher) = ladder.get(..t).filter(|h| !h.is_empty()) {
+                    // Shadowed: wherever this tier holds, a higher one holds too.
+                    let higher_masks: Vec<Mask> = higher.iter().map(|h| h.when.mask).collect();
+                    let mut fires = Ok(false);
+                    for region in &reachable {
+                        fires = region.escapes(&higher_masks, &mut budget);
+                        if fires != Ok(false) {
+                            break;
+                        }
+                    }
+                    if fires.is_err() {
+                        problems.push(format!(
+                            "{at}: proving that tier {:?} can fire below the {} tier(s) above it takes more than \
+                             the limit of {} steps (Limits::max_proof_steps): simplify the ladder or raise the limit",
+                            tier.tier.code(),
+                            higher.len(),
+                            limits.proof_steps()
+                        ));
+                    } else if fires == Ok(false) {
+                        problems.push(format!(
+                            "{at}: tier {:?} can never fire: wherever it holds, a higher tier ({}) holds too",
+                            tier.tier.code(),
+                            higher.iter().map(|h| h.tier.code()).collect::<Vec<_>>().join(", ")
+                        ));
+                    }
+                }
+                for fact in [
+                    Fact::Performance,
+                    Fact::Contribution,
+                    Fact::Potential,
+                    Fact::AboveDesignatedSize,
+                ] {
+                    if let Some((low, high)) = tier.when.mask.not_upward_closed(fact) {
+                        problems.push(format!(
+                            "{at}.when: {} allows {} but not {}: raising it would lower the tier",
+                            fact.name(),
+                            fact.value_label(low, false),
+                            fact.value_label(high, false)
+                        ));
+                    }
+                }
+            }
+        }
+        // Departments: every cell that can occur has some (streams and specialties have leads by construction;
+        // tiers are checked above). Thresholds: nested, so that size only grows with the numbers and every class
+        // can be reached.
+        for (i, row) in doc.size_standard.iter().enumerate() {
+            let at = format!("size_standard[{i}]");
+            let classes = [
+                ("large", &row.large),
+                ("medium", &row.medium),
+                ("small", &row.small),
+            ];
+            for pair in classes.windows(2) {
+                let [(upper_name, upper), (lower_name, lower)] = pair else {
+                    continue;
+                };
+                let indicators = [
+                    (
+                        "employees",
+                        upper.employees.map(Wan::from_wan),
+                        lower.employees.map(Wan::from_wan),
+                    ),
+                    ("revenue_wan", upper.revenue_wan, lower.revenue_wan),
+                    ("assets_wan", upper.assets_wan, lower.assets_wan),
+                ];
+                for (name, up, low) in indicators {
+                    match (up, low) {
+                        (Some(u), Some(l)) if u <= l => problems.push(format!(
+                            "{at}: {name} of {upper_name} ({u}) must be above that of {lower_name} ({l}): \
+                             thresholds must rise from small to large"
+                        )),
+                        (Some(_), None) | (None, Some(_)) => problems.push(format!(
+                            "{at}: {name} bounds {} but not {}: every class must bound the same numbers",
+                            if up.is_some() { upper_name } else { lower_name },
+                            if up.is_some() { lower_name } else { upper_name }
+                        )),
+                        _ => {}
+                    }
+                }
+            }
+            if row.large == BoundsDoc::default() {
+                problems.push(format!(
+                    "{at}: the classes bound nothing: give at least one number"
+                ));
+            }
+        }
+    }
+}
