@@ -8,7 +8,9 @@
 )]
 
 use talent_matrix::Policy;
-use talent_matrix::policy::{Allowed, ClauseValue, Condition, Limits, PolicyDoc, TierDoc};
+use talent_matrix::policy::{
+    Allowed, ClauseValue, Condition, Limits, PolicyDoc, ProblemKind, TierDoc,
+};
 
 fn renamed() -> PolicyDoc {
     let mut doc = PolicyDoc::shizhong_2011();
@@ -246,7 +248,11 @@ fn a_megabyte_of_repeated_entitlements_is_refused_with_a_bounded_list_of_problem
     let doc = PolicyDoc::from_toml(&text).unwrap();
     let err = Policy::from_doc(&doc).unwrap_err();
     assert_eq!(err.problems().len(), 1);
-    assert!(err.problems()[0].starts_with("entitlements: "), "{err}");
+    assert_eq!(
+        (err.problems()[0].at(), err.problems()[0].kind()),
+        ("entitlements", ProblemKind::Limit),
+        "{err}"
+    );
     // With the list limit raised, every repeat is a problem, and the report stops at the problem limit.
     let limits = Limits::default().max_entitlements(usize::MAX);
     let err = Policy::from_doc_with(&doc, &limits).unwrap_err();
@@ -255,7 +261,12 @@ fn a_megabyte_of_repeated_entitlements_is_refused_with_a_bounded_list_of_problem
         err.problems()[0],
         r#"entitlements[2]: entitlement "annual_reward" is listed twice"#
     );
-    assert!(err.problems()[100].ends_with("more problem(s) (Limits::max_problems)"));
+    assert_eq!(err.problems()[100].kind(), ProblemKind::More);
+    assert!(
+        err.problems()[100]
+            .message()
+            .ends_with("more problem(s) (Limits::max_problems)")
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@
 )] // tests may panic
 
 use proptest::prelude::*;
-use talent_matrix::policy::{Allowed, ClauseValue, PolicyDoc};
+use talent_matrix::policy::{Allowed, ClauseValue, PolicyDoc, ProblemKind};
 use talent_matrix::{
     Coded, Contribution, EnterpriseSize, Industry, Performance, Policy, Post, ProfessionalTitle,
     Profile, Role, SkillLevel, Stream, Tier, Wan,
@@ -63,6 +63,24 @@ fn a_broken_policy_reports_every_problem_at_once() {
             r#"ladders[0].tiers[2]: tier "elite" can never fire: its condition never holds for a talent of "enterprise_management""#,
             "size_standard[0]: employees of large (1000) must be above that of medium (3000): thresholds must rise from small to large",
             "size_standard[0]: revenue_wan bounds medium but not small: every class must bound the same numbers",
+        ]
+    );
+    // Each problem typed, so that a program can act on it.
+    let kinds: Vec<(&str, ProblemKind)> =
+        err.problems().iter().map(|p| (p.at(), p.kind())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("streams[2]", ProblemKind::Unreachable),
+            ("streams[3].eligible[0]", ProblemKind::NotTestable),
+            ("specialties[0]", ProblemKind::Unreachable),
+            ("specialties[1]", ProblemKind::Unreachable),
+            ("ladders[0].tiers[0]", ProblemKind::NoDepartment),
+            ("ladders[0].tiers[1]", ProblemKind::Shadowed),
+            ("ladders[0].tiers[1].when", ProblemKind::NotMonotone),
+            ("ladders[0].tiers[2]", ProblemKind::Unreachable),
+            ("size_standard[0]", ProblemKind::Thresholds),
+            ("size_standard[0]", ProblemKind::Thresholds),
         ]
     );
 }

@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )] // tests may panic
 
-use talent_matrix::policy::{Allowed, ClauseValue, PolicyDoc};
+use talent_matrix::policy::{Allowed, ClauseValue, PolicyDoc, ProblemKind};
 
 #[test]
 fn the_built_in_document_round_trips_through_toml_and_json() {
@@ -64,15 +64,26 @@ fn documents_with_unknown_keys_or_wrong_types_are_refused() {
     let doc = PolicyDoc::shizhong_2011().to_toml();
     let err = PolicyDoc::from_toml(&format!("colour = \"red\"\n{doc}")).unwrap_err();
     assert_eq!(err.problems().len(), 1);
+    let problem = &err.problems()[0];
+    assert_eq!(
+        (problem.at(), problem.kind()),
+        ("colour", ProblemKind::UnknownKey)
+    );
     assert!(
-        err.problems()[0].starts_with("colour: unknown key (expected name, version, "),
+        problem
+            .message()
+            .starts_with("unknown key (expected name, version, "),
         "{err}"
     );
     let err =
         PolicyDoc::from_toml(&doc.replacen("version = \"1.0.0\"", "version = 1", 1)).unwrap_err();
     assert_eq!(err.problems(), ["version: expected a string, got 1"]);
     let err = PolicyDoc::from_toml("name = ").unwrap_err();
-    assert!(err.problems()[0].starts_with("TOML syntax: "), "{err}");
+    assert_eq!(err.problems()[0].kind(), ProblemKind::Syntax);
+    assert!(
+        err.problems()[0].to_string().starts_with("TOML syntax: "),
+        "{err}"
+    );
     // Every problem at once, each with where it is.
     let bad = PolicyDoc::shizhong_2011()
         .to_json()

@@ -6,6 +6,7 @@
 use super::compile::Compiled;
 use super::doc::{BoundsDoc, PolicyDoc};
 use super::limits::Limits;
+use super::problem::{Problem, ProblemKind};
 use crate::codes::Stream;
 use crate::facts::{Cond, Fact, Mask};
 use crate::money::Wan;
@@ -16,20 +17,22 @@ impl Compiled {
     /// Conditions are conjunctions of independent clauses, one per fact, so two conditions can hold together
     /// exactly when every fact has a value both allow; a condition is monotone in a fact exactly when the values
     /// it allows are closed upwards. Both are decided over every value of every fact, without sampling.
-    pub(super) fn check(&self, doc: &PolicyDoc, limits: &Limits, problems: &mut Vec<String>) {
+    pub(super) fn check(&self, doc: &PolicyDoc, limits: &Limits, problems: &mut Vec<Problem>) {
         let mut budget = limits.proof_steps();
         const DERIVED: [Fact; 2] = [Fact::EnterpriseSize, Fact::AboveDesignatedSize];
         const DECIDED: [Fact; 3] = [Fact::Stream, Fact::Specialty, Fact::Tier];
-        let forbid = |m: &Cond, facts: &[Fact], at: &str, why: &str, problems: &mut Vec<String>| {
-            for (fact, _) in m.mask.clauses() {
-                if facts.contains(&fact) {
-                    problems.push(format!(
-                        "{at}: {} cannot be tested here ({why})",
-                        fact.name()
-                    ));
+        let forbid =
+            |m: &Cond, facts: &[Fact], at: &str, why: &str, problems: &mut Vec<Problem>| {
+                for (fact, _) in m.mask.clauses() {
+                    if facts.contains(&fact) {
+                        problems.push(Problem::new(
+                            ProblemKind::NotTestable,
+                            at,
+                            format!("{} cannot be tested here ({why})", fact.name()),
+                        ));
+                    }
                 }
-            }
-        };
+            };
         // Streams: tested only on a person's own facts, and reachable.
         for (i, s) in self.streams.iter().enumerate() {
             let at = format!("streams[{i}]");
@@ -51,10 +54,9 @@ impl Compiled {
                 );
             }
             if !s.eligible.iter().any(|c| c.mask.satisfiable()) {
-                problems.push(format!(
-                    "{at}: no post or qualification reaches stream {:?}: it has no condition that can hold",
+                problems.push(Problem::new(ProblemKind::Unreachable, &at, format!("no post or qualification reaches stream {:?}: it has no condition that can hold",
                     s.stream.code()
-                ));
+                )));
             }
         }
         let eligible = |stream: Stream| -> &[Cond] {
@@ -82,20 +84,23 @@ impl Compiled {
             );
             let parent = eligible(sp.parent);
             if !parent.iter().any(|c| c.mask.satisfiable()) {
-                problems.push(format!(
-                    "{at}: specialty {:?} refines stream {:?}, which cannot occur",
-                    sp.specialty.code(),
-                    sp.parent.code()
+                problems.push(Problem::new(
+                    ProblemKind::Unreachable,
+                    &at,
+                    format!(
+                        "specialty {:?} refines stream {:?}, which cannot occur",
+                        sp.specialty.code(),
+                        sp.parent.code()
+                    ),
                 ));
             } else if !parent
                 .iter()
                 .any(|m| m.mask.and(&sp.when.mask).satisfiable())
             {
-                problems.push(format!(
-                    "{at}: specialty {:?} can never apply: its condition never holds for a talent of {:?}",
+                problems.push(Problem::new(ProblemKind::Unreachable, &at, format!("specialty {:?} can never apply: its condition never holds for a talent of {:?}",
                     sp.specialty.code(),
                     sp.parent.code()
-                ));
+                )));
             }
         }
         // Ladders: of a stream that occurs; every tier with departments, able to fire, not shadowed, monotone.
@@ -114,16 +119,18 @@ impl Compiled {
                 .map_or(&[][..], Vec::as_slice);
             let parent = eligible(stream);
             if !parent.iter().any(|c| c.mask.satisfiable()) {
-                problems.push(format!(
-                    "{at}: stream {:?} has a ladder but cannot occur",
-                    stream.code()
+                problems.push(Problem::new(
+                    ProblemKind::Unreachable,
+                    &at,
+                    format!("stream {:?} has a ladder but cannot occur", stream.code()),
                 ));
                 continue;
             }
             if ladder.is_empty() {
-                problems.push(format!(
-                    "{at}: the ladder of {:?} has no tiers",
-                    stream.code()
+                problems.push(Problem::new(
+                    ProblemKind::Missing,
+                    &at,
+                    format!("the ladder of {:?} has no tiers", stream.code()),
                 ));
             }
             for (t, tier) in ladder.iter().enumerate() {
@@ -136,9 +143,10 @@ impl Compiled {
                     problems,
                 );
                 if tier.managed_by.is_empty() {
-                    problems.push(format!(
-                        "{at}: tier {:?} has no department to manage it",
-                        tier.tier.code()
+                    problems.push(Problem::new(
+                        ProblemKind::NoDepartment,
+                        &at,
+                        format!("tier {:?} has no department to manage it", tier.tier.code()),
                     ));
                 }
                 let reachable: Vec<Mask> = parent
@@ -147,11 +155,10 @@ impl Compiled {
                     .filter(Mask::satisfiable)
                     .collect();
                 if reachable.is_empty() {
-                    problems.push(format!(
-                        "{at}: tier {:?} can never fire: its condition never holds for a talent of {:?}",
+                    problems.push(Problem::new(ProblemKind::Unreachable, &at, format!("tier {:?} can never fire: its condition never holds for a talent of {:?}",
                         tier.tier.code(),
                         stream.code()
-                    ));
+                    )));
                 } else if let Some(higher) = ladder.get(..t).filter(|h| !h.is_empty()) {
                     // Shadowed: wherever this tier holds, a higher one holds too.
                     let higher_masks: Vec<Mask> = higher.iter().map(|h| h.when.mask).collect();
@@ -163,19 +170,17 @@ impl Compiled {
                         }
                     }
                     if fires.is_err() {
-                        problems.push(format!(
-                            "{at}: proving that tier {:?} can fire below the {} tier(s) above it takes more than \
+                        problems.push(Problem::new(ProblemKind::Limit, &at, format!("proving that tier {:?} can fire below the {} tier(s) above it takes more than \
                              the limit of {} steps (Limits::max_proof_steps): simplify the ladder or raise the limit",
                             tier.tier.code(),
                             higher.len(),
                             limits.proof_steps()
-                        ));
+                        )));
                     } else if fires == Ok(false) {
-                        problems.push(format!(
-                            "{at}: tier {:?} can never fire: wherever it holds, a higher tier ({}) holds too",
+                        problems.push(Problem::new(ProblemKind::Shadowed, &at, format!("tier {:?} can never fire: wherever it holds, a higher tier ({}) holds too",
                             tier.tier.code(),
                             higher.iter().map(|h| h.tier.code()).collect::<Vec<_>>().join(", ")
-                        ));
+                        )));
                     }
                 }
                 for fact in [
@@ -185,11 +190,15 @@ impl Compiled {
                     Fact::AboveDesignatedSize,
                 ] {
                     if let Some((low, high)) = tier.when.mask.not_upward_closed(fact) {
-                        problems.push(format!(
-                            "{at}.when: {} allows {} but not {}: raising it would lower the tier",
-                            fact.name(),
-                            fact.value_label(low, false),
-                            fact.value_label(high, false)
+                        problems.push(Problem::new(
+                            ProblemKind::NotMonotone,
+                            format!("{at}.when"),
+                            format!(
+                                "{} allows {} but not {}: raising it would lower the tier",
+                                fact.name(),
+                                fact.value_label(low, false),
+                                fact.value_label(high, false)
+                            ),
                         ));
                     }
                 }
@@ -220,22 +229,22 @@ impl Compiled {
                 ];
                 for (name, up, low) in indicators {
                     match (up, low) {
-                        (Some(u), Some(l)) if u <= l => problems.push(format!(
-                            "{at}: {name} of {upper_name} ({u}) must be above that of {lower_name} ({l}): \
+                        (Some(u), Some(l)) if u <= l => problems.push(Problem::new(ProblemKind::Thresholds, &at, format!("{name} of {upper_name} ({u}) must be above that of {lower_name} ({l}): \
                              thresholds must rise from small to large"
-                        )),
-                        (Some(_), None) | (None, Some(_)) => problems.push(format!(
-                            "{at}: {name} bounds {} but not {}: every class must bound the same numbers",
+                        ))),
+                        (Some(_), None) | (None, Some(_)) => problems.push(Problem::new(ProblemKind::Thresholds, &at, format!("{name} bounds {} but not {}: every class must bound the same numbers",
                             if up.is_some() { upper_name } else { lower_name },
                             if up.is_some() { lower_name } else { upper_name }
-                        )),
+                        ))),
                         _ => {}
                     }
                 }
             }
             if row.large == BoundsDoc::default() {
-                problems.push(format!(
-                    "{at}: the classes bound nothing: give at least one number"
+                problems.push(Problem::new(
+                    ProblemKind::Thresholds,
+                    &at,
+                    "the classes bound nothing: give at least one number".to_string(),
                 ));
             }
         }

@@ -4,6 +4,7 @@
 
 use super::doc::{Allowed, ClauseValue, Condition, PolicyDoc};
 use super::limits::Limits;
+use super::problem::{Problem, ProblemKind};
 use crate::codes::{
     CodeSet, Coded, Department, Entitlement, Industry, IntroductionLevel, Post, Service, Specialty,
     Stream, Tier, per_code,
@@ -14,16 +15,20 @@ use crate::facts::{AnyOf, Cond, Fact, Kind, Mask};
 use crate::profile::Profile;
 
 /// Compiles a condition, collecting every problem.
-fn condition(condition: &Condition, problems: &mut Vec<String>, at: &str) -> Mask {
+fn condition(condition: &Condition, problems: &mut Vec<Problem>, at: &str) -> Mask {
     let mut mask = Mask::ANY;
     for (name, allowed) in condition {
         let Some(fact) = Fact::ALL.iter().copied().find(|f| f.name() == name) else {
             let known: Vec<&str> = Fact::ALL.iter().map(|f| f.name()).collect();
-            problems.push(format!(
-                "{at}: unknown fact {:?} (expected one of {}){}",
-                crate::safety::Shown(name),
-                known.join(", "),
-                crate::safety::look_alike(name, &known)
+            problems.push(Problem::new(
+                ProblemKind::Unknown,
+                at,
+                format!(
+                    "unknown fact {:?} (expected one of {}){}",
+                    crate::safety::Shown(name),
+                    known.join(", "),
+                    crate::safety::look_alike(name, &known)
+                ),
             ));
             continue;
         };
@@ -34,11 +39,13 @@ fn condition(condition: &Condition, problems: &mut Vec<String>, at: &str) -> Mas
         let mut bits = 0u32;
         for v in values {
             match value_bit(fact, v) {
-                Ok(b) if bits & b != 0 => {
-                    problems.push(format!("{at}: {} lists {v} twice", fact.name()))
-                }
+                Ok(b) if bits & b != 0 => problems.push(Problem::new(
+                    ProblemKind::Repeated,
+                    at,
+                    format!("{} lists {v} twice", fact.name()),
+                )),
                 Ok(b) => bits |= b,
-                Err(e) => problems.push(format!("{at}: {e}")),
+                Err(e) => problems.push(Problem::new(ProblemKind::Unknown, at, e)),
             }
         }
         let allowed = if negated {
@@ -182,22 +189,19 @@ impl SentenceFacts {
     }
 }
 
-/// Why a policy document could not be compiled: every problem found, in the order of the document.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the policy has {} problem(s): {}", problems.len(), problems.join("; "))]
-pub(crate) struct PolicyError {
-    pub(crate) problems: Vec<String>,
-}
-
 /// Parses a code of a list exactly (codes only: a document is data, not free text).
-fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<String>) -> Option<T> {
+fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
     let found = T::ALL.iter().copied().find(|v| v.code() == s);
     if found.is_none() {
-        problems.push(format!(
-            "{at}: unknown {} {:?}{}",
-            T::KIND,
-            crate::safety::Shown(s),
-            crate::safety::look_alike(s, T::CODES)
+        problems.push(Problem::new(
+            ProblemKind::Unknown,
+            at,
+            format!(
+                "unknown {} {:?}{}",
+                T::KIND,
+                crate::safety::Shown(s),
+                crate::safety::look_alike(s, T::CODES)
+            ),
         ));
     }
     found
@@ -206,7 +210,7 @@ fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<String>) -> Option<T> {
 impl Compiled {
     /// Compiles a document, collecting every problem of codes and shape.
     #[cfg(test)]
-    pub(crate) fn compile(doc: &PolicyDoc) -> Result<Compiled, PolicyError> {
+    pub(crate) fn compile(doc: &PolicyDoc) -> Result<Compiled, Vec<Problem>> {
         Compiled::compile_with(doc, &Limits::default())
     }
 
@@ -216,7 +220,7 @@ impl Compiled {
     /// row, or a department or service twice in one list) is a problem, but only its first use is kept and
     /// the proofs still run, so it is reported with the problems they find. An unknown code stops before
     /// the proofs, which would have nothing to stand on.
-    pub(crate) fn compile_with(doc: &PolicyDoc, limits: &Limits) -> Result<Compiled, PolicyError> {
+    pub(crate) fn compile_with(doc: &PolicyDoc, limits: &Limits) -> Result<Compiled, Vec<Problem>> {
         let mut problems = Vec::new();
         let counts = [
             Limits::check_count(
@@ -252,7 +256,7 @@ impl Compiled {
         // The streams, levels, industries and posts are bounded by their code lists once repeats are refused;
         // the lists above are not, so a document past them is refused before anything else is done.
         if !problems.is_empty() {
-            return Err(PolicyError { problems });
+            return Err(problems);
         }
         // Problems that do not stop the proofs: repeated entries.
         let mut repeated = 0usize;
@@ -283,10 +287,14 @@ impl Compiled {
                 {
                     match post_stream.get_mut(post.index()) {
                         Some(Some(other)) => {
-                            p.push(format!(
-                                "{at}.posts: post {:?} is already the post of stream {:?}",
-                                post.code(),
-                                Stream::code(*other)
+                            p.push(Problem::new(
+                                ProblemKind::Repeated,
+                                format!("{at}.posts"),
+                                format!(
+                                    "post {:?} is already the post of stream {:?}",
+                                    post.code(),
+                                    Stream::code(*other)
+                                ),
                             ));
                             repeated += 1;
                         }
@@ -296,7 +304,11 @@ impl Compiled {
                 }
             }
             if let Some(stream) = stream.filter(|&s| !seen_streams.insert(s)) {
-                p.push(format!("{at}: stream {:?} is listed twice", stream.code()));
+                p.push(Problem::new(
+                    ProblemKind::Repeated,
+                    &at,
+                    format!("stream {:?} is listed twice", stream.code()),
+                ));
                 repeated += 1;
             } else if let (Some(stream), Some(lead)) = (stream, lead) {
                 streams.push(CompiledStream {
@@ -315,9 +327,10 @@ impl Compiled {
             let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
             let when = number(condition(&s.when, p, &format!("{at}.when")));
             if let Some(specialty) = specialty.filter(|&s| !seen_specialties.insert(s)) {
-                p.push(format!(
-                    "{at}: specialty {:?} is listed twice",
-                    specialty.code()
+                p.push(Problem::new(
+                    ProblemKind::Repeated,
+                    &at,
+                    format!("specialty {:?} is listed twice", specialty.code()),
                 ));
                 repeated += 1;
             } else if let (Some(specialty), Some(parent), Some(lead)) = (specialty, parent, lead) {
@@ -345,7 +358,11 @@ impl Compiled {
                     let at = format!("{at}.managed_by");
                     match code::<Department>(d, &at, p) {
                         Some(d) if managed_by.contains(&d) => {
-                            p.push(format!("{at}: department {:?} is listed twice", d.code()));
+                            p.push(Problem::new(
+                                ProblemKind::Repeated,
+                                &at,
+                                format!("department {:?} is listed twice", d.code()),
+                            ));
                             repeated += 1;
                         }
                         Some(d) => managed_by.push(d),
@@ -354,7 +371,11 @@ impl Compiled {
                 }
                 if let Some(tier) = tier {
                     if tiers.iter().any(|c: &CompiledTier| c.tier == tier) {
-                        p.push(format!("{at}: tier {:?} is listed twice", tier.code()));
+                        p.push(Problem::new(
+                            ProblemKind::Repeated,
+                            &at,
+                            format!("tier {:?} is listed twice", tier.code()),
+                        ));
                         repeated += 1;
                     } else {
                         tiers.push(CompiledTier {
@@ -367,7 +388,11 @@ impl Compiled {
             }
             match ladders.get_mut(stream.index()) {
                 Some(slot) if slot.is_empty() => *slot = tiers,
-                _ => p.push(format!("{at}: stream {:?} has two ladders", stream.code())),
+                _ => p.push(Problem::new(
+                    ProblemKind::Repeated,
+                    &at,
+                    format!("stream {:?} has two ladders", stream.code()),
+                )),
             }
         }
         let mut entitlements = Vec::new();
@@ -377,7 +402,11 @@ impl Compiled {
             let when = number(condition(&e.when, p, &format!("{at}.when")));
             match entitlement {
                 Some(e) if entitlements.iter().any(|(seen, _)| *seen == e) => {
-                    p.push(format!("{at}: entitlement {:?} is listed twice", e.code()));
+                    p.push(Problem::new(
+                        ProblemKind::Repeated,
+                        &at,
+                        format!("entitlement {:?} is listed twice", e.code()),
+                    ));
                     repeated += 1;
                 }
                 Some(e) => entitlements.push((e, when)),
@@ -393,7 +422,11 @@ impl Compiled {
             for v in &s.services {
                 match code::<Service>(v, &at, p) {
                     Some(v) if !list.insert(v) => {
-                        p.push(format!("{at}: service {:?} is listed twice", v.code()));
+                        p.push(Problem::new(
+                            ProblemKind::Repeated,
+                            &at,
+                            format!("service {:?} is listed twice", v.code()),
+                        ));
                         repeated += 1;
                     }
                     _ => {}
@@ -403,7 +436,11 @@ impl Compiled {
                 match services.get_mut(level.index()) {
                     Some(slot) if seen_levels.insert(level) => *slot = list,
                     _ => {
-                        p.push(format!("{at}: level {:?} is listed twice", level.code()));
+                        p.push(Problem::new(
+                            ProblemKind::Repeated,
+                            &at,
+                            format!("level {:?} is listed twice", level.code()),
+                        ));
                         repeated += 1;
                     }
                 }
@@ -433,7 +470,11 @@ impl Compiled {
                     *slot = Some([bounds(&r.large), bounds(&r.medium), bounds(&r.small)])
                 }
                 _ => {
-                    p.push(format!("{at}: industry {:?} has two rows", industry.code()));
+                    p.push(Problem::new(
+                        ProblemKind::Repeated,
+                        &at,
+                        format!("industry {:?} has two rows", industry.code()),
+                    ));
                     repeated += 1;
                 }
             }
@@ -446,16 +487,21 @@ impl Compiled {
                 continue;
             };
             if !seen.insert(industry) {
-                p.push(format!(
-                    "{at}: industry {:?} is listed twice",
-                    industry.code()
+                p.push(Problem::new(
+                    ProblemKind::Repeated,
+                    &at,
+                    format!("industry {:?} is listed twice", industry.code()),
                 ));
                 repeated += 1;
                 continue;
             }
             let rule = match (a.revenue_wan, a.always) {
                 (Some(_), true) => {
-                    p.push(format!("{at}: give revenue_wan or always, not both"));
+                    p.push(Problem::new(
+                        ProblemKind::Shape,
+                        &at,
+                        "give revenue_wan or always, not both".to_string(),
+                    ));
                     AboveSizeRule::MustBeStated
                 }
                 (Some(w), false) => AboveSizeRule::Revenue(w),
@@ -468,7 +514,7 @@ impl Compiled {
         }
         // Nothing is proven about a policy whose codes are wrong: the proofs run on a policy that compiled.
         if problems.len() > repeated {
-            return Err(PolicyError { problems });
+            return Err(problems);
         }
         let mut compiled = Compiled {
             streams,
@@ -488,7 +534,7 @@ impl Compiled {
             compiled.sentence_facts = SentenceFacts::of(&compiled);
             Ok(compiled)
         } else {
-            Err(PolicyError { problems })
+            Err(problems)
         }
     }
 
@@ -595,7 +641,7 @@ mod tests {
         doc.above_designated_size[1].always = true;
         let err = Compiled::compile(&doc).unwrap_err();
         assert_eq!(
-            err.problems,
+            err,
             [
                 r#"streams[0].lead: unknown department "mayor""#,
                 r#"streams[1]: stream "party_government" is listed twice"#,

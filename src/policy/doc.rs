@@ -14,13 +14,14 @@
 //! assert!(toml.starts_with("name = \"shizhong-2011\""));
 //! assert_eq!(PolicyDoc::from_toml(&toml)?, doc);
 //! # }
-//! # Ok::<(), talent_matrix::policy::DocError>(())
+//! # Ok::<(), talent_matrix::policy::PolicyError>(())
 //! ```
 
 use std::collections::BTreeMap;
 
 #[cfg(any(feature = "toml", feature = "json"))]
 use super::limits::Limits;
+use super::problem::{PolicyError, Problem, ProblemKind};
 
 use crate::money::Wan;
 use crate::raw::Raw;
@@ -291,53 +292,9 @@ impl From<bool> for ClauseValue {
     }
 }
 
-/// Why a policy document could not be read: every problem of syntax or shape found, each with where it is
-/// (`streams[1].lead`). Content (codes, reachability, …) is checked when the document is loaded into a
-/// [`Policy`](crate::Policy).
-///
-/// ```
-/// # #[cfg(feature = "json")] {
-/// use talent_matrix::policy::PolicyDoc;
-///
-/// let err = PolicyDoc::from_json(r#"{"name": 1, "colour": "red"}"#).unwrap_err();
-/// assert_eq!(
-///     err.problems(),
-///     [
-///         "colour: unknown key (expected name, version, effective, source, streams, specialties, ladders, entitlements, services, size_standard, above_designated_size)",
-///         "name: expected a string, got 1",
-///         "version: missing",
-///         "effective: missing",
-///         "source: missing",
-///         "streams: missing",
-///         "size_standard: missing",
-///         "above_designated_size: missing",
-///     ]
-/// );
-/// # }
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid policy document: {}", problems.join("; "))]
-pub struct DocError {
-    problems: Vec<String>,
-}
-
-impl DocError {
-    /// Every problem, in the order of the document.
-    ///
-    /// ```
-    /// # #[cfg(feature = "json")] {
-    /// let err = talent_matrix::policy::PolicyDoc::from_json("[]").unwrap_err();
-    /// assert_eq!(err.problems(), ["the document: expected a table, got []"]);
-    /// # }
-    /// ```
-    pub fn problems(&self) -> &[String] {
-        &self.problems
-    }
-}
-
 /// Reads a document tree, collecting every problem.
 struct Reader {
-    problems: Vec<String>,
+    problems: Vec<Problem>,
 }
 
 fn show(raw: &Raw) -> String {
@@ -350,14 +307,18 @@ fn show(raw: &Raw) -> String {
 }
 
 impl Reader {
-    fn problem(&mut self, at: &str, what: impl core::fmt::Display) {
-        self.problems.push(format!("{at}: {what}"));
+    fn problem(&mut self, kind: ProblemKind, at: &str, what: impl core::fmt::Display) {
+        self.problems.push(Problem::new(kind, at, what.to_string()));
     }
 
     /// The entries of a table, reporting keys not in `known` and keys given twice.
     fn table<'r>(&mut self, raw: &'r Raw, at: &str, known: &[&str]) -> Vec<(&'r str, &'r Raw)> {
         let Raw::Object(entries) = raw else {
-            self.problem(at, format_args!("expected a table, got {}", show(raw)));
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!("expected a table, got {}", show(raw)),
+            );
             return Vec::new();
         };
         let mut out: Vec<(&str, &Raw)> = Vec::new();
@@ -369,11 +330,12 @@ impl Reader {
             };
             if !known.contains(&key.as_str()) {
                 self.problem(
+                    ProblemKind::UnknownKey,
                     &path,
                     format_args!("unknown key (expected {})", known.join(", ")),
                 );
             } else if out.iter().any(|(k, _)| k == key) {
-                self.problem(&path, "given twice");
+                self.problem(ProblemKind::Repeated, &path, "given twice");
             } else {
                 out.push((key, value));
             }
@@ -390,7 +352,7 @@ impl Reader {
     ) -> Option<&'r Raw> {
         let found = t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
         if found.is_none() && required {
-            self.problem(&join(at, key), "missing");
+            self.problem(ProblemKind::Missing, &join(at, key), "missing");
         }
         found
     }
@@ -400,6 +362,7 @@ impl Reader {
             Some(Raw::Str(s)) => s.clone(),
             Some(other) => {
                 self.problem(
+                    ProblemKind::Shape,
                     &join(at, key),
                     format_args!("expected a string, got {}", show(other)),
                 );
@@ -419,6 +382,7 @@ impl Reader {
                     Raw::Str(s) => Some(s.clone()),
                     other => {
                         self.problem(
+                            ProblemKind::Shape,
                             &format!("{path}[{i}]"),
                             format_args!("expected a string, got {}", show(other)),
                         );
@@ -428,6 +392,7 @@ impl Reader {
                 .collect(),
             Some(other) => {
                 self.problem(
+                    ProblemKind::Shape,
                     &path,
                     format_args!("expected a list of strings, got {}", show(other)),
                 );
@@ -454,7 +419,11 @@ impl Reader {
                 .map(|(i, raw)| item(self, raw, &format!("{path}[{i}]")))
                 .collect(),
             Some(other) => {
-                self.problem(&path, format_args!("expected a list, got {}", show(other)));
+                self.problem(
+                    ProblemKind::Shape,
+                    &path,
+                    format_args!("expected a list, got {}", show(other)),
+                );
                 Vec::new()
             }
             None => Vec::new(),
@@ -464,6 +433,7 @@ impl Reader {
     fn condition(&mut self, raw: &Raw, at: &str) -> Condition {
         let Raw::Object(entries) = raw else {
             self.problem(
+                ProblemKind::Shape,
                 at,
                 format_args!("expected a table of clauses, got {}", show(raw)),
             );
@@ -480,6 +450,7 @@ impl Reader {
                     },
                     _ => {
                         self.problem(
+                            ProblemKind::Shape,
                             &path,
                             format_args!(
                                 "expected a list of values or {{ not = [...] }}, got {}",
@@ -491,6 +462,7 @@ impl Reader {
                 },
                 other => {
                     self.problem(
+                        ProblemKind::Shape,
                         &path,
                         format_args!(
                             "expected a list of values or {{ not = [...] }}, got {}",
@@ -501,7 +473,7 @@ impl Reader {
                 }
             };
             if condition.insert(fact.clone(), allowed).is_some() {
-                self.problem(&path, "given twice");
+                self.problem(ProblemKind::Repeated, &path, "given twice");
             }
         }
         condition
@@ -516,6 +488,7 @@ impl Reader {
                 Raw::Bool(b) => Some(ClauseValue::Bool(*b)),
                 other => {
                     self.problem(
+                        ProblemKind::Shape,
                         &format!("{at}[{i}]"),
                         format_args!("expected a code or a boolean, got {}", show(other)),
                     );
@@ -533,6 +506,7 @@ impl Reader {
         }
         .or_else(|| {
             self.problem(
+                ProblemKind::Shape,
                 at,
                 format_args!("expected a whole number of at least 0, got {}", show(raw)),
             );
@@ -549,6 +523,7 @@ impl Reader {
         }
         .or_else(|| {
             self.problem(
+                ProblemKind::Shape,
                 at,
                 format_args!(
                     "expected an amount of 万元 of at least 0 with at most 4 decimals, got {}",
@@ -577,7 +552,11 @@ impl Reader {
     fn doc(&mut self, raw: &Raw) -> PolicyDoc {
         let at = "the document";
         if !matches!(raw, Raw::Object(_)) {
-            self.problem(at, format_args!("expected a table, got {}", show(raw)));
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!("expected a table, got {}", show(raw)),
+            );
             return PolicyDoc::empty();
         }
         let t = self.table(
@@ -694,6 +673,7 @@ impl Reader {
                             Some(Raw::Bool(b)) => *b,
                             Some(other) => {
                                 r.problem(
+                                    ProblemKind::Shape,
                                     &join(at, "always"),
                                     format_args!("expected true or false, got {}", show(other)),
                                 );
@@ -818,7 +798,7 @@ impl PolicyDoc {
 
     /// Reads a document from a parsed tree, reporting every problem of shape.
     #[cfg_attr(not(any(feature = "toml", feature = "json")), allow(dead_code))]
-    pub(crate) fn from_raw(raw: &Raw) -> Result<PolicyDoc, DocError> {
+    pub(crate) fn from_raw(raw: &Raw) -> Result<PolicyDoc, PolicyError> {
         let mut reader = Reader {
             problems: Vec::new(),
         };
@@ -826,9 +806,7 @@ impl PolicyDoc {
         if reader.problems.is_empty() {
             Ok(doc)
         } else {
-            Err(DocError {
-                problems: reader.problems,
-            })
+            Err(PolicyError::new(reader.problems))
         }
     }
 
@@ -974,17 +952,17 @@ impl PolicyDoc {
     ///
     /// # Errors
     ///
-    /// [`DocError`]: the TOML parser's message (with line and column) for bad syntax; otherwise every unknown
+    /// [`PolicyError`]: the TOML parser's message (with line and column) for bad syntax; otherwise every unknown
     /// or missing key and every value of the wrong type, with where it is.
     ///
     /// ```
     /// use talent_matrix::policy::PolicyDoc;
     /// let doc = PolicyDoc::from_toml(&PolicyDoc::shizhong_2011().to_toml())?;
     /// assert_eq!(doc, PolicyDoc::shizhong_2011());
-    /// # Ok::<(), talent_matrix::policy::DocError>(())
+    /// # Ok::<(), talent_matrix::policy::PolicyError>(())
     /// ```
     #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str) -> Result<PolicyDoc, DocError> {
+    pub fn from_toml(text: &str) -> Result<PolicyDoc, PolicyError> {
         PolicyDoc::from_toml_with(text, &Limits::default())
     }
 
@@ -1000,12 +978,13 @@ impl PolicyDoc {
     /// assert_eq!(err.problems(), ["the document is 10 bytes, more than the limit of 4 (Limits::max_document_bytes)"]);
     /// ```
     #[cfg(feature = "toml")]
-    pub fn from_toml_with(text: &str, limits: &Limits) -> Result<PolicyDoc, DocError> {
-        limits.check_text(text).map_err(|problem| DocError {
-            problems: vec![problem],
-        })?;
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| DocError {
-            problems: vec![format!("TOML syntax: {}", e.to_string().trim_end())],
+    pub fn from_toml_with(text: &str, limits: &Limits) -> Result<PolicyDoc, PolicyError> {
+        limits
+            .check_text(text)
+            .map_err(|problem| PolicyError::new(vec![problem]))?;
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let message = format!("TOML syntax: {}", e.to_string().trim_end());
+            PolicyError::new(vec![Problem::new(ProblemKind::Syntax, "", message)])
         })?;
         PolicyDoc::from_raw(&crate::raw::Raw::from_toml(toml::Value::Table(table)))
     }
@@ -1025,17 +1004,17 @@ impl PolicyDoc {
     ///
     /// # Errors
     ///
-    /// [`DocError`]: serde_json's message for bad syntax; otherwise every unknown, repeated or missing key and
+    /// [`PolicyError`]: serde_json's message for bad syntax; otherwise every unknown, repeated or missing key and
     /// every value of the wrong type, with where it is.
     ///
     /// ```
     /// use talent_matrix::policy::PolicyDoc;
     /// let doc = PolicyDoc::from_json(&PolicyDoc::shizhong_2011().to_json())?;
     /// assert_eq!(doc, PolicyDoc::shizhong_2011());
-    /// # Ok::<(), talent_matrix::policy::DocError>(())
+    /// # Ok::<(), talent_matrix::policy::PolicyError>(())
     /// ```
     #[cfg(feature = "json")]
-    pub fn from_json(text: &str) -> Result<PolicyDoc, DocError> {
+    pub fn from_json(text: &str) -> Result<PolicyDoc, PolicyError> {
         PolicyDoc::from_json_with(text, &Limits::default())
     }
 
@@ -1051,12 +1030,13 @@ impl PolicyDoc {
     /// assert_eq!(err.problems().len(), 1);
     /// ```
     #[cfg(feature = "json")]
-    pub fn from_json_with(text: &str, limits: &Limits) -> Result<PolicyDoc, DocError> {
-        limits.check_text(text).map_err(|problem| DocError {
-            problems: vec![problem],
-        })?;
-        let raw: Raw = serde_json::from_str(text).map_err(|e| DocError {
-            problems: vec![format!("JSON syntax: {e}")],
+    pub fn from_json_with(text: &str, limits: &Limits) -> Result<PolicyDoc, PolicyError> {
+        limits
+            .check_text(text)
+            .map_err(|problem| PolicyError::new(vec![problem]))?;
+        let raw: Raw = serde_json::from_str(text).map_err(|e| {
+            let message = format!("JSON syntax: {e}");
+            PolicyError::new(vec![Problem::new(ProblemKind::Syntax, "", message)])
         })?;
         PolicyDoc::from_raw(&raw)
     }

@@ -21,6 +21,8 @@
 //! );
 //! ```
 
+use super::problem::{Problem, ProblemKind};
+
 /// Limits on a policy document, so that loading any document takes bounded time and memory. [`Default`]
 /// gives the documented defaults.
 ///
@@ -145,32 +147,42 @@ impl Limits {
         count: usize,
         limit: usize,
         option: &str,
-    ) -> Option<String> {
+    ) -> Option<Problem> {
         (count > limit).then(|| {
-            format!("{at}: {count} entries, more than the limit of {limit} (Limits::{option})")
+            Problem::new(
+                ProblemKind::Limit,
+                at,
+                format!("{count} entries, more than the limit of {limit} (Limits::{option})"),
+            )
         })
     }
 
     /// Refuses a document text longer than the limit, with the problem that says so.
     #[cfg_attr(not(any(feature = "toml", feature = "json")), allow(dead_code))]
-    pub(crate) fn check_text(&self, text: &str) -> Result<(), String> {
+    pub(crate) fn check_text(&self, text: &str) -> Result<(), Problem> {
         if text.len() > self.document_bytes {
-            return Err(format!(
-                "the document is {} bytes, more than the limit of {} (Limits::max_document_bytes)",
-                text.len(),
-                self.document_bytes
+            return Err(Problem::new(
+                ProblemKind::Limit,
+                "",
+                format!(
+                    "the document is {} bytes, more than the limit of {} (Limits::max_document_bytes)",
+                    text.len(),
+                    self.document_bytes
+                ),
             ));
         }
         Ok(())
     }
 
     /// Cuts a list of problems to the limit, saying how many were left out.
-    pub(crate) fn cap(&self, problems: &mut Vec<String>) {
+    pub(crate) fn cap(&self, problems: &mut Vec<Problem>) {
         if problems.len() > self.problems {
             let more = problems.len() - self.problems;
             problems.truncate(self.problems);
-            problems.push(format!(
-                "… and {more} more problem(s) (Limits::max_problems)"
+            problems.push(Problem::new(
+                ProblemKind::More,
+                "",
+                format!("… and {more} more problem(s) (Limits::max_problems)"),
             ));
         }
     }

@@ -40,59 +40,17 @@ pub(crate) mod compile;
 mod diff;
 mod doc;
 mod limits;
+mod problem;
 
-use compile::{Compiled, PolicyError as CompileError};
+use compile::Compiled;
 
 pub use diff::{Cell, Change, Moves, compare};
 pub use doc::{
-    AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, DocError, EntitlementDoc, LadderDoc,
-    PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
+    AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc, PolicyDoc,
+    ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
 };
 pub use limits::Limits;
-
-/// Why a policy document could not be loaded: every problem found, each with where it is in the document.
-///
-/// ```
-/// use talent_matrix::policy::PolicyDoc;
-/// use talent_matrix::Policy;
-///
-/// let mut doc = PolicyDoc::shizhong_2011();
-/// doc.name = "my-district".into();
-/// doc.streams[0].lead = "mayor".into();
-/// doc.services[0].services.push("free_lunch".into());
-/// let err = Policy::from_doc(&doc).unwrap_err();
-/// assert_eq!(
-///     err.problems(),
-///     [r#"streams[0].lead: unknown department "mayor""#, r#"services[0]: unknown service "free_lunch""#]
-/// );
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the policy has {} problem(s): {}", problems.len(), problems.join("; "))]
-pub struct PolicyError {
-    problems: Vec<String>,
-}
-
-impl PolicyError {
-    /// Every problem, in the order of the document.
-    ///
-    /// ```
-    /// let mut doc = talent_matrix::policy::PolicyDoc::shizhong_2011();
-    /// doc.name = "my-district".into();
-    /// doc.ladders[0].tiers[0].managed_by.clear();
-    /// let err = talent_matrix::Policy::from_doc(&doc).unwrap_err();
-    /// assert_eq!(err.problems().len(), 1);
-    /// ```
-    pub fn problems(&self) -> &[String] {
-        &self.problems
-    }
-}
-
-impl PolicyError {
-    fn capped(mut problems: Vec<String>, limits: &Limits) -> PolicyError {
-        limits.cap(&mut problems);
-        PolicyError { problems }
-    }
-}
+pub use problem::{PolicyError, Problem, ProblemKind};
 
 /// The name only the built-in policy's content may carry.
 const BUILT_IN_NAME: &str = "shizhong-2011";
@@ -118,14 +76,6 @@ fn is_calendar_date(s: &str) -> bool {
         && b.get(7) == Some(&b'-')
         && y >= 1
         && crate::lifecycle::Date::new(y, m, d).is_some()
-}
-
-impl From<CompileError> for PolicyError {
-    fn from(e: CompileError) -> Self {
-        PolicyError {
-            problems: e.problems,
-        }
-    }
 }
 
 /// A loaded, checked and compiled classification policy.
@@ -233,25 +183,27 @@ impl Policy {
     pub fn from_doc_with(doc: &PolicyDoc, limits: &Limits) -> Result<Policy, PolicyError> {
         let mut problems = Vec::new();
         if doc.name == BUILT_IN_NAME && *doc != PolicyDoc::shizhong_2011() {
-            problems.push(format!(
-                "name: {BUILT_IN_NAME:?} is the built-in policy's name, but these rules differ from it: \
+            problems.push(Problem::new(ProblemKind::Name, "name", format!("{BUILT_IN_NAME:?} is the built-in policy's name, but these rules differ from it: \
                  give the policy a name of its own"
-            ));
+            )));
         }
         for (key, value) in [("name", &doc.name), ("version", &doc.version)] {
             // The name and version go into every record and onto terminals: no control or format character.
             if let Some((at, c)) = crate::safety::bad_id_char(value) {
-                problems.push(format!(
-                    "{key}: must not contain control or format characters, got {:?} (U+{:04X} at character {at})",
+                problems.push(Problem::new(ProblemKind::Shape, key, format!("must not contain control or format characters, got {:?} (U+{:04X} at character {at})",
                     crate::safety::Shown(value),
                     u32::from(c)
-                ));
+                )));
             }
         }
         if !is_calendar_date(&doc.effective) {
-            problems.push(format!(
-                "effective: expected a calendar date YYYY-MM-DD, got {:?}",
-                crate::safety::Shown(&doc.effective)
+            problems.push(Problem::new(
+                ProblemKind::Shape,
+                "effective",
+                format!(
+                    "expected a calendar date YYYY-MM-DD, got {:?}",
+                    crate::safety::Shown(&doc.effective)
+                ),
             ));
         }
         let compiled = Compiled::compile_with(doc, limits);
@@ -259,7 +211,7 @@ impl Policy {
             Ok(c) if problems.is_empty() => c,
             Ok(_) => return Err(PolicyError::capped(problems, limits)),
             Err(e) => {
-                problems.extend(e.problems);
+                problems.extend(e);
                 return Err(PolicyError::capped(problems, limits));
             }
         };
