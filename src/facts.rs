@@ -373,18 +373,13 @@ impl Mask {
         if h.covers(self) {
             return Ok(false);
         }
-        for (i, fact) in Fact::ALL.iter().enumerate() {
-            let (Some(&region), Some(&allowed)) = (self.0.get(i), h.0.get(i)) else {
-                continue;
-            };
-            let outside = region & fact.universe() & !allowed;
+        for fact in Fact::ALL {
+            let outside = self.allowed(fact) & fact.universe() & !h.allowed(fact);
             if outside == 0 {
                 continue;
             }
             let mut piece = *self;
-            if let Some(slot) = piece.0.get_mut(i) {
-                *slot = outside;
-            }
+            *per_fact_mut(&mut piece.0, fact) = outside;
             if piece.escapes(rest, budget)? {
                 return Ok(true);
             }
@@ -394,7 +389,7 @@ impl Mask {
 
     /// Values `low < high` of an ordered fact where the condition allows `low` but not `high`, if any.
     pub(crate) fn not_upward_closed(&self, fact: Fact) -> Option<(u32, u32)> {
-        let allowed = self.0.get(fact as usize).copied()? & fact.universe();
+        let allowed = self.allowed(fact) & fact.universe();
         let bits = 32 - fact.universe().leading_zeros();
         (0..bits).find_map(|low| {
             let high = (low + 1..bits).find(|&h| allowed & (1 << h) == 0)?;
@@ -406,13 +401,11 @@ impl Mask {
     /// fact has no allowed possible value, `None` (open) otherwise.
     pub(crate) fn eval(&self, facts: &Facts) -> Option<bool> {
         let mut open = false;
-        let mut used = self.1;
-        while used != 0 {
-            let i = used.trailing_zeros() as usize;
-            used &= used - 1;
-            let (Some(allowed), Some(possible)) = (self.0.get(i), facts.0.get(i)) else {
-                continue;
-            };
+        for fact in Fact::ALL
+            .into_iter()
+            .filter(|&f| self.1 & 1 << (f as u32) != 0)
+        {
+            let (allowed, possible) = (self.allowed(fact), facts.get(fact));
             if allowed & possible == 0 {
                 return Some(false);
             }
@@ -583,13 +576,12 @@ impl Facts {
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn packed(&self, only: u32) -> u128 {
         let mut key = 0u128;
-        let mut rest = only & ((1 << FACTS) - 1);
-        while rest != 0 {
-            let i = rest.trailing_zeros() as usize;
-            rest &= rest - 1;
-            if let (Some(&bits), Some(&(shift, universe))) = (self.0.get(i), PACKING.get(i)) {
-                key |= u128::from(bits & universe) << shift;
-            }
+        for fact in Fact::ALL
+            .into_iter()
+            .filter(|&f| only & 1 << (f as u32) != 0)
+        {
+            let (shift, universe) = *per_fact(&PACKING, fact);
+            key |= u128::from(self.get(fact) & universe) << shift;
         }
         key
     }

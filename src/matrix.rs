@@ -21,7 +21,10 @@
 //! ```
 
 use crate::classify::Classification;
-use crate::codes::{Department, Entitlement, MissingFact, Service, Specialty, Stream, Tier};
+use crate::codes::{
+    Department, Entitlement, MissingFact, Service, Specialty, Stream, Tier, per_code, per_code_mut,
+    per_slot, per_slot_mut,
+};
 use crate::lang::Lang;
 
 /// Specialty slots per stream: 0 for none, 1 + index for each specialty.
@@ -262,16 +265,6 @@ impl Default for Matrix {
     }
 }
 
-fn bump<const N: usize>(counts: &mut [u64; N], index: usize, by: u64) {
-    if let Some(c) = counts.get_mut(index) {
-        *c += by;
-    }
-}
-
-fn tier_slot(tier: Option<Tier>) -> usize {
-    tier.map_or(0, |t| 1 + t.index())
-}
-
 impl Matrix {
     /// An empty matrix.
     ///
@@ -303,33 +296,24 @@ impl Matrix {
         match c.stream() {
             None => self.not_talent += 1,
             Some(s) => {
-                let sp = c.specialty().map_or(0, |sp| 1 + sp.index());
-                if let Some(cell) = self
-                    .cells
-                    .get_mut(s.index())
-                    .and_then(|row| row.get_mut(sp))
-                    .and_then(|row| row.get_mut(tier_slot(c.tier())))
-                {
-                    *cell += 1;
-                }
+                let row = per_slot_mut(per_code_mut(&mut self.cells, s), c.specialty());
+                *per_slot_mut(row, c.tier()) += 1;
             }
         }
         if let Some(d) = c.lead() {
-            bump(&mut self.lead, d.index(), 1);
+            *per_code_mut(&mut self.lead, d) += 1;
         }
         for d in c.managed_by() {
-            bump(&mut self.managed_by, d.index(), 1);
+            *per_code_mut(&mut self.managed_by, d) += 1;
         }
         for e in c.entitlements() {
-            bump(&mut self.entitlements, e.index(), 1);
+            *per_code_mut(&mut self.entitlements, e) += 1;
         }
         for s in c.services() {
-            bump(&mut self.services, s.index(), 1);
+            *per_code_mut(&mut self.services, s) += 1;
         }
         for m in c.missing_facts() {
-            if let Some(ids) = self.missing.get_mut(m.index()) {
-                ids.push(c.id());
-            }
+            per_code_mut(&mut self.missing, m).push(c.id());
         }
     }
 
@@ -408,13 +392,7 @@ impl Matrix {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn cell(&self, stream: Stream, specialty: Option<Specialty>, tier: Option<Tier>) -> u64 {
-        let sp = specialty.map_or(0, |sp| 1 + sp.index());
-        self.cells
-            .get(stream.index())
-            .and_then(|r| r.get(sp))
-            .and_then(|r| r.get(tier_slot(tier)))
-            .copied()
-            .unwrap_or(0)
+        *per_slot(per_slot(per_code(&self.cells, stream), specialty), tier)
     }
 
     /// A shown cell: the talents of a row (a whole stream, or a specialty) in a tier column.
@@ -465,7 +443,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().lead_count(Department::Sasac), 0);
     /// ```
     pub fn lead_count(&self, department: Department) -> u64 {
-        self.lead.get(department.index()).copied().unwrap_or(0)
+        *per_code(&self.lead, department)
     }
 
     /// How many people a department manages (is in the `managed_by` of).
@@ -475,10 +453,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().managed_by_count(Department::Sasac), 0);
     /// ```
     pub fn managed_by_count(&self, department: Department) -> u64 {
-        self.managed_by
-            .get(department.index())
-            .copied()
-            .unwrap_or(0)
+        *per_code(&self.managed_by, department)
     }
 
     /// How many people were granted an entitlement.
@@ -488,10 +463,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().entitlement_count(Entitlement::AnnualReward), 0);
     /// ```
     pub fn entitlement_count(&self, entitlement: Entitlement) -> u64 {
-        self.entitlements
-            .get(entitlement.index())
-            .copied()
-            .unwrap_or(0)
+        *per_code(&self.entitlements, entitlement)
     }
 
     /// How many people are given a service.
@@ -501,7 +473,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().service_count(Service::HukouHandling), 0);
     /// ```
     pub fn service_count(&self, service: Service) -> u64 {
-        self.services.get(service.index()).copied().unwrap_or(0)
+        *per_code(&self.services, service)
     }
 
     /// The ids of the records missing a fact, in the order they were added.
@@ -511,11 +483,7 @@ impl Matrix {
     /// assert!(Matrix::new().missing(MissingFact::Industry).is_empty());
     /// ```
     pub fn missing(&self, fact: MissingFact) -> &Ids {
-        static NONE: Ids = Ids {
-            text: String::new(),
-            lens: Vec::new(),
-        };
-        self.missing.get(fact.index()).unwrap_or(&NONE)
+        per_code(&self.missing, fact)
     }
 }
 

@@ -506,21 +506,17 @@ impl Writer<'_, '_> {
     fn stream(&self, f: &mut impl fmt::Write, s: Stream) -> fmt::Result {
         let facts = self.facts();
         let compiled = self.c.policy().compiled();
-        let holding = compiled
-            .streams
-            .iter()
-            .find(|c| c.stream == s)
-            .and_then(|c| {
-                c.eligible
-                    .iter()
-                    .find(|m| m.mask.eval(&facts) == Some(true))
-            });
+        let holding = compiled.stream(s).and_then(|c| {
+            c.eligible
+                .iter()
+                .find(|m| m.mask.eval(&facts) == Some(true))
+        });
         if let Some(m) = holding {
             self.clauses(f, &m.mask, &facts, true)?;
         }
         write!(f, "{}{}", self.t("：", ": "), self.l(s))?;
         let post = self.c.profile().post();
-        match compiled.post_stream.get(post.index()).copied().flatten() {
+        match compiled.own_stream(post) {
             Some(own) if own == s => {}
             Some(own) => write!(
                 f,
@@ -562,12 +558,7 @@ impl Writer<'_, '_> {
         let compiled = self.c.policy().compiled();
         let post = self.c.profile().post();
         write!(f, "{}{}", self.t("岗位为", "post "), self.l(post))?;
-        let own = compiled
-            .post_stream
-            .get(post.index())
-            .copied()
-            .flatten()
-            .and_then(|s| compiled.streams.iter().find(|c| c.stream == s));
+        let own = compiled.own_stream(post).and_then(|s| compiled.stream(s));
         match own {
             Some(own) => {
                 // The condition of the post's own stream closest to holding, and what it lacks.
@@ -602,7 +593,7 @@ impl Writer<'_, '_> {
         let compiled = self.c.policy().compiled();
         let stream = self.c.stream().map_or("", |st| self.l(st));
         write!(f, "{stream}{}", self.t("，", " with "))?;
-        if let Some(c) = compiled.specialties.iter().find(|c| c.specialty == s) {
+        if let Some(c) = compiled.specialty(s) {
             self.clauses(f, &c.when.mask, &facts, true)?;
         }
         write!(f, "{}{}", self.t("：", ": "), self.l(s))
@@ -828,10 +819,12 @@ impl Writer<'_, '_> {
 
     fn entitlement(&self, f: &mut impl fmt::Write, e: Entitlement) -> fmt::Result {
         let facts = self.facts();
-        let entitlements = &self.c.policy().compiled().entitlements;
-        if let Some((_, when)) = entitlements
-            .iter()
-            .find(|(x, when)| *x == e && when.mask.eval(&facts) == Some(true))
+        if let Some(when) = self
+            .c
+            .policy()
+            .compiled()
+            .entitlement_conditions(e)
+            .find(|when| when.mask.eval(&facts) == Some(true))
         {
             self.clauses(f, &when.mask, &facts, true)?;
         }

@@ -19,10 +19,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::classify::Classification;
-use crate::codes::Coded;
+use crate::codes::{Coded, Entitlement, Specialty, Stream, per_code, per_code_mut};
 use crate::enterprise::Basis;
 use crate::facts::{Fact, Facts};
 use crate::hash::BuildKeyHasher;
+use crate::policy::compile::Compiled;
 use crate::reason::Reason;
 use crate::reason::Rule;
 
@@ -99,6 +100,8 @@ struct Sentences {
     /// The end of its records: `],"policy":…,"policy_hash":…}`.
     tail: String,
     rendered: HashMap<(Rule, u128), Box<str>, BuildKeyHasher>,
+    /// The facts each rule's sentences are written from, under the policy.
+    facts: SentenceFacts,
     /// Room to render a sentence before escaping it.
     scratch: String,
 }
@@ -145,19 +148,67 @@ fn push_reason(out: &mut String, reason: &Reason<'_>, scratch: &mut String) {
     out.push('}');
 }
 
+/// The facts (bit `i` for `Fact::ALL[i]`) each rule's sentences are written from: two people who agree on
+/// them get the same sentences (what the record writer's kept sentences rely on).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct SentenceFacts {
+    /// `stream.*`: the post, the stream, and every fact a stream's condition tests (the sentence names the
+    /// condition that holds, or what the post's own stream lacks, and the other streams that qualify).
+    stream: u32,
+    /// `specialty.*`, by specialty: the stream, the specialty, and the facts its condition tests.
+    specialty: [u32; Specialty::ALL.len()],
+    /// `tier.*`, by stream: the stream, the tier, and the facts the ladder's conditions test.
+    tier: [u32; Stream::ALL.len()],
+    /// `entitlement.*`, by entitlement: the decisions and the facts its conditions test.
+    entitlement: [u32; Entitlement::ALL.len()],
+}
+
+impl SentenceFacts {
+    fn of(c: &Compiled) -> SentenceFacts {
+        const fn bit(f: Fact) -> u32 {
+            1 << (f as u32)
+        }
+        let decided = bit(Fact::Stream) | bit(Fact::Specialty) | bit(Fact::Tier);
+        let mut facts = SentenceFacts {
+            stream: c
+                .streams
+                .iter()
+                .flat_map(|s| &s.eligible)
+                .fold(bit(Fact::Post) | bit(Fact::Stream), |used, m| {
+                    used | m.mask.used()
+                }),
+            ..SentenceFacts::default()
+        };
+        for sp in &c.specialties {
+            *per_code_mut(&mut facts.specialty, sp.specialty) |=
+                bit(Fact::Stream) | bit(Fact::Specialty) | sp.when.mask.used();
+        }
+        for (slot, ladder) in facts.tier.iter_mut().zip(&c.ladders) {
+            *slot = ladder
+                .iter()
+                .fold(bit(Fact::Stream) | bit(Fact::Tier), |used, t| {
+                    used | t.when.mask.used()
+                });
+        }
+        for (e, when) in &c.entitlements {
+            *per_code_mut(&mut facts.entitlement, *e) |= decided | when.mask.used();
+        }
+        facts
+    }
+}
+
 /// The facts a rule's sentences are written from (bit `i` for `Fact::ALL[i]`), or `None` for the rules whose
 /// sentences quote the person's numbers, which are not kept.
-fn sentence_facts(c: &Classification<'_>, rule: Rule) -> Option<u32> {
-    let of = &c.policy().compiled().sentence_facts;
+fn sentence_facts(of: &SentenceFacts, c: &Classification<'_>, rule: Rule) -> Option<u32> {
     let bit = |f: Fact| 1u32 << (f as u32);
     match rule {
         Rule::Stream(_) => Some(of.stream),
-        Rule::Specialty(s) => of.specialty.get(s.index()).copied(),
+        Rule::Specialty(s) => Some(*per_code(&of.specialty, s)),
         Rule::EnterpriseSize(Basis::Stated) => Some(bit(Fact::EnterpriseSize)),
         Rule::AboveDesignatedSize(Basis::Stated) => Some(bit(Fact::AboveDesignatedSize)),
         Rule::EnterpriseSize(Basis::Derived) | Rule::AboveDesignatedSize(Basis::Derived) => None,
-        Rule::Tier(_) => of.tier.get(c.stream()?.index()).copied(),
-        Rule::Entitlement(e) => of.entitlement.get(e.index()).copied(),
+        Rule::Tier(_) => Some(*per_code(&of.tier, c.stream()?)),
+        Rule::Entitlement(e) => Some(*per_code(&of.entitlement, e)),
         Rule::Service(_) => Some(bit(Fact::IntroductionLevel)),
     }
 }
@@ -168,6 +219,7 @@ impl Sentences {
         if self.policy != hash || self.tail.is_empty() {
             self.rendered.clear();
             hash.clone_into(&mut self.policy);
+            self.facts = SentenceFacts::of(c.policy().compiled());
             self.tail.clear();
             push_tail(&mut self.tail, c);
         }
@@ -176,7 +228,8 @@ impl Sentences {
                 out.push(',');
             }
             let rule = reason.rule();
-            let key = key.and_then(|facts| Some(facts.packed(sentence_facts(c, rule)?)));
+            let key =
+                key.and_then(|facts| Some(facts.packed(sentence_facts(&self.facts, c, rule)?)));
             match key {
                 Some(key) => {
                     if let Some(done) = self.rendered.get(&(rule, key)) {

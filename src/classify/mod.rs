@@ -12,7 +12,7 @@ mod procedure;
 
 use crate::codes::{
     CodeSet, Department, EnterpriseSize, Entitlement, Industry, MissingFact, Service, Specialty,
-    Stream, Tier,
+    Stream, Tier, per_code,
 };
 use crate::enterprise::EnterpriseFacts;
 use crate::facts::Facts;
@@ -237,8 +237,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn tier_condition(&self, tier: Tier) -> Option<bool> {
-        self.checks
-            .and_then(|c| c.get(tier.index()).copied().flatten())
+        self.checks.and_then(|c| *per_code(&c, tier))
     }
 
     /// Whether the primary stream has a tier ladder under the policy.

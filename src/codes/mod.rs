@@ -159,6 +159,26 @@ pub(crate) fn per_code_mut<C: Coded, T, const N: usize>(table: &mut [T; N], code
     &mut table[code.index()]
 }
 
+/// The entry of an optional code in a table with one slot for "none" and then one per code of its list: slot
+/// 0 for `None`, `1 + index` for a code. In bounds by construction, as [`per_code`].
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see above
+pub(crate) fn per_slot<C: Coded, T, const N: usize>(table: &[T; N], code: Option<C>) -> &T {
+    const { assert!(N == C::ALL.len() + 1) };
+    &table[code.map_or(0, |c| 1 + c.index())]
+}
+
+/// [`per_slot`], to change the entry.
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see `per_slot`
+pub(crate) fn per_slot_mut<C: Coded, T, const N: usize>(
+    table: &mut [T; N],
+    code: Option<C>,
+) -> &mut T {
+    const { assert!(N == C::ALL.len() + 1) };
+    &mut table[code.map_or(0, |c| 1 + c.index())]
+}
+
 /// Parses any code list value as DOMAIN.md §2 says.
 ///
 /// An exact code is looked up first: every code parses to its own value (tested for every list), so this

@@ -113,10 +113,7 @@ impl Compiled {
                 continue;
             };
             let at = format!("ladders[{l}]");
-            let ladder = self
-                .ladders
-                .get(stream.index())
-                .map_or(&[][..], Vec::as_slice);
+            let ladder = self.ladder(stream);
             let parent = eligible(stream);
             if !parent.iter().any(|c| c.mask.satisfiable()) {
                 problems.push(Problem::new(

@@ -7,7 +7,7 @@ use super::limits::Limits;
 use super::problem::{Problem, ProblemKind};
 use crate::codes::{
     CodeSet, Coded, Department, Entitlement, Industry, IntroductionLevel, Post, Service, Specialty,
-    Stream, Tier, per_code,
+    Stream, Tier, per_code, per_code_mut,
 };
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
 use crate::facts::rows::Rows;
@@ -133,60 +133,6 @@ pub(crate) struct Compiled {
     pub(crate) above: [AboveSizeRule; Industry::ALL.len()],
     /// Every condition evaluated at once; `None` for a policy with too many conditions for them.
     pub(crate) rows: Option<Rows>,
-    /// The facts each rule's sentences are written from.
-    pub(crate) sentence_facts: SentenceFacts,
-}
-
-/// The facts (bit `i` for `Fact::ALL[i]`) each rule's sentences are written from: two people who agree on
-/// them get the same sentences (what the record writer's kept sentences rely on).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct SentenceFacts {
-    /// `stream.*`: the post, the stream, and every fact a stream's condition tests (the sentence names the
-    /// condition that holds, or what the post's own stream lacks, and the other streams that qualify).
-    pub(crate) stream: u32,
-    /// `specialty.*`, by specialty: the stream, the specialty, and the facts its condition tests.
-    pub(crate) specialty: [u32; Specialty::ALL.len()],
-    /// `tier.*`, by stream: the stream, the tier, and the facts the ladder's conditions test.
-    pub(crate) tier: [u32; Stream::ALL.len()],
-    /// `entitlement.*`, by entitlement: the decisions and the facts its conditions test.
-    pub(crate) entitlement: [u32; Entitlement::ALL.len()],
-}
-
-impl SentenceFacts {
-    fn of(c: &Compiled) -> SentenceFacts {
-        const fn bit(f: Fact) -> u32 {
-            1 << (f as u32)
-        }
-        let decided = bit(Fact::Stream) | bit(Fact::Specialty) | bit(Fact::Tier);
-        let mut facts = SentenceFacts {
-            stream: c
-                .streams
-                .iter()
-                .flat_map(|s| &s.eligible)
-                .fold(bit(Fact::Post) | bit(Fact::Stream), |used, m| {
-                    used | m.mask.used()
-                }),
-            ..SentenceFacts::default()
-        };
-        for sp in &c.specialties {
-            if let Some(slot) = facts.specialty.get_mut(sp.specialty.index()) {
-                *slot |= bit(Fact::Stream) | bit(Fact::Specialty) | sp.when.mask.used();
-            }
-        }
-        for (slot, ladder) in facts.tier.iter_mut().zip(&c.ladders) {
-            *slot = ladder
-                .iter()
-                .fold(bit(Fact::Stream) | bit(Fact::Tier), |used, t| {
-                    used | t.when.mask.used()
-                });
-        }
-        for (e, when) in &c.entitlements {
-            if let Some(slot) = facts.entitlement.get_mut(e.index()) {
-                *slot |= decided | when.mask.used();
-            }
-        }
-        facts
-    }
 }
 
 /// Parses a code of a list exactly (codes only: a document is data, not free text).
@@ -285,8 +231,8 @@ impl Compiled {
                 if let (Some(post), Some(stream)) =
                     (code::<Post>(post, &format!("{at}.posts"), p), stream)
                 {
-                    match post_stream.get_mut(post.index()) {
-                        Some(Some(other)) => {
+                    match per_code_mut(&mut post_stream, post) {
+                        Some(other) => {
                             p.push(Problem::new(
                                 ProblemKind::Repeated,
                                 format!("{at}.posts"),
@@ -298,8 +244,7 @@ impl Compiled {
                             ));
                             repeated += 1;
                         }
-                        Some(slot) => *slot = Some(stream),
-                        None => {}
+                        slot @ None => *slot = Some(stream),
                     }
                 }
             }
@@ -386,8 +331,8 @@ impl Compiled {
                     }
                 }
             }
-            match ladders.get_mut(stream.index()) {
-                Some(slot) if slot.is_empty() => *slot = tiers,
+            match per_code_mut(&mut ladders, stream) {
+                slot if slot.is_empty() => *slot = tiers,
                 _ => p.push(Problem::new(
                     ProblemKind::Repeated,
                     &at,
@@ -433,8 +378,8 @@ impl Compiled {
                 }
             }
             if let Some(level) = level {
-                match services.get_mut(level.index()) {
-                    Some(slot) if seen_levels.insert(level) => *slot = list,
+                match per_code_mut(&mut services, level) {
+                    slot if seen_levels.insert(level) => *slot = list,
                     _ => {
                         p.push(Problem::new(
                             ProblemKind::Repeated,
@@ -465,8 +410,8 @@ impl Compiled {
                 }
                 v
             };
-            match size_standard.get_mut(industry.index()) {
-                Some(slot @ None) => {
+            match per_code_mut(&mut size_standard, industry) {
+                slot @ None => {
                     *slot = Some([bounds(&r.large), bounds(&r.medium), bounds(&r.small)])
                 }
                 _ => {
@@ -508,9 +453,7 @@ impl Compiled {
                 (None, true) => AboveSizeRule::Always,
                 (None, false) => AboveSizeRule::MustBeStated,
             };
-            if let Some(slot) = above.get_mut(industry.index()) {
-                *slot = rule;
-            }
+            *per_code_mut(&mut above, industry) = rule;
         }
         // Nothing is proven about a policy whose codes are wrong: the proofs run on a policy that compiled.
         if problems.len() > repeated {
@@ -526,12 +469,10 @@ impl Compiled {
             size_standard,
             above,
             rows: None,
-            sentence_facts: SentenceFacts::default(),
         };
         compiled.check(doc, limits, &mut problems);
         if problems.is_empty() {
             compiled.rows = Rows::new(compiled.conditions());
-            compiled.sentence_facts = SentenceFacts::of(&compiled);
             Ok(compiled)
         } else {
             Err(problems)
@@ -553,6 +494,20 @@ impl Compiled {
         self.streams.iter().find(|s| s.stream == stream)
     }
 
+    /// The specialty's rules, if the policy has the specialty.
+    #[inline]
+    pub(crate) fn specialty(&self, specialty: Specialty) -> Option<&CompiledSpecialty> {
+        self.specialties.iter().find(|s| s.specialty == specialty)
+    }
+
+    /// The conditions under which the policy grants an entitlement (one, unless repeated).
+    pub(crate) fn entitlement_conditions(&self, e: Entitlement) -> impl Iterator<Item = &Cond> {
+        self.entitlements
+            .iter()
+            .filter(move |(x, _)| *x == e)
+            .map(|(_, when)| when)
+    }
+
     /// The own stream of a post (DOMAIN.md §4.2), if a stream lists it.
     #[inline]
     pub(crate) fn own_stream(&self, post: Post) -> Option<Stream> {
@@ -570,10 +525,9 @@ impl Compiled {
     pub(crate) fn enterprise_facts(&self, p: &Profile) -> EnterpriseFacts {
         let industry = p.industry();
         let classes = industry
-            .and_then(|i| self.size_standard.get(i.index()))
-            .and_then(Option::as_ref)
+            .and_then(|i| per_code(&self.size_standard, i).as_ref())
             .map(|[l, m, s]| [l.as_slice(), m.as_slice(), s.as_slice()]);
-        let above = industry.and_then(|i| self.above.get(i.index()).copied());
+        let above = industry.map(|i| *per_code(&self.above, i));
         EnterpriseFacts::with_rules(p, classes, above)
     }
 }

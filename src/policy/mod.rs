@@ -32,7 +32,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::codes::{Department, Industry, Post, Specialty, Stream, Tier};
+use crate::codes::{Department, Industry, Post, Specialty, Stream, Tier, per_code};
 use crate::enterprise::{AboveSizeRule, Bound};
 
 mod check;
@@ -274,12 +274,7 @@ impl Policy {
     /// assert_eq!(Policy::default().lead(Stream::PartyGovernment), Some(Department::OrganizationDepartment));
     /// ```
     pub fn lead(&self, stream: Stream) -> Option<Department> {
-        self.inner
-            .compiled
-            .streams
-            .iter()
-            .find(|s| s.stream == stream)
-            .map(|s| s.lead)
+        self.inner.compiled.stream(stream).map(|s| s.lead)
     }
 
     /// The stream whose own post a post is under this policy (DOMAIN.md §4.2: the primary stream when the
@@ -293,12 +288,7 @@ impl Policy {
     /// assert_eq!(policy.own_stream(Post::Other), None);
     /// ```
     pub fn own_stream(&self, post: Post) -> Option<Stream> {
-        self.inner
-            .compiled
-            .post_stream
-            .get(post.index())
-            .copied()
-            .flatten()
+        self.inner.compiled.own_stream(post)
     }
 
     /// The lead department of a specialty, which replaces the stream's lead; `None` if the policy has no such
@@ -309,12 +299,7 @@ impl Policy {
     /// assert_eq!(Policy::default().specialty_lead(Specialty::FinanceCommerce), Some(Department::FinancialOffice));
     /// ```
     pub fn specialty_lead(&self, specialty: Specialty) -> Option<Department> {
-        self.inner
-            .compiled
-            .specialties
-            .iter()
-            .find(|s| s.specialty == specialty)
-            .map(|s| s.lead)
+        self.inner.compiled.specialty(specialty).map(|s| s.lead)
     }
 
     /// The departments that manage a tier of a stream's ladder, in order (empty if there is no such tier).
@@ -355,11 +340,7 @@ impl Policy {
     }
 
     pub(crate) fn ladder(&self, stream: Stream) -> &[compile::CompiledTier] {
-        self.inner
-            .compiled
-            .ladders
-            .get(stream.index())
-            .map_or(&[], Vec::as_slice)
+        self.inner.compiled.ladder(stream)
     }
 
     pub(crate) fn compiled(&self) -> &Compiled {
@@ -368,22 +349,14 @@ impl Policy {
 
     /// The size classes (large, medium, small) of an industry under this policy, if derivable.
     pub(crate) fn size_classes(&self, industry: Industry) -> Option<[&[Bound]; 3]> {
-        self.inner
-            .compiled
-            .size_standard
-            .get(industry.index())?
+        per_code(&self.inner.compiled.size_standard, industry)
             .as_ref()
             .map(|[l, m, s]| [l.as_slice(), m.as_slice(), s.as_slice()])
     }
 
     /// The above-designated-size rule of an industry under this policy.
     pub(crate) fn above_rule(&self, industry: Industry) -> AboveSizeRule {
-        self.inner
-            .compiled
-            .above
-            .get(industry.index())
-            .copied()
-            .unwrap_or(AboveSizeRule::MustBeStated)
+        *per_code(&self.inner.compiled.above, industry)
     }
 }
 

@@ -12,7 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Profile;
 use super::cell::{Cell, Json, Slot};
-use crate::codes::{Coded, Field};
+use crate::codes::{Coded, Field, per_code, per_code_mut};
 use crate::error::{ErrorValue, ProfileError};
 use crate::error::{MAX_EMPLOYEES, MAX_WAN};
 use crate::money::Wan;
@@ -233,13 +233,13 @@ impl Profile {
                     suggestion: closest_field(key),
                 });
             };
-            let text = numbers.get(field.index()).copied().flatten();
+            let text = *per_code(numbers, field);
             let json = match (Json::of(value), text) {
                 (Json::Int(_) | Json::UInt(_) | Json::Float(_), Some(text)) => Json::Num(text),
                 (json, _) => json,
             };
-            match slots.get_mut(field.index()) {
-                Some(slot @ None) => *slot = Some(Cell::Json(json)),
+            match per_code_mut(&mut slots, field) {
+                slot @ None => *slot = Some(Cell::Json(json)),
                 _ => return Err(ProfileError::DuplicateField { field }),
             }
         }
@@ -251,7 +251,7 @@ impl Profile {
     pub(crate) fn from_cells(
         slots: &[Slot<'_>; Field::ALL.len()],
     ) -> Result<Profile, ProfileError> {
-        let get = |f: Field| slots.get(f.index()).copied().flatten();
+        let get = |f: Field| *per_code(slots, f);
         // A blank JSON string is an empty id; an empty CSV cell is an absent one.
         let id = match get(Field::Id) {
             None | Some(Cell::Json(Json::Null)) => {
@@ -312,7 +312,7 @@ impl Profile {
         use crate::lang::trim;
 
         let cell = |f: Field| -> Option<&str> {
-            match slots.get(f.index()).copied().flatten() {
+            match *per_code(slots, f) {
                 None => Some(""),
                 Some(Cell::Text(t)) => Some(trim(t)),
                 Some(Cell::Json(_)) => None,

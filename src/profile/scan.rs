@@ -12,14 +12,14 @@
 
 use super::Profile;
 use super::cell::{Cell, Json, Slot};
-use crate::codes::{Coded, Field, Post};
+use crate::codes::{Coded, Field, Post, per_code_mut};
 use crate::money::Wan;
 
 /// The cells of a flat JSON record, or `None` when the line needs the general reader.
 pub(crate) fn scan(line: &str) -> Option<[Slot<'_>; Field::ALL.len()]> {
     let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
     members(line, |field, value| {
-        let slot = slots.get_mut(field.index())?;
+        let slot = per_code_mut(&mut slots, field);
         if slot.is_some() {
             return None;
         }
@@ -198,7 +198,7 @@ pub(crate) fn number_texts(line: &str) -> [Option<&str>; Field::ALL.len()] {
             let number = matches!(s.peek()?, b'-' | b'0'..=b'9');
             s.skip_value(0)?;
             let slot = <Field as crate::codes::sealed::Sealed>::from_exact_code(&key)
-                .and_then(|f| found.get_mut(f.index()));
+                .map(|f| per_code_mut(&mut found, f));
             if let (true, Some(slot)) = (number, slot) {
                 *slot = s.text.get(start..s.at);
             }

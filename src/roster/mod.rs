@@ -43,7 +43,7 @@ use crate::profile::{Cell, Slot};
 mod ids;
 mod split;
 
-use crate::codes::Field;
+use crate::codes::{Field, per_code, per_code_mut};
 use crate::error::ProfileError;
 use crate::lang::Lang;
 use crate::profile::Profile;
@@ -1184,9 +1184,7 @@ fn read_csv_row(line: u64, cells: &Cells, fields: &[Option<Field>]) -> Result<Pr
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned);
         }
-        if let Some(slot) = slots.get_mut(field.index()) {
-            *slot = Some(Cell::Text(text));
-        }
+        *per_code_mut(&mut slots, *field) = Some(Cell::Text(text));
     }
     if cells.len() != fields.len() {
         let msg = format!(
@@ -1266,26 +1264,20 @@ fn header_fields(
                     ));
                 }
             }
-            Some(f) => match first_column.get_mut(f.index()) {
-                Some(Some(first)) => {
+            Some(f) => match per_code_mut(&mut first_column, f) {
+                Some(first) => {
                     problems.push(format!(
                         "columns {first} and {column} both give {}",
                         f.code()
                     ));
                 }
-                Some(slot) => *slot = Some(column),
-                None => {}
+                slot @ None => *slot = Some(column),
             },
         }
         fields.push(field);
     }
     for required in [Field::Id, Field::Post] {
-        if first_column
-            .get(required.index())
-            .copied()
-            .flatten()
-            .is_none()
-        {
+        if per_code(&first_column, required).is_none() {
             problems.push(format!("no {} column", required.code()));
         }
     }
