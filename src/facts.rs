@@ -307,6 +307,7 @@ impl Mask {
     }
 
     /// The facts a clause constrains: bit `i` for `Fact::ALL[i]`.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn used(&self) -> u32 {
         self.1
     }

@@ -87,6 +87,7 @@ mod codes;
 pub mod enterprise;
 mod error;
 mod facts;
+#[cfg(feature = "json")]
 mod hash;
 mod lang;
 pub mod lifecycle;

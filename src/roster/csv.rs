@@ -1,0 +1,224 @@
+//! CSV rosters: the header's columns mapped to profile fields (codes or Chinese labels, DOMAIN.md §8), a
+//! record's cells unquoted, and a row read into a profile.
+
+use super::options::{Encoding, RosterOptions};
+use super::row::{FileError, RowError};
+use crate::codes::{Field, per_code, per_code_mut};
+use crate::lang::Lang;
+use crate::profile::{Cell, Profile, Slot};
+
+/// The cells of one CSV record, unquoted: one buffer and where each cell ends. Buffers are reused from row
+/// to row.
+#[derive(Debug, Default)]
+pub(super) struct Cells {
+    pub(super) bytes: Vec<u8>,
+    pub(super) ends: Vec<usize>,
+}
+
+impl Cells {
+    /// Splits a record (whose quotes the splitter has balanced) into cells, decoding GB18030 to UTF-8. `Err`
+    /// with the 1-based byte of the row where it is not valid GB18030.
+    pub(super) fn fill(&mut self, record: &[u8], encoding: Encoding) -> Result<(), usize> {
+        self.bytes.clear();
+        self.ends.clear();
+        if encoding == Encoding::Gb18030 && !record.is_ascii() {
+            let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+            let mut decoded = String::with_capacity(
+                decoder
+                    .max_utf8_buffer_length_without_replacement(record.len())
+                    .unwrap_or(record.len().saturating_mul(3)),
+            );
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(record, &mut decoded, true);
+            if let encoding_rs::DecoderResult::Malformed(bad, after) = result {
+                // `read` counts the malformed sequence and the bytes after it that were consumed.
+                return Err((read + 1).saturating_sub(usize::from(bad) + usize::from(after)));
+            }
+            split_cells(decoded.as_bytes(), &mut self.bytes, &mut self.ends);
+        } else {
+            split_cells(record, &mut self.bytes, &mut self.ends);
+        }
+        Ok(())
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The whole row as text, when it is valid UTF-8 (checked once for every cell).
+    pub(super) fn text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.bytes).ok()
+    }
+
+    /// Cell `i`: its text, or `Err` with the 1-based byte where it is not UTF-8. `whole` is [`Cells::text`].
+    fn cell<'c>(&'c self, whole: Option<&'c str>, i: usize) -> Option<Result<&'c str, usize>> {
+        let start = match i {
+            0 => 0,
+            _ => *self.ends.get(i - 1)?,
+        };
+        let end = *self.ends.get(i)?;
+        if let Some(whole) = whole {
+            return whole.get(start..end).map(Ok);
+        }
+        let raw = self.bytes.get(start..end)?;
+        Some(std::str::from_utf8(raw).map_err(|e| e.valid_up_to() + 1))
+    }
+}
+
+/// Splits a CSV record into unquoted cells: `"` at a cell's start opens a quoted part, `""` in it is a quote,
+/// the next `"` closes it, and what follows up to the comma is kept as it is.
+pub(super) fn split_cells(record: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize>) {
+    let mut i = 0;
+    loop {
+        if record.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                let rest = record.get(i..).unwrap_or_default();
+                let Some(q) = rest.iter().position(|&b| b == b'"') else {
+                    out.extend_from_slice(rest);
+                    i = record.len();
+                    break;
+                };
+                out.extend_from_slice(rest.get(..q).unwrap_or_default());
+                i += q + 1;
+                if record.get(i) == Some(&b'"') {
+                    out.push(b'"');
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        let rest = record.get(i..).unwrap_or_default();
+        let j = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
+        out.extend_from_slice(rest.get(..j).unwrap_or_default());
+        ends.push(out.len());
+        i += j;
+        if i >= record.len() {
+            break;
+        }
+        i += 1;
+    }
+}
+
+/// Reads one CSV row into a profile (the header has been checked).
+pub(super) fn read_csv_row(
+    line: u64,
+    cells: &Cells,
+    fields: &[Option<Field>],
+) -> Result<Profile, RowError> {
+    let mut slots: [Slot<'_>; Field::ALL.len()] = [None; Field::ALL.len()];
+    let mut id = None;
+    let whole = cells.text();
+    for (i, field) in fields.iter().enumerate() {
+        let (Some(field), Some(Ok(text))) = (field, cells.cell(whole, i)) else {
+            continue;
+        };
+        if *field == Field::Id {
+            id = Some(crate::lang::trim(text))
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned);
+        }
+        *per_code_mut(&mut slots, *field) = Some(Cell::Text(text));
+    }
+    if cells.len() != fields.len() {
+        let msg = format!(
+            "the row has {} cells, the header has {}",
+            cells.len(),
+            fields.len()
+        );
+        return Err(RowError::plain(line, id, msg));
+    }
+    for (i, field) in fields.iter().enumerate().filter(|_| whole.is_none()) {
+        // A cell of a column no field reads may hold anything.
+        if let (Some(field), Some(Err(at))) = (field, cells.cell(whole, i)) {
+            let msg = format!(
+                "{} (column {}) is not valid UTF-8 (at byte {at}); name the encoding",
+                field.code(),
+                i + 1,
+            );
+            return Err(RowError {
+                field: Some(field.code().to_owned()),
+                ..RowError::plain(line, id, msg)
+            });
+        }
+    }
+    if let Some(profile) = Profile::from_clean_text(&slots) {
+        return Ok(profile);
+    }
+    Profile::from_cells(&slots).map_err(|e| RowError::new(line, id, &e))
+}
+
+/// The field a CSV header cell names: a field code (ASCII case-insensitive) or its Chinese name in either
+/// script, full-width parentheses accepted (DOMAIN.md §8).
+pub(super) fn header_field(cell: &str) -> Option<Field> {
+    let name: String = cell
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect();
+    Field::ALL.iter().copied().find(|f| {
+        f.code().eq_ignore_ascii_case(&name)
+            || f.label(Lang::ZhHans) == name
+            || f.label(Lang::ZhHant) == name
+    })
+}
+
+/// Maps the header to fields, collecting every problem (DOMAIN.md §8).
+pub(super) fn header_fields(
+    header: &Cells,
+    options: &RosterOptions,
+    notices: &mut Vec<String>,
+) -> Result<Vec<Option<Field>>, FileError> {
+    let mut problems = Vec::new();
+    let mut fields = Vec::with_capacity(header.len());
+    let mut first_column: [Option<usize>; Field::ALL.len()] = [None; Field::ALL.len()];
+    let whole = header.text();
+    for i in 0..header.len() {
+        let column = i + 1;
+        let name = header
+            .cell(whole, i)
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        let field = header_field(name);
+        match field {
+            None => {
+                let name = crate::safety::quoted(name.trim());
+                let name = crate::safety::Shown(&name);
+                if options.ignore_unknown_columns {
+                    notices.push(format!(
+                        "ignoring unknown column {name:?} (column {column})"
+                    ));
+                } else {
+                    problems.push(format!(
+                        "unknown column {name:?} (column {column}), expected a profile field code or its Chinese name"
+                    ));
+                }
+            }
+            Some(f) => match per_code_mut(&mut first_column, f) {
+                Some(first) => {
+                    problems.push(format!(
+                        "columns {first} and {column} both give {}",
+                        f.code()
+                    ));
+                }
+                slot @ None => *slot = Some(column),
+            },
+        }
+        fields.push(field);
+    }
+    for required in [Field::Id, Field::Post] {
+        if per_code(&first_column, required).is_none() {
+            problems.push(format!("no {} column", required.code()));
+        }
+    }
+    if problems.is_empty() {
+        Ok(fields)
+    } else {
+        Err(FileError::Header { problems })
+    }
+}
