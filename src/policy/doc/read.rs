@@ -1,0 +1,435 @@
+//! Reading a policy document from its tree (TOML or JSON parsed into [`Raw`]): every key, type and shape checked,
+//! every problem collected with where it is. Codes and content are checked later, when the document is loaded.
+
+use super::{
+    AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc, PolicyDoc,
+    ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
+};
+use crate::money::Wan;
+use crate::policy::problem::{Problem, ProblemKind};
+use crate::raw::Raw;
+
+/// Reads a document from its tree, keeping what could be read and dropping the problems.
+pub(super) fn doc_as_far_as_it_goes(raw: &Raw) -> PolicyDoc {
+    Reader {
+        problems: Vec::new(),
+    }
+    .doc(raw)
+}
+
+/// Reads a document from its tree: the document, or every problem of shape.
+pub(super) fn doc(raw: &Raw) -> Result<PolicyDoc, Vec<Problem>> {
+    let mut reader = Reader {
+        problems: Vec::new(),
+    };
+    let doc = reader.doc(raw);
+    if reader.problems.is_empty() {
+        Ok(doc)
+    } else {
+        Err(reader.problems)
+    }
+}
+
+/// Reads a document tree, collecting every problem.
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+fn show(raw: &Raw) -> String {
+    let text = raw.to_string();
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
+}
+
+impl Reader {
+    fn problem(&mut self, kind: ProblemKind, at: &str, what: impl core::fmt::Display) {
+        self.problems.push(Problem::new(kind, at, what.to_string()));
+    }
+
+    /// The entries of a table, reporting keys not in `known` and keys given twice.
+    fn table<'r>(&mut self, raw: &'r Raw, at: &str, known: &[&str]) -> Vec<(&'r str, &'r Raw)> {
+        let Raw::Object(entries) = raw else {
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!("expected a table, got {}", show(raw)),
+            );
+            return Vec::new();
+        };
+        let mut out: Vec<(&str, &Raw)> = Vec::new();
+        for (key, value) in entries {
+            let path = if at == "the document" {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            if !known.contains(&key.as_str()) {
+                self.problem(
+                    ProblemKind::UnknownKey,
+                    &path,
+                    format_args!("unknown key (expected {})", known.join(", ")),
+                );
+            } else if out.iter().any(|(k, _)| k == key) {
+                self.problem(ProblemKind::Repeated, &path, "given twice");
+            } else {
+                out.push((key, value));
+            }
+        }
+        out
+    }
+
+    fn get<'r>(
+        &mut self,
+        t: &[(&str, &'r Raw)],
+        key: &str,
+        at: &str,
+        required: bool,
+    ) -> Option<&'r Raw> {
+        let found = t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+        if found.is_none() && required {
+            self.problem(ProblemKind::Missing, &join(at, key), "missing");
+        }
+        found
+    }
+
+    fn string(&mut self, t: &[(&str, &Raw)], key: &str, at: &str) -> String {
+        match self.get(t, key, at, true) {
+            Some(Raw::Str(s)) => s.clone(),
+            Some(other) => {
+                self.problem(
+                    ProblemKind::Shape,
+                    &join(at, key),
+                    format_args!("expected a string, got {}", show(other)),
+                );
+                String::new()
+            }
+            None => String::new(),
+        }
+    }
+
+    fn strings(&mut self, t: &[(&str, &Raw)], key: &str, at: &str) -> Vec<String> {
+        let path = join(at, key);
+        match self.get(t, key, at, true) {
+            Some(Raw::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item {
+                    Raw::Str(s) => Some(s.clone()),
+                    other => {
+                        self.problem(
+                            ProblemKind::Shape,
+                            &format!("{path}[{i}]"),
+                            format_args!("expected a string, got {}", show(other)),
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            Some(other) => {
+                self.problem(
+                    ProblemKind::Shape,
+                    &path,
+                    format_args!("expected a list of strings, got {}", show(other)),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// A list of tables, each read by `item`; absent and not required means empty.
+    fn list<T>(
+        &mut self,
+        t: &[(&str, &Raw)],
+        key: &str,
+        at: &str,
+        required: bool,
+        mut item: impl FnMut(&mut Self, &Raw, &str) -> T,
+    ) -> Vec<T> {
+        let path = join(at, key);
+        match self.get(t, key, at, required) {
+            Some(Raw::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, raw)| item(self, raw, &format!("{path}[{i}]")))
+                .collect(),
+            Some(other) => {
+                self.problem(
+                    ProblemKind::Shape,
+                    &path,
+                    format_args!("expected a list, got {}", show(other)),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn condition(&mut self, raw: &Raw, at: &str) -> Condition {
+        let Raw::Object(entries) = raw else {
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!("expected a table of clauses, got {}", show(raw)),
+            );
+            return Condition::new();
+        };
+        let mut condition = Condition::new();
+        for (fact, value) in entries {
+            let path = format!("{at}.{fact}");
+            let allowed = match value {
+                Raw::Array(values) => Allowed::Only(self.clause_values(values, &path)),
+                Raw::Object(inner) => match inner.as_slice() {
+                    [(key, Raw::Array(values))] if key == "not" => Allowed::Not {
+                        not: self.clause_values(values, &format!("{path}.not")),
+                    },
+                    _ => {
+                        self.problem(
+                            ProblemKind::Shape,
+                            &path,
+                            format_args!(
+                                "expected a list of values or {{ not = [...] }}, got {}",
+                                show(value)
+                            ),
+                        );
+                        continue;
+                    }
+                },
+                other => {
+                    self.problem(
+                        ProblemKind::Shape,
+                        &path,
+                        format_args!(
+                            "expected a list of values or {{ not = [...] }}, got {}",
+                            show(other)
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if condition.insert(fact.clone(), allowed).is_some() {
+                self.problem(ProblemKind::Repeated, &path, "given twice");
+            }
+        }
+        condition
+    }
+
+    fn clause_values(&mut self, values: &[Raw], at: &str) -> Vec<ClauseValue> {
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| match v {
+                Raw::Str(s) => Some(ClauseValue::Code(s.clone())),
+                Raw::Bool(b) => Some(ClauseValue::Bool(*b)),
+                other => {
+                    self.problem(
+                        ProblemKind::Shape,
+                        &format!("{at}[{i}]"),
+                        format_args!("expected a code or a boolean, got {}", show(other)),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn number(&mut self, raw: &Raw, at: &str) -> Option<u64> {
+        match raw {
+            Raw::Int(n) => u64::try_from(*n).ok(),
+            Raw::UInt(n) => Some(*n),
+            _ => None,
+        }
+        .or_else(|| {
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!("expected a whole number of at least 0, got {}", show(raw)),
+            );
+            None
+        })
+    }
+
+    fn wan(&mut self, raw: &Raw, at: &str) -> Option<Wan> {
+        match raw {
+            Raw::Int(n) => u64::try_from(*n).ok().map(Wan::from_wan),
+            Raw::UInt(n) => Some(Wan::from_wan(*n)),
+            Raw::Float(x) => Wan::from_f64(*x),
+            _ => None,
+        }
+        .or_else(|| {
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!(
+                    "expected an amount of 万元 of at least 0 with at most 4 decimals, got {}",
+                    show(raw)
+                ),
+            );
+            None
+        })
+    }
+
+    fn bounds(&mut self, raw: &Raw, at: &str) -> BoundsDoc {
+        let t = self.table(raw, at, &["employees", "revenue_wan", "assets_wan"]);
+        BoundsDoc {
+            employees: self
+                .get(&t, "employees", at, false)
+                .and_then(|r| self.number(r, &join(at, "employees"))),
+            revenue_wan: self
+                .get(&t, "revenue_wan", at, false)
+                .and_then(|r| self.wan(r, &join(at, "revenue_wan"))),
+            assets_wan: self
+                .get(&t, "assets_wan", at, false)
+                .and_then(|r| self.wan(r, &join(at, "assets_wan"))),
+        }
+    }
+
+    fn doc(&mut self, raw: &Raw) -> PolicyDoc {
+        let at = "the document";
+        if !matches!(raw, Raw::Object(_)) {
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!("expected a table, got {}", show(raw)),
+            );
+            return PolicyDoc::empty();
+        }
+        let t = self.table(
+            raw,
+            at,
+            &[
+                "name",
+                "version",
+                "effective",
+                "source",
+                "streams",
+                "specialties",
+                "ladders",
+                "entitlements",
+                "services",
+                "size_standard",
+                "above_designated_size",
+            ],
+        );
+        let at = "";
+        PolicyDoc {
+            name: self.string(&t, "name", at),
+            version: self.string(&t, "version", at),
+            effective: self.string(&t, "effective", at),
+            source: self.string(&t, "source", at),
+            streams: self.list(&t, "streams", at, true, |r, raw, at| {
+                let t = r.table(raw, at, &["stream", "posts", "lead", "eligible", "source"]);
+                StreamDoc {
+                    stream: r.string(&t, "stream", at),
+                    posts: r.strings(&t, "posts", at),
+                    lead: r.string(&t, "lead", at),
+                    eligible: r.list(&t, "eligible", at, true, Reader::condition),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            specialties: self.list(&t, "specialties", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["specialty", "parent", "when", "lead", "source"]);
+                SpecialtyDoc {
+                    specialty: r.string(&t, "specialty", at),
+                    parent: r.string(&t, "parent", at),
+                    when: r
+                        .get(&t, "when", at, true)
+                        .map(|w| r.condition(w, &join(at, "when")))
+                        .unwrap_or_default(),
+                    lead: r.string(&t, "lead", at),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            ladders: self.list(&t, "ladders", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["stream", "tiers"]);
+                LadderDoc {
+                    stream: r.string(&t, "stream", at),
+                    tiers: r.list(&t, "tiers", at, true, |r, raw, at| {
+                        let t = r.table(raw, at, &["tier", "when", "managed_by", "source"]);
+                        TierDoc {
+                            tier: r.string(&t, "tier", at),
+                            when: r
+                                .get(&t, "when", at, true)
+                                .map(|w| r.condition(w, &join(at, "when")))
+                                .unwrap_or_default(),
+                            managed_by: r.strings(&t, "managed_by", at),
+                            source: r.string(&t, "source", at),
+                        }
+                    }),
+                }
+            }),
+            entitlements: self.list(&t, "entitlements", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["entitlement", "when", "source"]);
+                EntitlementDoc {
+                    entitlement: r.string(&t, "entitlement", at),
+                    when: r
+                        .get(&t, "when", at, true)
+                        .map(|w| r.condition(w, &join(at, "when")))
+                        .unwrap_or_default(),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            services: self.list(&t, "services", at, false, |r, raw, at| {
+                let t = r.table(raw, at, &["level", "services", "source"]);
+                ServiceDoc {
+                    level: r.string(&t, "level", at),
+                    services: r.strings(&t, "services", at),
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            size_standard: self.list(&t, "size_standard", at, true, |r, raw, at| {
+                let t = r.table(raw, at, &["industry", "large", "medium", "small"]);
+                let mut class = |name: &str| match r.get(&t, name, at, true) {
+                    Some(b) => r.bounds(b, &join(at, name)),
+                    None => BoundsDoc::default(),
+                };
+                let (large, medium, small) = (class("large"), class("medium"), class("small"));
+                SizeRowDoc {
+                    industry: r.string(&t, "industry", at),
+                    large,
+                    medium,
+                    small,
+                }
+            }),
+            above_designated_size: self.list(
+                &t,
+                "above_designated_size",
+                at,
+                true,
+                |r, raw, at| {
+                    let t = r.table(raw, at, &["industry", "revenue_wan", "always"]);
+                    AboveDoc {
+                        industry: r.string(&t, "industry", at),
+                        revenue_wan: r
+                            .get(&t, "revenue_wan", at, false)
+                            .and_then(|v| r.wan(v, &join(at, "revenue_wan"))),
+                        always: match r.get(&t, "always", at, false) {
+                            None => false,
+                            Some(Raw::Bool(b)) => *b,
+                            Some(other) => {
+                                r.problem(
+                                    ProblemKind::Shape,
+                                    &join(at, "always"),
+                                    format_args!("expected true or false, got {}", show(other)),
+                                );
+                                false
+                            }
+                        },
+                    }
+                },
+            ),
+        }
+    }
+}
+
+/// `at.key`, or `key` at the top.
+fn join(at: &str, key: &str) -> String {
+    if at.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{at}.{key}")
+    }
+}
