@@ -15,12 +15,12 @@ mod generator;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use talent_matrix::enterprise::EnterpriseFacts;
+
 use talent_matrix::{
     Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry,
-    IntroductionLevel, Lang, MissingFact, Ownership, Performance, Post, ProfessionalTitle, Profile,
-    Role, RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier, Wan,
-    classify,
+    IntroductionLevel, Lang, MissingFact, Ownership, Performance, Policy, Post, ProfessionalTitle,
+    Profile, Role, RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier,
+    Wan, classify,
 };
 
 fn paths() -> Vec<(&'static str, Profile)> {
@@ -108,8 +108,9 @@ fn bench(c: &mut Criterion) {
         .revenue_wan(Wan::from_wan(2000))
         .build()
         .unwrap();
+    let policy = Policy::default();
     c.bench_function("size_derivation", |b| {
-        b.iter(|| black_box(EnterpriseFacts::of(black_box(&sized))))
+        b.iter(|| black_box(policy.enterprise_facts(black_box(&sized))))
     });
 
     // Every code (in capitals, as a spreadsheet might have it), label and alias of every code list, each parsed

@@ -1,4 +1,6 @@
-//! Enterprise size and above-designated-size: the two derived facts of DOMAIN.md §5, as const data.
+//! Enterprise size and above-designated-size: the two derived facts of DOMAIN.md §5. The thresholds are the
+//! policy's (`size_standard` and `above_designated_size` of `policies/shizhong-2011.toml` for the built-in one:
+//! one source); this module derives the facts from them.
 //!
 //! **Size** follows 中小企业划型标准规定 (工信部联企业〔2011〕300号) \[national\]: for each industry row, the
 //! bounds of the large, medium and small classes on X = employees (从业人员), Y = revenue (营业收入, 万元) and
@@ -12,15 +14,15 @@
 //! `enterprise_size` or `above_designated_size` wins and is never cross-checked; the two are independent.
 //!
 //! ```
-//! use talent_matrix::enterprise::{Basis, EnterpriseFacts};
-//! use talent_matrix::{EnterpriseSize, Industry, Post, Profile, Wan};
+//! use talent_matrix::enterprise::Basis;
+//! use talent_matrix::{EnterpriseSize, Industry, Policy, Post, Profile, Wan};
 //!
 //! let p = Profile::builder("E-1", Post::Enterprise)
 //!     .industry(Industry::Industry)
 //!     .employees(350)
 //!     .revenue_wan(Wan::from_wan(2500))
 //!     .build()?;
-//! let facts = EnterpriseFacts::of(&p);
+//! let facts = Policy::default().enterprise_facts(&p);
 //! assert_eq!(facts.size(), Some(EnterpriseSize::Medium));
 //! assert_eq!(facts.above_designated_size(), Some(true));
 //! assert_eq!(facts.size_basis(), Some(Basis::Derived));
@@ -29,7 +31,7 @@
 
 use core::fmt;
 
-use crate::codes::{EnterpriseSize, Industry};
+use crate::codes::EnterpriseSize;
 use crate::money::Wan;
 use crate::profile::Profile;
 
@@ -165,223 +167,15 @@ pub(crate) fn value(profile: &Profile, indicator: Indicator) -> Option<u64> {
     }
 }
 
-/// The bounds of one industry row of the 2011 standard: large, medium and small, each met only when all its
-/// bounds are met (NBS wording: "must meet both bounds, else the class drops").
-///
-/// ```
-/// use talent_matrix::enterprise::size_row;
-/// use talent_matrix::Industry;
-///
-/// let row = size_row(Industry::Retail).expect("retail has a row");
-/// assert_eq!(row.large().iter().map(|b| b.to_string()).collect::<Vec<_>>(), ["X≥300", "Y≥20000"]);
-/// assert!(size_row(Industry::Finance).is_none());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SizeRow {
-    industry: Industry,
-    large: &'static [Bound],
-    medium: &'static [Bound],
-    small: &'static [Bound],
-}
-
-impl SizeRow {
-    /// The industry of the row.
-    ///
-    /// ```
-    /// use talent_matrix::{enterprise::size_row, Industry};
-    /// assert_eq!(size_row(Industry::Other).map(|r| r.industry()), Some(Industry::Other));
-    /// ```
-    pub const fn industry(&self) -> Industry {
-        self.industry
-    }
-
-    /// The bounds of the large class (the SME ceilings of the standard).
-    ///
-    /// ```
-    /// use talent_matrix::{enterprise::size_row, Industry};
-    /// assert_eq!(size_row(Industry::Other).map(|r| r.large().len()), Some(1));
-    /// ```
-    pub const fn large(&self) -> &'static [Bound] {
-        self.large
-    }
-
-    /// The bounds of the medium class.
-    ///
-    /// ```
-    /// use talent_matrix::{enterprise::size_row, Industry};
-    /// assert_eq!(size_row(Industry::Industry).map(|r| r.medium().len()), Some(2));
-    /// ```
-    pub const fn medium(&self) -> &'static [Bound] {
-        self.medium
-    }
-
-    /// The bounds of the small class.
-    ///
-    /// ```
-    /// use talent_matrix::{enterprise::size_row, Industry};
-    /// assert_eq!(size_row(Industry::Agriculture).map(|r| r.small().len()), Some(1));
-    /// ```
-    pub const fn small(&self) -> &'static [Bound] {
-        self.small
-    }
-
-    /// The bounds of a class; micro has none of its own (it is what is left when small fails).
-    ///
-    /// ```
-    /// use talent_matrix::{enterprise::size_row, EnterpriseSize, Industry};
-    /// let row = size_row(Industry::Wholesale).expect("wholesale has a row");
-    /// assert_eq!(row.bounds(EnterpriseSize::Small), row.small());
-    /// assert!(row.bounds(EnterpriseSize::Micro).is_empty());
-    /// ```
-    pub const fn bounds(&self, class: EnterpriseSize) -> &'static [Bound] {
-        match class {
-            EnterpriseSize::Large => self.large,
-            EnterpriseSize::Medium => self.medium,
-            EnterpriseSize::Small => self.small,
-            EnterpriseSize::Micro => &[],
-        }
-    }
-}
-
-const fn x(n: u64) -> Bound {
-    Bound::employees(n)
-}
-const fn y(wan: u64) -> Bound {
-    Bound::wan(Indicator::Revenue, wan)
-}
-const fn z(wan: u64) -> Bound {
-    Bound::wan(Indicator::Assets, wan)
-}
-const fn row(
-    industry: Industry,
-    large: &'static [Bound],
-    medium: &'static [Bound],
-    small: &'static [Bound],
-) -> SizeRow {
-    SizeRow {
-        industry,
-        large,
-        medium,
-        small,
-    }
-}
-
-/// The size standard: 中小企业划型标准规定 (工信部联企业〔2011〕300号, 第四条), as DOMAIN.md §5 tabulates it.
-///
-/// Large's bounds are the SME ceilings of the standard ("SME if X or Y is below"). 金融业 is not in this
-/// standard (it has its own), so [`Industry::Finance`] has no row and its size must be stated.
-///
-/// ```
-/// use talent_matrix::enterprise::SME_STANDARD_2011;
-/// assert_eq!(SME_STANDARD_2011.len(), 16);
-/// ```
-pub const SME_STANDARD_2011: &[SizeRow] = &[
-    row(Industry::Agriculture, &[y(20000)], &[y(500)], &[y(50)]),
-    row(
-        Industry::Industry,
-        &[x(1000), y(40000)],
-        &[x(300), y(2000)],
-        &[x(20), y(300)],
-    ),
-    row(
-        Industry::Construction,
-        &[y(80000), z(80000)],
-        &[y(6000), z(5000)],
-        &[y(300), z(300)],
-    ),
-    row(
-        Industry::Wholesale,
-        &[x(200), y(40000)],
-        &[x(20), y(5000)],
-        &[x(5), y(1000)],
-    ),
-    row(
-        Industry::Retail,
-        &[x(300), y(20000)],
-        &[x(50), y(500)],
-        &[x(10), y(100)],
-    ),
-    row(
-        Industry::Transport,
-        &[x(1000), y(30000)],
-        &[x(300), y(3000)],
-        &[x(20), y(200)],
-    ),
-    row(
-        Industry::Warehousing,
-        &[x(200), y(30000)],
-        &[x(100), y(1000)],
-        &[x(20), y(100)],
-    ),
-    row(
-        Industry::Postal,
-        &[x(1000), y(30000)],
-        &[x(300), y(2000)],
-        &[x(20), y(100)],
-    ),
-    row(
-        Industry::Accommodation,
-        &[x(300), y(10000)],
-        &[x(100), y(2000)],
-        &[x(10), y(100)],
-    ),
-    row(
-        Industry::Catering,
-        &[x(300), y(10000)],
-        &[x(100), y(2000)],
-        &[x(10), y(100)],
-    ),
-    row(
-        Industry::InformationTransmission,
-        &[x(2000), y(100000)],
-        &[x(100), y(1000)],
-        &[x(10), y(100)],
-    ),
-    row(
-        Industry::SoftwareIt,
-        &[x(300), y(10000)],
-        &[x(100), y(1000)],
-        &[x(10), y(50)],
-    ),
-    row(
-        Industry::RealEstateDevelopment,
-        &[y(200000), z(10000)],
-        &[y(1000), z(5000)],
-        &[y(100), z(2000)],
-    ),
-    row(
-        Industry::PropertyManagement,
-        &[x(1000), y(5000)],
-        &[x(300), y(1000)],
-        &[x(100), y(500)],
-    ),
-    row(
-        Industry::LeasingBusinessServices,
-        &[x(300), z(120000)],
-        &[x(100), z(8000)],
-        &[x(10), z(100)],
-    ),
-    row(Industry::Other, &[x(300)], &[x(100)], &[x(10)]),
-];
-
-/// The row of the size standard for an industry; `None` for [`Industry::Finance`].
-///
-/// ```
-/// use talent_matrix::{enterprise::size_row, Industry};
-/// assert!(size_row(Industry::Catering).is_some());
-/// ```
-pub fn size_row(industry: Industry) -> Option<&'static SizeRow> {
-    SME_STANDARD_2011.iter().find(|r| r.industry == industry)
-}
-
 /// How an industry's above-designated-size status is decided.
 ///
 /// ```
-/// use talent_matrix::enterprise::{above_size_rule, AboveSizeRule};
-/// use talent_matrix::{Industry, Wan};
-/// assert_eq!(above_size_rule(Industry::Retail), AboveSizeRule::Revenue(Wan::from_wan(500)));
-/// assert_eq!(above_size_rule(Industry::RealEstateDevelopment), AboveSizeRule::Always);
-/// assert_eq!(above_size_rule(Industry::Construction), AboveSizeRule::MustBeStated);
+/// use talent_matrix::enterprise::AboveSizeRule;
+/// use talent_matrix::{Industry, Policy, Wan};
+/// let policy = Policy::default();
+/// assert_eq!(policy.above_rule(Industry::Retail), AboveSizeRule::Revenue(Wan::from_wan(500)));
+/// assert_eq!(policy.above_rule(Industry::RealEstateDevelopment), AboveSizeRule::Always);
+/// assert_eq!(policy.above_rule(Industry::Construction), AboveSizeRule::MustBeStated);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -392,84 +186,6 @@ pub enum AboveSizeRule {
     Always,
     /// Not derivable from the profile's numbers: the status must be stated.
     MustBeStated,
-}
-
-/// The NBS above-designated-size thresholds (规模以上 / 限额以上) on revenue, as DOMAIN.md §5 tabulates them.
-///
-/// \[national\] The NBS uses 主营业务收入 for industry, taken here as revenue. Property management and leasing and
-/// business services use the current services threshold (revenue 1000 万元 only, since a 2019 revision; before
-/// it, most services counted at 1000 万元 revenue or 50 employees). Agriculture, construction (which depends on
-/// 资质), finance and other industries must be stated.
-///
-/// ```
-/// use talent_matrix::enterprise::ABOVE_DESIGNATED_SIZE;
-/// assert_eq!(ABOVE_DESIGNATED_SIZE.len(), talent_matrix::Industry::ALL.len());
-/// ```
-pub const ABOVE_DESIGNATED_SIZE: &[(Industry, AboveSizeRule)] = &[
-    (Industry::Agriculture, AboveSizeRule::MustBeStated),
-    (
-        Industry::Industry,
-        AboveSizeRule::Revenue(Wan::from_wan(2000)),
-    ),
-    (Industry::Construction, AboveSizeRule::MustBeStated),
-    (
-        Industry::Wholesale,
-        AboveSizeRule::Revenue(Wan::from_wan(2000)),
-    ),
-    (Industry::Retail, AboveSizeRule::Revenue(Wan::from_wan(500))),
-    (
-        Industry::Transport,
-        AboveSizeRule::Revenue(Wan::from_wan(2000)),
-    ),
-    (
-        Industry::Warehousing,
-        AboveSizeRule::Revenue(Wan::from_wan(2000)),
-    ),
-    (
-        Industry::Postal,
-        AboveSizeRule::Revenue(Wan::from_wan(2000)),
-    ),
-    (
-        Industry::Accommodation,
-        AboveSizeRule::Revenue(Wan::from_wan(200)),
-    ),
-    (
-        Industry::Catering,
-        AboveSizeRule::Revenue(Wan::from_wan(200)),
-    ),
-    (
-        Industry::InformationTransmission,
-        AboveSizeRule::Revenue(Wan::from_wan(2000)),
-    ),
-    (
-        Industry::SoftwareIt,
-        AboveSizeRule::Revenue(Wan::from_wan(2000)),
-    ),
-    (Industry::RealEstateDevelopment, AboveSizeRule::Always),
-    (
-        Industry::PropertyManagement,
-        AboveSizeRule::Revenue(Wan::from_wan(1000)),
-    ),
-    (
-        Industry::LeasingBusinessServices,
-        AboveSizeRule::Revenue(Wan::from_wan(1000)),
-    ),
-    (Industry::Finance, AboveSizeRule::MustBeStated),
-    (Industry::Other, AboveSizeRule::MustBeStated),
-];
-
-/// The above-designated-size rule of an industry.
-///
-/// ```
-/// use talent_matrix::enterprise::{above_size_rule, AboveSizeRule};
-/// use talent_matrix::{Industry, Wan};
-/// assert_eq!(above_size_rule(Industry::SoftwareIt), AboveSizeRule::Revenue(Wan::from_wan(2000)));
-/// ```
-pub fn above_size_rule(industry: Industry) -> AboveSizeRule {
-    ABOVE_DESIGNATED_SIZE
-        .iter()
-        .find(|(i, _)| *i == industry)
-        .map_or(AboveSizeRule::MustBeStated, |&(_, rule)| rule)
 }
 
 /// Three-valued AND: `Some(false)` if any is false, `Some(true)` if all are true, else `None` (open).
@@ -485,38 +201,8 @@ pub(crate) fn all3(values: impl IntoIterator<Item = Option<bool>>) -> Option<boo
     if open { None } else { Some(true) }
 }
 
-/// Whether a class of a row holds for a profile's numbers (three-valued).
-///
-/// ```
-/// use talent_matrix::enterprise::{class_holds, size_row};
-/// use talent_matrix::{EnterpriseSize, Industry, Post, Profile};
-/// let p = Profile::builder("1", Post::Enterprise).employees(150).build()?;
-/// let row = size_row(Industry::Other).expect("row");
-/// assert_eq!(class_holds(row, EnterpriseSize::Medium, &p), Some(true));
-/// assert_eq!(class_holds(row, EnterpriseSize::Large, &p), Some(false));
-/// # Ok::<(), talent_matrix::ProfileError>(())
-/// ```
-pub fn class_holds(row: &SizeRow, class: EnterpriseSize, profile: &Profile) -> Option<bool> {
-    all3(row.bounds(class).iter().map(|b| b.holds(profile)))
-}
-
-/// The size derived from a row and a profile's numbers, and whether "not large" is known.
-///
-/// ```
-/// use talent_matrix::enterprise::{derive_size, size_row};
-/// use talent_matrix::{EnterpriseSize, Industry, Post, Profile};
-///
-/// let row = size_row(Industry::Industry).expect("row");
-/// // 50 employees: not large, but medium or small depends on revenue, which is absent.
-/// let p = Profile::builder("1", Post::Enterprise).employees(50).build()?;
-/// assert_eq!(derive_size(row, &p), (None, Some(false)));
-/// # Ok::<(), talent_matrix::ProfileError>(())
-/// ```
-pub fn derive_size(row: &SizeRow, profile: &Profile) -> (Option<EnterpriseSize>, Option<bool>) {
-    derive_classes([row.large(), row.medium(), row.small()], profile)
-}
-
-/// [`derive_size`] over the bounds of the large, medium and small classes, wherever they come from.
+/// The size derived from the bounds of the large, medium and small classes (a policy's size standard row) and
+/// a profile's numbers, and whether "not large" is known.
 pub(crate) fn derive_classes(
     [large, medium, small]: [&[Bound]; 3],
     profile: &Profile,
@@ -570,8 +256,8 @@ impl Basis {
 /// The enterprise facts of a profile, stated or derived (DOMAIN.md §5), three-valued.
 ///
 /// ```
-/// use talent_matrix::enterprise::{Basis, EnterpriseFacts};
-/// use talent_matrix::{EnterpriseSize, Industry, Post, Profile};
+/// use talent_matrix::enterprise::Basis;
+/// use talent_matrix::{EnterpriseSize, Industry, Policy, Post, Profile};
 ///
 /// // A stated size wins and is never cross-checked against the numbers.
 /// let p = Profile::builder("1", Post::Enterprise)
@@ -579,7 +265,7 @@ impl Basis {
 ///     .employees(5000)
 ///     .enterprise_size(EnterpriseSize::Small)
 ///     .build()?;
-/// let f = EnterpriseFacts::of(&p);
+/// let f = Policy::default().enterprise_facts(&p);
 /// assert_eq!(f.size(), Some(EnterpriseSize::Small));
 /// assert_eq!(f.is_large(), Some(false));
 /// assert_eq!(f.size_basis(), Some(Basis::Stated));
@@ -596,25 +282,6 @@ pub struct EnterpriseFacts {
 }
 
 impl EnterpriseFacts {
-    /// The facts of a profile: stated values win; otherwise derived from `industry` and the numbers.
-    ///
-    /// ```
-    /// use talent_matrix::enterprise::EnterpriseFacts;
-    /// use talent_matrix::{Post, Profile};
-    /// let p = Profile::builder("1", Post::Enterprise).employees(10).build()?;
-    /// // Without an industry neither fact is derivable.
-    /// assert_eq!(EnterpriseFacts::of(&p).size(), None);
-    /// assert_eq!(EnterpriseFacts::of(&p).is_large(), None);
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn of(profile: &Profile) -> EnterpriseFacts {
-        let industry = profile.industry();
-        let row = industry
-            .and_then(size_row)
-            .map(|r| [r.large(), r.medium(), r.small()]);
-        EnterpriseFacts::with_rules(profile, row, industry.map(above_size_rule))
-    }
-
     /// The facts of a profile under given rules for its industry: the bounds of its size classes (large,
     /// medium, small; `None`: not derivable) and its above-designated-size rule (`None`: no industry).
     pub(crate) fn with_rules(
@@ -660,10 +327,9 @@ impl EnterpriseFacts {
     /// The size class, when known.
     ///
     /// ```
-    /// use talent_matrix::enterprise::EnterpriseFacts;
-    /// use talent_matrix::{EnterpriseSize, Industry, Post, Profile};
+    /// use talent_matrix::{EnterpriseSize, Industry, Policy, Post, Profile};
     /// let p = Profile::builder("1", Post::Enterprise).industry(Industry::Other).employees(9).build()?;
-    /// assert_eq!(EnterpriseFacts::of(&p).size(), Some(EnterpriseSize::Micro));
+    /// assert_eq!(Policy::default().enterprise_facts(&p).size(), Some(EnterpriseSize::Micro));
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub const fn size(&self) -> Option<EnterpriseSize> {
@@ -673,11 +339,10 @@ impl EnterpriseFacts {
     /// Whether the enterprise is large: known as soon as the large class fails, even when the size is not.
     ///
     /// ```
-    /// use talent_matrix::enterprise::EnterpriseFacts;
-    /// use talent_matrix::{Industry, Post, Profile};
+    /// use talent_matrix::{Industry, Policy, Post, Profile};
     /// let p = Profile::builder("1", Post::Enterprise).industry(Industry::Retail).employees(40).build()?;
-    /// assert_eq!(EnterpriseFacts::of(&p).is_large(), Some(false));
-    /// assert_eq!(EnterpriseFacts::of(&p).size(), None);
+    /// assert_eq!(Policy::default().enterprise_facts(&p).is_large(), Some(false));
+    /// assert_eq!(Policy::default().enterprise_facts(&p).size(), None);
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub const fn is_large(&self) -> Option<bool> {
@@ -687,10 +352,10 @@ impl EnterpriseFacts {
     /// Whether the size (or at least "not large") is stated or derived; `None` when nothing is known.
     ///
     /// ```
-    /// use talent_matrix::enterprise::{Basis, EnterpriseFacts};
-    /// use talent_matrix::{EnterpriseSize, Post, Profile};
+    /// use talent_matrix::enterprise::Basis;
+    /// use talent_matrix::{EnterpriseSize, Policy, Post, Profile};
     /// let p = Profile::builder("1", Post::Enterprise).enterprise_size(EnterpriseSize::Large).build()?;
-    /// assert_eq!(EnterpriseFacts::of(&p).size_basis(), Some(Basis::Stated));
+    /// assert_eq!(Policy::default().enterprise_facts(&p).size_basis(), Some(Basis::Stated));
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub const fn size_basis(&self) -> Option<Basis> {
@@ -700,13 +365,12 @@ impl EnterpriseFacts {
     /// Whether the enterprise is above designated size (规模以上), when known.
     ///
     /// ```
-    /// use talent_matrix::enterprise::EnterpriseFacts;
-    /// use talent_matrix::{Industry, Post, Profile, Wan};
+    /// use talent_matrix::{Industry, Policy, Post, Profile, Wan};
     /// let p = Profile::builder("1", Post::Enterprise)
     ///     .industry(Industry::Retail)
     ///     .revenue_wan(Wan::from_wan(499))
     ///     .build()?;
-    /// assert_eq!(EnterpriseFacts::of(&p).above_designated_size(), Some(false));
+    /// assert_eq!(Policy::default().enterprise_facts(&p).above_designated_size(), Some(false));
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub const fn above_designated_size(&self) -> Option<bool> {
@@ -716,10 +380,10 @@ impl EnterpriseFacts {
     /// Whether the above-designated-size status is stated or derived; `None` when unknown.
     ///
     /// ```
-    /// use talent_matrix::enterprise::{Basis, EnterpriseFacts};
-    /// use talent_matrix::{Industry, Post, Profile};
+    /// use talent_matrix::enterprise::Basis;
+    /// use talent_matrix::{Industry, Policy, Post, Profile};
     /// let p = Profile::builder("1", Post::Enterprise).industry(Industry::RealEstateDevelopment).build()?;
-    /// assert_eq!(EnterpriseFacts::of(&p).above_basis(), Some(Basis::Derived));
+    /// assert_eq!(Policy::default().enterprise_facts(&p).above_basis(), Some(Basis::Derived));
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub const fn above_basis(&self) -> Option<Basis> {
@@ -730,46 +394,6 @@ impl EnterpriseFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_industry_but_finance_has_one_size_row() {
-        for &i in Industry::ALL {
-            let rows = SME_STANDARD_2011.iter().filter(|r| r.industry == i).count();
-            assert_eq!(rows, usize::from(i != Industry::Finance), "{i:#}");
-        }
-    }
-
-    #[test]
-    fn every_industry_has_one_above_size_rule() {
-        for &i in Industry::ALL {
-            assert_eq!(
-                ABOVE_DESIGNATED_SIZE
-                    .iter()
-                    .filter(|(j, _)| *j == i)
-                    .count(),
-                1,
-                "{i:#}"
-            );
-        }
-    }
-
-    #[test]
-    fn bounds_rise_from_small_to_large_on_every_indicator() {
-        // What makes size derivation monotone (DOMAIN.md §7, invariant 9).
-        for r in SME_STANDARD_2011 {
-            for pair in [(r.small, r.medium), (r.medium, r.large)] {
-                for lower in pair.0 {
-                    let upper = pair.1.iter().find(|b| b.indicator == lower.indicator);
-                    assert!(
-                        upper.is_some_and(|u| u.min > lower.min),
-                        "{:#} {lower}",
-                        r.industry
-                    );
-                }
-                assert_eq!(pair.0.len(), pair.1.len());
-            }
-        }
-    }
 
     #[test]
     fn three_valued_and() {

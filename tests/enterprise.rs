@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )] // tests and benches may panic on a broken fixture
 
+use talent_matrix::Policy;
 use talent_matrix::enterprise::EnterpriseFacts;
 use talent_matrix::{EnterpriseSize, Industry, Post, Profile, Wan};
 
@@ -165,7 +166,7 @@ fn facts(industry: Industry, n: Numbers) -> EnterpriseFacts {
     if let Some(z) = n.z {
         b = b.assets_wan(Wan::from_yuan(z));
     }
-    EnterpriseFacts::of(&b.build().unwrap())
+    Policy::default().enterprise_facts(&b.build().unwrap())
 }
 
 const YUAN: u64 = 10_000;
@@ -323,7 +324,7 @@ fn finance_and_missing_industry_derive_nothing() {
         .revenue_wan(Wan::from_wan(10_000_000))
         .build()
         .unwrap();
-    let f = EnterpriseFacts::of(&p);
+    let f = Policy::default().enterprise_facts(&p);
     assert_eq!(
         (f.size(), f.is_large(), f.above_designated_size()),
         (None, None, None)
@@ -397,7 +398,7 @@ fn stated_facts_win_and_are_independent() {
         .enterprise_size(EnterpriseSize::Micro)
         .build()
         .unwrap();
-    let f = EnterpriseFacts::of(&p);
+    let f = Policy::default().enterprise_facts(&p);
     assert_eq!(f.size(), Some(EnterpriseSize::Micro));
     assert_eq!(f.above_designated_size(), Some(false)); // still derived: 100 < 2000
     let p = p
@@ -405,7 +406,7 @@ fn stated_facts_win_and_are_independent() {
         .above_designated_size(true)
         .build()
         .unwrap();
-    let f = EnterpriseFacts::of(&p);
+    let f = Policy::default().enterprise_facts(&p);
     assert_eq!(
         (f.size(), f.above_designated_size()),
         (Some(EnterpriseSize::Micro), Some(true))
@@ -414,5 +415,8 @@ fn stated_facts_win_and_are_independent() {
         .enterprise_size(EnterpriseSize::Large)
         .build()
         .unwrap();
-    assert_eq!(EnterpriseFacts::of(&p).is_large(), Some(true));
+    assert_eq!(
+        Policy::default().enterprise_facts(&p).is_large(),
+        Some(true)
+    );
 }

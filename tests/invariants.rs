@@ -13,9 +13,7 @@ use std::collections::HashSet;
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use talent_matrix::enterprise::{
-    ABOVE_DESIGNATED_SIZE, AboveSizeRule, EnterpriseFacts, SME_STANDARD_2011,
-};
+use talent_matrix::enterprise::{AboveSizeRule, Bound, Indicator};
 use talent_matrix::{
     Classification, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field, Industry,
     IntroductionLevel, Lang, Matrix, MatrixRow, MissingFact, Ownership, Performance, Policy, Post,
@@ -31,14 +29,34 @@ fn maybe<T: Coded>() -> impl Strategy<Value = Option<T>> {
     proptest::option::of(one_of::<T>())
 }
 
+/// Every bound of the built-in policy's size standard.
+fn size_bounds() -> Vec<Bound> {
+    let policy = Policy::default();
+    Industry::ALL
+        .iter()
+        .filter_map(|&i| policy.size_classes(i))
+        .flat_map(|classes| classes.into_iter().flatten().copied())
+        .collect()
+}
+
+/// The industries whose size the built-in policy derives.
+fn sized_industries() -> Vec<Industry> {
+    let policy = Policy::default();
+    Industry::ALL
+        .iter()
+        .copied()
+        .filter(|&i| policy.size_classes(i).is_some())
+        .collect()
+}
+
 /// Employee counts: every threshold of the size standard ± 1, small numbers, and the whole range.
 fn employees() -> impl Strategy<Value = Option<u32>> {
     let mut edges: Vec<u32> = vec![0, 1, 10_000_000];
-    for row in SME_STANDARD_2011 {
-        for class in [row.large(), row.medium(), row.small()] {
-            for b in class
+    {
+        {
+            for b in size_bounds()
                 .iter()
-                .filter(|b| b.indicator() == talent_matrix::enterprise::Indicator::Employees)
+                .filter(|b| b.indicator() == Indicator::Employees)
             {
                 let m = u32::try_from(b.min()).unwrap();
                 edges.extend([m - 1, m, m + 1]);
@@ -51,18 +69,18 @@ fn employees() -> impl Strategy<Value = Option<u32>> {
 /// Amounts: every money threshold of §5 ± 1 yuan, and the whole range.
 fn money() -> impl Strategy<Value = Option<Wan>> {
     let mut edges: Vec<u64> = vec![0, 1, 100_000_000_000_000];
-    for row in SME_STANDARD_2011 {
-        for class in [row.large(), row.medium(), row.small()] {
-            for b in class
+    {
+        {
+            for b in size_bounds()
                 .iter()
-                .filter(|b| b.indicator() != talent_matrix::enterprise::Indicator::Employees)
+                .filter(|b| b.indicator() != Indicator::Employees)
             {
                 edges.extend([b.min() - 1, b.min(), b.min() + 1]);
             }
         }
     }
-    for (_, rule) in ABOVE_DESIGNATED_SIZE {
-        if let AboveSizeRule::Revenue(w) = rule {
+    for &industry in Industry::ALL {
+        if let AboveSizeRule::Revenue(w) = Policy::default().above_rule(industry) {
             edges.extend([w.yuan() - 1, w.yuan(), w.yuan() + 1]);
         }
     }
@@ -299,19 +317,19 @@ proptest! {
     /// never give a smaller size.
     #[test]
     fn inv9_size_is_monotone(
-        row in select(SME_STANDARD_2011),
+        industry in select(sized_industries()),
         x in 0u32..=10_000_000, y in 0u64..=100_000_000_000_000, z in 0u64..=100_000_000_000_000,
         dx in 0u32..=5_000, dy in 0u64..=5_000_000_000, dz in 0u64..=5_000_000_000,
     ) {
         let size = |x: u32, y: u64, z: u64| {
             let p = Profile::builder("M-1", Post::Enterprise)
-                .industry(row.industry())
+                .industry(industry)
                 .employees(x.min(10_000_000))
                 .revenue_wan(Wan::from_yuan(y.min(100_000_000_000_000)))
                 .assets_wan(Wan::from_yuan(z.min(100_000_000_000_000)))
                 .build()
                 .unwrap();
-            EnterpriseFacts::of(&p).size()
+            Policy::default().enterprise_facts(&p).size()
         };
         let base = size(x, y, z);
         prop_assert!(base.is_some(), "every number present: the size is known");

@@ -10,6 +10,7 @@
 
 use std::sync::LazyLock;
 
+use talent_matrix::Policy;
 use talent_matrix::enterprise::EnterpriseFacts;
 use talent_matrix::{
     CodeSet, Contribution, Department, EnterpriseSize, Entitlement, Industry, IntroductionLevel,
@@ -224,7 +225,7 @@ fn oracle(p: &Profile) -> Oracle {
     };
 
     // §5 facts, and §4.4 tiers: the highest tier whose condition is true.
-    let facts = EnterpriseFacts::of(p);
+    let facts = Policy::default().enterprise_facts(p);
     let checks = stream
         .filter(|&s| policy.ladders.contains(s) && s == Stream::EnterpriseManagement)
         .map(|_| enterprise_tier_checks(p, &facts));

@@ -537,49 +537,6 @@ impl Compiled {
 mod tests {
     use super::*;
 
-    fn built_in() -> Compiled {
-        Compiled::compile(&PolicyDoc::shizhong_2011()).expect("the built-in document compiles")
-    }
-
-    /// And with the numbers: the document's size and above-size tables derive as the built-in const tables do.
-    #[test]
-    fn the_documents_thresholds_are_the_built_in_ones() {
-        let compiled = built_in();
-        for row in crate::enterprise::SME_STANDARD_2011 {
-            let ours = compiled
-                .size_standard
-                .get(row.industry().index())
-                .cloned()
-                .flatten()
-                .unwrap();
-            assert_eq!(
-                ours,
-                [
-                    row.large().to_vec(),
-                    row.medium().to_vec(),
-                    row.small().to_vec()
-                ],
-                "{:#}",
-                row.industry()
-            );
-        }
-        assert!(
-            compiled
-                .size_standard
-                .get(Industry::Finance.index())
-                .cloned()
-                .flatten()
-                .is_none()
-        );
-        for &(industry, rule) in crate::enterprise::ABOVE_DESIGNATED_SIZE {
-            assert_eq!(
-                compiled.above.get(industry.index()),
-                Some(&rule),
-                "{industry:#}"
-            );
-        }
-    }
-
     #[test]
     fn every_problem_of_a_document_is_reported() {
         let mut doc = PolicyDoc::shizhong_2011();

@@ -33,7 +33,8 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::codes::{Department, Industry, Post, Specialty, Stream, Tier, per_code};
-use crate::enterprise::{AboveSizeRule, Bound};
+use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts};
+use crate::profile::Profile;
 
 mod check;
 pub(crate) mod compile;
@@ -347,15 +348,52 @@ impl Policy {
         &self.inner.compiled
     }
 
-    /// The size classes (large, medium, small) of an industry under this policy, if derivable.
-    pub(crate) fn size_classes(&self, industry: Industry) -> Option<[&[Bound]; 3]> {
+    /// The enterprise facts of a profile under this policy (DOMAIN.md §5): a stated size or above-size status
+    /// wins; otherwise each is derived from the industry and the numbers by the policy's thresholds.
+    ///
+    /// ```
+    /// use talent_matrix::{EnterpriseSize, Industry, Policy, Post, Profile, Wan};
+    /// let p = Profile::builder("E-1", Post::Enterprise)
+    ///     .industry(Industry::Industry)
+    ///     .employees(350)
+    ///     .revenue_wan(Wan::from_wan(2500))
+    ///     .build()?;
+    /// let facts = Policy::default().enterprise_facts(&p);
+    /// assert_eq!(facts.size(), Some(EnterpriseSize::Medium));
+    /// assert_eq!(facts.above_designated_size(), Some(true));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn enterprise_facts(&self, profile: &Profile) -> EnterpriseFacts {
+        self.inner.compiled.enterprise_facts(profile)
+    }
+
+    /// The bounds of the size classes (large, medium, small) of an industry under this policy's size
+    /// standard; `None` where the size is not derivable and must be stated (the built-in policy: finance,
+    /// which the 2011 standard leaves to its own).
+    ///
+    /// ```
+    /// use talent_matrix::enterprise::{Bound, Indicator};
+    /// use talent_matrix::{Industry, Policy};
+    /// let policy = Policy::default();
+    /// let [large, medium, _] = policy.size_classes(Industry::Industry).expect("industry has a row");
+    /// assert_eq!(large, [Bound::employees(1000), Bound::wan(Indicator::Revenue, 40000)]);
+    /// assert_eq!(medium, [Bound::employees(300), Bound::wan(Indicator::Revenue, 2000)]);
+    /// assert_eq!(policy.size_classes(Industry::Finance), None);
+    /// ```
+    pub fn size_classes(&self, industry: Industry) -> Option<[&[Bound]; 3]> {
         per_code(&self.inner.compiled.size_standard, industry)
             .as_ref()
             .map(|[l, m, s]| [l.as_slice(), m.as_slice(), s.as_slice()])
     }
 
     /// The above-designated-size rule of an industry under this policy.
-    pub(crate) fn above_rule(&self, industry: Industry) -> AboveSizeRule {
+    ///
+    /// ```
+    /// use talent_matrix::enterprise::AboveSizeRule;
+    /// use talent_matrix::{Industry, Policy, Wan};
+    /// assert_eq!(Policy::default().above_rule(Industry::Retail), AboveSizeRule::Revenue(Wan::from_wan(500)));
+    /// ```
+    pub fn above_rule(&self, industry: Industry) -> AboveSizeRule {
         *per_code(&self.inner.compiled.above, industry)
     }
 }
