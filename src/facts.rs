@@ -14,11 +14,13 @@
 pub(crate) mod rows;
 
 use crate::codes::{
-    CodeSet, Coded, Contribution, EnterpriseSize, Industry, IntroductionLevel, MissingFact,
+    CodeSet, Coded, Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, MissingFact,
     Ownership, Performance, Post, ProfessionalTitle, Role, RuralRole, SkillLevel,
     SocialWorkCertificate, Specialty, Stream, Tier,
 };
 use crate::enterprise::EnterpriseFacts;
+use crate::fields::with_profile_fields;
+use crate::lang::Lang;
 use crate::profile::Profile;
 
 /// Conditions of which any one will do (a stream's eligibility), with their numbers as bits when every
@@ -61,6 +63,33 @@ impl core::ops::Deref for AnyOf {
 
     fn deref(&self) -> &[Cond] {
         &self.conds
+    }
+}
+
+/// A fact's name in a sentence: its field's label, in English with the first letter in lower case.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FactLabel {
+    text: &'static str,
+    lower: bool,
+}
+
+impl core::fmt::Display for FactLabel {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.write_to(f)
+    }
+}
+
+impl FactLabel {
+    /// Writes the label to any `fmt::Write`.
+    pub(crate) fn write_to(&self, f: &mut impl core::fmt::Write) -> core::fmt::Result {
+        let mut chars = self.text.chars();
+        match chars.next() {
+            Some(first) if self.lower => {
+                f.write_char(first.to_ascii_lowercase())?;
+                f.write_str(chars.as_str())
+            }
+            _ => f.write_str(self.text),
+        }
     }
 }
 
@@ -156,47 +185,27 @@ impl Fact {
         Fact::Tier,
     ];
 
+    /// The profile field a fact is, for the facts read from a profile.
+    pub(crate) const fn field(self) -> Option<Field> {
+        *per_fact_const(&FIELD_OF, self)
+    }
+
+    /// The fact's name in conditions: its field's code, or the decided fact's name.
     pub(crate) fn name(self) -> &'static str {
-        match self {
-            Fact::Post => "post",
-            Fact::Role => "role",
-            Fact::Ownership => "ownership",
-            Fact::Industry => "industry",
-            Fact::EnterpriseSize => "enterprise_size",
-            Fact::AboveDesignatedSize => "above_designated_size",
-            Fact::Performance => "performance",
-            Fact::Contribution => "contribution",
-            Fact::Potential => "potential",
-            Fact::ProfessionalTitle => "professional_title",
-            Fact::SkillLevel => "skill_level",
-            Fact::SocialWorkCertificate => "social_work_certificate",
-            Fact::RuralRole => "rural_role",
-            Fact::IntroductionLevel => "introduction_level",
-            Fact::Stream => "stream",
-            Fact::Specialty => "specialty",
-            Fact::Tier => "tier",
+        match (self, self.field()) {
+            (_, Some(field)) => field.code(),
+            (Fact::Stream, None) => "stream",
+            (Fact::Specialty, None) => "specialty",
+            // The tier; an input fact always has a field (asserted where `FIELD_OF` is checked).
+            (_, None) => "tier",
         }
     }
 
+    /// How the fact's values are numbered: the post and the decided facts as written here, every other fact
+    /// as its row of the field table says (a code that may be absent is optional, one with a default required, a
+    /// flag two-valued, the derived size a derived code).
     pub(crate) const fn kind(self) -> Kind {
-        match self {
-            Fact::Post => Kind::Required(Post::CODES),
-            Fact::Role => Kind::Optional(Role::CODES),
-            Fact::Ownership => Kind::Optional(Ownership::CODES),
-            Fact::Industry => Kind::Optional(Industry::CODES),
-            Fact::EnterpriseSize => Kind::Derived(EnterpriseSize::CODES),
-            Fact::AboveDesignatedSize | Fact::Potential => Kind::Bool,
-            Fact::Performance => Kind::Required(Performance::CODES),
-            Fact::Contribution => Kind::Required(Contribution::CODES),
-            Fact::ProfessionalTitle => Kind::Optional(ProfessionalTitle::CODES),
-            Fact::SkillLevel => Kind::Optional(SkillLevel::CODES),
-            Fact::SocialWorkCertificate => Kind::Optional(SocialWorkCertificate::CODES),
-            Fact::RuralRole => Kind::Optional(RuralRole::CODES),
-            Fact::IntroductionLevel => Kind::Optional(IntroductionLevel::CODES),
-            Fact::Stream => Kind::Optional(Stream::CODES),
-            Fact::Specialty => Kind::Optional(Specialty::CODES),
-            Fact::Tier => Kind::Optional(Tier::CODES),
-        }
+        *per_fact_const(&KIND_OF, self)
     }
 
     /// Every bit a value of this fact can take.
@@ -211,28 +220,39 @@ impl Fact {
 }
 
 impl Fact {
-    /// The fact's name in sentences: (zh-Hans, English).
-    pub(crate) fn label(self, zh: bool) -> &'static str {
-        let (hans, en) = match self {
-            Fact::Post => ("岗位", "post"),
-            Fact::Role => ("职务", "role"),
-            Fact::Ownership => ("所有制", "ownership"),
-            Fact::Industry => ("行业", "industry"),
-            Fact::EnterpriseSize => ("企业规模", "enterprise size"),
-            Fact::AboveDesignatedSize => ("规模以上", "above designated size"),
-            Fact::Performance => ("业绩", "performance"),
-            Fact::Contribution => ("贡献", "contribution"),
-            Fact::Potential => ("发展潜力", "development potential"),
-            Fact::ProfessionalTitle => ("职称", "professional title"),
-            Fact::SkillLevel => ("职业资格", "skill level"),
-            Fact::SocialWorkCertificate => ("社工证书", "social work certificate"),
-            Fact::RuralRole => ("农村人才类型", "rural role"),
-            Fact::IntroductionLevel => ("引才层次", "introduction level"),
-            Fact::Stream => ("人才类别", "stream"),
-            Fact::Specialty => ("细化类别", "specialty"),
-            Fact::Tier => ("层次", "tier"),
+    /// The fact's name in sentences: its field's label (zh-Hans, or English in lower case, as it stands inside a
+    /// sentence), or the decided fact's.
+    pub(crate) fn label(self, zh: bool) -> FactLabel {
+        let (lang, lower) = if zh {
+            (Lang::ZhHans, false)
+        } else {
+            (Lang::En, true)
         };
-        if zh { hans } else { en }
+        let text = match (self, self.field()) {
+            (_, Some(field)) => field.label(lang),
+            (Fact::Stream, None) => {
+                if zh {
+                    "人才类别"
+                } else {
+                    "stream"
+                }
+            }
+            (Fact::Specialty, None) => {
+                if zh {
+                    "细化类别"
+                } else {
+                    "specialty"
+                }
+            }
+            (_, None) => {
+                if zh {
+                    "层次"
+                } else {
+                    "tier"
+                }
+            }
+        };
+        FactLabel { text, lower }
     }
 
     /// The label of the value at bit `bit` (see [`Kind`]); "not given" for an absent optional fact.
@@ -441,16 +461,71 @@ impl Mask {
 }
 
 /// The missing-fact name of a fact, where DOMAIN.md §4.7 has one.
-pub(crate) fn missing_fact(fact: Fact) -> Option<MissingFact> {
-    match fact {
-        Fact::Role => Some(MissingFact::Role),
-        Fact::SkillLevel => Some(MissingFact::SkillLevel),
-        Fact::RuralRole => Some(MissingFact::RuralRole),
-        Fact::Industry => Some(MissingFact::Industry),
-        Fact::EnterpriseSize => Some(MissingFact::EnterpriseSize),
-        Fact::AboveDesignatedSize => Some(MissingFact::AboveDesignatedSize),
-        _ => None,
+pub(crate) const fn missing_fact(fact: Fact) -> Option<MissingFact> {
+    *per_fact_const(&MISSING_OF, fact)
+}
+
+/// The kind of each fact (see [`Fact::kind`]).
+macro_rules! fact_kinds {
+    (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {{
+        let mut kinds = [Kind::Bool; FACTS];
+        kinds[Fact::Post as usize] = Kind::Required(Post::CODES);
+        kinds[Fact::Stream as usize] = Kind::Optional(Stream::CODES);
+        kinds[Fact::Specialty as usize] = Kind::Optional(Specialty::CODES);
+        kinds[Fact::Tier as usize] = Kind::Optional(Tier::CODES);
+        $(fact_kind!($how $(($fact))?, $kind, $ty, kinds);)+
+        kinds
+    }};
+}
+
+/// The kind of one row's fact, by what the row is and its kind; nothing for a number.
+macro_rules! fact_kind {
+    (fact($fact:ident), code, $ty:ty, $kinds:ident) => {
+        $kinds[Fact::$fact as usize] = Kind::Optional(<$ty as Coded>::CODES)
+    };
+    (fact($fact:ident), code_or_default, $ty:ty, $kinds:ident) => {
+        $kinds[Fact::$fact as usize] = Kind::Required(<$ty as Coded>::CODES)
+    };
+    (fact($fact:ident), flag_or_false, $ty:ty, $kinds:ident) => {
+        $kinds[Fact::$fact as usize] = Kind::Bool
+    };
+    (derived($fact:ident), code, $ty:ty, $kinds:ident) => {
+        $kinds[Fact::$fact as usize] = Kind::Derived(<$ty as Coded>::CODES)
+    };
+    (derived($fact:ident), flag, $ty:ty, $kinds:ident) => {
+        $kinds[Fact::$fact as usize] = Kind::Bool
+    };
+    (number, $kind:ident, $ty:ty, $kinds:ident) => {};
+}
+
+#[allow(clippy::indexing_slicing)] // evaluated while compiling
+const KIND_OF: [Kind; FACTS] = with_profile_fields!(fact_kinds);
+
+/// The missing-fact name of each fact: the [`MissingFact`] whose field is the fact's field.
+#[allow(clippy::indexing_slicing)] // evaluated while compiling
+const MISSING_OF: [Option<MissingFact>; FACTS] = {
+    let mut of = [None; FACTS];
+    let mut m = 0;
+    while m < MissingFact::ALL.len() {
+        let missing = MissingFact::ALL[m];
+        let mut f = 0;
+        while f < FACTS {
+            if let Some(field) = FIELD_OF[f] {
+                if field as usize == missing.field() as usize {
+                    of[f] = Some(missing);
+                }
+            }
+            f += 1;
+        }
+        m += 1;
     }
+    of
+};
+
+/// [`per_fact`] in a `const fn`.
+#[allow(clippy::indexing_slicing)] // in bounds: see `per_fact`
+const fn per_fact_const<T>(table: &[T; FACTS], fact: Fact) -> &T {
+    &table[fact as usize]
 }
 
 /// Per fact: where its bits go in [`Facts::packed`], and the bits it can have. Every fact's values fit side by
@@ -480,6 +555,34 @@ pub(crate) const INPUTS: usize = FACTS - 3;
 /// A profile's input facts as states (see [`input_states`]).
 pub(crate) type States = [u8; INPUTS];
 
+/// Sets the state of every fact a row of the profile's field table is (see `profile::fields`).
+macro_rules! field_states {
+    ($p:ident, $states:ident
+     @rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        $(field_state!($how $(($fact))?, $kind, $states, $p.$field());)+
+    };
+}
+
+/// The state of one row's fact, by what the row is and its kind: a code's index (plus one when it may be
+/// absent), a flag's 0 or 1; nothing for a number or an input of a derived fact, which the enterprise
+/// derivation decides.
+macro_rules! field_state {
+    (fact($fact:ident), code, $states:ident, $value:expr) => {{
+        const { assert!((Fact::$fact as usize) < INPUTS) };
+        *input_slot(&mut $states, Fact::$fact) = $value.map_or(0, |v| v.index() as u8 + 1);
+    }};
+    (fact($fact:ident), code_or_default, $states:ident, $value:expr) => {{
+        const { assert!((Fact::$fact as usize) < INPUTS) };
+        *input_slot(&mut $states, Fact::$fact) = $value.index() as u8;
+    }};
+    (fact($fact:ident), flag_or_false, $states:ident, $value:expr) => {{
+        const { assert!((Fact::$fact as usize) < INPUTS) };
+        *input_slot(&mut $states, Fact::$fact) = u8::from($value);
+    }};
+    (derived($fact:ident), $kind:ident, $states:ident, $value:expr) => {};
+    (number, $kind:ident, $states:ident, $value:expr) => {};
+}
+
 /// A profile's input facts as states, in the order of [`Fact::ALL`]: for a fact that is always there the
 /// value's index; for one that may be absent 0 when absent, else the index plus one; for the derived facts
 /// also the open states (see [`state_bits`]).
@@ -492,24 +595,46 @@ pub(crate) fn input_states(p: &Profile, enterprise: &EnterpriseFacts) -> States 
     };
     let above = enterprise.above_designated_size().map_or(2, usize::from);
     // A state is below 32 (a fact's values are the bits of a `u32`), so it fits a byte.
-    let optional = |v: Option<usize>| v.map_or(0, |i| i + 1) as u8;
-    [
-        p.post().index() as u8,
-        optional(p.role().map(Coded::index)),
-        optional(p.ownership().map(Coded::index)),
-        optional(p.industry().map(Coded::index)),
-        size as u8,
-        above as u8,
-        p.performance().index() as u8,
-        p.contribution().index() as u8,
-        u8::from(p.potential()),
-        optional(p.professional_title().map(Coded::index)),
-        optional(p.skill_level().map(Coded::index)),
-        optional(p.social_work_certificate().map(Coded::index)),
-        optional(p.rural_role().map(Coded::index)),
-        optional(p.introduction_level().map(Coded::index)),
-    ]
+    let mut states = [0u8; INPUTS];
+    *input_slot(&mut states, Fact::Post) = p.post().index() as u8;
+    *input_slot(&mut states, Fact::EnterpriseSize) = size as u8;
+    *input_slot(&mut states, Fact::AboveDesignatedSize) = above as u8;
+    with_profile_fields!(field_states, p, states);
+    states
 }
+
+/// The slot of an input fact among a profile's states. Called with input facts only (the post, the derived
+/// facts, and the facts the field table's rows name, each checked to be an input fact when the crate compiles).
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see above
+fn input_slot(states: &mut States, fact: Fact) -> &mut u8 {
+    &mut states[fact as usize]
+}
+
+/// The facts the rows of the field table are or feed, as bits.
+macro_rules! row_facts {
+    (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        0 $($(| 1u32 << (Fact::$fact as u32))?)+
+    };
+}
+
+// Every input fact is the post or a row's (so `input_states` leaves none unset).
+const _: () =
+    assert!(with_profile_fields!(row_facts) | 1 << (Fact::Post as u32) == (1 << INPUTS) - 1);
+
+/// The field of each fact: the post's, and the one each row of the field table names; none for the decided
+/// facts.
+macro_rules! fact_fields {
+    (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {{
+        let mut fields = [None; FACTS];
+        fields[Fact::Post as usize] = Some(Field::Post);
+        $($(fields[Fact::$fact as usize] = Some(Field::$variant);)?)+
+        fields
+    }};
+}
+
+#[allow(clippy::indexing_slicing)] // evaluated while compiling
+const FIELD_OF: [Option<Field>; FACTS] = with_profile_fields!(fact_fields);
 
 /// The possible values (as bits) of a fact in a state: one value for most facts; for the derived facts also
 /// the open states, a size known only to be not large (state 4) or not known (5), and an above-designated-size

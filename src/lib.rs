@@ -87,6 +87,7 @@ mod codes;
 pub mod enterprise;
 mod error;
 mod facts;
+mod fields;
 #[cfg(feature = "json")]
 mod hash;
 mod lang;

@@ -19,110 +19,141 @@ mod scan;
 #[cfg(feature = "roster")]
 pub(crate) use cell::{Cell, Slot};
 
-/// One person, as the classification sees them (DOMAIN.md §3): valid by construction.
-///
-/// Build one in code with [`Profile::builder`], or read one from its flat JSON record with
-/// [`Profile::from_json`] (feature `json`) or any serde format (feature `serde`). Both paths validate the same
-/// way: `id` trimmed and 1 to 64 characters, `employees` a whole number up to 10,000,000, amounts of 万元 up to
-/// 10,000,000,000 with at most 4 decimal places. Missing optional facts are not errors: they can leave a
-/// decision open (see [`Classification::missing_facts`](crate::Classification::missing_facts)).
-///
-/// ```
-/// use talent_matrix::{Industry, Post, Profile, Role, Wan};
-///
-/// let p = Profile::builder(" P-001 ", Post::Enterprise)
-///     .role(Role::MiddleManager)
-///     .industry(Industry::Industry)
-///     .employees(350)
-///     .revenue_wan(Wan::from_wan(2500))
-///     .build()?;
-/// assert_eq!(p.id(), "P-001");
-/// assert_eq!(p.employees(), Some(350));
-/// # #[cfg(feature = "json")] {
-/// let q = Profile::from_json(
-///     r#"{"id":"P-001","post":"企业","role":"中层管理人员","industry":"industry","employees":350,"revenue_wan":2500}"#,
-/// )?;
-/// assert_eq!(p, q);
-/// # }
-/// # Ok::<(), talent_matrix::ProfileError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Profile {
-    id: String,
-    name: Option<String>,
-    post: Post,
-    role: Option<Role>,
-    industry: Option<Industry>,
-    employees: Option<u32>,
-    revenue_wan: Option<Wan>,
-    assets_wan: Option<Wan>,
-    enterprise_size: Option<EnterpriseSize>,
-    above_designated_size: Option<bool>,
-    ownership: Option<Ownership>,
-    performance: Performance,
-    contribution: Contribution,
-    potential: bool,
-    professional_title: Option<ProfessionalTitle>,
-    skill_level: Option<SkillLevel>,
-    social_work_certificate: Option<SocialWorkCertificate>,
-    rural_role: Option<RuralRole>,
-    introduction_level: Option<IntroductionLevel>,
-}
+/// Generates, from the rows of the field table, the [`Profile`] struct, its getters and the builder's setters.
+macro_rules! profile {
+    (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        /// One person, as the classification sees them (DOMAIN.md §3): valid by construction.
+        ///
+        /// Build one in code with [`Profile::builder`], or read one from its flat JSON record with
+        /// [`Profile::from_json`] (feature `json`) or any serde format (feature `serde`). Both paths validate the same
+        /// way: `id` trimmed and 1 to 64 characters, `employees` a whole number up to 10,000,000, amounts of 万元 up to
+        /// 10,000,000,000 with at most 4 decimal places. Missing optional facts are not errors: they can leave a
+        /// decision open (see [`Classification::missing_facts`](crate::Classification::missing_facts)).
+        ///
+        /// ```
+        /// use talent_matrix::{Industry, Post, Profile, Role, Wan};
+        ///
+        /// let p = Profile::builder(" P-001 ", Post::Enterprise)
+        ///     .role(Role::MiddleManager)
+        ///     .industry(Industry::Industry)
+        ///     .employees(350)
+        ///     .revenue_wan(Wan::from_wan(2500))
+        ///     .build()?;
+        /// assert_eq!(p.id(), "P-001");
+        /// assert_eq!(p.employees(), Some(350));
+        /// # #[cfg(feature = "json")] {
+        /// let q = Profile::from_json(
+        ///     r#"{"id":"P-001","post":"企业","role":"中层管理人员","industry":"industry","employees":350,"revenue_wan":2500}"#,
+        /// )?;
+        /// assert_eq!(p, q);
+        /// # }
+        /// # Ok::<(), talent_matrix::ProfileError>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct Profile {
+            id: String,
+            name: Option<String>,
+            post: Post,
+            $($field: crate::fields::stored!($kind, $ty),)+
+        }
 
-/// Generates the getters of [`Profile`] and the setters of [`ProfileBuilder`] from one list of fields.
-macro_rules! profile_fields {
-    ($( $field:ident : $ty:ty, $doc:literal, $example:literal; )+) => {
         impl Profile {
-            $(
-                #[doc = $doc]
-                #[doc = ""]
-                #[doc = "```"]
-                #[doc = "use talent_matrix::*;"]
-                #[doc = concat!("let p = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ").build()?;")]
-                #[doc = concat!("assert_eq!(p.", stringify!($field), "(), Some(", $example, "));")]
-                #[doc = "# Ok::<(), ProfileError>(())"]
-                #[doc = "```"]
-                pub fn $field(&self) -> Option<$ty> {
-                    self.$field
+            /// A profile with its two required fields and every other at its default (absent, ordinary, false).
+            pub(crate) fn bare(id: String, post: Post) -> Profile {
+                Profile {
+                    id,
+                    name: None,
+                    post,
+                    $($field: Default::default(),)+
                 }
-            )+
+            }
+
+            $(getter!($kind, $field, $ty, $doc, $example);)+
         }
 
         impl ProfileBuilder {
-            $(
-                #[doc = concat!("Sets `", stringify!($field), "` (pass `None` to clear it).")]
-                #[doc = ""]
-                #[doc = "```"]
-                #[doc = "use talent_matrix::*;"]
-                #[doc = concat!("let b = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ");")]
-                #[doc = concat!("assert_eq!(b.clone().build()?.", stringify!($field), "(), Some(", $example, "));")]
-                #[doc = concat!("assert_eq!(b.", stringify!($field), "(None).build()?.", stringify!($field), "(), None);")]
-                #[doc = "# Ok::<(), ProfileError>(())"]
-                #[doc = "```"]
-                pub fn $field(mut self, value: impl Into<Option<$ty>>) -> Self {
-                    self.profile.$field = value.into();
-                    self
-                }
-            )+
+            $(setter!($kind, $field, $ty, $example);)+
         }
     };
 }
 
-profile_fields! {
-    role: Role, "Role in the enterprise; ignored by the rules unless the post is an enterprise.", "Role::Owner";
-    industry: Industry, "The employer's industry row (DOMAIN.md §5).", "Industry::Retail";
-    employees: u32, "从业人员: the employer's number of employees (X).", "120";
-    revenue_wan: Wan, "营业收入: the employer's revenue in 万元 (Y).", "Wan::from_wan(2500)";
-    assets_wan: Wan, "资产总额: the employer's total assets in 万元 (Z).", "Wan::from_wan(900)";
-    enterprise_size: EnterpriseSize, "Stated size class; wins over the derivation (DOMAIN.md §5).", "EnterpriseSize::Small";
-    above_designated_size: bool, "Stated 规模以上 status; wins over the derivation (DOMAIN.md §5).", "true";
-    ownership: Ownership, "Ownership of the employer; absent means not an individual business.", "Ownership::Private";
-    professional_title: ProfessionalTitle, "Professional title (专业技术职称).", "ProfessionalTitle::Intermediate";
-    skill_level: SkillLevel, "Vocational qualification (职业资格).", "SkillLevel::Technician";
-    social_work_certificate: SocialWorkCertificate, "Social work qualification.", "SocialWorkCertificate::SocialWorker";
-    rural_role: RuralRole, "Kind of rural practical talent.", "RuralRole::Business";
-    introduction_level: IntroductionLevel, "百千万 level, where the person was introduced under it.", "IntroductionLevel::Hundred";
+/// A getter: `Option<T>` for a field that may be absent, `T` for one with a default.
+macro_rules! getter {
+    (code_or_default, $field:ident, $ty:ty, $doc:literal, $example:literal) => {
+        getter!(@with_default $field, $ty, $doc, $example);
+    };
+    (flag_or_false, $field:ident, $ty:ty, $doc:literal, $example:literal) => {
+        getter!(@with_default $field, $ty, $doc, $example);
+    };
+    (@with_default $field:ident, $ty:ty, $doc:literal, $example:literal) => {
+        #[doc = $doc]
+        #[doc = ""]
+        #[doc = "```"]
+        #[doc = "use talent_matrix::*;"]
+        #[doc = concat!("let p = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ").build()?;")]
+        #[doc = concat!("assert_eq!(p.", stringify!($field), "(), ", $example, ");")]
+        #[doc = "# Ok::<(), ProfileError>(())"]
+        #[doc = "```"]
+        pub fn $field(&self) -> $ty {
+            self.$field
+        }
+    };
+    ($kind:ident, $field:ident, $ty:ty, $doc:literal, $example:literal) => {
+        #[doc = $doc]
+        #[doc = ""]
+        #[doc = "```"]
+        #[doc = "use talent_matrix::*;"]
+        #[doc = concat!("let p = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ").build()?;")]
+        #[doc = concat!("assert_eq!(p.", stringify!($field), "(), Some(", $example, "));")]
+        #[doc = "# Ok::<(), ProfileError>(())"]
+        #[doc = "```"]
+        pub fn $field(&self) -> Option<$ty> {
+            self.$field
+        }
+    };
 }
+
+/// A builder's setter: the value or `None`; `None` is absent, or the default for a field that has one.
+macro_rules! setter {
+    (code_or_default, $field:ident, $ty:ty, $example:literal) => {
+        setter!(@with_default $field, $ty, $example);
+    };
+    (flag_or_false, $field:ident, $ty:ty, $example:literal) => {
+        setter!(@with_default $field, $ty, $example);
+    };
+    (@with_default $field:ident, $ty:ty, $example:literal) => {
+        #[doc = concat!("Sets `", stringify!($field), "` (`None` sets the default).")]
+        #[doc = ""]
+        #[doc = "```"]
+        #[doc = "use talent_matrix::*;"]
+        #[doc = concat!("let b = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ");")]
+        #[doc = concat!("assert_eq!(b.clone().build()?.", stringify!($field), "(), ", $example, ");")]
+        #[doc = concat!("assert_eq!(b.", stringify!($field), "(None).build()?.", stringify!($field), "(), <", stringify!($ty), " as Default>::default());")]
+        #[doc = "# Ok::<(), ProfileError>(())"]
+        #[doc = "```"]
+        pub fn $field(mut self, value: impl Into<Option<$ty>>) -> Self {
+            self.profile.$field = value.into().unwrap_or_default();
+            self
+        }
+    };
+    ($kind:ident, $field:ident, $ty:ty, $example:literal) => {
+        #[doc = concat!("Sets `", stringify!($field), "` (pass `None` to clear it).")]
+        #[doc = ""]
+        #[doc = "```"]
+        #[doc = "use talent_matrix::*;"]
+        #[doc = concat!("let b = Profile::builder(\"P-1\", Post::Enterprise).", stringify!($field), "(", $example, ");")]
+        #[doc = concat!("assert_eq!(b.clone().build()?.", stringify!($field), "(), Some(", $example, "));")]
+        #[doc = concat!("assert_eq!(b.", stringify!($field), "(None).build()?.", stringify!($field), "(), None);")]
+        #[doc = "# Ok::<(), ProfileError>(())"]
+        #[doc = "```"]
+        pub fn $field(mut self, value: impl Into<Option<$ty>>) -> Self {
+            self.profile.$field = value.into();
+            self
+        }
+    };
+}
+
+crate::fields::with_profile_fields!(profile);
 
 impl Profile {
     /// Starts a profile with its two required fields; every other fact starts absent (or at its default).
@@ -139,32 +170,6 @@ impl Profile {
     pub fn builder(id: impl Into<String>, post: Post) -> ProfileBuilder {
         ProfileBuilder {
             profile: Profile::bare(id.into(), post),
-        }
-    }
-
-    /// A profile with only its two required fields, every other fact absent or at its default (not checked:
-    /// the builder and the readers check what they put in).
-    pub(crate) fn bare(id: String, post: Post) -> Profile {
-        Profile {
-            id,
-            name: None,
-            post,
-            role: None,
-            industry: None,
-            employees: None,
-            revenue_wan: None,
-            assets_wan: None,
-            enterprise_size: None,
-            above_designated_size: None,
-            ownership: None,
-            performance: Performance::Ordinary,
-            contribution: Contribution::Ordinary,
-            potential: false,
-            professional_title: None,
-            skill_level: None,
-            social_work_certificate: None,
-            rural_role: None,
-            introduction_level: None,
         }
     }
 
@@ -215,41 +220,6 @@ impl Profile {
     pub fn post(&self) -> Post {
         self.post
     }
-
-    /// The latest performance assessment (`ordinary` when not given).
-    ///
-    /// ```
-    /// use talent_matrix::{Performance, Post, Profile};
-    /// let p = Profile::builder("1", Post::Enterprise).performance(Performance::Good).build()?;
-    /// assert_eq!(p.performance(), Performance::Good);
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn performance(&self) -> Performance {
-        self.performance
-    }
-
-    /// The district-level economic contribution (`ordinary` when not given).
-    ///
-    /// ```
-    /// use talent_matrix::{Contribution, Post, Profile};
-    /// let p = Profile::builder("1", Post::Enterprise).contribution(Contribution::Major).build()?;
-    /// assert_eq!(p.contribution(), Contribution::Major);
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn contribution(&self) -> Contribution {
-        self.contribution
-    }
-
-    /// Whether development potential has been assessed (`false` when not given).
-    ///
-    /// ```
-    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Enterprise).potential(true).build()?;
-    /// assert!(p.potential());
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn potential(&self) -> bool {
-        self.potential
-    }
 }
 
 /// Builds a [`Profile`] in code, validating it as the JSON reader does.
@@ -298,44 +268,6 @@ impl ProfileBuilder {
     /// ```
     pub fn post(mut self, post: Post) -> Self {
         self.profile.post = post;
-        self
-    }
-
-    /// Sets the performance assessment (`None` restores the default, `ordinary`).
-    ///
-    /// ```
-    /// use talent_matrix::{Performance, Post, Profile};
-    /// let p = Profile::builder("1", Post::Enterprise).performance(Performance::Outstanding).build()?;
-    /// assert_eq!(p.performance(), Performance::Outstanding);
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn performance(mut self, performance: impl Into<Option<Performance>>) -> Self {
-        self.profile.performance = performance.into().unwrap_or_default();
-        self
-    }
-
-    /// Sets the district-level economic contribution (`None` restores the default, `ordinary`).
-    ///
-    /// ```
-    /// use talent_matrix::{Contribution, Post, Profile};
-    /// let p = Profile::builder("1", Post::Enterprise).contribution(Contribution::Notable).build()?;
-    /// assert_eq!(p.contribution(), Contribution::Notable);
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn contribution(mut self, contribution: impl Into<Option<Contribution>>) -> Self {
-        self.profile.contribution = contribution.into().unwrap_or_default();
-        self
-    }
-
-    /// Sets whether development potential has been assessed (`None` restores the default, `false`).
-    ///
-    /// ```
-    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Enterprise).potential(true).build()?;
-    /// assert!(p.potential());
-    /// # Ok::<(), talent_matrix::ProfileError>(())
-    /// ```
-    pub fn potential(mut self, potential: impl Into<Option<bool>>) -> Self {
-        self.profile.potential = potential.into().unwrap_or(false);
         self
     }
 

@@ -553,8 +553,12 @@ fn missing_facts_are_the_section_4_7_names_in_order() {
             "above_designated_size"
         ]
     );
+    // One source: a missing fact is named and labelled as the field that settles it.
     for &m in MissingFact::ALL {
         assert_eq!(m.field().code(), m.code());
+        for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+            assert_eq!(m.field().label(lang), m.label(lang), "{m:#}");
+        }
     }
 }
 

@@ -318,44 +318,30 @@ code_list! {
     }
 }
 
-code_list! {
-    /// A field of the profile record, in the order of the DOMAIN.md §3 table, which is also the order in which
-    /// a record's value errors are reported.
-    ///
-    /// The Chinese labels are the roster column names of DOMAIN.md §8.
-    ///
-    /// ```
-    /// use talent_matrix::Field;
-    /// assert_eq!("營業收入(萬元)".parse::<Field>()?, Field::RevenueWan);
-    /// assert_eq!(Field::RevenueWan.code(), "revenue_wan");
-    /// # Ok::<(), talent_matrix::ParseCodeError>(())
-    /// ```
-    pub enum Field: "profile field" {
-        Id = ("id", "编号", "編號", "Identifier") => "DOMAIN.md §3: roster identifier, 1 to 64 characters";
-        Name = ("name", "姓名", "姓名", "Name") => "DOMAIN.md §3: never used by rules";
-        Post = ("post", "岗位", "崗位", "Post") => "DOMAIN.md §3: current main post (主岗位)";
-        Role = ("role", "职务", "職務", "Role") => "DOMAIN.md §3";
-        Industry = ("industry", "行业", "行業", "Industry") => "DOMAIN.md §3";
-        Employees = ("employees", "从业人员", "從業人員", "Employees") => "DOMAIN.md §3: 从业人员 (X)";
-        RevenueWan = ("revenue_wan", "营业收入(万元)", "營業收入(萬元)", "Revenue (10,000 yuan)")
-            => "DOMAIN.md §3: 营业收入 in 万元 (Y)";
-        AssetsWan = ("assets_wan", "资产总额(万元)", "資產總額(萬元)", "Total assets (10,000 yuan)")
-            => "DOMAIN.md §3: 资产总额 in 万元 (Z)";
-        EnterpriseSize = ("enterprise_size", "企业规模", "企業規模", "Enterprise size")
-            => "DOMAIN.md §3: stated size, wins over derivation";
-        AboveDesignatedSize = ("above_designated_size", "规模以上", "規模以上", "Above designated size")
-            => "DOMAIN.md §3: stated 规模以上 status, wins over derivation";
-        Ownership = ("ownership", "所有制", "所有制", "Ownership") => "DOMAIN.md §3";
-        Performance = ("performance", "业绩", "業績", "Performance") => "DOMAIN.md §3 (default ordinary)";
-        Contribution = ("contribution", "贡献", "貢獻", "Contribution") => "DOMAIN.md §3 (default ordinary)";
-        Potential = ("potential", "发展潜力", "發展潛力", "Development potential")
-            => "DOMAIN.md §3 (default false)";
-        ProfessionalTitle = ("professional_title", "职称", "職稱", "Professional title") => "DOMAIN.md §3";
-        SkillLevel = ("skill_level", "职业资格", "職業資格", "Skill level") => "DOMAIN.md §3";
-        SocialWorkCertificate = ("social_work_certificate", "社工证书", "社工證書", "Social work certificate")
-            => "DOMAIN.md §3";
-        RuralRole = ("rural_role", "农村人才类型", "農村人才類型", "Rural role") => "DOMAIN.md §3";
-        IntroductionLevel = ("introduction_level", "引才层次", "引才層次", "Introduction level")
-            => "DOMAIN.md §3: 百千万 level";
-    }
+/// Writes the [`Field`] code list: `id`, `name` and `post`, then one variant per row of the field table
+/// (`crate::fields`), with the row's code, labels and source.
+macro_rules! field_list {
+    (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        code_list! {
+            /// A field of the profile record, in the order of the DOMAIN.md §3 table, which is also the order in which
+            /// a record's value errors are reported.
+            ///
+            /// The Chinese labels are the roster column names of DOMAIN.md §8.
+            ///
+            /// ```
+            /// use talent_matrix::Field;
+            /// assert_eq!("營業收入(萬元)".parse::<Field>()?, Field::RevenueWan);
+            /// assert_eq!(Field::RevenueWan.code(), "revenue_wan");
+            /// # Ok::<(), talent_matrix::ParseCodeError>(())
+            /// ```
+            pub enum Field: "profile field" {
+                Id = ("id", "编号", "編號", "Identifier") => "DOMAIN.md §3: roster identifier, 1 to 64 characters";
+                Name = ("name", "姓名", "姓名", "Name") => "DOMAIN.md §3: never used by rules";
+                Post = ("post", "岗位", "崗位", "Post") => "DOMAIN.md §3: current main post (主岗位)";
+                $($variant = ($code, $hans, $hant, $en) => $source;)+
+            }
+        }
+    };
 }
+
+crate::fields::with_profile_fields!(field_list);

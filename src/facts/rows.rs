@@ -101,18 +101,24 @@ fn per_input(states: &States, fact: Nameable) -> usize {
 #[derive(Clone, Copy)]
 struct Nameable(Fact);
 
-/// The input facts §4.7 can name, with their place among the input facts.
-const NAMEABLE: [(Nameable, MissingFact); 6] = [
-    (Nameable(Fact::Role), MissingFact::Role),
-    (Nameable(Fact::Industry), MissingFact::Industry),
-    (Nameable(Fact::EnterpriseSize), MissingFact::EnterpriseSize),
-    (
-        Nameable(Fact::AboveDesignatedSize),
-        MissingFact::AboveDesignatedSize,
-    ),
-    (Nameable(Fact::SkillLevel), MissingFact::SkillLevel),
-    (Nameable(Fact::RuralRole), MissingFact::RuralRole),
-];
+/// The input facts §4.7 can name (those with a [`missing_fact`] name), in the order of [`MissingFact`].
+#[allow(clippy::indexing_slicing)] // evaluated while compiling
+const NAMEABLE: [(Nameable, MissingFact); MissingFact::ALL.len()] = {
+    let mut nameable = [(Nameable(Fact::Post), MissingFact::Role); MissingFact::ALL.len()];
+    let mut found = 0;
+    let mut f = 0;
+    while f < FACTS {
+        let fact = Fact::ALL[f];
+        if let Some(m) = missing_fact(fact) {
+            nameable[m as usize] = (Nameable(fact), m);
+            found += 1;
+        }
+        f += 1;
+    }
+    // Every missing fact names one fact.
+    assert!(found == MissingFact::ALL.len());
+    nameable
+};
 
 // Evaluated while compiling: an index out of range fails the build, never a run.
 #[allow(clippy::indexing_slicing)]

@@ -15,6 +15,7 @@ use super::cell::{Cell, Json, Slot};
 use crate::codes::{Coded, Field, per_code, per_code_mut};
 use crate::error::{ErrorValue, ProfileError};
 use crate::error::{MAX_EMPLOYEES, MAX_WAN};
+use crate::fields::with_profile_fields;
 use crate::money::Wan;
 use crate::raw::Raw;
 
@@ -154,6 +155,146 @@ fn text_flag(t: &str) -> Option<bool> {
     }
 }
 
+/// A field's value read from its cell with the contract's checks, by kind (see `super::fields`).
+macro_rules! checked {
+    (code, $field:expr, $slot:expr) => {
+        code($field, $slot)?
+    };
+    (code_or_default, $field:expr, $slot:expr) => {
+        code($field, $slot)?.unwrap_or_default()
+    };
+    (flag, $field:expr, $slot:expr) => {
+        flag($field, $slot)?
+    };
+    (flag_or_false, $field:expr, $slot:expr) => {
+        flag($field, $slot)?.unwrap_or_default()
+    };
+    (whole, $field:expr, $slot:expr) => {
+        whole($field, $slot)?
+    };
+    (money, $field:expr, $slot:expr) => {
+        money($field, $slot)?
+    };
+}
+
+/// The profile from its checked `id`, `name` and `post` and every other field's cell (`$get`), in the rows'
+/// order.
+macro_rules! checked_profile {
+    ($id:expr, $name:expr, $post:expr, $get:ident
+     @rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        Profile {
+            id: $id,
+            name: $name,
+            post: $post,
+            $($field: checked!($kind, Field::$variant, $get(Field::$variant)),)+
+        }
+    };
+}
+
+/// A field's value from a clean CSV cell (trimmed text; empty is absent), by kind: `None` for a cell the clean
+/// path leaves to the checked reader.
+#[cfg(feature = "roster")]
+macro_rules! clean {
+    (code, $text:expr) => {
+        clean_code($text)?
+    };
+    (code_or_default, $text:expr) => {
+        clean_code($text)?.unwrap_or_default()
+    };
+    (flag, $text:expr) => {
+        clean_flag($text)?
+    };
+    (flag_or_false, $text:expr) => {
+        clean_flag($text)?.unwrap_or_default()
+    };
+    (whole, $text:expr) => {
+        clean_whole($text)?
+    };
+    (money, $text:expr) => {
+        clean_money($text)?
+    };
+}
+
+/// The profile from a clean row's `id`, `name`, `post` and every other field's cell text (`$cell`).
+#[cfg(feature = "roster")]
+macro_rules! clean_profile {
+    ($id:expr, $name:expr, $post:expr, $cell:ident
+     @rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        Profile {
+            id: $id,
+            name: $name,
+            post: $post,
+            $($field: clean!($kind, $cell(Field::$variant)?),)+
+        }
+    };
+}
+
+/// A clean code cell: a code exactly, or empty.
+#[cfg(feature = "roster")]
+fn clean_code<T: Coded>(t: &str) -> Option<Option<T>> {
+    if t.is_empty() {
+        return Some(None);
+    }
+    T::from_exact_code(t).map(Some)
+}
+
+/// A clean amount cell: a decimal in range, or empty.
+#[cfg(feature = "roster")]
+fn clean_money(t: &str) -> Option<Option<Wan>> {
+    if t.is_empty() {
+        return Some(None);
+    }
+    let w = t.parse::<Wan>().ok()?;
+    (w <= Wan::from_wan(MAX_WAN)).then_some(Some(w))
+}
+
+/// A clean boolean cell, or empty.
+#[cfg(feature = "roster")]
+fn clean_flag(t: &str) -> Option<Option<bool>> {
+    if t.is_empty() {
+        return Some(None);
+    }
+    text_flag(t).map(Some)
+}
+
+/// A clean head count: plain digits without a leading zero, in range, or empty; anything else is left to the
+/// decimal reader.
+#[cfg(feature = "roster")]
+fn clean_whole(t: &str) -> Option<Option<u32>> {
+    match t {
+        "" => Some(None),
+        t if t.len() <= 8
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && (t == "0" || !t.starts_with('0')) =>
+        {
+            Some(Some(t.parse::<u32>().ok().filter(|&n| n <= MAX_EMPLOYEES)?))
+        }
+        _ => None,
+    }
+}
+
+/// Writes every field after `post`, by kind: a field with a default always, an optional one when present.
+#[cfg(feature = "serde")]
+macro_rules! serialize_profile {
+    ($m:ident, $profile:expr, $opt:ident
+     @rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        $(serialize_field!($kind, $m, $opt, Field::$variant, $profile.$field);)+
+    };
+}
+
+#[cfg(feature = "serde")]
+macro_rules! serialize_field {
+    (code_or_default, $m:ident, $opt:ident, $field:expr, $value:expr) => {
+        $m.serialize_entry($field.code(), &$value)?
+    };
+    (flag_or_false, $m:ident, $opt:ident, $field:expr, $value:expr) => {
+        $m.serialize_entry($field.code(), &$value)?
+    };
+    ($kind:ident, $m:ident, $opt:ident, $field:expr, $value:expr) => {
+        $opt(&mut $m, $field, $value)?
+    };
+}
+
 /// The known field closest to `name` by edit distance (ties go to the earlier field).
 fn closest_field(name: &str) -> Field {
     let mut best = (usize::MAX, Field::Id);
@@ -270,36 +411,17 @@ impl Profile {
             super::checked_name(n)?;
         }
         let post = required_code(Field::Post, get(Field::Post))?;
-        // Fields in the order of the §3 table, so that the first error is the first in that order. Every
-        // check `ProfileBuilder::build` makes is made here already (the id and name trimmed, the numbers in
-        // range), so the profile is put together directly.
-        Ok(Profile {
-            id: id.to_owned(),
-            name: name.map(|(n, _)| n.to_owned()),
+        // Fields in the order of the §3 table (the rows' order), so that the first error is the first in that
+        // order. Every check `ProfileBuilder::build` makes is made here already (the id and name trimmed, the
+        // numbers in range), so the profile is put together directly.
+        let name = name.map(|(n, _)| n.to_owned());
+        Ok(with_profile_fields!(
+            checked_profile,
+            id.to_owned(),
+            name,
             post,
-            role: code(Field::Role, get(Field::Role))?,
-            industry: code(Field::Industry, get(Field::Industry))?,
-            employees: whole(Field::Employees, get(Field::Employees))?,
-            revenue_wan: money(Field::RevenueWan, get(Field::RevenueWan))?,
-            assets_wan: money(Field::AssetsWan, get(Field::AssetsWan))?,
-            enterprise_size: code(Field::EnterpriseSize, get(Field::EnterpriseSize))?,
-            above_designated_size: flag(
-                Field::AboveDesignatedSize,
-                get(Field::AboveDesignatedSize),
-            )?,
-            ownership: code(Field::Ownership, get(Field::Ownership))?,
-            performance: code(Field::Performance, get(Field::Performance))?.unwrap_or_default(),
-            contribution: code(Field::Contribution, get(Field::Contribution))?.unwrap_or_default(),
-            potential: flag(Field::Potential, get(Field::Potential))?.unwrap_or(false),
-            professional_title: code(Field::ProfessionalTitle, get(Field::ProfessionalTitle))?,
-            skill_level: code(Field::SkillLevel, get(Field::SkillLevel))?,
-            social_work_certificate: code(
-                Field::SocialWorkCertificate,
-                get(Field::SocialWorkCertificate),
-            )?,
-            rural_role: code(Field::RuralRole, get(Field::RuralRole))?,
-            introduction_level: code(Field::IntroductionLevel, get(Field::IntroductionLevel))?,
-        })
+            get
+        ))
     }
 
     /// A CSV row whose every cell is what a clean roster has (codes, plain whole numbers and amounts in range,
@@ -318,27 +440,6 @@ impl Profile {
                 Some(Cell::Json(_)) => None,
             }
         };
-        fn code<T: Coded>(t: &str) -> Option<Option<T>> {
-            if t.is_empty() {
-                return Some(None);
-            }
-            T::from_exact_code(t).map(Some)
-        }
-        let money = |f: Field| -> Option<Option<Wan>> {
-            let t = cell(f)?;
-            if t.is_empty() {
-                return Some(None);
-            }
-            let w = t.parse::<Wan>().ok()?;
-            (w <= Wan::from_wan(MAX_WAN)).then_some(Some(w))
-        };
-        let flag = |f: Field| -> Option<Option<bool>> {
-            let t = cell(f)?;
-            if t.is_empty() {
-                return Some(None);
-            }
-            text_flag(t).map(Some)
-        };
         let id = cell(Field::Id)?;
         if id.is_empty()
             || (id.len() > MAX_ID_CHARS && id.chars().count() > MAX_ID_CHARS)
@@ -346,42 +447,19 @@ impl Profile {
         {
             return None;
         }
-        let employees = match cell(Field::Employees)? {
-            "" => None,
-            // Plain digits without a leading zero: anything else is left to the decimal reader.
-            t if t.len() <= 8
-                && t.bytes().all(|b| b.is_ascii_digit())
-                && (t == "0" || !t.starts_with('0')) =>
-            {
-                Some(t.parse::<u32>().ok().filter(|&n| n <= MAX_EMPLOYEES)?)
-            }
-            _ => return None,
-        };
         let name = cell(Field::Name)?;
         if crate::safety::bad_name_char(name).is_some() {
             return None;
         }
-        Some(Profile {
-            id: id.to_owned(),
-            name: (!name.is_empty()).then(|| name.to_owned()),
-            post: code(cell(Field::Post)?)??,
-            role: code(cell(Field::Role)?)?,
-            industry: code(cell(Field::Industry)?)?,
-            employees,
-            revenue_wan: money(Field::RevenueWan)?,
-            assets_wan: money(Field::AssetsWan)?,
-            enterprise_size: code(cell(Field::EnterpriseSize)?)?,
-            above_designated_size: flag(Field::AboveDesignatedSize)?,
-            ownership: code(cell(Field::Ownership)?)?,
-            performance: code(cell(Field::Performance)?)?.unwrap_or_default(),
-            contribution: code(cell(Field::Contribution)?)?.unwrap_or_default(),
-            potential: flag(Field::Potential)?.unwrap_or(false),
-            professional_title: code(cell(Field::ProfessionalTitle)?)?,
-            skill_level: code(cell(Field::SkillLevel)?)?,
-            social_work_certificate: code(cell(Field::SocialWorkCertificate)?)?,
-            rural_role: code(cell(Field::RuralRole)?)?,
-            introduction_level: code(cell(Field::IntroductionLevel)?)?,
-        })
+        let name = (!name.is_empty()).then(|| name.to_owned());
+        let post = clean_code(cell(Field::Post)?)??;
+        Some(with_profile_fields!(
+            clean_profile,
+            id.to_owned(),
+            name,
+            post,
+            cell
+        ))
     }
 
     /// Reads one JSON record, returning on failure the error and the record's trimmed `id` when it has one
@@ -478,30 +556,7 @@ impl Serialize for Profile {
         m.serialize_entry(Field::Id.code(), &self.id)?;
         opt(&mut m, Field::Name, self.name.as_deref())?;
         m.serialize_entry(Field::Post.code(), &self.post)?;
-        opt(&mut m, Field::Role, self.role)?;
-        opt(&mut m, Field::Industry, self.industry)?;
-        opt(&mut m, Field::Employees, self.employees)?;
-        opt(&mut m, Field::RevenueWan, self.revenue_wan)?;
-        opt(&mut m, Field::AssetsWan, self.assets_wan)?;
-        opt(&mut m, Field::EnterpriseSize, self.enterprise_size)?;
-        opt(
-            &mut m,
-            Field::AboveDesignatedSize,
-            self.above_designated_size,
-        )?;
-        opt(&mut m, Field::Ownership, self.ownership)?;
-        m.serialize_entry(Field::Performance.code(), &self.performance)?;
-        m.serialize_entry(Field::Contribution.code(), &self.contribution)?;
-        m.serialize_entry(Field::Potential.code(), &self.potential)?;
-        opt(&mut m, Field::ProfessionalTitle, self.professional_title)?;
-        opt(&mut m, Field::SkillLevel, self.skill_level)?;
-        opt(
-            &mut m,
-            Field::SocialWorkCertificate,
-            self.social_work_certificate,
-        )?;
-        opt(&mut m, Field::RuralRole, self.rural_role)?;
-        opt(&mut m, Field::IntroductionLevel, self.introduction_level)?;
+        with_profile_fields!(serialize_profile, m, self, opt);
         m.end()
     }
 }

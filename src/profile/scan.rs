@@ -13,6 +13,7 @@
 use super::Profile;
 use super::cell::{Cell, Json, Slot};
 use crate::codes::{Coded, Field, Post, per_code_mut};
+use crate::fields::with_profile_fields;
 use crate::money::Wan;
 
 /// The cells of a flat JSON record, or `None` when the line needs the general reader.
@@ -65,38 +66,102 @@ fn members<'r>(line: &'r str, mut each: impl FnMut(Field, Json<'r>) -> Option<()
 /// value out of range, a repeated key, a missing `id` or `post`), which [`scan`] and
 /// [`Profile::from_cells`] then read with the contract's checks and error order. What this accepts they
 /// accept, and read the same (tested).
-pub(crate) fn profile(line: &str) -> Option<Profile> {
-    use crate::error::{MAX_EMPLOYEES, MAX_ID_CHARS, MAX_WAN};
-    use crate::lang::trim;
+/// A string's trimmed text; `None` (give up) for other values. `Null` and blank strings are `Some("")`.
+fn clean_text(value: Json<'_>) -> Option<&str> {
+    match value {
+        Json::Null => Some(""),
+        Json::Str(s) => Some(crate::lang::trim(s)),
+        _ => None,
+    }
+}
 
-    /// A string's trimmed text; `None` (give up) for other values. `Null` and blank strings are `Some("")`.
-    fn text(value: Json<'_>) -> Option<&str> {
-        match value {
-            Json::Null => Some(""),
-            Json::Str(s) => Some(trim(s)),
-            _ => None,
+/// An optional code: absent (null, blank) or exactly a code.
+fn clean_code<T: Coded>(value: Json<'_>) -> Option<Option<T>> {
+    match clean_text(value)? {
+        "" => Some(None),
+        t => T::from_exact_code(t).map(Some),
+    }
+}
+
+/// Absent: null or a blank string (any other string is a wrong type for numbers and flags).
+fn absent(value: Json<'_>) -> bool {
+    matches!(value, Json::Null) || matches!(value, Json::Str(s) if crate::lang::trim(s).is_empty())
+}
+
+/// An amount of 万元 in range, or absent.
+fn clean_money(value: Json<'_>) -> Option<Option<Wan>> {
+    let w = match value {
+        Json::UInt(n) => Wan::from_wan(n),
+        Json::Num(text) => Wan::from_json_number(text)?,
+        v if absent(v) => return Some(None),
+        _ => return None,
+    };
+    (w <= Wan::from_wan(crate::error::MAX_WAN)).then_some(Some(w))
+}
+
+/// A head count in range, or absent.
+fn clean_whole(value: Json<'_>) -> Option<Option<u32>> {
+    match value {
+        Json::UInt(n) => Some(Some(
+            u32::try_from(n)
+                .ok()
+                .filter(|&n| n <= crate::error::MAX_EMPLOYEES)?,
+        )),
+        v if absent(v) => Some(None),
+        _ => None,
+    }
+}
+
+/// A boolean, or absent.
+fn clean_flag(value: Json<'_>) -> Option<Option<bool>> {
+    match value {
+        Json::Bool(b) => Some(Some(b)),
+        v if absent(v) => Some(None),
+        _ => None,
+    }
+}
+
+/// A field's value from a clean JSON value, by kind (see `super::fields`); `None` to give up.
+macro_rules! clean {
+    (code, $value:expr) => {
+        clean_code($value)?
+    };
+    (code_or_default, $value:expr) => {
+        clean_code($value)?.unwrap_or_default()
+    };
+    (flag, $value:expr) => {
+        clean_flag($value)?
+    };
+    (flag_or_false, $value:expr) => {
+        clean_flag($value)?.unwrap_or_default()
+    };
+    (whole, $value:expr) => {
+        clean_whole($value)?
+    };
+    (money, $value:expr) => {
+        clean_money($value)?
+    };
+}
+
+/// Sets a field after `id`, `name` and `post` from a clean JSON value: one arm per row of the field table, and
+/// none for the three the caller reads itself.
+macro_rules! set_clean_field {
+    (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        fn set_clean_field(p: &mut Profile, field: Field, value: Json<'_>) -> Option<()> {
+            match field {
+                Field::Id | Field::Name | Field::Post => return None,
+                $(Field::$variant => p.$field = clean!($kind, value),)+
+            }
+            Some(())
         }
-    }
-    /// An optional code: absent (null, blank) or exactly a code.
-    fn code<T: Coded>(value: Json<'_>) -> Option<Option<T>> {
-        match text(value)? {
-            "" => Some(None),
-            t => T::from_exact_code(t).map(Some),
-        }
-    }
-    /// Absent: null or a blank string (any other string is a wrong type for numbers and flags).
-    fn absent(value: Json<'_>) -> bool {
-        matches!(value, Json::Null) || matches!(value, Json::Str(s) if trim(s).is_empty())
-    }
-    fn money(value: Json<'_>) -> Option<Option<Wan>> {
-        let w = match value {
-            Json::UInt(n) => Wan::from_wan(n),
-            Json::Num(text) => Wan::from_json_number(text)?,
-            v if absent(v) => return Some(None),
-            _ => return None,
-        };
-        (w <= Wan::from_wan(MAX_WAN)).then_some(Some(w))
-    }
+    };
+}
+
+with_profile_fields!(set_clean_field);
+
+pub(crate) fn profile(line: &str) -> Option<Profile> {
+    use crate::error::MAX_ID_CHARS;
+    use crate::lang::trim;
 
     let mut seen = 0u32;
     let mut id = None;
@@ -122,45 +187,14 @@ pub(crate) fn profile(line: &str) -> Option<Profile> {
                 id?;
             }
             Field::Name => {
-                let t = text(value)?;
+                let t = clean_text(value)?;
                 if crate::safety::bad_name_char(t).is_some() {
                     return None;
                 }
                 name = Some(t).filter(|t| !t.is_empty());
             }
-            Field::Post => post = Some(code::<Post>(value)??),
-            Field::Role => p.role = code(value)?,
-            Field::Industry => p.industry = code(value)?,
-            Field::Employees => {
-                p.employees = match value {
-                    Json::UInt(n) => Some(u32::try_from(n).ok().filter(|&n| n <= MAX_EMPLOYEES)?),
-                    v if absent(v) => None,
-                    _ => return None,
-                }
-            }
-            Field::RevenueWan => p.revenue_wan = money(value)?,
-            Field::AssetsWan => p.assets_wan = money(value)?,
-            Field::EnterpriseSize => p.enterprise_size = code(value)?,
-            Field::AboveDesignatedSize | Field::Potential => {
-                let b = match value {
-                    Json::Bool(b) => Some(b),
-                    v if absent(v) => None,
-                    _ => return None,
-                };
-                if field == Field::Potential {
-                    p.potential = b.unwrap_or(false);
-                } else {
-                    p.above_designated_size = b;
-                }
-            }
-            Field::Ownership => p.ownership = code(value)?,
-            Field::Performance => p.performance = code(value)?.unwrap_or_default(),
-            Field::Contribution => p.contribution = code(value)?.unwrap_or_default(),
-            Field::ProfessionalTitle => p.professional_title = code(value)?,
-            Field::SkillLevel => p.skill_level = code(value)?,
-            Field::SocialWorkCertificate => p.social_work_certificate = code(value)?,
-            Field::RuralRole => p.rural_role = code(value)?,
-            Field::IntroductionLevel => p.introduction_level = code(value)?,
+            Field::Post => post = Some(clean_code::<Post>(value)??),
+            _ => set_clean_field(&mut p, field, value)?,
         }
         Some(())
     })?;

@@ -98,7 +98,7 @@ impl<'r, 'c> Writer<'r, 'c> {
         en_joiner: &str,
         bits: u32,
     ) -> fmt::Result {
-        f.write_str(fact.label(self.zh))?;
+        fact.label(self.zh).write_to(f)?;
         f.write_str(self.t(zh_joiner, en_joiner))?;
         self.values(f, fact, bits)
     }
