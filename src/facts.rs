@@ -495,7 +495,7 @@ macro_rules! fact_kind {
     (derived($fact:ident), flag, $ty:ty, $kinds:ident) => {
         $kinds[Fact::$fact as usize] = Kind::Bool
     };
-    (number, $kind:ident, $ty:ty, $kinds:ident) => {};
+    (input, $kind:ident, $ty:ty, $kinds:ident) => {};
 }
 
 #[allow(clippy::indexing_slicing)] // evaluated while compiling
@@ -580,7 +580,7 @@ macro_rules! field_state {
         *input_slot(&mut $states, Fact::$fact) = u8::from($value);
     }};
     (derived($fact:ident), $kind:ident, $states:ident, $value:expr) => {};
-    (number, $kind:ident, $states:ident, $value:expr) => {};
+    (input, $kind:ident, $states:ident, $value:expr) => {};
 }
 
 /// A profile's input facts as states, in the order of [`Fact::ALL`]: for a fact that is always there the

@@ -11,7 +11,7 @@
 //!   whose absence is `T::default()`), `flag(bool)` (optional true/false), `flag_or_false(bool)`, `whole(u32)`
 //!   (a head count), `money(Wan)` (an amount of 万元);
 //! - the fact of DOMAIN.md §4 it is: `fact(F)` (read as fact `F`), `derived(F)` (an input of the derived fact `F`,
-//!   whose value the enterprise derivation decides), or `number` (a number the derivations read);
+//!   whose value the enterprise derivation decides), or `input` (read and kept, a fact of no rule itself: a number the derivations read);
 //! - the getter's documentation and an example value.
 //!
 //! From the rows follow the `Field` code list, the `Profile` struct, its getters and the builder's setters
@@ -38,15 +38,15 @@ macro_rules! with_profile_fields {
                 "The employer's industry row (DOMAIN.md §5).", "Industry::Retail";
             employees: Employees = ("employees", "从业人员", "從業人員", "Employees")
                 => "DOMAIN.md §3: 从业人员 (X)",
-                whole(u32), number,
+                whole(u32), input,
                 "从业人员: the employer's number of employees (X).", "120";
             revenue_wan: RevenueWan = ("revenue_wan", "营业收入(万元)", "營業收入(萬元)", "Revenue (10,000 yuan)")
                 => "DOMAIN.md §3: 营业收入 in 万元 (Y)",
-                money(Wan), number,
+                money(Wan), input,
                 "营业收入: the employer's revenue in 万元 (Y).", "Wan::from_wan(2500)";
             assets_wan: AssetsWan = ("assets_wan", "资产总额(万元)", "資產總額(萬元)", "Total assets (10,000 yuan)")
                 => "DOMAIN.md §3: 资产总额 in 万元 (Z)",
-                money(Wan), number,
+                money(Wan), input,
                 "资产总额: the employer's total assets in 万元 (Z).", "Wan::from_wan(900)";
             enterprise_size: EnterpriseSize = ("enterprise_size", "企业规模", "企業規模", "Enterprise size")
                 => "DOMAIN.md §3: stated size, wins over derivation",
