@@ -8,6 +8,7 @@ use crate::codes::{
     Coded, Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, Ownership,
     Performance, Post, ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
 };
+use crate::fields::with_profile_fields;
 
 /// Why a profile record could not be read (DOMAIN.md §3).
 ///
@@ -332,6 +333,45 @@ fn forbidden(field: Field) -> &'static str {
     }
 }
 
+/// What a field accepts, as it reads in messages: `id`, `name` and `post` as written here, every other field
+/// by its kind in the field table (`crate::fields`).
+macro_rules! expected_of {
+    ($f:ident, $field:expr,
+     @rows $($name:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+        match $field {
+            Field::Id => write!($f, "a string of 1 to {MAX_ID_CHARS} characters"),
+            Field::Name => $f.write_str("a string"),
+            Field::Post => codes::<Post>().fmt($f),
+            $(Field::$variant => expected_kind!($kind, $ty, $f),)+
+        }
+    };
+}
+
+/// What a value of a kind must be.
+macro_rules! expected_kind {
+    (code, $ty:ty, $f:ident) => {
+        codes::<$ty>().fmt($f)
+    };
+    (code_or_default, $ty:ty, $f:ident) => {
+        codes::<$ty>().fmt($f)
+    };
+    (flag, $ty:ty, $f:ident) => {
+        $f.write_str("true or false")
+    };
+    (flag_or_false, $ty:ty, $f:ident) => {
+        $f.write_str("true or false")
+    };
+    (whole, $ty:ty, $f:ident) => {
+        write!($f, "a whole number from 0 to {MAX_EMPLOYEES}")
+    };
+    (money, $ty:ty, $f:ident) => {
+        write!(
+            $f,
+            "a number from 0 to {MAX_WAN} with at most 4 decimal places"
+        )
+    };
+}
+
 /// What a field accepts, as it reads in messages.
 fn expected(field: Field) -> impl fmt::Display {
     struct Show(Field);
@@ -340,30 +380,7 @@ fn expected(field: Field) -> impl fmt::Display {
             fn codes<T: Coded>() -> Expected {
                 Expected(T::CODES)
             }
-            match self.0 {
-                Field::Id => write!(f, "a string of 1 to {MAX_ID_CHARS} characters"),
-                Field::Name => f.write_str("a string"),
-                Field::Post => codes::<Post>().fmt(f),
-                Field::Role => codes::<Role>().fmt(f),
-                Field::Industry => codes::<Industry>().fmt(f),
-                Field::Employees => write!(f, "a whole number from 0 to {MAX_EMPLOYEES}"),
-                Field::RevenueWan | Field::AssetsWan => {
-                    write!(
-                        f,
-                        "a number from 0 to {MAX_WAN} with at most 4 decimal places"
-                    )
-                }
-                Field::EnterpriseSize => codes::<EnterpriseSize>().fmt(f),
-                Field::AboveDesignatedSize | Field::Potential => f.write_str("true or false"),
-                Field::Ownership => codes::<Ownership>().fmt(f),
-                Field::Performance => codes::<Performance>().fmt(f),
-                Field::Contribution => codes::<Contribution>().fmt(f),
-                Field::ProfessionalTitle => codes::<ProfessionalTitle>().fmt(f),
-                Field::SkillLevel => codes::<SkillLevel>().fmt(f),
-                Field::SocialWorkCertificate => codes::<SocialWorkCertificate>().fmt(f),
-                Field::RuralRole => codes::<RuralRole>().fmt(f),
-                Field::IntroductionLevel => codes::<IntroductionLevel>().fmt(f),
-            }
+            with_profile_fields!(expected_of, f, self.0,)
         }
     }
     Show(field)
