@@ -586,19 +586,42 @@ mod tests {
         assert_eq!(closest_field("potental"), Field::Potential);
     }
 
-    /// Cells a CSV roster may hold: clean ones for the field, and ones to leave to the checked reader.
+    /// Cells a CSV roster may hold for a value of a kind: clean ones, and ones to leave to the checked reader.
     #[cfg(feature = "roster")]
-    fn cell_text(field: Field) -> (&'static [&'static str], &'static [&'static str]) {
-        match field.code() {
-            "id" => (&["P-1", " P-2 ", "编号9", "0"], &["", " "]),
-            "name" => (&["周芳", " 周芳 ", "", "x"], &["\u{3000}"]),
-            "post" => (
-                &["enterprise", "community", "other", " rural "],
-                &["企业", "Enterprise", ""],
-            ),
-            "employees" => (
-                &["0", "7", "300", "10000000", ""],
-                &[
+    macro_rules! kind_cells {
+        (code, $ty:ty) => {{
+            let codes = <$ty as Coded>::CODES;
+            let first = <$ty as Coded>::ALL[0];
+            let clean = vec![
+                codes[0].to_owned(),
+                format!(" {} ", codes[codes.len() - 1]),
+                String::new(),
+            ];
+            // A label and a code in capitals: valid, but for the checked reader to read.
+            let unclean = vec![
+                first.label(crate::lang::Lang::ZhHans).to_owned(),
+                codes[0].to_uppercase(),
+            ];
+            (clean, unclean)
+        }};
+        (code_or_default, $ty:ty) => {
+            kind_cells!(code, $ty)
+        };
+        (flag, $ty:ty) => {
+            (
+                ["是", "否", "1", "0", "TRUE", "false", ""]
+                    .map(String::from)
+                    .to_vec(),
+                ["yes", "2"].map(String::from).to_vec(),
+            )
+        };
+        (flag_or_false, $ty:ty) => {
+            kind_cells!(flag, $ty)
+        };
+        (whole, $ty:ty) => {
+            (
+                ["0", "7", "300", "10000000", ""].map(String::from).to_vec(),
+                [
                     "007",
                     "300.0",
                     "+5",
@@ -607,27 +630,54 @@ mod tests {
                     "10000001",
                     "99999999999",
                     "x",
-                ],
-            ),
-            "revenue_wan" | "assets_wan" => (
-                &["0", "2500", "2500.5", "0.0001", "10000000000", ""],
-                &["0.00001", "1e3", "10000000001", "1,000", "x"],
-            ),
-            "above_designated_size" | "potential" => {
-                (&["是", "否", "1", "0", "TRUE", "false", ""], &["yes", "2"])
+                ]
+                .map(String::from)
+                .to_vec(),
+            )
+        };
+        (money, $ty:ty) => {
+            (
+                ["0", "2500", "2500.5", "0.0001", "10000000000", ""]
+                    .map(String::from)
+                    .to_vec(),
+                ["0.00001", "1e3", "10000000001", "1,000", "x"]
+                    .map(String::from)
+                    .to_vec(),
+            )
+        };
+    }
+
+    /// Cells for every field: `id`, `name` and `post` as written here, every other field by its kind.
+    #[cfg(feature = "roster")]
+    macro_rules! field_cells {
+        ($field:expr,
+         @rows $($name:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
+            match $field {
+                Field::Id => (
+                    ["P-1", " P-2 ", "编号9", "0"].map(String::from).to_vec(),
+                    ["", " "].map(String::from).to_vec(),
+                ),
+                Field::Name => (
+                    ["周芳", " 周芳 ", "", "x"].map(String::from).to_vec(),
+                    ["\u{3000}"].map(String::from).to_vec(),
+                ),
+                Field::Post => (
+                    ["enterprise", "community", "other", " rural "].map(String::from).to_vec(),
+                    ["企业", "Enterprise", ""].map(String::from).to_vec(),
+                ),
+                $(Field::$variant => kind_cells!($kind, $ty),)+
             }
-            "role" => (&["owner", "staff", "principal", ""], &["企业主", "OWNER"]),
-            "performance" => (&["outstanding", "good", ""], &["业绩突出"]),
-            "contribution" => (&["major", "ordinary", ""], &["贡献大"]),
-            "industry" => (&["finance", "retail", ""], &["金融业"]),
-            "enterprise_size" => (&["small", "large", ""], &["小型"]),
-            "ownership" => (&["private", "individual", ""], &["民营"]),
-            "professional_title" => (&["senior", "junior", ""], &["高级", "none"]),
-            "skill_level" => (&["technician", ""], &["技师"]),
-            "social_work_certificate" => (&["social_worker", ""], &["社工"]),
-            "rural_role" => (&["craft", ""], &["能工巧匠"]),
-            _ => (&["hundred", "ten_thousand", ""], &["百"]),
-        }
+        };
+    }
+
+    /// Cells a CSV roster may hold: clean ones for the field, and ones to leave to the checked reader.
+    #[cfg(feature = "roster")]
+    fn cell_text(field: Field) -> (Vec<String>, Vec<String>) {
+        use crate::codes::{
+            Contribution, EnterpriseSize, Industry, IntroductionLevel, Ownership, Performance,
+            ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
+        };
+        with_profile_fields!(field_cells, field,)
     }
 
     #[cfg(feature = "roster")]
@@ -639,7 +689,7 @@ mod tests {
         #[test]
         fn the_direct_csv_reader_reads_as_from_cells(picks in proptest::collection::vec(0usize..1000, Field::ALL.len())) {
             let mut clean = true;
-            let texts: Vec<&str> = Field::ALL
+            let texts: Vec<String> = Field::ALL
                 .iter()
                 .zip(&picks)
                 .map(|(&f, &k)| {
@@ -647,9 +697,9 @@ mod tests {
                     // One cell in about 40 is one to leave to the checked reader.
                     if k < 25 {
                         clean = false;
-                        bad[k % bad.len()]
+                        bad[k % bad.len()].clone()
                     } else {
-                        good[k % good.len()]
+                        good[k % good.len()].clone()
                     }
                 })
                 .collect();
