@@ -11,6 +11,8 @@ use crate::money::Wan;
 // Without serde nothing reads records yet; the reader stays compiled (and tested) for the other builds.
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
 mod cell;
+#[cfg(feature = "roster")]
+mod clean_csv;
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
 mod read;
 #[cfg(feature = "json")]

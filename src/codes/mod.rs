@@ -336,12 +336,12 @@ macro_rules! code_list {
                 "    }\n}\n",
                 "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
             )]
-            pub const fn label(self, lang: $crate::Lang) -> &'static str {
+            pub const fn label(self, lang: $crate::lang::Lang) -> &'static str {
                 match self {
                     $(Self::$variant => match lang {
-                        $crate::Lang::ZhHans => $hans,
-                        $crate::Lang::ZhHant => $hant,
-                        $crate::Lang::En => $en,
+                        $crate::lang::Lang::ZhHans => $hans,
+                        $crate::lang::Lang::ZhHant => $hant,
+                        $crate::lang::Lang::En => $en,
                     },)+
                 }
             }
@@ -400,7 +400,7 @@ macro_rules! code_list {
             fn code(self) -> &'static str {
                 Self::code(self)
             }
-            fn label(self, lang: $crate::Lang) -> &'static str {
+            fn label(self, lang: $crate::lang::Lang) -> &'static str {
                 Self::label(self, lang)
             }
             fn aliases(self) -> &'static [&'static str] {
@@ -420,7 +420,7 @@ macro_rules! code_list {
                 if f.alternate() {
                     f.pad(self.code())
                 } else {
-                    f.pad(self.label($crate::Lang::En))
+                    f.pad(self.label($crate::lang::Lang::En))
                 }
             }
         }

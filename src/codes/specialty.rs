@@ -1,7 +1,7 @@
 //! [`Specialty`]: refinements of a stream (细化类别).
 
 use super::code_list;
-use crate::Stream;
+use super::stream::Stream;
 
 code_list! {
     /// A refinement of a stream by industry or post (细化类别, DOMAIN.md §2).

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::Policy;
+use super::Policy;
 use crate::classify::Classification;
 use crate::codes::{Specialty, Stream, Tier};
 use crate::profile::Profile;
