@@ -284,6 +284,7 @@ pub struct EnterpriseFacts {
 impl EnterpriseFacts {
     /// The facts of a profile under given rules for its industry: the bounds of its size classes (large,
     /// medium, small; `None`: not derivable) and its above-designated-size rule (`None`: no industry).
+    #[inline]
     pub(crate) fn with_rules(
         profile: &Profile,
         size_classes: Option<[&[Bound]; 3]>,

@@ -17,7 +17,7 @@ fn state<T: Coded>(v: Option<T>) -> usize {
 }
 
 /// Classifies a profile under a policy (DOMAIN.md §4.1 to §4.7), reading every condition through `e`.
-#[inline(always)]
+#[inline]
 pub(super) fn classify<'a, E: Evaluator>(
     policy: &'a Policy,
     profile: &'a Profile,
