@@ -16,7 +16,8 @@ mod common;
 use std::process::ExitCode;
 
 use talent_matrix::Policy;
-use talent_matrix::policy::{Moves, PolicyDoc, compare};
+use talent_matrix::diff::{Moves, compare};
+use talent_matrix::policy::PolicyDoc;
 use talent_matrix::safety::Shown;
 
 const USAGE: &str = "usage: policy_diff POLICY_A POLICY_B [ROSTER | -] [--input-format jsonl|csv] \

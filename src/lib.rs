@@ -57,7 +57,7 @@
 //! | code lists, their labels and parsing | [`Stream`], [`Specialty`], [`Tier`], [`Department`], [`Post`], …, [`Coded`], [`CodeSet`], [`Lang`] |
 //! | the input record | [`Profile`], [`ProfileBuilder`], [`ProfileError`], [`Wan`] |
 //! | enterprise size and above-designated-size | [`enterprise`] |
-//! | the rules, as data: load, check, compare | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`compare`](policy::compare)) |
+//! | the rules, as data: load, check, compare | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`diff::compare`]) |
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
 //! | rosters (feature `roster`) | [`roster`] |
 //! | many profiles at once, on every core with feature `rayon` | [`batch`] |
@@ -84,6 +84,7 @@
 pub mod batch;
 mod classify;
 mod codes;
+pub mod diff;
 pub mod enterprise;
 mod error;
 mod facts;

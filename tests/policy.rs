@@ -359,7 +359,7 @@ fn the_example_policy_adds_a_professional_ladder() {
 
 #[test]
 fn comparing_policies_lists_exactly_the_people_whose_cell_changes() {
-    use talent_matrix::policy::{Cell, Moves, compare};
+    use talent_matrix::diff::{Cell, Moves, compare};
     let (before, after) = (Policy::shizhong_2011(), example_policy());
     let roster = sample_roster();
     let changes: Vec<_> = roster

@@ -38,14 +38,12 @@ use crate::profile::Profile;
 
 mod check;
 pub(crate) mod compile;
-mod diff;
 mod doc;
 mod limits;
 mod problem;
 
 use compile::Compiled;
 
-pub use diff::{Cell, Change, Moves, compare};
 pub use doc::{
     AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc, PolicyDoc,
     ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
@@ -210,10 +208,14 @@ impl Policy {
         let compiled = Compiled::compile_with(doc, limits);
         let compiled = match compiled {
             Ok(c) if problems.is_empty() => c,
-            Ok(_) => return Err(PolicyError::capped(problems, limits)),
+            Ok(_) => {
+                limits.cap(&mut problems);
+                return Err(PolicyError::new(problems));
+            }
             Err(e) => {
                 problems.extend(e);
-                return Err(PolicyError::capped(problems, limits));
+                limits.cap(&mut problems);
+                return Err(PolicyError::new(problems));
             }
         };
         Ok(Policy {

@@ -3,8 +3,6 @@
 
 use core::fmt;
 
-use super::limits::Limits;
-
 /// What kind of problem a policy document has.
 ///
 /// ```
@@ -186,11 +184,6 @@ impl PolicyError {
 
 impl PolicyError {
     pub(crate) fn new(problems: Vec<Problem>) -> PolicyError {
-        PolicyError { problems }
-    }
-
-    pub(crate) fn capped(mut problems: Vec<Problem>, limits: &Limits) -> PolicyError {
-        limits.cap(&mut problems);
         PolicyError { problems }
     }
 }

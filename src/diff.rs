@@ -2,16 +2,16 @@
 
 use std::collections::BTreeMap;
 
-use super::Policy;
 use crate::classify::Classification;
 use crate::codes::{Specialty, Stream, Tier};
+use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::reason::Rule;
 
 /// A cell of the two-way matrix: stream (or not talent), specialty and tier.
 ///
 /// ```
-/// use talent_matrix::policy::Cell;
+/// use talent_matrix::diff::Cell;
 /// use talent_matrix::{Stream, Tier};
 /// let cell = Cell { stream: Some(Stream::EnterpriseManagement), specialty: None, tier: Some(Tier::HighEnd) };
 /// assert_eq!(cell.to_string(), "enterprise_management/-/high_end");
@@ -30,7 +30,7 @@ impl Cell {
     /// The cell of a classification.
     ///
     /// ```
-    /// use talent_matrix::policy::Cell;
+    /// use talent_matrix::diff::Cell;
     /// use talent_matrix::{classify, Post, Profile};
     /// let p = Profile::builder("1", Post::Other).build()?;
     /// assert_eq!(Cell::of(&classify(&p)).stream, None);
@@ -62,7 +62,8 @@ impl core::fmt::Display for Cell {
 /// One person whose cell differs between two policies.
 ///
 /// ```
-/// use talent_matrix::policy::{compare, PolicyDoc};
+/// use talent_matrix::diff::compare;
+/// use talent_matrix::policy::PolicyDoc;
 /// use talent_matrix::{Policy, Post, Profile};
 ///
 /// let mut doc = PolicyDoc::shizhong_2011();
@@ -95,7 +96,7 @@ pub struct Change {
 /// Classifies a profile under two policies; `Some` when the cell differs.
 ///
 /// ```
-/// use talent_matrix::policy::compare;
+/// use talent_matrix::diff::compare;
 /// use talent_matrix::{Policy, Post, Profile};
 /// let p = Profile::builder("1", Post::Community).build()?;
 /// assert_eq!(compare(&Policy::shizhong_2011(), &Policy::shizhong_2011(), &p), None);
@@ -133,7 +134,7 @@ pub fn compare(before: &Policy, after: &Policy, profile: &Profile) -> Option<Cha
 /// How many people moved from each cell to each other cell.
 ///
 /// ```
-/// use talent_matrix::policy::Moves;
+/// use talent_matrix::diff::Moves;
 /// let moves = Moves::default();
 /// assert_eq!(moves.total(), 0);
 /// ```
@@ -146,7 +147,7 @@ impl Moves {
     /// Counts one change.
     ///
     /// ```
-    /// use talent_matrix::policy::{compare, Moves};
+    /// use talent_matrix::diff::{compare, Moves};
     /// let moves = Moves::default();
     /// assert!(moves.iter().next().is_none());
     /// ```
@@ -160,7 +161,7 @@ impl Moves {
     /// Each (before, after) pair with its count, in cell order.
     ///
     /// ```
-    /// assert_eq!(talent_matrix::policy::Moves::default().iter().count(), 0);
+    /// assert_eq!(talent_matrix::diff::Moves::default().iter().count(), 0);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = (Cell, Cell, u64)> + '_ {
         self.counts.iter().map(|(&(a, b), &n)| (a, b, n))
@@ -169,7 +170,7 @@ impl Moves {
     /// Everyone who moved.
     ///
     /// ```
-    /// assert_eq!(talent_matrix::policy::Moves::default().total(), 0);
+    /// assert_eq!(talent_matrix::diff::Moves::default().total(), 0);
     /// ```
     pub fn total(&self) -> u64 {
         self.counts.values().sum()
