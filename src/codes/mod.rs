@@ -391,7 +391,7 @@ macro_rules! code_list {
             }
         }
 
-        impl $crate::Coded for $name {
+        impl $crate::codes::Coded for $name {
             const KIND: &'static str = $kind;
             const ALL: &'static [Self] = Self::ALL;
             const CODES: &'static [&'static str] = &[$($code),+];
@@ -426,7 +426,7 @@ macro_rules! code_list {
         }
 
         impl ::core::str::FromStr for $name {
-            type Err = $crate::ParseCodeError;
+            type Err = $crate::codes::ParseCodeError;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 $crate::codes::parse_code(s)

@@ -1,7 +1,7 @@
 //! The value lists of the classification record: entitlements, services and missing facts (DOMAIN.md §2, §4).
 
 use super::code_list;
-use crate::Field;
+use super::profile_values::Field;
 
 code_list! {
     /// An entitlement granted by the policy (DOMAIN.md §2 "Output value lists", §4.6).
