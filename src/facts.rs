@@ -255,47 +255,24 @@ impl Fact {
         FactLabel { text, lower }
     }
 
-    /// The label of the value at bit `bit` (see [`Kind`]); "not given" for an absent optional fact.
-    pub(crate) fn value_label(self, bit: u32, zh: bool) -> &'static str {
-        fn label<T: Coded>(i: u32, zh: bool) -> &'static str {
-            let lang = if zh {
-                crate::lang::Lang::ZhHans
-            } else {
-                crate::lang::Lang::En
-            };
-            T::ALL.get(i as usize).map_or("", |v| v.label(lang))
-        }
-        let none = if zh { "未填" } else { "not given" };
-        // Optional facts number their values from 1 (0 is absent).
-        let opt = |bit: u32| bit.checked_sub(1);
-        match self {
-            Fact::Post => label::<Post>(bit, zh),
-            Fact::EnterpriseSize => label::<EnterpriseSize>(bit, zh),
-            Fact::Performance => label::<Performance>(bit, zh),
-            Fact::Contribution => label::<Contribution>(bit, zh),
-            Fact::AboveDesignatedSize | Fact::Potential => match (bit, zh) {
+    /// The label of the value at bit `bit` (see [`Kind`]): "not given" for an absent optional fact, yes or no
+    /// for a flag; `None` for a bit past the fact's values.
+    pub(crate) fn value_label(self, bit: u32, zh: bool) -> Option<&'static str> {
+        let lang = if zh { Lang::ZhHans } else { Lang::En };
+        let label = |i: u32| (*per_fact(&LABEL_OF, self))?(i as usize, lang);
+        match self.kind() {
+            Kind::Bool => Some(match (bit, zh) {
                 (0, true) => "否",
                 (0, false) => "no",
                 (_, true) => "是",
                 (_, false) => "yes",
+            }),
+            // Optional facts number their values from 1 (0 is absent).
+            Kind::Optional(_) => match bit.checked_sub(1) {
+                None => Some(if zh { "未填" } else { "not given" }),
+                Some(i) => label(i),
             },
-            _ => match opt(bit) {
-                None => none,
-                Some(i) => match self {
-                    Fact::Role => label::<Role>(i, zh),
-                    Fact::Ownership => label::<Ownership>(i, zh),
-                    Fact::Industry => label::<Industry>(i, zh),
-                    Fact::ProfessionalTitle => label::<ProfessionalTitle>(i, zh),
-                    Fact::SkillLevel => label::<SkillLevel>(i, zh),
-                    Fact::SocialWorkCertificate => label::<SocialWorkCertificate>(i, zh),
-                    Fact::RuralRole => label::<RuralRole>(i, zh),
-                    Fact::IntroductionLevel => label::<IntroductionLevel>(i, zh),
-                    Fact::Stream => label::<Stream>(i, zh),
-                    Fact::Specialty => label::<Specialty>(i, zh),
-                    Fact::Tier => label::<Tier>(i, zh),
-                    _ => "",
-                },
-            },
+            Kind::Required(_) | Kind::Derived(_) => label(bit),
         }
     }
 
@@ -500,6 +477,42 @@ macro_rules! fact_kind {
 
 #[allow(clippy::indexing_slicing)] // evaluated while compiling
 const KIND_OF: [Kind; FACTS] = with_profile_fields!(fact_kinds);
+
+/// The label of a fact's value by its index, in a language; `None` past the list.
+type ValueLabel = fn(usize, Lang) -> Option<&'static str>;
+
+/// The [`ValueLabel`] of a code list.
+fn label_of<T: Coded>(i: usize, lang: Lang) -> Option<&'static str> {
+    T::ALL.get(i).map(|v| v.label(lang))
+}
+
+/// The value labels of each fact whose values are codes: the post, the decided facts, and each row's (see
+/// [`fact_kinds`]).
+macro_rules! fact_labels {
+    (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {{
+        let mut labels: [Option<ValueLabel>; FACTS] = [None; FACTS];
+        labels[Fact::Post as usize] = Some(label_of::<Post>);
+        labels[Fact::Stream as usize] = Some(label_of::<Stream>);
+        labels[Fact::Specialty as usize] = Some(label_of::<Specialty>);
+        labels[Fact::Tier as usize] = Some(label_of::<Tier>);
+        $(fact_label!($how $(($fact))?, $kind, $ty, labels);)+
+        labels
+    }};
+}
+
+/// The value labels of one row's fact: a code list's labels; none for flags (yes or no) and numbers.
+macro_rules! fact_label {
+    ($how:ident($fact:ident), code, $ty:ty, $labels:ident) => {
+        $labels[Fact::$fact as usize] = Some(label_of::<$ty>)
+    };
+    ($how:ident($fact:ident), code_or_default, $ty:ty, $labels:ident) => {
+        $labels[Fact::$fact as usize] = Some(label_of::<$ty>)
+    };
+    ($how:ident $(($fact:ident))?, $kind:ident, $ty:ty, $labels:ident) => {};
+}
+
+#[allow(clippy::indexing_slicing)] // evaluated while compiling
+const LABEL_OF: [Option<ValueLabel>; FACTS] = with_profile_fields!(fact_labels);
 
 /// The missing-fact name of each fact: the [`MissingFact`] whose field is the fact's field.
 #[allow(clippy::indexing_slicing)] // evaluated while compiling

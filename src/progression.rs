@@ -417,7 +417,7 @@ fn requirement(
 ) -> Option<Requirement> {
     let now_zh = |v: &str| format!("（现为{v}）");
     let now_en = |v: &str| format!(" (now {v})");
-    let value = |b: u32, zh: bool| fact.value_label(b.trailing_zeros(), zh);
+    let value = |b: u32, zh: bool| fact.value_label(b.trailing_zeros(), zh).unwrap_or("?");
     let named = |to_zh: String, to_en: String| {
         let (nz, ne) = (value(possible, true), value(possible, false));
         (

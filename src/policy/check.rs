@@ -193,8 +193,8 @@ impl Compiled {
                             format!(
                                 "{} allows {} but not {}: raising it would lower the tier",
                                 fact.name(),
-                                fact.value_label(low, false),
-                                fact.value_label(high, false)
+                                fact.value_label(low, false).unwrap_or("?"),
+                                fact.value_label(high, false).unwrap_or("?")
                             ),
                         ));
                     }

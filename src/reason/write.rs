@@ -12,39 +12,43 @@ use crate::money::Wan;
 use core::fmt::{self};
 
 /// Writes a whole number in decimal, as `{}` does, without going through format arguments.
-fn write_whole(f: &mut impl fmt::Write, mut n: u64) -> fmt::Result {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        if let Some(d) = digits.get_mut(start) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || start == 0 {
-            break;
-        }
+fn write_whole(f: &mut impl fmt::Write, n: u64) -> fmt::Result {
+    // The largest power of ten not above `n` (1 for 0), then one digit per power, most significant first.
+    let mut power = 1u64;
+    while n / power >= 10 {
+        power *= 10;
     }
-    let text = digits.get(start..).unwrap_or_default();
-    f.write_str(core::str::from_utf8(text).unwrap_or_default())
+    loop {
+        f.write_char(digit(n / power % 10))?;
+        if power == 1 {
+            return Ok(());
+        }
+        power /= 10;
+    }
+}
+
+/// The decimal digit of a number below 10.
+fn digit(d: u64) -> char {
+    // `d % 10` is below 10, so the sum is an ASCII digit.
+    char::from(b'0' + (d % 10) as u8)
 }
 
 /// Writes an amount of 万元 as its `Display` does (`2500`, `337.6`), without format arguments.
 fn write_wan(f: &mut impl fmt::Write, w: Wan) -> fmt::Result {
-    let (whole, frac) = (w.yuan() / 10_000, w.yuan() % 10_000);
+    let (whole, mut frac) = (w.yuan() / 10_000, w.yuan() % 10_000);
     write_whole(f, whole)?;
     if frac == 0 {
         return Ok(());
     }
-    let mut digits = *b"0000";
-    let mut rest = frac;
-    for d in digits.iter_mut().rev() {
-        *d = b'0' + (rest % 10) as u8;
-        rest /= 10;
+    f.write_char('.')?;
+    // Four decimal places, without the trailing zeros.
+    let mut power = 1_000u64;
+    while frac != 0 {
+        f.write_char(digit(frac / power))?;
+        frac %= power;
+        power /= 10;
     }
-    let used = digits.iter().rposition(|&d| d != b'0').map_or(0, |i| i + 1);
-    f.write_str(".")?;
-    f.write_str(core::str::from_utf8(digits.get(..used).unwrap_or_default()).unwrap_or_default())
+    Ok(())
 }
 
 /// Renders the sentences of one classification in one language (zh-Hans or English).
@@ -84,7 +88,8 @@ impl<'r, 'c> Writer<'r, 'c> {
                     self.t("、", ", ")
                 })?;
             }
-            f.write_str(fact.value_label(i, self.zh))?;
+            // Bits within the fact's values always have a label; a `?` would show a broken mask, not hide it.
+            f.write_str(fact.value_label(i, self.zh).unwrap_or("?"))?;
         }
         Ok(())
     }

@@ -24,11 +24,13 @@ pub(super) struct IdIndex {
 }
 
 impl IdIndex {
-    fn id_at<'t>(text: &'t str, starts: &[u32], i: u32) -> &'t str {
+    /// The id of entry `i`: from its start to the next entry's (or the end). `None` for an entry that is not
+    /// there, which never equals an id looked up, so a broken index could miss a repeat but never invent one.
+    fn id_at<'t>(text: &'t str, starts: &[u32], i: u32) -> Option<&'t str> {
         let i = i as usize;
-        let start = starts.get(i).map_or(0, |&s| s as usize);
+        let start = *starts.get(i)? as usize;
         let end = starts.get(i + 1).map_or(text.len(), |&s| s as usize);
-        text.get(start..end).unwrap_or_default()
+        text.get(start..end)
     }
 
     /// The line of entry `i`: its mark's line plus the entries since the mark.
@@ -43,7 +45,7 @@ impl IdIndex {
         let (text, starts) = (&self.text, &self.starts);
         let found = self
             .table
-            .find(hash, |&i| Self::id_at(text, starts, i) == id);
+            .find(hash, |&i| Self::id_at(text, starts, i) == Some(id));
         match found {
             Some(&i) => self.line_of(i),
             None => self.overflow.get(id).copied(),
@@ -73,7 +75,9 @@ impl IdIndex {
         } = self;
         let hash = std::hash::BuildHasher::hash_one(&*hasher, id);
         table.insert_unique(hash, index, |&i| {
-            std::hash::BuildHasher::hash_one(&*hasher, Self::id_at(text, starts, i))
+            // Every entry in the table has its id (entries are added with it); one without would be found by nothing.
+            Self::id_at(text, starts, i)
+                .map_or(0, |id| std::hash::BuildHasher::hash_one(&*hasher, id))
         });
     }
 }
