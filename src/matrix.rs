@@ -203,12 +203,23 @@ impl Ids {
     fn push(&mut self, id: &str) {
         // Ids longer than `u16::MAX` bytes cannot come from a profile; they would be cut to that length at a
         // character boundary rather than lost.
-        let mut end = id.len().min(usize::from(u16::MAX));
-        while !id.is_char_boundary(end) {
-            end -= 1;
+        let start = self.text.len();
+        match u16::try_from(id.len()) {
+            Ok(len) => {
+                self.text.push_str(id);
+                self.lens.push(len);
+            }
+            Err(_) => {
+                for c in id.chars() {
+                    if self.text.len() - start + c.len_utf8() > usize::from(u16::MAX) {
+                        break;
+                    }
+                    self.text.push(c);
+                }
+                let len = self.text.len() - start;
+                self.lens.push(u16::try_from(len).unwrap_or(u16::MAX));
+            }
         }
-        self.text.push_str(id.get(..end).unwrap_or_default());
-        self.lens.push(u16::try_from(end).unwrap_or(u16::MAX));
     }
 
     fn append(&mut self, other: Ids) {

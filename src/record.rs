@@ -39,29 +39,28 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
         out.push('"');
         return;
     }
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..0x20 => "",
-            _ => continue,
-        };
-        // `i` is at an ASCII byte, so both slices end on character boundaries.
-        out.push_str(s.get(start..i).unwrap_or_default());
-        if short.is_empty() {
-            let _ = write!(out, "\\u{:04x}", b);
-        } else {
-            out.push_str(short);
+    // Each piece ends with the character to escape, but the last, which may end with none.
+    for piece in s.split_inclusive(|c: char| matches!(c, '"' | '\\') || u32::from(c) < 0x20) {
+        let mut chars = piece.chars();
+        match chars.next_back() {
+            Some(c) if matches!(c, '"' | '\\') || u32::from(c) < 0x20 => {
+                out.push_str(chars.as_str());
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{8}' => out.push_str("\\b"),
+                    '\u{c}' => out.push_str("\\f"),
+                    c => {
+                        let _ = write!(out, "\\u{:04x}", u32::from(c));
+                    }
+                }
+            }
+            _ => out.push_str(piece),
         }
-        start = i + 1;
     }
-    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 
@@ -235,13 +234,13 @@ impl Sentences {
                     if let Some(done) = self.rendered.get(&(rule, key)) {
                         out.push_str(done);
                     } else {
-                        let start = out.len();
-                        push_reason(out, &reason, &mut self.scratch);
+                        let mut done = String::new();
+                        push_reason(&mut done, &reason, &mut self.scratch);
+                        out.push_str(&done);
                         if self.rendered.len() >= CACHED {
                             self.rendered.clear();
                         }
-                        let done = out.get(start..).unwrap_or_default();
-                        self.rendered.insert((rule, key), done.into());
+                        self.rendered.insert((rule, key), done.into_boxed_str());
                     }
                 }
                 None => push_reason(out, &reason, &mut self.scratch),

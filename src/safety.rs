@@ -190,14 +190,12 @@ pub fn quoted(value: &str) -> Cow<'_, str> {
     if value.len() <= QUOTE_CHARS {
         return Cow::Borrowed(value);
     }
-    match value.char_indices().nth(QUOTE_CHARS) {
-        None => Cow::Borrowed(value),
-        Some((cut, _)) => {
-            let total = value.chars().count();
-            let head = value.get(..cut).unwrap_or_default();
-            Cow::Owned(format!("{head}… ({total} characters)"))
-        }
+    let total = value.chars().count();
+    if total <= QUOTE_CHARS {
+        return Cow::Borrowed(value);
     }
+    let head: String = value.chars().take(QUOTE_CHARS).collect();
+    Cow::Owned(format!("{head}… ({total} characters)"))
 }
 
 /// The Latin letter a Cyrillic or Greek letter is mistaken for, where one is.

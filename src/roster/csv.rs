@@ -68,36 +68,45 @@ impl Cells {
 /// Splits a CSV record into unquoted cells: `"` at a cell's start opens a quoted part, `""` in it is a quote,
 /// the next `"` closes it, and what follows up to the comma is kept as it is.
 pub(super) fn split_cells(record: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize>) {
-    let mut i = 0;
+    let mut rest = record;
     loop {
-        if record.get(i) == Some(&b'"') {
-            i += 1;
+        if let [b'"', quoted @ ..] = rest {
+            rest = quoted;
+            // Up to the closing quote; `""` is a quote and the quoted part goes on; without a closing quote
+            // the rest of the record is the cell's.
             loop {
-                let rest = record.get(i..).unwrap_or_default();
                 let Some(q) = rest.iter().position(|&b| b == b'"') else {
                     out.extend_from_slice(rest);
-                    i = record.len();
+                    rest = &[];
                     break;
                 };
-                out.extend_from_slice(rest.get(..q).unwrap_or_default());
-                i += q + 1;
-                if record.get(i) == Some(&b'"') {
-                    out.push(b'"');
-                    i += 1;
-                } else {
-                    break;
+                // `q` is a position in `rest`: both halves exist, the second starting with the quote.
+                let (text, quote) = rest.split_at(q);
+                out.extend_from_slice(text);
+                match quote {
+                    [_, b'"', after @ ..] => {
+                        out.push(b'"');
+                        rest = after;
+                    }
+                    [_, after @ ..] => {
+                        rest = after;
+                        break;
+                    }
+                    [] => {
+                        rest = &[];
+                        break;
+                    }
                 }
             }
         }
-        let rest = record.get(i..).unwrap_or_default();
-        let j = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
-        out.extend_from_slice(rest.get(..j).unwrap_or_default());
+        let comma = rest.iter().position(|&b| b == b',');
+        let (cell, after) = rest.split_at(comma.unwrap_or(rest.len()));
+        out.extend_from_slice(cell);
         ends.push(out.len());
-        i += j;
-        if i >= record.len() {
-            break;
+        match after {
+            [_comma, next @ ..] => rest = next,
+            [] => break,
         }
-        i += 1;
     }
 }
 
@@ -180,10 +189,19 @@ pub(super) fn header_fields(
     let whole = header.text();
     for i in 0..header.len() {
         let column = i + 1;
-        let name = header
-            .cell(whole, i)
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let name = match header.cell(whole, i) {
+            Some(Ok(name)) => name,
+            Some(Err(at)) => {
+                problems.push(format!("column {column} is not valid UTF-8 (at byte {at})"));
+                fields.push(None);
+                continue;
+            }
+            None => {
+                problems.push(format!("column {column} could not be read"));
+                fields.push(None);
+                continue;
+            }
+        };
         let field = header_field(name);
         match field {
             None => {
@@ -220,5 +238,64 @@ pub(super) fn header_fields(
         Ok(fields)
     } else {
         Err(FileError::Header { problems })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::split_cells;
+
+    /// The splitter as it was written with positions (before issue 11), kept as the reference.
+    fn by_positions(record: &[u8]) -> (Vec<u8>, Vec<usize>) {
+        let (mut out, mut ends) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        loop {
+            if record.get(i) == Some(&b'"') {
+                i += 1;
+                loop {
+                    let rest = &record[i..];
+                    let Some(q) = rest.iter().position(|&b| b == b'"') else {
+                        out.extend_from_slice(rest);
+                        i = record.len();
+                        break;
+                    };
+                    out.extend_from_slice(&rest[..q]);
+                    i += q + 1;
+                    if record.get(i) == Some(&b'"') {
+                        out.push(b'"');
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            let rest = &record[i.min(record.len())..];
+            let j = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
+            out.extend_from_slice(&rest[..j]);
+            ends.push(out.len());
+            i += j;
+            if i >= record.len() {
+                break;
+            }
+            i += 1;
+        }
+        (out, ends)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Cells split from records of quotes, commas, line breaks and letters are those the positional
+        /// splitter gave.
+        #[test]
+        fn cells_are_split_as_by_positions(record in proptest::collection::vec(
+            proptest::sample::select(vec![b'"', b',', b'a', b'\n', b' ']), 0..24)) {
+            let (mut out, mut ends) = (Vec::new(), Vec::new());
+            split_cells(&record, &mut out, &mut ends);
+            prop_assert_eq!((out, ends), by_positions(&record));
+        }
     }
 }

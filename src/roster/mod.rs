@@ -213,7 +213,7 @@ impl<'a> Roster<'a> {
                             });
                         }
                         Some(split::Piece::Record { start, end, .. }) => {
-                            let bytes = split.bytes(start, end);
+                            let bytes = split.bytes(start, end)?;
                             let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
                             if bytes.iter().all(u8::is_ascii_whitespace) {
                                 continue;
@@ -340,7 +340,10 @@ impl<'a> Roster<'a> {
             let piece = self.split.next_piece()?;
             return Some(match piece {
                 split::Piece::Record { line, start, end } => {
-                    let bytes = self.split.bytes(start, end);
+                    let bytes = match self.split.bytes(start, end) {
+                        Ok(bytes) => bytes,
+                        Err(e) => return Some(Err(RowError::plain(line, None, e.to_string()))),
+                    };
                     let bytes = match line {
                         1 => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes),
                         _ => bytes,
@@ -382,7 +385,10 @@ impl<'a> Roster<'a> {
             Ok(found) => found,
             Err(e) => return Some(Err(e)),
         };
-        let bytes = self.split.bytes(start, end);
+        let bytes = match self.split.bytes(start, end) {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(Err(RowError::plain(line, None, e.to_string()))),
+        };
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -412,7 +418,10 @@ impl<'a> Roster<'a> {
         else {
             return None;
         };
-        let bytes = self.split.bytes(start, end);
+        let bytes = match self.split.bytes(start, end) {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(Err(RowError::plain(line, None, e.to_string()))),
+        };
         if encoding.is_none() && !bytes.is_ascii() {
             *encoding = decide(bytes, line, &mut self.notices);
         }

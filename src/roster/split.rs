@@ -53,6 +53,15 @@ pub(crate) struct Splitter<R> {
     limit: usize,
     csv: bool,
     scan: Scan,
+    /// Set when a window of the buffer was asked for outside it (see [`Splitter::window`]).
+    broken: core::cell::Cell<bool>,
+}
+
+/// The error of a splitter whose positions left its buffer: a bug, reported rather than read past.
+fn broken_error() -> io::Error {
+    io::Error::other(
+        "the roster reader lost its place in the input (a bug in talent-matrix; please report it)",
+    )
 }
 
 impl<R: Read> Splitter<R> {
@@ -67,6 +76,7 @@ impl<R: Read> Splitter<R> {
             limit: limit.max(1),
             csv,
             scan: Scan::default(),
+            broken: core::cell::Cell::new(false),
         }
     }
 
@@ -75,12 +85,28 @@ impl<R: Read> Splitter<R> {
         if self.end == 0 && !self.eof {
             self.refill()?;
         }
-        Ok(self.buf.get(self.pos..self.end).unwrap_or_default())
+        self.buf.get(self.pos..self.end).ok_or_else(broken_error)
     }
 
     /// The bytes of a record the last [`Piece::Record`] named.
-    pub(crate) fn bytes(&self, start: usize, end: usize) -> &[u8] {
-        self.buf.get(start..end).unwrap_or_default()
+    pub(crate) fn bytes(&self, start: usize, end: usize) -> io::Result<&[u8]> {
+        self.buf
+            .get(start..end)
+            .filter(|_| end <= self.end)
+            .ok_or_else(broken_error)
+    }
+
+    /// The bytes `from..to` of the buffer. The splitter keeps `pos <= end <= buf.len()` and computes every
+    /// position within `pos..=end`, so the window is always there; were it not, the splitter marks itself
+    /// broken and its next piece is the error that says so, rather than reading on with bytes missing.
+    fn window(&self, from: usize, to: usize) -> &[u8] {
+        match self.buf.get(from..to) {
+            Some(window) => window,
+            None => {
+                self.broken.set(true);
+                &[]
+            }
+        }
     }
 
     /// Moves the unread bytes to the front and reads more after them; `false` at the end of the input. The
@@ -105,7 +131,7 @@ impl<R: Read> Splitter<R> {
         let n = loop {
             match self
                 .inner
-                .read(self.buf.get_mut(have..want).unwrap_or_default())
+                .read(self.buf.get_mut(have..want).ok_or_else(broken_error)?)
             {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -117,6 +143,18 @@ impl<R: Read> Splitter<R> {
             self.eof = true;
         }
         Ok(n > 0)
+    }
+
+    /// Ends the input with an error.
+    fn fail(&mut self, error: io::Error) -> Piece {
+        self.eof = true;
+        self.end = 0;
+        self.pos = 0;
+        self.broken.set(false);
+        Piece::Failed {
+            line: self.line,
+            error,
+        }
     }
 
     /// The length of the line ending at `buf[i]` (a line break): 2 for CR LF, else 1. `None` when `buf[i]` is
@@ -140,6 +178,9 @@ impl<R: Read> Splitter<R> {
             } else {
                 self.scan_line()
             };
+            if self.broken.get() {
+                return Some(self.fail(broken_error()));
+            }
             match found {
                 Step::Found(piece) => return Some(piece),
                 Step::Over => return Some(self.too_long()),
@@ -149,15 +190,7 @@ impl<R: Read> Splitter<R> {
             match self.refill() {
                 // At the end, scan once more: a CR or quote at the very end is now known to be the last.
                 Ok(_) => {}
-                Err(error) => {
-                    self.eof = true;
-                    self.end = 0;
-                    self.pos = 0;
-                    return Some(Piece::Failed {
-                        line: self.line,
-                        error,
-                    });
-                }
+                Err(error) => return Some(self.fail(error)),
             }
         }
     }
@@ -165,7 +198,7 @@ impl<R: Read> Splitter<R> {
     /// A JSON line, if its end has been read.
     fn scan_line(&mut self) -> Step {
         let from = self.pos + self.scan.at;
-        let rest = self.buf.get(from..self.end).unwrap_or_default();
+        let rest = self.window(from, self.end);
         let i = from + memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
         if i - self.pos > self.limit {
             self.scan.at = self.limit;
@@ -202,7 +235,7 @@ impl<R: Read> Splitter<R> {
                 return Step::Over;
             }
             let from = self.pos + self.scan.at;
-            let rest = self.buf.get(from..self.end).unwrap_or_default();
+            let rest = self.window(from, self.end);
             let i = from + memchr::memchr3(b'"', b'\n', b'\r', rest).unwrap_or(rest.len());
             if i - self.pos > self.limit {
                 self.scan.at = self.limit + 1;
@@ -251,7 +284,7 @@ impl<R: Read> Splitter<R> {
 
     /// The first line break at or after `buf[from]`, if it is within `bound`.
     fn line_break(&self, from: usize, bound: usize) -> Option<usize> {
-        let rest = self.buf.get(from..bound.min(self.end)).unwrap_or_default();
+        let rest = self.window(from, bound.min(self.end));
         let i = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
         (i < rest.len()).then_some(from + i)
     }
@@ -358,6 +391,21 @@ mod tests {
 
     use super::{Piece, Splitter};
 
+    /// A splitter whose positions left its buffer (what only a bug could do) ends with an error: it does not
+    /// read on with bytes missing, and a record's bytes outside the buffer are an error, not an empty record.
+    #[test]
+    fn a_lost_place_is_an_error_not_missing_bytes() {
+        let mut s = Splitter::new(&b"a\nb\nc\n"[..], 1024, false);
+        assert!(matches!(
+            s.next_piece(),
+            Some(Piece::Record { line: 1, .. })
+        ));
+        s.end = s.buf.len() + 10;
+        assert!(matches!(s.next_piece(), Some(Piece::Failed { .. })));
+        assert!(s.next_piece().is_none());
+        assert!(s.bytes(5, 50).is_err());
+    }
+
     /// Reads in pieces of at most `step` bytes, to cross every refill boundary.
     struct Trickle<'a>(&'a [u8], usize);
 
@@ -376,7 +424,10 @@ mod tests {
         while let Some(p) = s.next_piece() {
             out.push(match p {
                 Piece::Record { line, start, end } => {
-                    format!("{line}:{}", String::from_utf8_lossy(s.bytes(start, end)))
+                    format!(
+                        "{line}:{}",
+                        String::from_utf8_lossy(s.bytes(start, end).unwrap())
+                    )
                 }
                 Piece::TooLong { line, bytes } => format!("{line}:too long ({bytes})"),
                 Piece::Unclosed { line, quote } => format!("{line}:unclosed at {quote}"),
