@@ -334,12 +334,19 @@ impl<'r, 'c> Writer<'r, 'c> {
     /// so the record writer renders them for every person who has them.
     fn bound(&self, f: &mut impl fmt::Write, b: Bound) -> fmt::Result {
         let p = self.c.profile();
-        let value = enterprise::value(p, b.indicator()).unwrap_or(0);
-        let op = if value >= b.min() { " ≥ " } else { " < " };
+        // The sentences name bounds that hold or fail, whose numbers are given; an absent one is said so.
+        let value = enterprise::value(p, b.indicator());
+        let op = match value {
+            Some(v) if v >= b.min() => " ≥ ",
+            Some(_) => " < ",
+            None => self.t("未填，需 ≥ ", "not given, needs ≥ "),
+        };
         match b.indicator() {
             Indicator::Employees => {
                 f.write_str(self.t("从业人员", "employees "))?;
-                write_whole(f, value)?;
+                if let Some(v) = value {
+                    write_whole(f, v)?;
+                }
                 f.write_str(op)?;
                 write_whole(f, b.min())
             }
@@ -351,8 +358,10 @@ impl<'r, 'c> Writer<'r, 'c> {
                 };
                 let unit = self.t("万元", " 万元");
                 f.write_str(name)?;
-                write_wan(f, Wan::from_yuan(value))?;
-                f.write_str(unit)?;
+                if let Some(v) = value {
+                    write_wan(f, Wan::from_yuan(v))?;
+                    f.write_str(unit)?;
+                }
                 f.write_str(op)?;
                 write_wan(f, Wan::from_yuan(b.min()))?;
                 f.write_str(unit)
