@@ -33,7 +33,8 @@ use crate::codes::{
     ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate, Stream, Tier,
 };
 use crate::enterprise::AboveSizeRule;
-use crate::facts::{Fact, Facts, Mask};
+use crate::facts::condition::Mask;
+use crate::facts::{Fact, Facts};
 use crate::lang::Lang;
 use crate::money::Wan;
 use crate::policy::Policy;

@@ -5,8 +5,9 @@
 
 use crate::codes::{CodeSet, MissingFact};
 use crate::enterprise::EnterpriseFacts;
+use crate::facts::condition::{AnyOf, Cond};
 use crate::facts::rows::{Row, Rows};
-use crate::facts::{AnyOf, Cond, Fact, Facts, States, input_states, missing_fact};
+use crate::facts::{Fact, Facts, States, input_states, missing_fact};
 use crate::profile::Profile;
 
 /// What DOMAIN.md §4's procedure asks of a condition, as the facts stand: the input facts and the stream,

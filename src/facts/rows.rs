@@ -11,9 +11,8 @@
 //! The rows are computed when a policy loads; a policy with more than 64 conditions has none, and the engine
 //! walks its clauses instead.
 
-use super::{
-    Cond, FACTS, Fact, INPUTS, Kind, Mask, States, missing_fact, per_fact, state_bits, state_count,
-};
+use super::condition::{Cond, Mask};
+use super::{FACTS, Fact, INPUTS, Kind, States, missing_fact, per_fact, state_bits, state_count};
 use crate::codes::{CodeSet, MissingFact};
 
 /// The states a fact can be in: at most this many (a fact's values are bits of a `u32`).

@@ -8,7 +8,8 @@ use super::doc::{BoundsDoc, PolicyDoc};
 use super::limits::Limits;
 use super::problem::{Problem, ProblemKind};
 use crate::codes::Stream;
-use crate::facts::{Cond, Fact, Mask};
+use crate::facts::Fact;
+use crate::facts::condition::{Cond, Mask};
 use crate::money::Wan;
 
 impl Compiled {

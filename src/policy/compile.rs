@@ -10,8 +10,9 @@ use crate::codes::{
     Stream, Tier, per_code, per_code_mut,
 };
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
+use crate::facts::condition::{AnyOf, Cond, Mask};
 use crate::facts::rows::Rows;
-use crate::facts::{AnyOf, Cond, Fact, Kind, Mask};
+use crate::facts::{Fact, Kind};
 use crate::profile::Profile;
 
 /// Compiles a condition, collecting every problem.

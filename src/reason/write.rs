@@ -6,7 +6,8 @@ use crate::codes::{
     Coded, EnterpriseSize, Entitlement, IntroductionLevel, Service, Specialty, Stream, Tier,
 };
 use crate::enterprise::{self, AboveSizeRule, Bound, Indicator};
-use crate::facts::{Cond, Fact, Facts, Mask};
+use crate::facts::condition::{Cond, Mask};
+use crate::facts::{Fact, Facts};
 use crate::lang::Lang;
 use crate::money::Wan;
 use core::fmt::{self};
