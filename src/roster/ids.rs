@@ -85,18 +85,17 @@ impl IdIndex {
     }
 
     pub(super) fn first_line(&self, id: &str) -> Option<u64> {
-        let id = id.as_bytes();
-        let (_, hash) = Self::hash(&self.hasher, id);
+        let bytes = id.as_bytes();
+        let (_, hash) = Self::hash(&self.hasher, bytes);
         let (text, groups) = (&self.text, &self.groups);
         let mut buf = [0u8; LONGEST];
         let found = self.table.find(hash, |&i| {
-            Self::id_at(text, groups, i, &mut buf) == Some(id)
+            Self::id_at(text, groups, i, &mut buf) == Some(bytes)
         });
         match found {
             Some(&i) => self.line_of(i),
-            None => core::str::from_utf8(id)
-                .ok()
-                .and_then(|id| self.overflow.get(id).copied()),
+            None if self.overflow.is_empty() => None,
+            None => self.overflow.get(id).copied(),
         }
     }
 
