@@ -145,8 +145,10 @@ mod tests {
     use crate::classify::{Classification, classify_with};
     use crate::codes::{
         Contribution, EnterpriseSize, Industry, IntroductionLevel, Ownership, Performance, Post,
-        ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate, Stream, Tier,
+        ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
     };
+    #[cfg(feature = "toml")]
+    use crate::codes::{Stream, Tier};
     use crate::policy::{Policy, PolicyDoc};
 
     fn built_in() -> Policy {
