@@ -8,9 +8,9 @@
 )]
 
 use talent_matrix::Policy;
-use talent_matrix::policy::{
-    Allowed, ClauseValue, Condition, Limits, PolicyDoc, ProblemKind, TierDoc,
-};
+#[cfg(feature = "toml")]
+use talent_matrix::policy::ProblemKind;
+use talent_matrix::policy::{Allowed, ClauseValue, Condition, Limits, PolicyDoc, TierDoc};
 
 fn renamed() -> PolicyDoc {
     let mut doc = PolicyDoc::shizhong_2011();
