@@ -57,7 +57,8 @@
 //! | code lists, their labels and parsing | [`Stream`], [`Specialty`], [`Tier`], [`Department`], [`Post`], …, [`Coded`], [`CodeSet`], [`Lang`] |
 //! | the input record | [`Profile`], [`ProfileBuilder`], [`ProfileError`], [`Wan`] |
 //! | enterprise size and above-designated-size | [`enterprise`] |
-//! | the rules, as data: load, check, compare | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`diff::compare`]) |
+//! | the rules, as data: load and check, with typed problems | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`PolicyError`](policy::PolicyError), [`Problem`](policy::Problem)) |
+//! | two policies compared on the same people | [`diff`] ([`diff::compare`]) |
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
 //! | rosters (feature `roster`) | [`roster`] |
 //! | many profiles at once, on every core with feature `rayon` | [`batch`] |
