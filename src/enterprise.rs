@@ -209,20 +209,23 @@ pub(crate) fn derive_classes(
 ) -> (Option<EnterpriseSize>, Option<bool>) {
     let holds = |bounds: &[Bound]| all3(bounds.iter().map(|b| b.holds(profile)));
     let is_large = holds(large);
-    let mut above_all_fail = true;
+    // The size is the first class from large down that holds, provided every class above it fails.
+    match is_large {
+        Some(true) => return (Some(EnterpriseSize::Large), is_large),
+        Some(false) => {}
+        None => return (None, None),
+    }
     for (class, bounds) in [
-        (EnterpriseSize::Large, large),
         (EnterpriseSize::Medium, medium),
         (EnterpriseSize::Small, small),
     ] {
         match holds(bounds) {
-            Some(true) if above_all_fail => return (Some(class), is_large),
+            Some(true) => return (Some(class), is_large),
             Some(false) => {}
-            _ => above_all_fail = false,
+            None => return (None, is_large),
         }
     }
-    let size = above_all_fail.then_some(EnterpriseSize::Micro);
-    (size, is_large)
+    (Some(EnterpriseSize::Micro), is_large)
 }
 
 /// Where a known enterprise fact comes from.
