@@ -166,8 +166,8 @@ mod tests {
         super::super::procedure::classify(policy, p, enterprise, ByClause::new(p, &enterprise))
     }
 
-    /// The rows decide as the clauses do, on every combination of the discrete facts the built-in rules read (`tests/oracle.rs` checks the same combinations against the
-    /// hand-written policy, through the public API).
+    /// The rows decide as the clauses do, on every combination of the discrete facts the built-in rules read
+    /// (`tests/oracle.rs` checks the same combinations against the hand-written policy, through the public API).
     #[test]
     fn the_rows_decide_as_the_clauses_do_on_every_combination() {
         let policy = built_in();
@@ -176,80 +176,73 @@ mod tests {
                 .chain(all.iter().copied().map(Some))
                 .collect()
         }
-        let roles: Vec<Option<Role>> = opt(Role::ALL);
-        let sizes: Vec<Option<EnterpriseSize>> = opt(EnterpriseSize::ALL);
+        let roles = opt(Role::ALL);
+        let sizes = opt(EnterpriseSize::ALL);
         let industries = [
             None,
             Some(Industry::Finance),
             Some(Industry::LeasingBusinessServices),
             Some(Industry::Retail),
         ];
-        let mut count = 0u64;
-        for &post in Post::ALL {
-            for &role in &roles {
-                for industry in industries {
-                    for &size in &sizes {
-                        for above in [None, Some(false), Some(true)] {
-                            for ownership in
-                                [None, Some(Ownership::Individual), Some(Ownership::Private)]
-                            {
-                                for &perf in Performance::ALL {
-                                    for &contrib in Contribution::ALL {
-                                        for potential in [false, true] {
-                                            for title in [None, Some(ProfessionalTitle::Junior)] {
-                                                for skill in [
-                                                    None,
-                                                    Some(SkillLevel::JuniorWorker),
-                                                    Some(SkillLevel::Technician),
-                                                ] {
-                                                    for cert in [
-                                                        None,
-                                                        Some(SocialWorkCertificate::SocialWorker),
-                                                    ] {
-                                                        for rural in [None, Some(RuralRole::Craft)]
-                                                        {
-                                                            // Services depend on the level alone: one level, varied
-                                                            // with the post, covers them.
-                                                            {
-                                                                let level = IntroductionLevel::ALL
-                                                                    .get(post.index() % 4)
-                                                                    .copied();
-                                                                let p = Profile::builder("X", post)
-                                                                    .role(role)
-                                                                    .industry(industry)
-                                                                    .enterprise_size(size)
-                                                                    .above_designated_size(above)
-                                                                    .ownership(ownership)
-                                                                    .performance(perf)
-                                                                    .contribution(contrib)
-                                                                    .potential(potential)
-                                                                    .professional_title(title)
-                                                                    .skill_level(skill)
-                                                                    .social_work_certificate(cert)
-                                                                    .rural_role(rural)
-                                                                    .introduction_level(level)
-                                                                    .build()
-                                                                    .unwrap();
-                                                                assert_eq!(
-                                                                    by_row(&policy, &p),
-                                                                    by_clause(&policy, &p)
-                                                                );
-                                                                count += 1;
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        let aboves = [None, Some(false), Some(true)];
+        let ownerships = [None, Some(Ownership::Individual), Some(Ownership::Private)];
+        let titles = [None, Some(ProfessionalTitle::Junior)];
+        let skills = [
+            None,
+            Some(SkillLevel::JuniorWorker),
+            Some(SkillLevel::Technician),
+        ];
+        let certs = [None, Some(SocialWorkCertificate::SocialWorker)];
+        let rurals = [None, Some(RuralRole::Craft)];
+        let radices = [
+            Post::ALL.len(),
+            roles.len(),
+            industries.len(),
+            sizes.len(),
+            aboves.len(),
+            ownerships.len(),
+            Performance::ALL.len(),
+            Contribution::ALL.len(),
+            2,
+            titles.len(),
+            skills.len(),
+            certs.len(),
+            rurals.len(),
+        ];
+        let combinations: usize = radices.iter().product();
+        assert_eq!(
+            combinations,
+            8 * 6 * 4 * 5 * 3 * 3 * 3 * 3 * 2 * 2 * 3 * 2 * 2
+        );
+        // Each combination is a number in mixed radix, one digit per fact.
+        for n in 0..combinations {
+            let mut digits = radices.iter().scan(n, |rest, &radix| {
+                let digit = *rest % radix;
+                *rest /= radix;
+                Some(digit)
+            });
+            let mut next = || digits.next().unwrap();
+            let post = Post::ALL[next()];
+            // Services depend on the level alone: one level, varied with the post, covers them.
+            let level = IntroductionLevel::ALL.get(post.index() % 4).copied();
+            let p = Profile::builder("X", post)
+                .role(roles[next()])
+                .industry(industries[next()])
+                .enterprise_size(sizes[next()])
+                .above_designated_size(aboves[next()])
+                .ownership(ownerships[next()])
+                .performance(Performance::ALL[next()])
+                .contribution(Contribution::ALL[next()])
+                .potential(next() == 1)
+                .professional_title(titles[next()])
+                .skill_level(skills[next()])
+                .social_work_certificate(certs[next()])
+                .rural_role(rurals[next()])
+                .introduction_level(level)
+                .build()
+                .unwrap();
+            assert_eq!(by_row(&policy, &p), by_clause(&policy, &p), "{p:?}");
         }
-        assert_eq!(count, 8 * 6 * 4 * 5 * 3 * 3 * 3 * 3 * 2 * 2 * 3 * 2 * 2);
     }
 
     /// Profiles with every fact drawn at random (a fixed-seed linear congruential generator), numbers included so
