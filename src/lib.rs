@@ -90,7 +90,6 @@ pub mod enterprise;
 mod error;
 mod facts;
 mod fields;
-#[cfg(feature = "json")]
 mod hash;
 mod lang;
 pub mod lifecycle;
@@ -110,7 +109,7 @@ pub mod roster;
 pub mod safety;
 mod swar;
 
-pub use classify::{Classification, ManagedBy, ManagedByIter, classify};
+pub use classify::{Classification, ManagedBy, ManagedByIter, Prepared, classify};
 pub use codes::{
     CodeSet, CodeSetIter, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field,
     Industry, IntroductionLevel, MissingFact, Ownership, ParseCodeError, Performance, Post,

@@ -91,7 +91,12 @@ pub(crate) struct ByRow<'r> {
 impl<'r> ByRow<'r> {
     #[inline]
     pub(crate) fn new(rows: &'r Rows, p: &Profile, enterprise: &EnterpriseFacts) -> ByRow<'r> {
-        let states = input_states(p, enterprise);
+        ByRow::of_states(rows, input_states(p, enterprise))
+    }
+
+    /// The rows' answers for input facts in these states.
+    #[inline]
+    pub(crate) fn of_states(rows: &'r Rows, states: States) -> ByRow<'r> {
         ByRow {
             rows,
             at: rows.base(&states),
@@ -142,7 +147,7 @@ impl Evaluator for ByRow<'_> {
 )]
 mod tests {
     use super::*;
-    use crate::classify::{Classification, classify_with};
+    use crate::classify::{Classification, Prepared, classify_with};
     use crate::codes::{
         Contribution, EnterpriseSize, Industry, IntroductionLevel, Ownership, Performance, Post,
         ProfessionalTitle, Role, RuralRole, SkillLevel, SocialWorkCertificate,
@@ -163,14 +168,26 @@ mod tests {
     /// The same procedure, every condition read clause by clause.
     fn by_clause<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
         let enterprise = policy.compiled().enterprise_facts(p);
-        super::super::procedure::classify(policy, p, enterprise, ByClause::new(p, &enterprise))
+        let decided =
+            super::super::procedure::decide(policy, p.post(), ByClause::new(p, &enterprise));
+        Classification::new(policy, p, enterprise, decided)
     }
 
-    /// The rows decide as the clauses do, on every combination of the discrete facts the built-in rules read
-    /// (`tests/oracle.rs` checks the same combinations against the hand-written policy, through the public API).
+    /// The three ways to decide agree: the rows, the clauses, and the prepared policy's table.
+    fn agree(policy: &Policy, prepared: &Prepared<'_>, p: &Profile) {
+        let d = by_row(policy, p);
+        assert_eq!(d, by_clause(policy, p), "{}: {p:?}", policy.name());
+        assert_eq!(d, prepared.classify(p), "{} prepared: {p:?}", policy.name());
+    }
+
+    /// The rows decide as the clauses do, and the prepared table as both, on every combination of the discrete
+    /// facts the built-in rules read (`tests/oracle.rs` checks the same combinations against the hand-written
+    /// policy, through the public API).
     #[test]
     fn the_rows_decide_as_the_clauses_do_on_every_combination() {
         let policy = built_in();
+        let prepared = policy.prepare();
+        assert!(prepared.is_tabled());
         fn opt<T: Copy>(all: &[T]) -> Vec<Option<T>> {
             std::iter::once(None)
                 .chain(all.iter().copied().map(Some))
@@ -241,7 +258,7 @@ mod tests {
                 .introduction_level(level)
                 .build()
                 .unwrap();
-            assert_eq!(by_row(&policy, &p), by_clause(&policy, &p), "{p:?}");
+            agree(&policy, &prepared, &p);
         }
     }
 
@@ -303,10 +320,12 @@ mod tests {
             PolicyDoc::from_toml(include_str!("../../examples/data/policy-example.toml")).unwrap();
         let policy = Policy::from_doc(&doc).unwrap();
         assert!(policy.compiled().rows.is_some());
+        let prepared = policy.prepare();
+        assert!(prepared.is_tabled());
         let mut tiers = CodeSet::<Tier>::new();
         for p in random_profiles(200_000) {
+            agree(&policy, &prepared, &p);
             let d = by_row(&policy, &p);
-            assert_eq!(d, by_clause(&policy, &p), "{p:?}");
             if d.stream() == Some(Stream::ProfessionalTechnical) {
                 tiers.extend(d.tier());
             }
@@ -319,14 +338,16 @@ mod tests {
     #[test]
     fn the_rows_decide_as_the_clauses_do_with_derived_sizes() {
         let policy = built_in();
+        let prepared = policy.prepare();
         for p in random_profiles(200_000) {
-            assert_eq!(by_row(&policy, &p), by_clause(&policy, &p), "{p:?}");
+            agree(&policy, &prepared, &p);
         }
     }
 
-    /// The rows decide as the clauses do for policies built differently from the built-in one:
-    /// tiers on other facts, a ladder testing the specialty, an entitlement on the tier, a specialty on the role
-    /// and an introduction level in a condition (which then splits that fact into classes of its own).
+    /// The rows decide as the clauses do, and the prepared policy as both, for policies built differently from
+    /// the built-in one: tiers on other facts, a ladder testing the specialty, an entitlement on the tier, a
+    /// specialty on the role and an introduction level in a condition (which then splits that fact into classes
+    /// of its own).
     #[test]
     fn the_rows_decide_as_the_clauses_do_for_other_policies() {
         use crate::policy::{Allowed, ClauseValue};
@@ -364,16 +385,31 @@ mod tests {
         );
         variants.push(doc);
 
+        // The level alone splits into two classes: twice the built-in policy's keys, still a table.
+        let mut doc = PolicyDoc::shizhong_2011();
+        doc.name = "elite-by-level".into();
+        doc.ladders[0].tiers[2].when.insert(
+            "introduction_level".into(),
+            Allowed::Not {
+                not: vec![ClauseValue::from("none")],
+            },
+        );
+        variants.push(doc);
+
         for doc in variants {
             let policy = Policy::from_doc(&doc).unwrap_or_else(|e| panic!("{}: {e}", doc.name));
             assert!(policy.compiled().rows.is_some());
+            let prepared = policy.prepare();
+            // The second policy tells apart more combinations (industries and levels) than a table is built
+            // for: the prepared policy then decides from the rows.
+            assert_eq!(
+                prepared.is_tabled(),
+                doc.name != "elite-by-industry-and-level",
+                "{}",
+                doc.name
+            );
             for p in random_profiles(50_000) {
-                assert_eq!(
-                    by_row(&policy, &p),
-                    by_clause(&policy, &p),
-                    "{}: {p:?}",
-                    doc.name
-                );
+                agree(&policy, &prepared, &p);
             }
         }
     }
@@ -390,10 +426,13 @@ mod tests {
         }
         let many = Policy::from_doc(&doc).unwrap();
         assert!(many.compiled().rows.is_none());
+        let prepared = many.prepare();
+        assert!(!prepared.is_tabled());
         let built_in = built_in();
         assert!(built_in.compiled().rows.is_some());
         for p in random_profiles(20_000) {
             let (a, b) = (many.classify(&p), built_in.classify(&p));
+            assert_eq!(a, prepared.classify(&p), "{p:?}");
             // The same decisions; only the policy (and so the record's name and hash) differs.
             assert_eq!(
                 (

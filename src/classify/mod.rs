@@ -8,7 +8,10 @@
 //! rows, which answer every condition at once, or its clauses, for a policy with too many conditions for rows.
 
 mod eval;
+mod prepared;
 mod procedure;
+
+pub use prepared::Prepared;
 
 use crate::codes::{
     CodeSet, Department, EnterpriseSize, Entitlement, Industry, MissingFact, Service, Specialty,
@@ -93,6 +96,17 @@ type TierChecks = [Option<bool>; Tier::ALL.len()];
 pub struct Classification<'a> {
     profile: &'a Profile,
     policy: &'a Policy,
+    facts: EnterpriseFacts,
+    services: CodeSet<Service>,
+    decided: Decided<'a>,
+}
+
+/// What DOMAIN.md §4 decides from the facts its conditions read (§4.1 to §4.5, the entitlements of §4.6, §4.7):
+/// the same for every profile whose facts are in alike states, so a [`Prepared`] policy can look it up instead
+/// of deciding it again. The enterprise facts and the services (read from the profile alone) sit beside it in
+/// [`Classification`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Decided<'a> {
     stream: Option<Stream>,
     also: CodeSet<Stream>,
     specialty: Option<Specialty>,
@@ -100,9 +114,7 @@ pub struct Classification<'a> {
     checks: Option<TierChecks>,
     lead: Option<Department>,
     managed_by: ManagedBy<'a>,
-    facts: EnterpriseFacts,
     entitlements: CodeSet<Entitlement>,
-    services: CodeSet<Service>,
     missing: CodeSet<MissingFact>,
 }
 
@@ -111,14 +123,33 @@ pub struct Classification<'a> {
 pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
     let c = policy.compiled();
     let enterprise = c.enterprise_facts(p);
-    match &c.rows {
-        Some(rows) => procedure::classify(
+    let decided = match &c.rows {
+        Some(rows) => procedure::decide(policy, p.post(), eval::ByRow::new(rows, p, &enterprise)),
+        None => procedure::decide(policy, p.post(), eval::ByClause::new(p, &enterprise)),
+    };
+    Classification::new(policy, p, enterprise, decided)
+}
+
+impl<'a> Classification<'a> {
+    /// A classification from what was decided, with the profile's enterprise facts and its services (by the
+    /// introduction level alone, DOMAIN.md §4.6).
+    #[inline]
+    fn new(
+        policy: &'a Policy,
+        profile: &'a Profile,
+        facts: EnterpriseFacts,
+        decided: Decided<'a>,
+    ) -> Classification<'a> {
+        let services = profile
+            .introduction_level()
+            .map_or_else(CodeSet::new, |l| *per_code(&policy.compiled().services, l));
+        Classification {
+            profile,
             policy,
-            p,
-            enterprise,
-            eval::ByRow::new(rows, p, &enterprise),
-        ),
-        None => procedure::classify(policy, p, enterprise, eval::ByClause::new(p, &enterprise)),
+            facts,
+            services,
+            decided,
+        }
     }
 }
 
@@ -168,7 +199,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn stream(&self) -> Option<Stream> {
-        self.stream
+        self.decided.stream
     }
 
     /// Whether the person is counted as talent (has a primary stream).
@@ -180,7 +211,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn is_talent(&self) -> bool {
-        self.stream.is_some()
+        self.decided.stream.is_some()
     }
 
     /// The other streams the person qualifies for, in canonical order (counted once, under `stream`).
@@ -194,7 +225,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn also_qualifies(&self) -> CodeSet<Stream> {
-        self.also
+        self.decided.also
     }
 
     /// The specialty, when one applies (DOMAIN.md §4.3); it always refines [`stream`](Self::stream).
@@ -206,7 +237,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn specialty(&self) -> Option<Specialty> {
-        self.specialty
+        self.decided.specialty
     }
 
     /// The tier, for a stream with a ladder: the highest whose condition is true (DOMAIN.md §4.4).
@@ -222,7 +253,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn tier(&self) -> Option<Tier> {
-        self.tier
+        self.decided.tier
     }
 
     /// The truth of a tier's condition: `Some(true)`, `Some(false)`, or `None` when it is open; `None` as well
@@ -237,7 +268,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn tier_condition(&self, tier: Tier) -> Option<bool> {
-        self.checks.and_then(|c| *per_code(&c, tier))
+        self.decided.checks.and_then(|c| *per_code(&c, tier))
     }
 
     /// Whether the primary stream has a tier ladder under the policy.
@@ -249,7 +280,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn has_ladder(&self) -> bool {
-        self.checks.is_some()
+        self.decided.checks.is_some()
     }
 
     /// The lead department of the stream, or of the specialty when there is one (DOMAIN.md §4.5).
@@ -261,7 +292,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn lead(&self) -> Option<Department> {
-        self.lead
+        self.decided.lead
     }
 
     /// The departments that manage the person (DOMAIN.md §4.5): the tier's list followed by the specialty's
@@ -281,7 +312,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn managed_by(&self) -> ManagedBy<'a> {
-        self.managed_by
+        self.decided.managed_by
     }
 
     /// The size class of the employer, when known (stated or derived, whatever the stream).
@@ -337,7 +368,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn entitlements(&self) -> CodeSet<Entitlement> {
-        self.entitlements
+        self.decided.entitlements
     }
 
     /// The 百千万 services (DOMAIN.md §4.6), for anyone with an introduction level, talent or not.
@@ -363,7 +394,7 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn missing_facts(&self) -> CodeSet<MissingFact> {
-        self.missing
+        self.decided.missing
     }
 
     /// The person's facts with the decisions taken: what the reasons' sentences are written from.
@@ -371,9 +402,9 @@ impl<'a> Classification<'a> {
         Facts::of_decided(
             self.profile,
             &self.facts,
-            self.stream,
-            self.specialty,
-            self.tier,
+            self.decided.stream,
+            self.decided.specialty,
+            self.decided.tier,
         )
     }
 
@@ -514,17 +545,17 @@ impl serde::Serialize for Classification<'_> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Classification", 15)?;
         s.serialize_field("id", self.id())?;
-        s.serialize_field("stream", &self.stream)?;
-        s.serialize_field("specialty", &self.specialty)?;
-        s.serialize_field("tier", &self.tier)?;
-        s.serialize_field("lead", &self.lead)?;
-        s.serialize_field("managed_by", &self.managed_by)?;
-        s.serialize_field("also_qualifies", &self.also)?;
+        s.serialize_field("stream", &self.decided.stream)?;
+        s.serialize_field("specialty", &self.decided.specialty)?;
+        s.serialize_field("tier", &self.decided.tier)?;
+        s.serialize_field("lead", &self.decided.lead)?;
+        s.serialize_field("managed_by", &self.decided.managed_by)?;
+        s.serialize_field("also_qualifies", &self.decided.also)?;
         s.serialize_field("enterprise_size", &self.facts.size())?;
         s.serialize_field("above_designated_size", &self.facts.above_designated_size())?;
-        s.serialize_field("entitlements", &self.entitlements)?;
+        s.serialize_field("entitlements", &self.decided.entitlements)?;
         s.serialize_field("services", &self.services)?;
-        s.serialize_field("missing_facts", &self.missing)?;
+        s.serialize_field("missing_facts", &self.decided.missing)?;
         s.serialize_field("reasons", &ReasonList(self))?;
         s.serialize_field("policy", self.policy.name())?;
         s.serialize_field("policy_hash", self.policy.hash())?;

@@ -3,12 +3,10 @@
 //! [`Evaluator`] (clause by clause, or all conditions at once from rows: the same answers).
 
 use super::eval::Evaluator;
-use super::{Classification, ManagedBy};
-use crate::codes::{CodeSet, Coded, Department, Tier, per_code, per_code_mut};
-use crate::enterprise::EnterpriseFacts;
+use super::{Decided, ManagedBy};
+use crate::codes::{CodeSet, Coded, Department, Post, Tier, per_code_mut};
 use crate::facts::Fact;
 use crate::policy::Policy;
-use crate::profile::Profile;
 
 /// The state of a decided fact: 0 for none, else the value's index plus one.
 #[inline]
@@ -16,14 +14,11 @@ fn state<T: Coded>(v: Option<T>) -> usize {
     v.map_or(0, |v| v.index() + 1)
 }
 
-/// Classifies a profile under a policy (DOMAIN.md §4.1 to §4.7), reading every condition through `e`.
+/// Decides for a person with this post under a policy (DOMAIN.md §4.1 to §4.7), reading every condition
+/// through `e`, which holds the person's other facts. The services of §4.6 follow from the introduction level
+/// alone and are the caller's.
 #[inline]
-pub(super) fn classify<'a, E: Evaluator>(
-    policy: &'a Policy,
-    profile: &'a Profile,
-    enterprise: EnterpriseFacts,
-    mut e: E,
-) -> Classification<'a> {
+pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Decided<'_> {
     let c = policy.compiled();
 
     // §4.1, §4.2: the post's own stream if it qualifies, else the first qualifying in canonical order.
@@ -35,7 +30,7 @@ pub(super) fn classify<'a, E: Evaluator>(
             first = first.or(Some(s));
         }
     }
-    let own = c.own_stream(profile.post());
+    let own = c.own_stream(post);
     let chosen = match own.filter(|&s| qualifies.contains(s)) {
         Some(own) => c.stream(own),
         None => first,
@@ -79,7 +74,7 @@ pub(super) fn classify<'a, E: Evaluator>(
         lead
     };
 
-    // §4.6 entitlements (of talent only) and services (by the introduction level alone).
+    // §4.6 entitlements (of talent only); the services are the caller's.
     let mut entitlements = CodeSet::new();
     if stream.is_some() {
         for (entitlement, when) in &c.entitlements {
@@ -88,9 +83,6 @@ pub(super) fn classify<'a, E: Evaluator>(
             }
         }
     }
-    let services = profile
-        .introduction_level()
-        .map_or_else(CodeSet::new, |l| *per_code(&c.services, l));
 
     // §4.7 missing facts, derived from the conditions.
     let mut missing = CodeSet::new();
@@ -115,9 +107,7 @@ pub(super) fn classify<'a, E: Evaluator>(
         }
     }
 
-    Classification {
-        profile,
-        policy,
+    Decided {
         stream,
         also,
         specialty: specialty.map(|sp| sp.specialty),
@@ -125,9 +115,7 @@ pub(super) fn classify<'a, E: Evaluator>(
         checks: (!ladder.is_empty()).then_some(checks),
         lead,
         managed_by: ManagedBy { list, extra },
-        facts: enterprise,
         entitlements,
-        services,
         missing,
     }
 }

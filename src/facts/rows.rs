@@ -85,7 +85,7 @@ const _: () = {
 /// a `u32`), so keeping the index's low bits changes nothing and the lookup cannot fail.
 #[inline]
 #[allow(clippy::indexing_slicing)] // in bounds: masked to the table's power-of-two length
-fn per_state<T>(table: &[T; STATES], state: usize) -> &T {
+pub(crate) fn per_state<T>(table: &[T; STATES], state: usize) -> &T {
     &table[state & (STATES - 1)]
 }
 
@@ -196,6 +196,14 @@ impl Rows {
     #[inline]
     pub(crate) fn row(&self, fact: Fact, state: usize) -> Row {
         *per_state(per_fact(&self.rows, fact), state)
+    }
+
+    /// Whether two states of a fact do the same to every condition: the same row, and the same conditions made
+    /// false beyond repair. Every answer of the rows (truth, [`nameable`](Self::nameable),
+    /// [`beyond_repair`](Self::beyond_repair)) is then the same for either state.
+    pub(crate) fn alike(&self, fact: Fact, a: usize, b: usize) -> bool {
+        let hard = per_fact(&self.hard, fact);
+        self.row(fact, a) == self.row(fact, b) && per_state(hard, a) == per_state(hard, b)
     }
 
     /// The input facts' rows OR-ed: every condition as far as the input facts decide it.
