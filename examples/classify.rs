@@ -23,7 +23,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use talent_matrix::roster::{Format, Roster};
-use talent_matrix::{Classification, classify};
+use talent_matrix::{Classification, Policy};
 
 const USAGE: &str = "usage: classify [ROSTER | -] [--format jsonl|csv] [--input-format jsonl|csv] \
                      [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    match run(roster, output) {
+    match run(roster, &Policy::shizhong_2011(), output) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -75,7 +75,7 @@ fn usage(problem: &str) -> ExitCode {
 }
 
 /// Classifies every row; returns the number of rejected rows.
-fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
+fn run(mut roster: Roster<'_>, policy: &Policy, output: Format) -> io::Result<u64> {
     let printed = roster.notices().len();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -87,13 +87,14 @@ fn run(mut roster: Roster<'_>, output: Format) -> io::Result<u64> {
         w.write_record(Classification::CSV_HEADER)?;
     }
     let mut progress = common::Progress::new();
+    let mut classifier = common::Classifier::new(policy);
     let mut rows = 0u64;
     for item in roster.by_ref() {
         rows += 1;
         progress.tick(rows);
         match item {
             Ok(row) => {
-                let c = classify(row.profile());
+                let c = classifier.classify(row.profile());
                 match csv.as_mut() {
                     // Cells neutralised for spreadsheets: nothing a person gave runs as a formula.
                     Some(w) => w.write_record(c.csv_cells())?,

@@ -18,7 +18,7 @@ mod common;
 
 use std::process::ExitCode;
 
-use talent_matrix::{Lang, Matrix, classify};
+use talent_matrix::{Lang, Matrix, Policy};
 
 const USAGE: &str = "usage: report [ROSTER | -] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] \
                      [--input-format jsonl|csv] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
@@ -83,13 +83,15 @@ fn main() -> ExitCode {
     };
     let printed = roster.notices().len();
     let mut matrix = Matrix::new();
+    let policy = Policy::shizhong_2011();
+    let mut classifier = common::Classifier::new(&policy);
     let mut progress = common::Progress::new();
     let mut rows = 0u64;
     for item in roster.by_ref() {
         rows += 1;
         progress.tick(rows);
         match item {
-            Ok(row) => matrix.add(&classify(row.profile())),
+            Ok(row) => matrix.add(&classifier.classify(row.profile())),
             Err(e) => eprintln!("{}", e.to_json()),
         }
     }

@@ -1,5 +1,6 @@
 //! Many profiles at once: classification records and the two-way matrix, on every core with the `rayon`
-//! feature (sequentially without it, with the same results).
+//! feature (sequentially without it, with the same results). From [`Prepared::PAYS_AFTER`] profiles on, the
+//! policy is prepared first ([`Policy::prepare`]); fewer are classified as [`Policy::classify`] does.
 //!
 //! ```
 //! use talent_matrix::batch;
@@ -15,10 +16,19 @@
 //! # Ok::<(), talent_matrix::ProfileError>(())
 //! ```
 
-use crate::classify::Classification;
+use crate::classify::{Classification, Prepared};
 use crate::matrix::Matrix;
 use crate::policy::Policy;
 use crate::profile::Profile;
+
+/// The policy, prepared when there are enough profiles for the table to pay for itself.
+fn prepared_for(policy: &Policy, profiles: usize) -> Prepared<'_> {
+    if profiles >= Prepared::PAYS_AFTER {
+        policy.prepare()
+    } else {
+        Prepared::unprepared(policy)
+    }
+}
 
 /// Profiles per piece of parallel work: enough that splitting and merging cost little next to classifying.
 #[cfg(feature = "rayon")]
@@ -34,14 +44,15 @@ const CHUNK: usize = 4096;
 /// # Ok::<(), talent_matrix::ProfileError>(())
 /// ```
 pub fn classify_all<'a>(policy: &'a Policy, profiles: &'a [Profile]) -> Vec<Classification<'a>> {
+    let prepared = prepared_for(policy, profiles.len());
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
-        profiles.par_iter().map(|p| policy.classify(p)).collect()
+        profiles.par_iter().map(|p| prepared.classify(p)).collect()
     }
     #[cfg(not(feature = "rayon"))]
     {
-        profiles.iter().map(|p| policy.classify(p)).collect()
+        profiles.iter().map(|p| prepared.classify(p)).collect()
     }
 }
 
@@ -58,6 +69,7 @@ pub fn classify_all<'a>(policy: &'a Policy, profiles: &'a [Profile]) -> Vec<Clas
 /// # Ok::<(), talent_matrix::ProfileError>(())
 /// ```
 pub fn matrix(policy: &Policy, profiles: &[Profile]) -> Matrix {
+    let prepared = prepared_for(policy, profiles.len());
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
@@ -68,7 +80,7 @@ pub fn matrix(policy: &Policy, profiles: &[Profile]) -> Matrix {
             .map(|chunk| {
                 let mut m = Matrix::new();
                 for p in chunk {
-                    m.add(&policy.classify(p));
+                    m.add(&prepared.classify(p));
                 }
                 m
             })
@@ -79,7 +91,7 @@ pub fn matrix(policy: &Policy, profiles: &[Profile]) -> Matrix {
     }
     #[cfg(not(feature = "rayon"))]
     {
-        profiles.iter().map(|p| policy.classify(p)).collect()
+        profiles.iter().map(|p| prepared.classify(p)).collect()
     }
 }
 
@@ -94,19 +106,35 @@ pub fn matrix(policy: &Policy, profiles: &[Profile]) -> Matrix {
 /// ```
 #[cfg(feature = "json")]
 pub fn records(policy: &Policy, profiles: &[Profile]) -> Vec<String> {
+    let prepared = prepared_for(policy, profiles.len());
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
         profiles
             .par_iter()
-            .map(|p| policy.classify(p).to_json())
+            .map(|p| prepared.classify(p).to_json())
             .collect()
     }
     #[cfg(not(feature = "rayon"))]
     {
         profiles
             .iter()
-            .map(|p| policy.classify(p).to_json())
+            .map(|p| prepared.classify(p).to_json())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The batch functions prepare from `PAYS_AFTER` profiles on, and only then (what they decide is the same
+    /// either way: the engine's tests compare the prepared policy with the rows and the clauses).
+    #[test]
+    fn the_policy_is_prepared_for_long_batches_only() {
+        let policy = Policy::shizhong_2011();
+        assert!(prepared_for(&policy, Prepared::PAYS_AFTER).is_tabled());
+        assert!(!prepared_for(&policy, Prepared::PAYS_AFTER - 1).is_tabled());
+        assert!(!prepared_for(&policy, 0).is_tabled());
     }
 }

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use talent_matrix::roster::{Encoding, FileError, Format, Roster, RosterOptions};
+use talent_matrix::{Classification, Policy, Prepared, Profile};
 
 /// The sample roster, embedded so the examples run from any directory.
 pub const SAMPLE: &str = include_str!("../data/roster.jsonl");
@@ -136,6 +137,38 @@ impl Progress {
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "\r\x1b[2K");
             let _ = err.flush();
+        }
+    }
+}
+
+/// Classifies a roster's rows one by one, and prepares the policy ([`Policy::prepare`]) once the run has read
+/// [`Prepared::PAYS_AFTER`] rows: a short roster never pays for the table, a long one is classified from it.
+pub struct Classifier<'p> {
+    policy: &'p Policy,
+    prepared: Option<Prepared<'p>>,
+    rows: usize,
+}
+
+impl<'p> Classifier<'p> {
+    pub fn new(policy: &'p Policy) -> Classifier<'p> {
+        Classifier {
+            policy,
+            prepared: None,
+            rows: 0,
+        }
+    }
+
+    pub fn classify<'a>(&mut self, profile: &'a Profile) -> Classification<'a>
+    where
+        'p: 'a,
+    {
+        self.rows += 1;
+        if self.rows == Prepared::PAYS_AFTER {
+            self.prepared = Some(self.policy.prepare());
+        }
+        match &self.prepared {
+            Some(prepared) => prepared.classify(profile),
+            None => self.policy.classify(profile),
         }
     }
 }
