@@ -10,7 +10,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use talent_matrix::{Profile, classify};
+use talent_matrix::{Policy, Profile, classify};
 
 fn sample() -> Vec<Profile> {
     include_str!("../examples/data/roster.jsonl")
@@ -31,6 +31,15 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    let policy = Policy::shizhong_2011();
+    let prepared = policy.prepare();
+    group.bench_function("sample_mix_prepared", |b| {
+        b.iter(|| {
+            for p in &people {
+                black_box(prepared.classify(black_box(p)));
+            }
+        })
+    });
     group.bench_function("sample_mix_to_json", |b| {
         b.iter(|| {
             for p in &people {
@@ -38,6 +47,11 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    group.finish();
+
+    let mut group = c.benchmark_group("prepare");
+    group.sample_size(10);
+    group.bench_function("built_in", |b| b.iter(|| black_box(policy.prepare())));
     group.finish();
 }
 

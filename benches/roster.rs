@@ -1,5 +1,8 @@
 //! Rosters end to end: read a synthetic roster (JSON Lines or CSV), classify every row and write the §6 records
-//! to a sink. Run with `cargo bench --bench roster`.
+//! to a sink, or count them into a matrix. Run with `cargo bench --bench roster`.
+//!
+//! The policy is prepared once ([`Policy::prepare`]), as a long run does; the `_unprepared` benches classify
+//! with [`classify`] instead, deciding every row from the policy's rows.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,7 +18,7 @@ use std::io::Write;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use talent_matrix::roster::{Format, Roster, RosterOptions};
-use talent_matrix::{Matrix, classify};
+use talent_matrix::{Classification, Matrix, Policy, Prepared, Profile, classify};
 
 const ROWS: usize = 20_000;
 
@@ -35,40 +38,69 @@ fn rosters() -> (String, String) {
     (jsonl, csv)
 }
 
-fn end_to_end(text: &str, format: Format) {
+/// How a bench decides a row: with the prepared policy, or with [`classify`].
+trait Decide {
+    fn decide<'a>(&'a self, p: &'a Profile) -> Classification<'a>;
+}
+
+impl Decide for Prepared<'_> {
+    fn decide<'a>(&'a self, p: &'a Profile) -> Classification<'a> {
+        self.classify(p)
+    }
+}
+
+struct Unprepared;
+
+impl Decide for Unprepared {
+    fn decide<'a>(&'a self, p: &'a Profile) -> Classification<'a> {
+        classify(p)
+    }
+}
+
+fn end_to_end(text: &str, format: Format, d: &impl Decide) {
     let mut sink = std::io::sink();
     for row in Roster::from_reader(text.as_bytes(), format, &RosterOptions::default()).unwrap() {
         let row = row.unwrap();
-        classify(row.profile()).write_json(&mut sink).unwrap();
+        d.decide(row.profile()).write_json(&mut sink).unwrap();
         sink.write_all(b"\n").unwrap();
     }
 }
 
+fn to_matrix(text: &str, d: &impl Decide) -> Matrix {
+    let roster = Roster::from_reader(
+        text.as_bytes(),
+        Format::JsonLines,
+        &RosterOptions::default(),
+    )
+    .unwrap();
+    let mut m = Matrix::new();
+    for row in roster {
+        m.add(&d.decide(row.unwrap().profile()));
+    }
+    m
+}
+
 fn bench(c: &mut Criterion) {
     let (jsonl, csv) = rosters();
+    let policy = Policy::shizhong_2011();
+    let prepared = policy.prepare();
     let mut group = c.benchmark_group("roster");
     group.throughput(Throughput::Elements(ROWS as u64));
     group.sample_size(10);
     group.bench_function("jsonl_to_records", |b| {
-        b.iter(|| end_to_end(black_box(&jsonl), Format::JsonLines))
+        b.iter(|| end_to_end(black_box(&jsonl), Format::JsonLines, &prepared))
     });
     group.bench_function("csv_to_records", |b| {
-        b.iter(|| end_to_end(black_box(&csv), Format::Csv))
+        b.iter(|| end_to_end(black_box(&csv), Format::Csv, &prepared))
     });
     group.bench_function("jsonl_to_matrix", |b| {
-        b.iter(|| {
-            let roster = Roster::from_reader(
-                jsonl.as_bytes(),
-                Format::JsonLines,
-                &RosterOptions::default(),
-            )
-            .unwrap();
-            let mut m = Matrix::new();
-            for row in roster {
-                m.add(&classify(row.unwrap().profile()));
-            }
-            black_box(m)
-        })
+        b.iter(|| black_box(to_matrix(black_box(&jsonl), &prepared)))
+    });
+    group.bench_function("jsonl_to_records_unprepared", |b| {
+        b.iter(|| end_to_end(black_box(&jsonl), Format::JsonLines, &Unprepared))
+    });
+    group.bench_function("jsonl_to_matrix_unprepared", |b| {
+        b.iter(|| black_box(to_matrix(black_box(&jsonl), &Unprepared)))
     });
     group.finish();
 }
