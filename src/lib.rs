@@ -59,7 +59,7 @@
 //! | enterprise size and above-designated-size | [`enterprise`] |
 //! | the rules, as data: load and check, with typed problems | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`PolicyError`](policy::PolicyError), [`Problem`](policy::Problem)) |
 //! | two policies compared on the same people | [`diff`] ([`diff::compare`]) |
-//! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`] |
+//! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`]; a policy prepared for long runs: [`Policy::prepare`], [`Prepared`] |
 //! | rosters (feature `roster`) | [`roster`] |
 //! | many profiles at once, on every core with feature `rayon` | [`batch`] |
 //! | the two-way matrix and its table, CSV and SVG | [`Matrix`], [`matrix`] |
