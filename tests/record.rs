@@ -1,5 +1,6 @@
 //! The §6 record written directly (`to_json`, `write_json`) is the record serde writes, byte for byte, for
-//! every profile, whether its sentences were rendered or kept from an earlier person.
+//! every profile, whether its sentences were rendered or kept from an earlier person, and whether the policy
+//! decided or a prepared policy looked the decision up.
 #![cfg(feature = "json")]
 #![allow(
     clippy::unwrap_used,
@@ -28,14 +29,33 @@ fn same_as_serde(policy: &Policy, people: &[Profile]) {
     }
 }
 
-#[test]
-fn the_sample_roster_writes_as_serde_does() {
-    let people: Vec<Profile> = include_str!("../examples/data/roster.jsonl")
+fn sample() -> Vec<Profile> {
+    include_str!("../examples/data/roster.jsonl")
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| Profile::from_json(l).unwrap())
-        .collect();
-    same_as_serde(&Policy::shizhong_2011(), &people);
+        .collect()
+}
+
+#[test]
+fn the_sample_roster_writes_as_serde_does() {
+    same_as_serde(&Policy::shizhong_2011(), &sample());
+}
+
+/// A prepared policy (`Policy::prepare`) gives the same classifications and records as the policy (the
+/// engine's own tests compare the two on every combination of the built-in policy's facts).
+#[test]
+fn the_sample_roster_gives_the_same_records_prepared() {
+    let policy = Policy::shizhong_2011();
+    let prepared = policy.prepare();
+    assert!(prepared.is_tabled());
+    let people = sample();
+    assert!(people.len() > 50);
+    for p in &people {
+        let (a, b) = (prepared.classify(p), policy.classify(p));
+        assert_eq!(a, b, "{}", p.id());
+        assert_eq!(a.to_json(), b.to_json(), "{}", p.id());
+    }
 }
 
 #[test]
