@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         };
         let p = row.profile();
         let path = progression(&policy, p);
-        if path.steps().is_empty() {
+        if path.steps().is_empty() && path.passed_over().is_empty() {
             continue;
         }
         let now = path.tier().map_or(("无层次", "no tier"), |t| {
@@ -88,6 +88,9 @@ fn main() -> ExitCode {
             for r in step.requirements() {
                 println!("      {}  |  {}", r.zh(), r.en());
             }
+        }
+        for passed in path.passed_over() {
+            println!("  ⤳ {}  |  {}", passed.zh(), passed.en());
         }
     }
     ExitCode::SUCCESS

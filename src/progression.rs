@@ -4,7 +4,9 @@
 //! there: one change for each clause of the tier's condition that does not hold, read from the policy's rules
 //! and thresholds, never written by hand per case. Each change is a [`Requirement`] a person can read, in
 //! zh-Hans and English ("enterprise above designated size: Industry revenue at least 2000 万元 (now 1500)"),
-//! and can be applied to a profile to check it. Where there is no ladder to climb, [`NoPath`] says why.
+//! and can be applied to a profile to check it. Every [`Step`] lands exactly on its tier: a tier whose changes
+//! would place the person elsewhere (a higher tier whose other conditions they already meet) is
+//! [`PassedOver`], with the reason in both languages. Where there is no ladder to climb, [`NoPath`] says why.
 //!
 //! ```
 //! use talent_matrix::progression::progression;
@@ -237,6 +239,8 @@ pub enum NoPath {
     NoLadder(Stream),
     /// Already at the highest tier of the ladder.
     AtTop(Tier),
+    /// Every tier above is passed over (see [`Progression::passed_over`]): no set of changes lands on one.
+    AllPassedOver,
 }
 
 impl NoPath {
@@ -249,6 +253,13 @@ impl NoPath {
             NoPath::NoLadder(s) => format!("{} has no tiers under {policy}", s.label(lang)),
             NoPath::AtTop(t) if zh => format!("已是最高层次（{}）", t.label(lang)),
             NoPath::AtTop(t) => format!("already at the highest tier ({})", t.label(lang)),
+            NoPath::AllPassedOver if zh => {
+                "每个更高层次所需的变化都会越过该层次，没有恰好到达的一步".to_owned()
+            }
+            NoPath::AllPassedOver => {
+                "the changes each higher tier needs would pass it by: no step lands on one"
+                    .to_owned()
+            }
         }
     }
 
@@ -272,12 +283,118 @@ impl NoPath {
     }
 }
 
-/// The way up a person's ladder: a step for each higher tier, nearest first; or why there is none.
+/// A tier above the person's that no step lands on: the changes its condition needs would place the person
+/// on another tier (or none), so reaching it means passing it by.
+///
+/// ```
+/// use talent_matrix::progression::progression;
+/// use talent_matrix::{Contribution, Performance, Policy, Post, Profile, Role, Tier};
+///
+/// // A senior manager with outstanding performance and major contribution, the firm's size unknown: becoming
+/// // the owner of a firm that is not large (which elite needs) makes them leader, whose other conditions
+/// // already hold.
+/// let p = Profile::builder("E-4", Post::Enterprise)
+///     .role(Role::SeniorManager)
+///     .performance(Performance::Outstanding)
+///     .contribution(Contribution::Major)
+///     .potential(true)
+///     .build()?;
+/// let path = progression(&Policy::shizhong_2011(), &p);
+/// let passed = &path.passed_over()[0];
+/// assert_eq!((passed.tier(), passed.lands()), (Tier::Elite, Some(Tier::Leader)));
+/// assert_eq!(
+///     passed.en(),
+///     "Enterprise elite is passed over: the changes it needs (role Owner-operator (now Senior manager); \
+///      enterprise size Micro, Small, Medium (not known: state it)) make the person Leading talent"
+/// );
+/// assert!(path.steps().iter().all(|s| s.tier() != Tier::Elite));
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassedOver {
+    tier: Tier,
+    lands: Option<Tier>,
+    requirements: Vec<Requirement>,
+}
+
+impl PassedOver {
+    /// The tier passed over.
+    pub fn tier(&self) -> Tier {
+        self.tier
+    }
+
+    /// Where the changes its condition needs place the person instead: `None` when on no tier of the ladder
+    /// (or when a change cannot be made at all: a policy threshold beyond the range a profile's number takes).
+    pub fn lands(&self) -> Option<Tier> {
+        self.lands
+    }
+
+    /// The changes the tier's condition needs (one per clause that does not hold), which land elsewhere.
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        let zh = lang.is_chinese();
+        let changes: Vec<&str> = self
+            .requirements
+            .iter()
+            .map(|r| if zh { r.zh() } else { r.en() })
+            .collect();
+        let (tier, lands) = (self.tier.label(lang), self.lands.map(|t| t.label(lang)));
+        match lands {
+            Some(l) if zh => format!(
+                "越过{tier}：所需变化（{}）会使其成为{l}",
+                changes.join("；")
+            ),
+            Some(l) => format!(
+                "{tier} is passed over: the changes it needs ({}) make the person {l}",
+                changes.join("; ")
+            ),
+            None if zh => format!(
+                "越过{tier}：所需变化（{}）不能使其到达该层次",
+                changes.join("；")
+            ),
+            None => format!(
+                "{tier} is passed over: the changes it needs ({}) do not place the person on it",
+                changes.join("; ")
+            ),
+        }
+    }
+
+    /// Why, in simplified Chinese.
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Contribution, Performance, Policy, Post, Profile, Role};
+    /// # let p = Profile::builder("E-4", Post::Enterprise).role(Role::SeniorManager)
+    /// #     .performance(Performance::Outstanding).contribution(Contribution::Major).potential(true).build()?;
+    /// let path = progression(&Policy::shizhong_2011(), &p);
+    /// assert_eq!(
+    ///     path.passed_over()[0].zh(),
+    ///     "越过企业英才：所需变化（职务为企业主（现为高级管理人员）；企业规模为微型、小型、中型（规模未知，需填报））\
+    ///      会使其成为领军人才"
+    /// );
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn zh(&self) -> String {
+        self.text(Lang::ZhHans)
+    }
+
+    /// Why, in English.
+    pub fn en(&self) -> String {
+        self.text(Lang::En)
+    }
+}
+
+/// The way up a person's ladder: a step for each higher tier it can land on, nearest first, and the tiers
+/// passed over; or why there is none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progression {
     stream: Option<Stream>,
     tier: Option<Tier>,
     steps: Vec<Step>,
+    passed_over: Vec<PassedOver>,
     no_path: Option<NoPath>,
 }
 
@@ -308,7 +425,7 @@ impl Progression {
         self.tier
     }
 
-    /// A step for each tier above the person's, the nearest first; the last one reaches the top.
+    /// A step for each tier above the person's that its changes land on exactly, the nearest first.
     ///
     /// ```
     /// # use talent_matrix::progression::progression;
@@ -319,6 +436,19 @@ impl Progression {
     /// ```
     pub fn steps(&self) -> &[Step] {
         &self.steps
+    }
+
+    /// The tiers above the person's that no step lands on, the nearest first (see [`PassedOver`]).
+    ///
+    /// ```
+    /// # use talent_matrix::progression::progression;
+    /// # use talent_matrix::{Policy, Post, Profile, Role};
+    /// let p = Profile::builder("1", Post::Enterprise).role(Role::Principal).build()?;
+    /// assert!(progression(&Policy::shizhong_2011(), &p).passed_over().is_empty());
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn passed_over(&self) -> &[PassedOver] {
+        &self.passed_over
     }
 
     /// Why there is no step, if there is none.
@@ -352,6 +482,7 @@ pub fn progression(policy: &Policy, profile: &Profile) -> Progression {
         stream,
         tier,
         steps: Vec::new(),
+        passed_over: Vec::new(),
         no_path: Some(why),
     };
     let Some(s) = stream else {
@@ -369,19 +500,34 @@ pub fn progression(policy: &Policy, profile: &Profile) -> Progression {
             ladder.first().map_or(Tier::Leader, |t| t.tier),
         ));
     }
-    let steps = above
-        .iter()
-        .rev()
-        .map(|t| Step {
+    let mut steps = Vec::new();
+    let mut passed_over = Vec::new();
+    for t in above.iter().rev() {
+        let step = Step {
             tier: t.tier,
             requirements: requirements(policy, profile, &t.when.mask, &facts),
-        })
-        .collect();
+        };
+        // A step lands exactly on its tier, in the same stream; else it is passed over, saying where it lands.
+        let lands = step.applied_to(profile).ok().map(|q| {
+            let c = policy.classify(&q);
+            (c.stream(), c.tier())
+        });
+        match lands {
+            Some((s2, t2)) if s2 == stream && t2 == Some(t.tier) => steps.push(step),
+            landed => passed_over.push(PassedOver {
+                tier: t.tier,
+                lands: landed.and_then(|(s2, t2)| t2.filter(|_| s2 == stream)),
+                requirements: step.requirements,
+            }),
+        }
+    }
+    let no_path = steps.is_empty().then_some(NoPath::AllPassedOver);
     Progression {
         stream,
         tier,
         steps,
-        no_path: None,
+        passed_over,
+        no_path,
     }
 }
 

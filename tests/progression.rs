@@ -1,5 +1,6 @@
-//! Progression paths: applying a step's changes reaches (at least) its tier in the same stream, no smaller set
-//! of its changes does, and people with nowhere to climb are told why.
+//! Progression paths: applying a step's changes lands exactly on its tier in the same stream, no smaller set of
+//! its changes reaches it, a tier whose changes land elsewhere is reported as passed over (saying where), and
+//! people with nowhere to climb are told why.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -91,10 +92,9 @@ proptest! {
             let after = policy.classify(&q);
             prop_assert_eq!(after.stream(), path.stream(), "a step keeps the stream");
             prop_assert_eq!(after.tier_condition(step.tier()), Some(true), "the tier's condition holds");
-            prop_assert!(rank(&policy, after.stream(), after.tier()) >= target,
-                "{:?}: changes {:?} gave {:?}", step.tier(), step.requirements().iter().map(|r| r.en()).collect::<Vec<_>>(), after.tier());
+            prop_assert_eq!(after.tier(), Some(step.tier()),
+                "{:?}: changes {:?} must land on it", step.tier(), step.requirements().iter().map(|r| r.en()).collect::<Vec<_>>());
             // No smaller set of these changes does: leave any one out and the tier's condition does not hold.
-            // (The person may still rise higher: a change towards a lower tier can complete a higher one.)
             for skip in 0..step.requirements().len() {
                 let partial = step.requirements().iter().enumerate().filter(|(i, _)| *i != skip)
                     .fold(p.clone().into_builder(), |b, (_, r)| r.apply(b)).build().unwrap();
@@ -106,7 +106,63 @@ proptest! {
                 prop_assert!(!r.zh().is_empty() && !r.en().is_empty());
             }
         }
+        // Every tier above the person's is either a step or passed over, once, nearest first.
+        let mut offered: Vec<Tier> = path.steps().iter().map(|s| s.tier())
+            .chain(path.passed_over().iter().map(|o| o.tier()))
+            .collect();
+        offered.sort_by_key(|&t| rank(&policy, path.stream(), Some(t)));
+        let mut above: Vec<Tier> = path.stream().map(|s| policy.tiers(s)).unwrap_or_default().into_iter()
+            .take_while(|&t| Some(t) != path.tier()).collect();
+        above.reverse();
+        if path.no_path().is_none() || path.no_path() == Some(NoPath::AllPassedOver) {
+            prop_assert_eq!(offered, above);
+        }
+        // A tier passed over: its changes land where it says, which is not on it.
+        for o in path.passed_over() {
+            prop_assert_ne!(o.lands(), Some(o.tier()));
+            let q = o.requirements().iter().fold(p.clone().into_builder(), |b, r| r.apply(b)).build().unwrap();
+            let after = policy.classify(&q);
+            let lands = after.tier().filter(|_| after.stream() == path.stream());
+            prop_assert_eq!(lands, o.lands());
+            prop_assert!(!o.zh().is_empty() && !o.en().is_empty());
+        }
     }
+}
+
+/// The overshoot the issue found: a senior manager with outstanding performance and major contribution whose
+/// firm's size is open. Becoming the owner of a firm that is not large (elite's condition) makes them leader,
+/// so elite is passed over, and the steps that remain land where they say.
+#[test]
+fn a_tier_that_cannot_be_reached_without_passing_it_is_passed_over() {
+    let policy = Policy::shizhong_2011();
+    let p = Profile::builder("E-4", Post::Enterprise)
+        .role(Role::SeniorManager)
+        .performance(Performance::Outstanding)
+        .contribution(Contribution::Major)
+        .build()
+        .unwrap();
+    let path = progression(&policy, &p);
+    assert_eq!(path.tier(), None);
+    let tiers: Vec<Tier> = path.steps().iter().map(|s| s.tier()).collect();
+    assert_eq!(tiers, [Tier::HighEnd, Tier::Leader]);
+    let passed: Vec<(Tier, Option<Tier>)> = path
+        .passed_over()
+        .iter()
+        .map(|o| (o.tier(), o.lands()))
+        .collect();
+    assert_eq!(passed, [(Tier::Elite, Some(Tier::Leader))]);
+    for step in path.steps() {
+        assert_eq!(
+            policy.classify(&step.applied_to(&p).unwrap()).tier(),
+            Some(step.tier())
+        );
+    }
+    assert!(
+        path.passed_over()[0]
+            .en()
+            .contains("make the person Leading talent")
+    );
+    assert!(path.passed_over()[0].zh().contains("会使其成为领军人才"));
 }
 
 #[test]
