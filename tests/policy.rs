@@ -34,7 +34,8 @@ fn a_broken_policy_reports_every_problem_at_once() {
     ))
     .unwrap();
     let doc = PolicyDoc::from_toml(&text).unwrap();
-    // Codes and shape first: nothing is proven about a policy whose codes are wrong.
+    // Every problem at once (DOMAIN.md §9.4): the codes and shape, then the proofs on what could be read. The
+    // stream left out (its lead unknown) and the one repeated are not proven about; everything else is.
     let err = Policy::from_doc(&doc).unwrap_err();
     assert_eq!(
         err.problems(),
@@ -42,9 +43,19 @@ fn a_broken_policy_reports_every_problem_at_once() {
             r#"streams[0].lead: unknown department "mayors_office""#,
             r#"streams[1]: stream "party_government" is listed twice"#,
             r#"services[0]: unknown service "free_lunch""#,
+            r#"streams[3]: no post or qualification reaches stream "rural_practical": it has no condition that can hold"#,
+            "streams[4].eligible[0]: enterprise_size cannot be tested here (only tiers and entitlements test enterprise facts, which may be open)",
+            r#"specialties[0]: specialty "community_worker" refines stream "rural_practical", which cannot occur"#,
+            r#"specialties[1]: specialty "finance_commerce" can never apply: its condition never holds for a talent of "enterprise_management""#,
+            r#"ladders[0].tiers[0]: tier "leader" has no department to manage it"#,
+            r#"ladders[0].tiers[1]: tier "high_end" can never fire: wherever it holds, a higher tier (leader) holds too"#,
+            "ladders[0].tiers[1].when: performance allows Ordinary but not Good: raising it would lower the tier",
+            r#"ladders[0].tiers[2]: tier "elite" can never fire: its condition never holds for a talent of "enterprise_management""#,
+            "size_standard[0]: employees of large (1000) must be above that of medium (3000): thresholds must rise from small to large",
+            "size_standard[0]: revenue_wan bounds medium but not small: every class must bound the same numbers",
         ]
     );
-    // With the codes fixed, the proofs.
+    // With the codes fixed, the proofs alone (at the paths of the entries that moved up).
     let mut doc = doc;
     doc.streams[0].lead = "organization_department".into();
     doc.streams.remove(1);

@@ -3,7 +3,7 @@
 //! tiers monotone in the ordered facts, size thresholds nested. They are decided over every value of every
 //! fact, without sampling, within [`Limits`]' step budget.
 
-use super::compile::Compiled;
+use super::compile::{Compiled, Unread};
 use super::doc::{BoundsDoc, PolicyDoc};
 use super::limits::Limits;
 use super::problem::{Problem, ProblemKind};
@@ -18,7 +18,17 @@ impl Compiled {
     /// Conditions are conjunctions of independent clauses, one per fact, so two conditions can hold together
     /// exactly when every fact has a value both allow; a condition is monotone in a fact exactly when the values
     /// it allows are closed upwards. Both are decided over every value of every fact, without sampling.
-    pub(super) fn check(&self, doc: &PolicyDoc, limits: &Limits, problems: &mut Vec<Problem>) {
+    ///
+    /// What the compiler could not read (`unread`: an entry left out for an unknown code, a condition with a
+    /// problem of its own) skips exactly the proofs that would stand on it, so that the problems found here
+    /// are reported with those of the codes (DOMAIN.md §9.4) and none of them is an echo of another.
+    pub(super) fn check(
+        &self,
+        doc: &PolicyDoc,
+        limits: &Limits,
+        unread: &Unread,
+        problems: &mut Vec<Problem>,
+    ) {
         let mut budget = limits.proof_steps();
         const DERIVED: [Fact; 2] = [Fact::EnterpriseSize, Fact::AboveDesignatedSize];
         const DECIDED: [Fact; 3] = [Fact::Stream, Fact::Specialty, Fact::Tier];
@@ -35,8 +45,8 @@ impl Compiled {
                 }
             };
         // Streams: tested only on a person's own facts, and reachable.
-        for (i, s) in self.streams.iter().enumerate() {
-            let at = format!("streams[{i}]");
+        for s in &self.streams {
+            let at = format!("streams[{}]", s.at);
             for (j, m) in s.eligible.iter().enumerate() {
                 let at = format!("{at}.eligible[{j}]");
                 forbid(
@@ -54,7 +64,9 @@ impl Compiled {
                     problems,
                 );
             }
-            if !s.eligible.iter().any(|c| c.mask.satisfiable()) {
+            if s.eligible.iter().all(|c| unread.read(c))
+                && !s.eligible.iter().any(|c| c.mask.satisfiable())
+            {
                 problems.push(Problem::new(ProblemKind::Unreachable, &at, format!("no post or qualification reaches stream {:?}: it has no condition that can hold",
                     s.stream.code()
                 )));
@@ -67,8 +79,8 @@ impl Compiled {
                 .map_or(&[], |s| &s.eligible[..])
         };
         // Specialties: of a stream that occurs, and able to apply to it.
-        for (i, sp) in self.specialties.iter().enumerate() {
-            let at = format!("specialties[{i}]");
+        for sp in &self.specialties {
+            let at = format!("specialties[{}]", sp.at);
             forbid(
                 &sp.when,
                 &DECIDED,
@@ -84,7 +96,9 @@ impl Compiled {
                 problems,
             );
             let parent = eligible(sp.parent);
-            if !parent.iter().any(|c| c.mask.satisfiable()) {
+            if unread.stream_unread(self, sp.parent) || !unread.read(&sp.when) {
+                // Its stream or its own condition is not as written: nothing to prove about it.
+            } else if !parent.iter().any(|c| c.mask.satisfiable()) {
                 problems.push(Problem::new(
                     ProblemKind::Unreachable,
                     &at,
@@ -116,7 +130,9 @@ impl Compiled {
             let at = format!("ladders[{l}]");
             let ladder = self.ladder(stream);
             let parent = eligible(stream);
-            if !parent.iter().any(|c| c.mask.satisfiable()) {
+            // Whether the stream's conditions are as written: else nothing that rests on them is proven.
+            let parent_read = !unread.stream_unread(self, stream);
+            if parent_read && !parent.iter().any(|c| c.mask.satisfiable()) {
                 problems.push(Problem::new(
                     ProblemKind::Unreachable,
                     &at,
@@ -124,7 +140,7 @@ impl Compiled {
                 ));
                 continue;
             }
-            if ladder.is_empty() {
+            if ladder.is_empty() && !unread.ladders.contains(stream) {
                 problems.push(Problem::new(
                     ProblemKind::Missing,
                     &at,
@@ -132,7 +148,7 @@ impl Compiled {
                 ));
             }
             for (t, tier) in ladder.iter().enumerate() {
-                let at = format!("{at}.tiers[{t}]");
+                let at = format!("{at}.tiers[{}]", tier.at);
                 forbid(
                     &tier.when,
                     &[Fact::Tier],
@@ -140,19 +156,27 @@ impl Compiled {
                     "a tier cannot depend on the tier",
                     problems,
                 );
-                if tier.managed_by.is_empty() {
+                if tier.managed_by.is_empty() && !unread.departments.contains(&(stream, tier.tier))
+                {
                     problems.push(Problem::new(
                         ProblemKind::NoDepartment,
                         &at,
                         format!("tier {:?} has no department to manage it", tier.tier.code()),
                     ));
                 }
+                // This tier's condition and those above it as written, on a stream as written.
+                let proven = parent_read
+                    && ladder
+                        .get(..=t)
+                        .is_some_and(|h| h.iter().all(|h| unread.read(&h.when)));
                 let reachable: Vec<Mask> = parent
                     .iter()
                     .map(|m| m.mask.and(&tier.when.mask))
                     .filter(Mask::satisfiable)
                     .collect();
-                if reachable.is_empty() {
+                if !proven {
+                    // Not as written: nothing to prove about firing or shadowing.
+                } else if reachable.is_empty() {
                     problems.push(Problem::new(ProblemKind::Unreachable, &at, format!("tier {:?} can never fire: its condition never holds for a talent of {:?}",
                         tier.tier.code(),
                         stream.code()
@@ -186,7 +210,10 @@ impl Compiled {
                     Fact::Contribution,
                     Fact::Potential,
                     Fact::AboveDesignatedSize,
-                ] {
+                ]
+                .into_iter()
+                .filter(|_| unread.read(&tier.when))
+                {
                     if let Some((low, high)) = tier.when.mask.not_upward_closed(fact) {
                         problems.push(Problem::new(
                             ProblemKind::NotMonotone,

@@ -95,6 +95,8 @@ fn value_bit(fact: Fact, value: &ClauseValue) -> Result<u32, String> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CompiledStream {
+    /// Its index among the document's `streams` (where a problem found about it is reported).
+    pub(crate) at: usize,
     pub(crate) stream: Stream,
     pub(crate) lead: Department,
     pub(crate) eligible: AnyOf,
@@ -102,6 +104,8 @@ pub(crate) struct CompiledStream {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CompiledSpecialty {
+    /// Its index among the document's `specialties`.
+    pub(crate) at: usize,
     pub(crate) specialty: Specialty,
     pub(crate) parent: Stream,
     pub(crate) when: Cond,
@@ -110,6 +114,8 @@ pub(crate) struct CompiledSpecialty {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CompiledTier {
+    /// Its index among its ladder's `tiers` in the document.
+    pub(crate) at: usize,
     pub(crate) tier: Tier,
     pub(crate) when: Cond,
     pub(crate) managed_by: Vec<Department>,
@@ -134,6 +140,66 @@ pub(crate) struct Compiled {
     pub(crate) above: [AboveSizeRule; Industry::ALL.len()],
     /// Every condition evaluated at once; `None` for a policy with too many conditions for them.
     pub(crate) rows: Option<Rows>,
+}
+
+/// What the compiler could not read, so that the proofs skip exactly what depends on it (DOMAIN.md §9.4: a
+/// problem that makes a check impossible skips only the checks that depend on it).
+#[derive(Debug, Default)]
+pub(super) struct Unread {
+    /// Conditions with a problem of their own (an unknown fact or value, a value twice), by number: what they
+    /// allow is not what the author wrote.
+    conditions: Vec<u16>,
+    /// Streams whose entry was left out (its lead unknown).
+    streams: CodeSet<Stream>,
+    /// An entry whose stream code is unknown (or repeats an earlier entry's) was left out: any stream the policy
+    /// lacks may be the one it was meant to be.
+    unknown_stream: bool,
+    /// Ladders with a tier left out (its tier code unknown).
+    pub(super) ladders: CodeSet<Stream>,
+    /// Tiers that lost an unknown department from their `managed_by`.
+    pub(super) departments: Vec<(Stream, Tier)>,
+}
+
+impl Unread {
+    fn stream_left_out(&mut self, stream: Option<Stream>) {
+        match stream {
+            Some(s) => {
+                self.streams.insert(s);
+            }
+            None => self.unknown_stream = true,
+        }
+    }
+
+    /// Whether a condition was read as written.
+    pub(super) fn read(&self, c: &Cond) -> bool {
+        !self.conditions.contains(&c.id)
+    }
+
+    /// Whether a stream the policy lacks, or whose conditions were not all read, may be there as written.
+    pub(super) fn stream_unread(&self, compiled: &Compiled, stream: Stream) -> bool {
+        match compiled.stream(stream) {
+            Some(s) => !s.eligible.iter().all(|c| self.read(c)),
+            None => self.unknown_stream || self.streams.contains(stream),
+        }
+    }
+}
+
+/// Compiles a condition and numbers it, noting it as unread when it had a problem.
+fn numbered(
+    c: &Condition,
+    at: &str,
+    problems: &mut Vec<Problem>,
+    count: &mut u16,
+    unread: &mut Unread,
+) -> Cond {
+    let before = problems.len();
+    let mask = condition(c, problems, at);
+    let id = *count;
+    *count = count.saturating_add(1);
+    if problems.len() > before {
+        unread.conditions.push(id);
+    }
+    Cond { id, mask }
 }
 
 /// Parses a code of a list exactly (codes only: a document is data, not free text).
@@ -163,10 +229,11 @@ impl Compiled {
 
     /// Compiles a document within limits, collecting every problem of codes and shape.
     ///
-    /// A repeated entry (a stream, specialty, tier of a ladder, entitlement, service level, size or above-size
-    /// row, or a department or service twice in one list) is a problem, but only its first use is kept and
-    /// the proofs still run, so it is reported with the problems they find. An unknown code stops before
-    /// the proofs, which would have nothing to stand on.
+    /// Every problem at once (DOMAIN.md §9.4): a repeated entry (a stream, specialty, tier of a ladder,
+    /// entitlement, service level, size or above-size row, or a department or service twice in one list) keeps
+    /// its first use; an entry with an unknown code is left out; and the proofs run on the rest, skipping only
+    /// what depends on something left out or unread ([`Unread`]). Only a document past the limits on its
+    /// lists stops before anything else is checked.
     pub(crate) fn compile_with(doc: &PolicyDoc, limits: &Limits) -> Result<Compiled, Vec<Problem>> {
         let mut problems = Vec::new();
         let counts = [
@@ -205,16 +272,11 @@ impl Compiled {
         if !problems.is_empty() {
             return Err(problems);
         }
-        // Problems that do not stop the proofs: repeated entries.
-        let mut repeated = 0usize;
+        // What could not be read, so that the proofs skip only what depends on it.
+        let mut unread = Unread::default();
         let p = &mut problems;
         // Conditions are numbered in the order they are compiled (the limits above keep them below 65,536).
         let mut count = 0u16;
-        let mut number = |mask: Mask| {
-            let id = count;
-            count = count.saturating_add(1);
-            Cond { id, mask }
-        };
         let mut streams = Vec::new();
         let mut seen_streams = CodeSet::<Stream>::new();
         let mut post_stream = [None; Post::ALL.len()];
@@ -226,7 +288,15 @@ impl Compiled {
                 .eligible
                 .iter()
                 .enumerate()
-                .map(|(j, c)| number(condition(c, p, &format!("{at}.eligible[{j}]"))))
+                .map(|(j, c)| {
+                    numbered(
+                        c,
+                        &format!("{at}.eligible[{j}]"),
+                        p,
+                        &mut count,
+                        &mut unread,
+                    )
+                })
                 .collect();
             for post in &s.posts {
                 if let (Some(post), Some(stream)) =
@@ -243,7 +313,6 @@ impl Compiled {
                                     Stream::code(*other)
                                 ),
                             ));
-                            repeated += 1;
                         }
                         slot @ None => *slot = Some(stream),
                     }
@@ -255,13 +324,17 @@ impl Compiled {
                     &at,
                     format!("stream {:?} is listed twice", stream.code()),
                 ));
-                repeated += 1;
+                // Which stream the entry was meant to be is not known: it is left out like an unknown one.
+                unread.stream_left_out(None);
             } else if let (Some(stream), Some(lead)) = (stream, lead) {
                 streams.push(CompiledStream {
+                    at: i,
                     stream,
                     lead,
                     eligible,
                 });
+            } else {
+                unread.stream_left_out(stream);
             }
         }
         let mut specialties = Vec::new();
@@ -271,16 +344,16 @@ impl Compiled {
             let specialty = code::<Specialty>(&s.specialty, &at, p);
             let parent = code::<Stream>(&s.parent, &format!("{at}.parent"), p);
             let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
-            let when = number(condition(&s.when, p, &format!("{at}.when")));
+            let when = numbered(&s.when, &format!("{at}.when"), p, &mut count, &mut unread);
             if let Some(specialty) = specialty.filter(|&s| !seen_specialties.insert(s)) {
                 p.push(Problem::new(
                     ProblemKind::Repeated,
                     &at,
                     format!("specialty {:?} is listed twice", specialty.code()),
                 ));
-                repeated += 1;
             } else if let (Some(specialty), Some(parent), Some(lead)) = (specialty, parent, lead) {
                 specialties.push(CompiledSpecialty {
+                    at: i,
                     specialty,
                     parent,
                     when,
@@ -298,8 +371,9 @@ impl Compiled {
             for (j, t) in l.tiers.iter().enumerate() {
                 let at = format!("{at}.tiers[{j}]");
                 let tier = code::<Tier>(&t.tier, &at, p);
-                let when = number(condition(&t.when, p, &format!("{at}.when")));
+                let when = numbered(&t.when, &format!("{at}.when"), p, &mut count, &mut unread);
                 let mut managed_by: Vec<Department> = Vec::new();
+                let mut unread_department = false;
                 for d in &t.managed_by {
                     let at = format!("{at}.managed_by");
                     match code::<Department>(d, &at, p) {
@@ -309,10 +383,16 @@ impl Compiled {
                                 &at,
                                 format!("department {:?} is listed twice", d.code()),
                             ));
-                            repeated += 1;
                         }
                         Some(d) => managed_by.push(d),
-                        None => {}
+                        None => unread_department = true,
+                    }
+                }
+                match tier {
+                    Some(tier) if unread_department => unread.departments.push((stream, tier)),
+                    Some(_) => {}
+                    None => {
+                        unread.ladders.insert(stream);
                     }
                 }
                 if let Some(tier) = tier {
@@ -322,9 +402,9 @@ impl Compiled {
                             &at,
                             format!("tier {:?} is listed twice", tier.code()),
                         ));
-                        repeated += 1;
                     } else {
                         tiers.push(CompiledTier {
+                            at: j,
                             tier,
                             when,
                             managed_by,
@@ -345,7 +425,7 @@ impl Compiled {
         for (i, e) in doc.entitlements.iter().enumerate() {
             let at = format!("entitlements[{i}]");
             let entitlement = code::<Entitlement>(&e.entitlement, &at, p);
-            let when = number(condition(&e.when, p, &format!("{at}.when")));
+            let when = numbered(&e.when, &format!("{at}.when"), p, &mut count, &mut unread);
             match entitlement {
                 Some(e) if entitlements.iter().any(|(seen, _)| *seen == e) => {
                     p.push(Problem::new(
@@ -353,7 +433,6 @@ impl Compiled {
                         &at,
                         format!("entitlement {:?} is listed twice", e.code()),
                     ));
-                    repeated += 1;
                 }
                 Some(e) => entitlements.push((e, when)),
                 None => {}
@@ -373,7 +452,6 @@ impl Compiled {
                             &at,
                             format!("service {:?} is listed twice", v.code()),
                         ));
-                        repeated += 1;
                     }
                     _ => {}
                 }
@@ -387,7 +465,6 @@ impl Compiled {
                             &at,
                             format!("level {:?} is listed twice", level.code()),
                         ));
-                        repeated += 1;
                     }
                 }
             }
@@ -421,7 +498,6 @@ impl Compiled {
                         &at,
                         format!("industry {:?} has two rows", industry.code()),
                     ));
-                    repeated += 1;
                 }
             }
         }
@@ -438,7 +514,6 @@ impl Compiled {
                     &at,
                     format!("industry {:?} is listed twice", industry.code()),
                 ));
-                repeated += 1;
                 continue;
             }
             let rule = match (a.revenue_wan, a.always) {
@@ -456,10 +531,8 @@ impl Compiled {
             };
             *per_code_mut(&mut above, industry) = rule;
         }
-        // Nothing is proven about a policy whose codes are wrong: the proofs run on a policy that compiled.
-        if problems.len() > repeated {
-            return Err(problems);
-        }
+        // The proofs run whatever was found above (DOMAIN.md §9.4: every problem at once), skipping what
+        // depends on something that could not be read.
         let mut compiled = Compiled {
             streams,
             post_stream,
@@ -471,7 +544,7 @@ impl Compiled {
             above,
             rows: None,
         };
-        compiled.check(doc, limits, &mut problems);
+        compiled.check(doc, limits, &unread, &mut problems);
         if problems.is_empty() {
             compiled.rows = Rows::new(compiled.conditions());
             Ok(compiled)
@@ -563,5 +636,107 @@ mod tests {
                 "above_designated_size[1]: give revenue_wan or always, not both",
             ]
         );
+    }
+
+    /// The issue's example (DOMAIN.md §9.4): an unknown department, a tier without departments and thresholds
+    /// that do not rise are three problems of one document, reported together.
+    #[test]
+    fn unknown_codes_and_the_proofs_problems_come_together() {
+        let mut doc = PolicyDoc::shizhong_2011();
+        doc.ladders[0].tiers[0].managed_by[1] = "health_bureau".into();
+        doc.ladders[0].tiers[1].managed_by.clear();
+        let row = &mut doc.size_standard[0];
+        std::mem::swap(&mut row.large, &mut row.medium);
+        let err = Compiled::compile(&doc).unwrap_err();
+        let kinds: Vec<ProblemKind> = err.iter().map(|p| p.kind()).collect();
+        assert_eq!(
+            &kinds[..3],
+            [
+                ProblemKind::Unknown,
+                ProblemKind::NoDepartment,
+                ProblemKind::Thresholds
+            ],
+            "{err:?}"
+        );
+        assert_eq!(
+            err[0].to_string(),
+            r#"ladders[0].tiers[0].managed_by: unknown department "health_bureau""#
+        );
+        assert_eq!(
+            err[1].to_string(),
+            r#"ladders[0].tiers[1]: tier "high_end" has no department to manage it"#
+        );
+        assert!(
+            err[2].to_string().starts_with("size_standard[0]: "),
+            "{err:?}"
+        );
+    }
+
+    /// What rests on something left out or unread is not proven, so no problem is an echo of another: a tier
+    /// whose only department is unknown is not also "without departments"; a condition with an unknown value
+    /// does not "never fire"; the specialties and ladder of a stream left out (its lead unknown) do not
+    /// "refine a stream that cannot occur"; a ladder whose tiers all have unknown codes does not "have no
+    /// tiers".
+    #[test]
+    fn nothing_is_proven_about_what_could_not_be_read() {
+        let only = |v: &str| Allowed::Only(vec![v.into()]);
+        type Spoil = Box<dyn Fn(&mut PolicyDoc)>;
+        let cases: Vec<(&str, Spoil, Vec<&str>)> = vec![
+            (
+                "a tier's only department unknown",
+                Box::new(|d: &mut PolicyDoc| {
+                    d.ladders[0].tiers[0].managed_by = vec!["health_bureau".into()];
+                }),
+                vec![r#"ladders[0].tiers[0].managed_by: unknown department "health_bureau""#],
+            ),
+            (
+                "a tier's condition with an unknown value",
+                Box::new(move |d: &mut PolicyDoc| {
+                    d.ladders[0].tiers[2]
+                        .when
+                        .insert("role".into(), only("chairman"));
+                }),
+                vec![r#"ladders[0].tiers[2].when: role cannot be "chairman""#],
+            ),
+            (
+                "the stream of a ladder and a specialty, its lead unknown",
+                Box::new(|d: &mut PolicyDoc| {
+                    let i = d
+                        .streams
+                        .iter()
+                        .position(|s| s.stream == "enterprise_management")
+                        .unwrap();
+                    d.streams[i].lead = "mayor".into();
+                }),
+                vec![r#".lead: unknown department "mayor""#],
+            ),
+            (
+                "every tier of a ladder unknown",
+                Box::new(|d: &mut PolicyDoc| {
+                    for t in &mut d.ladders[0].tiers {
+                        t.tier = "top".into();
+                    }
+                }),
+                vec![
+                    r#"ladders[0].tiers[0]: unknown tier "top""#,
+                    r#"ladders[0].tiers[1]: unknown tier "top""#,
+                    r#"ladders[0].tiers[2]: unknown tier "top""#,
+                ],
+            ),
+        ];
+        for (what, spoil, expected) in cases {
+            let mut doc = PolicyDoc::shizhong_2011();
+            spoil(&mut doc);
+            let err = Compiled::compile(&doc).unwrap_err();
+            let got: Vec<String> = err.iter().map(ToString::to_string).collect();
+            assert_eq!(got.len(), expected.len(), "{what}: {got:?}");
+            for (g, e) in got.iter().zip(&expected) {
+                assert!(g.contains(e), "{what}: {got:?}");
+            }
+            assert!(
+                err.iter().all(|p| p.kind() == ProblemKind::Unknown),
+                "{what}: {got:?}"
+            );
+        }
     }
 }

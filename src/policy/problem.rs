@@ -15,7 +15,8 @@ use core::fmt;
 /// doc.ladders[0].tiers[0].managed_by.clear();
 /// let err = Policy::from_doc(&doc).unwrap_err();
 /// let kinds: Vec<ProblemKind> = err.problems().iter().map(|p| p.kind()).collect();
-/// assert_eq!(kinds, [ProblemKind::Unknown]); // an unknown code stops before the proofs
+/// // An unknown code and what the proofs find, at once (DOMAIN.md §9.4).
+/// assert_eq!(kinds, [ProblemKind::Unknown, ProblemKind::NoDepartment]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
