@@ -13,10 +13,16 @@
 //! elite*, each managed by its own district departments ([`Department`]).
 //!
 //! The scheme comes from a 2011 report of Jinan's Shizhong District; the built-in policy `shizhong-2011`
-//! follows it to the letter, fills its gaps with national standards (the 2011 SME size standard, the NBS
-//! above-designated-size thresholds) and marks every remaining choice as a policy default. The rules are data
-//! (`policies/shizhong-2011.toml`): a district can write its own, and the crate proves it sound before it
-//! classifies anyone with it.
+//! writes down the classification rules the report states, fills its gaps with national standards (the 2011
+//! SME size standard, the NBS above-designated-size thresholds) and marks every remaining choice as a policy
+//! default. The rules are data (`policies/shizhong-2011.toml`): a district can write its own, and the crate
+//! proves it sound before it classifies anyone with it.
+//!
+//! The crate models the classification and who manages each cell, not the whole of the report's talent work:
+//! the talent plan and its indicators, the three funds, the liaison officers and their reporting, the target
+//! assessment of departments, the five talent programmes, training, most incentives and services, and the
+//! demonstration sites are outside it (the README's "What the crate does not model" lists them with the
+//! report's words).
 //!
 //! ```
 //! use talent_matrix::{classify, Industry, Post, Profile, Role, Stream, Tier, Wan};
