@@ -8,20 +8,21 @@ use talent_matrix::lifecycle::{Date, Event, ExitReason, Grade, LifecycleRules, W
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rules = LifecycleRules::default();
+    let allowed = |yes: bool| if yes { "allowed" } else { "not allowed" };
     println!(
-        "rules: {} consecutive 不称职 grades end service; retraining after 基本称职: {}",
+        "rules (each a policy default): {} consecutive 不称职 grades end service; retraining after 基本称职: {}; \
+         retraining without it: {}; routine training in service: {}",
         rules.incompetent_grades_to_exit,
-        if rules.retraining_after_basic {
-            "allowed"
-        } else {
-            "not allowed"
-        }
+        allowed(rules.retraining_after_basic),
+        allowed(!rules.retraining_only_after_basic),
+        allowed(rules.routine_training),
     );
     let mut worker = WorkerRecord::new("SZ-0402", rules);
     let history = [
         ("2021-03-01", Event::Admit),
         ("2021-03-15", Event::StartTraining),
         ("2021-06-30", Event::CompleteTraining),
+        ("2021-10-12", Event::RoutineTraining),
         ("2021-12-20", Event::Assess(Grade::Competent)),
         ("2022-12-20", Event::Assess(Grade::BasicallyCompetent)),
         ("2023-01-09", Event::StartTraining),

@@ -171,10 +171,14 @@ code_list! {
 pub enum Event {
     /// 准入: admitted as a full-time community worker.
     Admit,
-    /// 培训: starts (or, after a 基本称职 grade, restarts) training.
+    /// 培训: starts training (from admission), or returns to it from service (by default only after a 基本称职
+    /// grade: see [`LifecycleRules`]).
     StartTraining,
     /// Training completed: the worker is in service (在岗管理).
     CompleteTraining,
+    /// Routine training while in service (在岗培训): recorded, and the worker stays in service. Allowed when
+    /// [`LifecycleRules::routine_training`] is (the default).
+    RoutineTraining,
     /// 考核: a periodic assessment with its grade.
     Assess(Grade),
     /// 退出: leaves, for a reason.
@@ -187,6 +191,7 @@ impl fmt::Display for Event {
             Event::Admit => f.write_str("admit"),
             Event::StartTraining => f.write_str("start training"),
             Event::CompleteTraining => f.write_str("complete training"),
+            Event::RoutineTraining => f.write_str("take routine training"),
             Event::Assess(g) => write!(f, "assess ({})", g.label(Lang::En).to_lowercase()),
             Event::Exit(r) => write!(f, "exit ({})", r.label(Lang::En).to_lowercase()),
         }
@@ -227,11 +232,19 @@ impl fmt::Display for Stage {
 
 /// The parameters of the lifecycle, which the seed leaves to the district.
 ///
+/// The seed says only that the district built 准入、培训、管理、考核、退出 mechanisms for full-time community
+/// workers. Everything finer is a \[policy default\] and so a parameter here: how many failing grades end
+/// service, whether and when a worker in service returns to training, and whether routine training happens in
+/// service. (The grade scale, [`Grade`], follows the national civil-service assessment; the exit reasons,
+/// [`ExitReason`], are a \[policy default\] list; each says so in its `source()`.)
+///
 /// ```
 /// use talent_matrix::lifecycle::LifecycleRules;
 /// let rules = LifecycleRules::default();
 /// assert_eq!(rules.incompetent_grades_to_exit, 2);
 /// assert!(rules.retraining_after_basic);
+/// assert!(rules.retraining_only_after_basic);
+/// assert!(rules.routine_training);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
@@ -245,6 +258,21 @@ pub struct LifecycleRules {
     pub incompetent_grades_to_exit: u8,
     /// Whether a worker graded 基本称职 may return to training. \[policy default\]: yes.
     pub retraining_after_basic: bool,
+    /// Whether returning to training from service needs a 基本称职 grade last (else any worker in service may
+    /// return to it). \[policy default\]: yes, training again is the remedy for a 基本称职 grade. Absent in a
+    /// serialized record written before it existed: the default.
+    #[cfg_attr(feature = "serde", serde(default = "yes"))]
+    pub retraining_only_after_basic: bool,
+    /// Whether a worker in service may take routine training ([`Event::RoutineTraining`]) without leaving
+    /// service. \[policy default\]: yes. Absent in an older serialized record: the default.
+    #[cfg_attr(feature = "serde", serde(default = "yes"))]
+    pub routine_training: bool,
+}
+
+/// The serde default of the rules added after the first: `true`, as [`LifecycleRules::default`] has them.
+#[cfg(feature = "serde")]
+fn yes() -> bool {
+    true
 }
 
 impl Default for LifecycleRules {
@@ -252,6 +280,8 @@ impl Default for LifecycleRules {
         LifecycleRules {
             incompetent_grades_to_exit: 2,
             retraining_after_basic: true,
+            retraining_only_after_basic: true,
+            routine_training: true,
         }
     }
 }
@@ -287,6 +317,14 @@ pub enum LifecycleError {
         /// Its date.
         date: Date,
     },
+    /// Routine training in service is not allowed under these rules.
+    #[error("cannot {event} (on {date}): routine training in service is not allowed")]
+    NoRoutineTraining {
+        /// The event.
+        event: Event,
+        /// Its date.
+        date: Date,
+    },
     /// The event is dated before the last one.
     #[error("cannot {event} on {date}: the last event is dated {last}")]
     OutOfOrder {
@@ -312,9 +350,13 @@ pub enum LifecycleError {
 /// let json = serde_json::to_string(&w).expect("serializes");
 /// assert_eq!(
 ///     json,
-///     r#"{"id":"C-1","rules":{"incompetent_grades_to_exit":2,"retraining_after_basic":true},"history":[["2025-01-02","admit"]]}"#
+///     r#"{"id":"C-1","rules":{"incompetent_grades_to_exit":2,"retraining_after_basic":true,"#.to_owned()
+///         + r#""retraining_only_after_basic":true,"routine_training":true},"history":[["2025-01-02","admit"]]}"#
 /// );
 /// assert_eq!(serde_json::from_str::<WorkerRecord>(&json).expect("reads back"), w);
+/// // A record written before the last two rules existed reads with their defaults.
+/// let old = r#"{"id":"C-1","rules":{"incompetent_grades_to_exit":2,"retraining_after_basic":true},"history":[]}"#;
+/// assert_eq!(serde_json::from_str::<WorkerRecord>(old).expect("reads").rules(), LifecycleRules::default());
 /// # }
 /// # Ok::<(), talent_matrix::lifecycle::LifecycleError>(())
 /// ```
@@ -431,8 +473,9 @@ impl WorkerRecord {
     /// Applies one event. On error the record is unchanged.
     ///
     /// Admission, then training, then service; in service, assessments (enough consecutive 不称职 grades end
-    /// service with an exit for failed assessment), and after a 基本称职 grade, training again if the rules
-    /// allow; an exit from any stage but the last; nothing after an exit.
+    /// service with an exit for failed assessment), routine training if the rules allow, and training again
+    /// (after a 基本称职 grade, or at any time, as the rules say); an exit from any stage but the last; nothing
+    /// after an exit.
     ///
     /// # Errors
     ///
@@ -471,13 +514,20 @@ impl WorkerRecord {
             (Stage::Candidate, Event::Admit) => (Stage::Admitted, None, 0),
             (Stage::Admitted, Event::StartTraining) => (Stage::Training, None, 0),
             (Stage::InService, Event::StartTraining) => {
-                if self.last_grade != Some(Grade::BasicallyCompetent) {
+                let basic = self.last_grade == Some(Grade::BasicallyCompetent);
+                if !basic && self.rules.retraining_only_after_basic {
                     return Err(wrong());
                 }
-                if !self.rules.retraining_after_basic {
+                if basic && !self.rules.retraining_after_basic {
                     return Err(LifecycleError::NoRetraining { event, date });
                 }
                 (Stage::Training, self.last_grade, self.incompetent_streak)
+            }
+            (Stage::InService, Event::RoutineTraining) => {
+                if !self.rules.routine_training {
+                    return Err(LifecycleError::NoRoutineTraining { event, date });
+                }
+                (Stage::InService, self.last_grade, self.incompetent_streak)
             }
             (Stage::Training, Event::CompleteTraining) => {
                 (Stage::InService, self.last_grade, self.incompetent_streak)

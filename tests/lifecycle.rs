@@ -104,6 +104,40 @@ fn every_rejection_names_the_event_and_the_stage() {
             .to_string(),
         "cannot start training (on 2025-07-01): retraining after a basically competent grade is not allowed"
     );
+    // Routine training in service keeps the worker in service; the rules may forbid it. Returning to training
+    // without a 基本称职 grade is allowed when the rules say so.
+    let mut r = in_service(rules);
+    r.apply(d("2025-04-01"), Event::RoutineTraining).unwrap();
+    assert_eq!(r.stage(), Stage::InService);
+    let mut no_routine = in_service(LifecycleRules {
+        routine_training: false,
+        ..rules
+    });
+    assert_eq!(
+        no_routine
+            .apply(d("2025-04-01"), Event::RoutineTraining)
+            .unwrap_err()
+            .to_string(),
+        "cannot take routine training (on 2025-04-01): routine training in service is not allowed"
+    );
+    let mut any_time = in_service(LifecycleRules {
+        retraining_only_after_basic: false,
+        ..rules
+    });
+    any_time
+        .apply(d("2025-04-01"), Event::StartTraining)
+        .unwrap();
+    assert_eq!(any_time.stage(), Stage::Training);
+    // Routine training before service is out of place.
+    let mut fresh = WorkerRecord::new("C-9", rules);
+    fresh.apply(d("2025-01-01"), Event::Admit).unwrap();
+    assert_eq!(
+        fresh
+            .apply(d("2025-01-02"), Event::RoutineTraining)
+            .unwrap_err()
+            .to_string(),
+        "cannot take routine training (on 2025-01-02) while the worker is admitted"
+    );
     // Exit is terminal.
     w.apply(d("2025-08-01"), Event::Exit(ExitReason::Resignation))
         .unwrap();
@@ -172,6 +206,7 @@ fn event() -> impl Strategy<Value = Event> {
         3 => Just(Event::Admit),
         3 => Just(Event::StartTraining),
         3 => Just(Event::CompleteTraining),
+        2 => Just(Event::RoutineTraining),
         6 => grade.prop_map(Event::Assess),
         1 => reason.prop_map(Event::Exit),
     ]
@@ -183,8 +218,15 @@ proptest! {
         steps in prop::collection::vec((event(), -3i32..40), 0..40),
         max_incompetent in 0u8..4,
         retraining in any::<bool>(),
+        only_after_basic in any::<bool>(),
+        routine in any::<bool>(),
     ) {
-        let rules = LifecycleRules { incompetent_grades_to_exit: max_incompetent, retraining_after_basic: retraining };
+        let rules = LifecycleRules {
+            incompetent_grades_to_exit: max_incompetent,
+            retraining_after_basic: retraining,
+            retraining_only_after_basic: only_after_basic,
+            routine_training: routine,
+        };
         let mut w = WorkerRecord::new("P-1", rules);
         let mut day = 400i32;
         for (event, step) in steps {
