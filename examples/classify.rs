@@ -5,9 +5,11 @@
 //! cargo run --example classify -- people.csv            # a CSV or JSON Lines roster, by extension
 //! cargo run --example classify -- people.csv --format csv > classified.csv
 //! cargo run --example classify -- - --input-format csv < people.csv
+//! cargo run --example classify -- --policy examples/data/policy-example.toml people.csv
 //! ```
 //!
-//! Options: `--format jsonl|csv` (output, default jsonl), `--input-format jsonl|csv` (default: by extension),
+//! Options: `--policy FILE` (a `.toml` or `.json` policy document, or `builtin`, the default),
+//! `--format jsonl|csv` (output, default jsonl), `--input-format jsonl|csv` (default: by extension),
 //! `--encoding auto|utf-8|gb18030` (CSV input, default auto), `--ignore-unknown-columns`, `--max-record-bytes N`
 //! (default 1048576: a longer record is one rejected row, skipped).
 //!
@@ -25,12 +27,13 @@ use std::process::ExitCode;
 use talent_matrix::roster::{Format, Roster};
 use talent_matrix::{Classification, Policy};
 
-const USAGE: &str = "usage: classify [ROSTER | -] [--format jsonl|csv] [--input-format jsonl|csv] \
+const USAGE: &str = "usage: classify [ROSTER | -] [--policy FILE] [--format jsonl|csv] [--input-format jsonl|csv] \
                      [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
     let mut output = Format::JsonLines;
+    let mut policy = Policy::shizhong_2011();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let taken = match arg.as_str() {
@@ -38,6 +41,17 @@ fn main() -> ExitCode {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
+            "--policy" => match args.next().map(|v| common::load_policy(&v)) {
+                Some(Ok(p)) => {
+                    policy = p;
+                    Ok(true)
+                }
+                Some(Err(e)) => {
+                    eprintln!("classify: {e}");
+                    return ExitCode::from(2);
+                }
+                None => Err("--policy needs a .toml or .json file, or builtin".to_owned()),
+            },
             "--format" => match args.next().map(|v| v.parse::<Format>()) {
                 Some(Ok(f)) => {
                     output = f;
@@ -58,7 +72,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    match run(roster, &Policy::shizhong_2011(), output) {
+    match run(roster, &policy, output) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

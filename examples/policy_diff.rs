@@ -15,27 +15,11 @@ mod common;
 
 use std::process::ExitCode;
 
-use talent_matrix::Policy;
 use talent_matrix::diff::{Moves, compare};
-use talent_matrix::policy::PolicyDoc;
 use talent_matrix::safety::Shown;
 
 const USAGE: &str = "usage: policy_diff POLICY_A POLICY_B [ROSTER | -] [--input-format jsonl|csv] \
                      [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]   (POLICY: builtin, .toml or .json)";
-
-fn load(name: &str) -> Result<Policy, String> {
-    if name == "builtin" {
-        return Ok(Policy::shizhong_2011());
-    }
-    let text = std::fs::read_to_string(name).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let doc = if name.ends_with(".json") {
-        PolicyDoc::from_json(&text)
-    } else {
-        PolicyDoc::from_toml(&text)
-    }
-    .map_err(|e| format!("{name}: {e}"))?;
-    Policy::from_doc(&doc).map_err(|e| format!("{name}: {e}"))
-}
 
 fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
@@ -59,7 +43,7 @@ fn main() -> ExitCode {
     let [a, b] = policies.as_slice() else {
         return fail("give two policies");
     };
-    let (before, after) = match (load(a), load(b)) {
+    let (before, after) = match (common::load_policy(a), common::load_policy(b)) {
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("policy_diff: {e}");

@@ -11,7 +11,6 @@ mod common;
 use std::process::ExitCode;
 
 use talent_matrix::Policy;
-use talent_matrix::policy::PolicyDoc;
 use talent_matrix::progression::progression;
 use talent_matrix::safety::Shown;
 
@@ -25,14 +24,10 @@ fn main() -> ExitCode {
                 eprintln!("progression: --policy needs a .toml file");
                 return ExitCode::from(2);
             };
-            let loaded = std::fs::read_to_string(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|t| PolicyDoc::from_toml(&t).map_err(|e| e.to_string()))
-                .and_then(|d| Policy::from_doc(&d).map_err(|e| e.to_string()));
-            match loaded {
+            match common::load_policy(&path) {
                 Ok(p) => policy = p,
                 Err(e) => {
-                    eprintln!("progression: {path}: {e}");
+                    eprintln!("progression: {e}");
                     return ExitCode::from(2);
                 }
             }

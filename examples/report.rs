@@ -6,9 +6,11 @@
 //! cargo run --example report -- people.csv --format csv   # the matrix as CSV
 //! cargo run --example report -- people.csv --format json  # matrix, department workload, missing facts
 //! cargo run --example report -- --svg matrix.svg          # also write a heatmap
+//! cargo run --example report -- --policy examples/data/policy-example.toml   # under another policy
 //! ```
 //!
-//! Options: `--lang zh|zh-Hant|en`, `--format table|csv|json`, `--svg FILE`, and the roster options of the
+//! Options: `--policy FILE` (a `.toml` or `.json` policy document, or `builtin`, the default),
+//! `--lang zh|zh-Hant|en`, `--format table|csv|json`, `--svg FILE`, and the roster options of the
 //! classify example (`--input-format`, `--encoding`, `--ignore-unknown-columns`). Rows that cannot be read go
 //! to stderr as JSON error objects; the exit status is 0 when every row was counted, 1 when some were rejected,
 //! 2 when the roster could not be read.
@@ -20,7 +22,7 @@ use std::process::ExitCode;
 
 use talent_matrix::{Lang, Matrix, Policy};
 
-const USAGE: &str = "usage: report [ROSTER | -] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] \
+const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] \
                      [--input-format jsonl|csv] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,7 @@ enum Output {
 fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
     let (mut lang, mut output, mut svg) = (Lang::ZhHans, Output::Table, None);
+    let mut policy = Policy::shizhong_2011();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let taken: Result<bool, String> = match arg.as_str() {
@@ -61,6 +64,17 @@ fn main() -> ExitCode {
                 output = f.unwrap_or(output);
                 true
             }),
+            "--policy" => match args.next().map(|v| common::load_policy(&v)) {
+                Some(Ok(p)) => {
+                    policy = p;
+                    Ok(true)
+                }
+                Some(Err(e)) => {
+                    eprintln!("report: {e}");
+                    return ExitCode::from(2);
+                }
+                None => Err("--policy needs a .toml or .json file, or builtin".to_owned()),
+            },
             "--svg" => match args.next() {
                 Some(path) => {
                     svg = Some(path);
@@ -83,7 +97,6 @@ fn main() -> ExitCode {
     };
     let printed = roster.notices().len();
     let mut matrix = Matrix::new();
-    let policy = Policy::shizhong_2011();
     let mut classifier = common::Classifier::new(&policy);
     let mut progress = common::Progress::new();
     let mut rows = 0u64;

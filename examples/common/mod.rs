@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
+use talent_matrix::policy::PolicyDoc;
 use talent_matrix::roster::{Encoding, FileError, Format, Roster, RosterOptions};
 use talent_matrix::{Classification, Policy, Prepared, Profile};
 
@@ -139,6 +140,22 @@ impl Progress {
             let _ = err.flush();
         }
     }
+}
+
+/// Loads a policy: `builtin` (shizhong-2011) or a policy document (TOML; JSON when the file name ends in
+/// `.json`); the error names the file and every problem of the document.
+pub fn load_policy(name: &str) -> Result<Policy, String> {
+    if name == "builtin" {
+        return Ok(Policy::shizhong_2011());
+    }
+    let text = std::fs::read_to_string(name).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let doc = if name.ends_with(".json") {
+        PolicyDoc::from_json(&text)
+    } else {
+        PolicyDoc::from_toml(&text)
+    }
+    .map_err(|e| format!("{name}: {e}"))?;
+    Policy::from_doc(&doc).map_err(|e| format!("{name}: {e}"))
 }
 
 /// Classifies a roster's rows one by one, and prepares the policy ([`Policy::prepare`]) once the run has read
