@@ -41,17 +41,10 @@ fn main() -> ExitCode {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            "--policy" => match args.next().map(|v| common::load_policy(&v)) {
-                Some(Ok(p)) => {
-                    policy = p;
-                    Ok(true)
-                }
-                Some(Err(e)) => {
-                    eprintln!("classify: {e}");
-                    return ExitCode::from(2);
-                }
-                None => Err("--policy needs a .toml or .json file, or builtin".to_owned()),
-            },
+            "--policy" => common::policy_arg(&mut args).map(|p| {
+                policy = p;
+                true
+            }),
             "--format" => match args.next().map(|v| v.parse::<Format>()) {
                 Some(Ok(f)) => {
                     output = f;

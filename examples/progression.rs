@@ -20,11 +20,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--policy" {
-            let Some(path) = args.next() else {
-                eprintln!("progression: --policy needs a .toml file");
-                return ExitCode::from(2);
-            };
-            match common::load_policy(&path) {
+            match common::policy_arg(&mut args) {
                 Ok(p) => policy = p,
                 Err(e) => {
                     eprintln!("progression: {e}");

@@ -64,17 +64,10 @@ fn main() -> ExitCode {
                 output = f.unwrap_or(output);
                 true
             }),
-            "--policy" => match args.next().map(|v| common::load_policy(&v)) {
-                Some(Ok(p)) => {
-                    policy = p;
-                    Ok(true)
-                }
-                Some(Err(e)) => {
-                    eprintln!("report: {e}");
-                    return ExitCode::from(2);
-                }
-                None => Err("--policy needs a .toml or .json file, or builtin".to_owned()),
-            },
+            "--policy" => common::policy_arg(&mut args).map(|p| {
+                policy = p;
+                true
+            }),
             "--svg" => match args.next() {
                 Some(path) => {
                     svg = Some(path);

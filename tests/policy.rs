@@ -55,27 +55,23 @@ fn a_broken_policy_reports_every_problem_at_once() {
             "size_standard[0]: revenue_wan bounds medium but not small: every class must bound the same numbers",
         ]
     );
-    // With the codes fixed, the proofs alone (at the paths of the entries that moved up).
+    // With the codes fixed, the proofs alone: the same problems as the proofs found above, at the paths of the
+    // streams that moved up by one (the repeated entry is gone). Fixing the codes reveals nothing new.
+    let proofs: Vec<String> = err.problems()[3..]
+        .iter()
+        .map(|p| {
+            p.to_string()
+                .replace("streams[3]", "streams[2]")
+                .replace("streams[4]", "streams[3]")
+        })
+        .collect();
     let mut doc = doc;
     doc.streams[0].lead = "organization_department".into();
     doc.streams.remove(1);
     doc.services.clear();
     let err = Policy::from_doc(&doc).unwrap_err();
-    assert_eq!(
-        err.problems(),
-        [
-            r#"streams[2]: no post or qualification reaches stream "rural_practical": it has no condition that can hold"#,
-            "streams[3].eligible[0]: enterprise_size cannot be tested here (only tiers and entitlements test enterprise facts, which may be open)",
-            r#"specialties[0]: specialty "community_worker" refines stream "rural_practical", which cannot occur"#,
-            r#"specialties[1]: specialty "finance_commerce" can never apply: its condition never holds for a talent of "enterprise_management""#,
-            r#"ladders[0].tiers[0]: tier "leader" has no department to manage it"#,
-            r#"ladders[0].tiers[1]: tier "high_end" can never fire: wherever it holds, a higher tier (leader) holds too"#,
-            "ladders[0].tiers[1].when: performance allows Ordinary but not Good: raising it would lower the tier",
-            r#"ladders[0].tiers[2]: tier "elite" can never fire: its condition never holds for a talent of "enterprise_management""#,
-            "size_standard[0]: employees of large (1000) must be above that of medium (3000): thresholds must rise from small to large",
-            "size_standard[0]: revenue_wan bounds medium but not small: every class must bound the same numbers",
-        ]
-    );
+    let fixed: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(fixed, proofs);
     // Each problem typed, so that a program can act on it.
     let kinds: Vec<(&str, ProblemKind)> =
         err.problems().iter().map(|p| (p.at(), p.kind())).collect();

@@ -158,6 +158,14 @@ pub fn load_policy(name: &str) -> Result<Policy, String> {
     Policy::from_doc(&doc).map_err(|e| format!("{name}: {e}"))
 }
 
+/// Takes the value of `--policy` from the arguments and loads it (see [`load_policy`]).
+pub fn policy_arg(rest: &mut impl Iterator<Item = String>) -> Result<Policy, String> {
+    let name = rest
+        .next()
+        .ok_or("--policy needs a .toml or .json file, or builtin")?;
+    load_policy(&name)
+}
+
 /// Classifies a roster's rows one by one, and prepares the policy ([`Policy::prepare`]) once the run has read
 /// [`Prepared::PAYS_AFTER`] rows: a short roster never pays for the table, a long one is classified from it.
 pub struct Classifier<'p> {
