@@ -31,8 +31,8 @@ const MAX_KEYS: usize = 1 << 20;
 ///
 /// Preparing is explicit and costs a fraction of a second at most (the built-in policy's table: see
 /// `DESIGN.md`); [`Policy::classify`] never builds or consults a table. The batch functions
-/// ([`crate::batch`]) prepare the policy they are given; prepare once and keep the value when classifying a
-/// roster row by row. A policy whose conditions cannot be numbered as rows (more than 64 conditions) or tell too
+/// ([`crate::batch`]) prepare the policy they are given from [`Prepared::PAYS_AFTER`] profiles on; prepare once
+/// and keep the value when classifying a long roster row by row. A policy whose conditions cannot be numbered as rows (more than 64 conditions) or tell too
 /// many combinations apart gets no table, and [`Prepared::classify`] is then [`Policy::classify`].
 ///
 /// ```
