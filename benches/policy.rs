@@ -59,9 +59,9 @@ fn shadowed_ladder() -> PolicyDoc {
         },
     );
     let mut doc = renamed();
-    doc.ladders[0].tiers[0].when = leader;
-    doc.ladders[0].tiers[1].when = high_end;
-    doc.ladders[0].tiers[2].when = elite;
+    doc.ladders[0].tiers[0].when = vec![leader];
+    doc.ladders[0].tiers[1].when = vec![high_end];
+    doc.ladders[0].tiers[2].when = vec![elite];
     doc
 }
 

@@ -505,7 +505,13 @@ pub fn progression(policy: &Policy, profile: &Profile) -> Progression {
     for t in above.iter().rev() {
         let step = Step {
             tier: t.tier,
-            requirements: requirements(policy, profile, &t.when.mask, &facts),
+            // The alternative needing the fewest changes (the first of those, DOMAIN.md §9.2).
+            requirements: t
+                .when
+                .iter()
+                .map(|w| requirements(policy, profile, &w.mask, &facts))
+                .min_by_key(Vec::len)
+                .unwrap_or_default(),
         };
         // A step lands exactly on its tier, in the same stream; else it is passed over, saying where it lands.
         let lands = step.applied_to(profile).ok().map(|q| {

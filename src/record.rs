@@ -180,17 +180,17 @@ impl SentenceFacts {
         };
         for sp in &c.specialties {
             *per_code_mut(&mut facts.specialty, sp.specialty) |=
-                bit(Fact::Stream) | bit(Fact::Specialty) | sp.when.mask.used();
+                bit(Fact::Stream) | bit(Fact::Specialty) | sp.when.used();
         }
         for (slot, ladder) in facts.tier.iter_mut().zip(&c.ladders) {
             *slot = ladder
                 .iter()
                 .fold(bit(Fact::Stream) | bit(Fact::Tier), |used, t| {
-                    used | t.when.mask.used()
+                    used | t.when.used()
                 });
         }
         for (e, when) in &c.entitlements {
-            *per_code_mut(&mut facts.entitlement, *e) |= decided | when.mask.used();
+            *per_code_mut(&mut facts.entitlement, *e) |= decided | when.used();
         }
         facts
     }

@@ -201,7 +201,7 @@ fn policy_messages_flag_look_alike_letters_and_show_codes_plainly() {
     use talent_matrix::policy::{Allowed, PolicyDoc};
     let mut doc = PolicyDoc::shizhong_2011();
     doc.name = "look-alike".into();
-    doc.ladders[0].tiers[0].when.insert(
+    doc.ladders[0].tiers[0].when[0].insert(
         "role".into(),
         Allowed::Only(vec!["principal".into(), "оwner".into(), "principal".into()]),
     );

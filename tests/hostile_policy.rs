@@ -124,9 +124,9 @@ fn a_shadowed_tier_under_two_higher_tiers_over_thirteen_facts_is_refused_by_the_
             ],
         },
     );
-    doc.ladders[0].tiers[0].when = leader;
-    doc.ladders[0].tiers[1].when = high_end;
-    doc.ladders[0].tiers[2].when = elite;
+    doc.ladders[0].tiers[0].when = vec![leader];
+    doc.ladders[0].tiers[1].when = vec![high_end];
+    doc.ladders[0].tiers[2].when = vec![elite];
     let err = Policy::from_doc(&doc).unwrap_err();
     assert_eq!(
         err.problems(),
@@ -135,7 +135,7 @@ fn a_shadowed_tier_under_two_higher_tiers_over_thirteen_facts_is_refused_by_the_
         ]
     );
     // Allowing one more industry to elite only lets it fire there.
-    doc.ladders[0].tiers[2].when.remove("industry");
+    doc.ladders[0].tiers[2].when[0].remove("industry");
     let policy = Policy::from_doc(&doc).unwrap();
     assert_eq!(
         policy
@@ -161,17 +161,17 @@ fn a_proof_past_its_step_limit_is_refused_naming_the_limit() {
     doc.ladders[0].tiers = vec![
         TierDoc {
             tier: "leader".into(),
-            when: covering(1),
+            when: vec![covering(1)],
             ..template.clone()
         },
         TierDoc {
             tier: "high_end".into(),
-            when: covering(2),
+            when: vec![covering(2)],
             ..template.clone()
         },
         TierDoc {
             tier: "elite".into(),
-            when: Condition::new(),
+            when: vec![Condition::new()],
             ..template.clone()
         },
     ];
@@ -273,7 +273,7 @@ fn a_megabyte_of_repeated_entitlements_is_refused_with_a_bounded_list_of_problem
 fn a_repeated_entitlement_is_refused_instead_of_granted_twice() {
     let mut doc = renamed();
     let mut again = doc.entitlements[0].clone();
-    again.when = Condition::new();
+    again.when = vec![Condition::new()];
     doc.entitlements.push(again);
     let err = Policy::from_doc(&doc).unwrap_err();
     assert_eq!(

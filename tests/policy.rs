@@ -155,9 +155,7 @@ fn apply(doc: &mut PolicyDoc, m: &Mutation) {
                 .filter(|(_, k)| **k)
                 .map(|(v, _)| v)
                 .collect();
-            doc.ladders[0].tiers[*tier]
-                .when
-                .insert((*fact).to_owned(), Allowed::Only(kept));
+            doc.ladders[0].tiers[*tier].when[0].insert((*fact).to_owned(), Allowed::Only(kept));
         }
         Mutation::NoDepartments { tier } => doc.ladders[0].tiers[*tier].managed_by.clear(),
         Mutation::SwapTiers { a, b } => doc.ladders[0].tiers.swap(*a, *b),
@@ -181,9 +179,11 @@ fn apply(doc: &mut PolicyDoc, m: &Mutation) {
             let mut ladder = doc.ladders[0].clone();
             ladder.stream = "professional_technical".into();
             ladder.tiers.truncate(1);
-            ladder.tiers[0].when = [("professional_title".to_owned(), Allowed::Only(kept))]
-                .into_iter()
-                .collect();
+            ladder.tiers[0].when = vec![
+                [("professional_title".to_owned(), Allowed::Only(kept))]
+                    .into_iter()
+                    .collect(),
+            ];
             ladder.tiers[0].managed_by = vec!["human_resources_bureau".into()];
             doc.ladders.push(ladder);
         }

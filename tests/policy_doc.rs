@@ -50,10 +50,10 @@ fn the_built_in_document_says_what_domain_md_section_4_says() {
     );
     let elite = &doc.ladders[0].tiers[2];
     assert_eq!(
-        elite.when["enterprise_size"],
+        elite.when[0]["enterprise_size"],
         Allowed::Only(vec!["micro".into(), "small".into(), "medium".into()])
     );
-    assert_eq!(elite.when["potential"], Allowed::Only(vec![true.into()]));
+    assert_eq!(elite.when[0]["potential"], Allowed::Only(vec![true.into()]));
     assert!(doc.streams.iter().all(|s| !s.source.is_empty()));
     assert_eq!(doc.size_standard.len(), 16);
     assert_eq!(doc.above_designated_size.len(), 17);

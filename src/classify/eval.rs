@@ -28,6 +28,13 @@ pub(crate) trait Evaluator {
         conds.iter().any(|c| self.holds(c))
     }
 
+    /// The three-valued truth of a list of alternatives (DOMAIN.md §9.2): true if one is true, false if all
+    /// are false, else open.
+    #[inline]
+    fn eval_any(&self, conds: &AnyOf) -> Option<bool> {
+        alternatives(self, conds)
+    }
+
     /// Records a decided fact (the stream, the specialty or the tier) as its state: 0 for none, else the
     /// value's index plus one.
     fn decided(&mut self, fact: Fact, state: usize);
@@ -38,6 +45,20 @@ pub(crate) trait Evaluator {
 
     /// For an open condition: the facts of §4.7 that leave it open.
     fn open_facts(&self, c: &Cond) -> CodeSet<MissingFact>;
+}
+
+/// The three-valued truth of alternatives, each read through `e`: true if one is true, false if all are false,
+/// else open.
+fn alternatives<E: Evaluator + ?Sized>(e: &E, conds: &AnyOf) -> Option<bool> {
+    let mut open = false;
+    for c in conds {
+        match e.eval(c) {
+            Some(true) => return Some(true),
+            Some(false) => {}
+            None => open = true,
+        }
+    }
+    if open { None } else { Some(false) }
 }
 
 /// Conditions read clause by clause ([`crate::facts::Mask::eval`]) over the profile's possible values.
@@ -113,10 +134,12 @@ impl Evaluator for ByRow<'_> {
 
     #[inline]
     fn any(&self, conds: &AnyOf) -> bool {
-        match conds.bits() {
-            Some(bits) => self.at.holding() & bits != 0,
-            None => conds.iter().any(|c| self.holds(c)),
-        }
+        self.at.holding() & conds.row_bits() != 0
+    }
+
+    #[inline]
+    fn eval_any(&self, conds: &AnyOf) -> Option<bool> {
+        self.at.eval_bits(conds.row_bits())
     }
 
     #[inline]
@@ -357,12 +380,12 @@ mod tests {
 
         let mut doc = PolicyDoc::shizhong_2011();
         doc.name = "leader-without-contribution".into();
-        doc.ladders[0].tiers[0].when.remove("contribution");
+        doc.ladders[0].tiers[0].when[0].remove("contribution");
         variants.push(doc);
 
         let mut doc = PolicyDoc::shizhong_2011();
         doc.name = "elite-by-industry-and-level".into();
-        let elite = &mut doc.ladders[0].tiers[2].when;
+        let elite = &mut doc.ladders[0].tiers[2].when[0];
         elite.insert(
             "industry".into(),
             only(&["retail", "wholesale", "catering"]),
@@ -373,22 +396,49 @@ mod tests {
                 not: vec![ClauseValue::from("none")],
             },
         );
-        doc.ladders[0].tiers[1]
-            .when
-            .insert("specialty".into(), only(&["none"]));
-        doc.entitlements[1].when = [("tier".to_owned(), only(&["leader"]))]
-            .into_iter()
-            .collect();
-        doc.specialties[0].when.insert(
+        doc.ladders[0].tiers[1].when[0].insert("specialty".into(), only(&["none"]));
+        doc.entitlements[1].when = vec![
+            [("tier".to_owned(), only(&["leader"]))]
+                .into_iter()
+                .collect(),
+        ];
+        doc.specialties[0].when[0].insert(
             "role".into(),
             only(&["principal", "owner", "senior_manager"]),
+        );
+        variants.push(doc);
+
+        // Alternatives (DOMAIN.md §9.2): elite by either of two conditions, finance and commerce talent by
+        // industry or by a principal's role in wholesale, the annual reward also to any leader.
+        let mut doc = PolicyDoc::shizhong_2011();
+        doc.name = "alternatives".into();
+        doc.ladders[0].tiers[2].when.push(
+            [
+                ("role".to_owned(), only(&["senior_manager"])),
+                ("performance".to_owned(), only(&["outstanding"])),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        doc.specialties[0].when.push(
+            [
+                ("role".to_owned(), only(&["principal"])),
+                ("industry".to_owned(), only(&["wholesale"])),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        doc.entitlements[0].when.push(
+            [("tier".to_owned(), only(&["leader"]))]
+                .into_iter()
+                .collect(),
         );
         variants.push(doc);
 
         // The level alone splits into two classes: twice the built-in policy's keys, still a table.
         let mut doc = PolicyDoc::shizhong_2011();
         doc.name = "elite-by-level".into();
-        doc.ladders[0].tiers[2].when.insert(
+        doc.ladders[0].tiers[2].when[0].insert(
             "introduction_level".into(),
             Allowed::Not {
                 not: vec![ClauseValue::from("none")],

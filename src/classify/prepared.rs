@@ -292,6 +292,10 @@ impl Evaluator for Building<'_> {
         self.0.any(conds)
     }
 
+    fn eval_any(&self, conds: &AnyOf) -> Option<bool> {
+        self.0.eval_any(conds)
+    }
+
     fn decided(&mut self, fact: Fact, state: usize) {
         self.0.decided(fact, state);
     }

@@ -4,7 +4,7 @@
 
 use super::eval::Evaluator;
 use super::{Decided, ManagedBy};
-use crate::codes::{CodeSet, Coded, Department, Post, Tier, per_code_mut};
+use crate::codes::{CodeSet, Coded, Department, Post, Tier, per_code, per_code_mut};
 use crate::facts::Fact;
 use crate::policy::Policy;
 
@@ -46,7 +46,7 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
     let specialty = stream.and_then(|s| {
         c.specialties
             .iter()
-            .find(|sp| sp.parent == s && e.holds(&sp.when))
+            .find(|sp| sp.parent == s && e.any(&sp.when))
     });
     e.decided(Fact::Specialty, state(specialty.map(|sp| sp.specialty)));
 
@@ -55,7 +55,7 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
     let mut checks = [Some(false); Tier::ALL.len()];
     let mut reached = None;
     for t in ladder {
-        let value = e.eval(&t.when);
+        let value = e.eval_any(&t.when);
         *per_code_mut(&mut checks, t.tier) = value;
         if reached.is_none() && value == Some(true) {
             reached = Some(t);
@@ -78,7 +78,7 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
     let mut entitlements = CodeSet::new();
     if stream.is_some() {
         for (entitlement, when) in &c.entitlements {
-            if e.holds(when) {
+            if e.any(when) {
                 entitlements.insert(*entitlement);
             }
         }
@@ -97,13 +97,18 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
     }
     if let Some(s) = stream.filter(|_| specialty.is_none()) {
         for sp in c.specialties.iter().filter(|sp| sp.parent == s) {
-            missing.extend(e.repairable(&sp.when));
+            for c in &sp.when {
+                missing.extend(e.repairable(c));
+            }
         }
     }
     // The tiers above the one reached that are open: what could raise the tier.
     for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
-        if e.eval(&t.when).is_none() {
-            missing.extend(e.open_facts(&t.when));
+        if per_code(&checks, t.tier).is_none() {
+            // No alternative holds and some are open: what leaves those open.
+            for c in t.when.iter().filter(|c| e.eval(c).is_none()) {
+                missing.extend(e.open_facts(c));
+            }
         }
     }
 

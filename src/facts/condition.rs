@@ -14,19 +14,29 @@ pub(crate) struct Cond {
     pub(crate) mask: Mask,
 }
 
-/// Conditions of which any one will do (a stream's eligibility), with their numbers as bits when every
-/// number is below 64 (always so for a policy with rows), so that rows can answer them with one test.
+/// Conditions of which any one will do (a stream's eligibility, any `when`: DOMAIN.md §9.2), with their numbers
+/// as bits, so that rows can answer them with one test.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub(crate) struct AnyOf {
     conds: Vec<Cond>,
-    bits: Option<u64>,
+    /// The bits of the numbers below 64. Every number of a policy with rows is below 64 ([`Rows::new`] refuses
+    /// more), and only such a policy is read by rows, so there these bits are all of them.
+    ///
+    /// [`Rows::new`]: super::rows::Rows::new
+    bits: u64,
 }
 
 impl AnyOf {
-    /// The numbers of the conditions as bits, when every number is below 64.
+    /// The numbers of the conditions as bits, for a policy with rows (whose numbers are all below 64: see the
+    /// field's note).
     #[inline]
-    pub(crate) fn bits(&self) -> Option<u64> {
+    pub(crate) fn row_bits(&self) -> u64 {
         self.bits
+    }
+
+    /// The facts some alternative tests, as bits.
+    pub(crate) fn used(&self) -> u32 {
+        self.conds.iter().fold(0, |used, c| used | c.mask.used())
     }
 }
 
@@ -35,7 +45,8 @@ impl FromIterator<Cond> for AnyOf {
         let conds: Vec<Cond> = iter.into_iter().collect();
         let bits = conds
             .iter()
-            .try_fold(0u64, |bits, c| (c.id < 64).then(|| bits | 1 << c.id));
+            .filter(|c| c.id < 64)
+            .fold(0u64, |bits, c| bits | 1 << c.id);
         AnyOf { conds, bits }
     }
 }

@@ -55,6 +55,19 @@ impl Row {
         !(self.no | self.open)
     }
 
+    /// The three-valued truth of a list of alternatives, given as the bits of their numbers: true if one is
+    /// true, false if all are false, else open.
+    #[inline]
+    pub(crate) fn eval_bits(self, bits: u64) -> Option<bool> {
+        if self.holding() & bits != 0 {
+            Some(true)
+        } else if self.no & bits == bits {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     /// The three-valued truth of condition `id`.
     #[inline]
     pub(crate) fn eval(self, id: u16) -> Option<bool> {

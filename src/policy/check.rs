@@ -12,6 +12,16 @@ use crate::facts::Fact;
 use crate::facts::condition::{Cond, Mask};
 use crate::money::Wan;
 
+/// The path of alternative `k` of `n` of the `when` of the entry at `at`: the `when` itself when it is the
+/// only one (as every policy's paths were before alternatives).
+fn when_at(at: &str, k: usize, n: usize) -> String {
+    if n == 1 {
+        format!("{at}.when")
+    } else {
+        format!("{at}.when[{k}]")
+    }
+}
+
 impl Compiled {
     /// The proofs a policy must pass to load (DOMAIN.md §7, invariants 2, 3, 5, 8 and 9): every problem.
     ///
@@ -81,22 +91,25 @@ impl Compiled {
         // Specialties: of a stream that occurs, and able to apply to it.
         for sp in &self.specialties {
             let at = format!("specialties[{}]", sp.at);
-            forbid(
-                &sp.when,
-                &DECIDED,
-                &format!("{at}.when"),
-                "a specialty is decided before tiers",
-                problems,
-            );
-            forbid(
-                &sp.when,
-                &DERIVED,
-                &format!("{at}.when"),
-                "only tiers and entitlements test enterprise facts",
-                problems,
-            );
+            for (k, c) in sp.when.iter().enumerate() {
+                let at = when_at(&at, k, sp.when.len());
+                forbid(
+                    c,
+                    &DECIDED,
+                    &at,
+                    "a specialty is decided before tiers",
+                    problems,
+                );
+                forbid(
+                    c,
+                    &DERIVED,
+                    &at,
+                    "only tiers and entitlements test enterprise facts",
+                    problems,
+                );
+            }
             let parent = eligible(sp.parent);
-            if unread.stream_unread(self, sp.parent) || !unread.read(&sp.when) {
+            if unread.stream_unread(self, sp.parent) || !unread.read_all(&sp.when) {
                 // Its stream or its own condition is not as written: nothing to prove about it.
             } else if !parent.iter().any(|c| c.mask.satisfiable()) {
                 problems.push(Problem::new(
@@ -110,7 +123,7 @@ impl Compiled {
                 ));
             } else if !parent
                 .iter()
-                .any(|m| m.mask.and(&sp.when.mask).satisfiable())
+                .any(|m| sp.when.iter().any(|w| m.mask.and(&w.mask).satisfiable()))
             {
                 problems.push(Problem::new(ProblemKind::Unreachable, &at, format!("specialty {:?} can never apply: its condition never holds for a talent of {:?}",
                     sp.specialty.code(),
@@ -149,13 +162,15 @@ impl Compiled {
             }
             for (t, tier) in ladder.iter().enumerate() {
                 let at = format!("{at}.tiers[{}]", tier.at);
-                forbid(
-                    &tier.when,
-                    &[Fact::Tier],
-                    &format!("{at}.when"),
-                    "a tier cannot depend on the tier",
-                    problems,
-                );
+                for (k, c) in tier.when.iter().enumerate() {
+                    forbid(
+                        c,
+                        &[Fact::Tier],
+                        &when_at(&at, k, tier.when.len()),
+                        "a tier cannot depend on the tier",
+                        problems,
+                    );
+                }
                 if tier.managed_by.is_empty() && !unread.departments.contains(&(stream, tier.tier))
                 {
                     problems.push(Problem::new(
@@ -168,10 +183,11 @@ impl Compiled {
                 let proven = parent_read
                     && ladder
                         .get(..=t)
-                        .is_some_and(|h| h.iter().all(|h| unread.read(&h.when)));
+                        .is_some_and(|h| h.iter().all(|h| unread.read_all(&h.when)));
+                // Where it can hold: a parent's condition with one of its alternatives.
                 let reachable: Vec<Mask> = parent
                     .iter()
-                    .map(|m| m.mask.and(&tier.when.mask))
+                    .flat_map(|m| tier.when.iter().map(|w| m.mask.and(&w.mask)))
                     .filter(Mask::satisfiable)
                     .collect();
                 if !proven {
@@ -183,7 +199,10 @@ impl Compiled {
                     )));
                 } else if let Some(higher) = ladder.get(..t).filter(|h| !h.is_empty()) {
                     // Shadowed: wherever this tier holds, a higher one holds too.
-                    let higher_masks: Vec<Mask> = higher.iter().map(|h| h.when.mask).collect();
+                    let higher_masks: Vec<Mask> = higher
+                        .iter()
+                        .flat_map(|h| h.when.iter().map(|w| w.mask))
+                        .collect();
                     let mut fires = Ok(false);
                     for region in &reachable {
                         fires = region.escapes(&higher_masks, &mut budget);
@@ -205,19 +224,23 @@ impl Compiled {
                         )));
                     }
                 }
-                for fact in [
-                    Fact::Performance,
-                    Fact::Contribution,
-                    Fact::Potential,
-                    Fact::AboveDesignatedSize,
-                ]
-                .into_iter()
-                .filter(|_| unread.read(&tier.when))
-                {
-                    if let Some((low, high)) = tier.when.mask.not_upward_closed(fact) {
+                // Each alternative monotone (which makes their disjunction monotone too).
+                for (k, c) in tier.when.iter().enumerate() {
+                    for fact in [
+                        Fact::Performance,
+                        Fact::Contribution,
+                        Fact::Potential,
+                        Fact::AboveDesignatedSize,
+                    ]
+                    .into_iter()
+                    .filter(|_| unread.read(c))
+                    {
+                        let Some((low, high)) = c.mask.not_upward_closed(fact) else {
+                            continue;
+                        };
                         problems.push(Problem::new(
                             ProblemKind::NotMonotone,
-                            format!("{at}.when"),
+                            when_at(&at, k, tier.when.len()),
                             format!(
                                 "{} allows {} but not {}: raising it would lower the tier",
                                 fact.name(),

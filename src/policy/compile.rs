@@ -108,7 +108,8 @@ pub(crate) struct CompiledSpecialty {
     pub(crate) at: usize,
     pub(crate) specialty: Specialty,
     pub(crate) parent: Stream,
-    pub(crate) when: Cond,
+    /// Any of these will do.
+    pub(crate) when: AnyOf,
     pub(crate) lead: Department,
 }
 
@@ -117,7 +118,8 @@ pub(crate) struct CompiledTier {
     /// Its index among its ladder's `tiers` in the document.
     pub(crate) at: usize,
     pub(crate) tier: Tier,
-    pub(crate) when: Cond,
+    /// Any of these will do.
+    pub(crate) when: AnyOf,
     pub(crate) managed_by: Vec<Department>,
 }
 
@@ -132,7 +134,7 @@ pub(crate) struct Compiled {
     pub(crate) specialties: Vec<CompiledSpecialty>,
     /// The ladder of each stream, by stream index, tiers highest first.
     pub(crate) ladders: [Vec<CompiledTier>; Stream::ALL.len()],
-    pub(crate) entitlements: Vec<(Entitlement, Cond)>,
+    pub(crate) entitlements: Vec<(Entitlement, AnyOf)>,
     /// The services of each introduction level, by level index.
     pub(crate) services: [CodeSet<Service>; IntroductionLevel::ALL.len()],
     /// The bounds of the large, medium and small classes of each industry, by industry index.
@@ -175,6 +177,11 @@ impl Unread {
         !self.conditions.contains(&c.id)
     }
 
+    /// Whether every alternative of a list was read as written.
+    pub(super) fn read_all(&self, conds: &AnyOf) -> bool {
+        conds.iter().all(|c| self.read(c))
+    }
+
     /// Whether a stream the policy lacks, or whose conditions were not all read, may be there as written.
     pub(super) fn stream_unread(&self, compiled: &Compiled, stream: Stream) -> bool {
         match compiled.stream(stream) {
@@ -200,6 +207,37 @@ fn numbered(
         unread.conditions.push(id);
     }
     Cond { id, mask }
+}
+
+/// Compiles the alternatives of a `when` and numbers each: `at` is the `when`'s path, to which an index is
+/// added when there are several alternatives (a single one keeps the path every policy had before).
+fn numbered_any(
+    alternatives: &[Condition],
+    at: &str,
+    problems: &mut Vec<Problem>,
+    count: &mut u16,
+    unread: &mut Unread,
+) -> AnyOf {
+    if alternatives.is_empty() {
+        problems.push(Problem::new(
+            ProblemKind::Shape,
+            at,
+            "expected a table of clauses or a non-empty list of them, got []",
+        ));
+    }
+    let single = alternatives.len() == 1;
+    alternatives
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let at = if single {
+                at.to_owned()
+            } else {
+                format!("{at}[{k}]")
+            };
+            numbered(c, &at, problems, count, unread)
+        })
+        .collect()
 }
 
 /// Parses a code of a list exactly (codes only: a document is data, not free text).
@@ -344,7 +382,7 @@ impl Compiled {
             let specialty = code::<Specialty>(&s.specialty, &at, p);
             let parent = code::<Stream>(&s.parent, &format!("{at}.parent"), p);
             let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
-            let when = numbered(&s.when, &format!("{at}.when"), p, &mut count, &mut unread);
+            let when = numbered_any(&s.when, &format!("{at}.when"), p, &mut count, &mut unread);
             if let Some(specialty) = specialty.filter(|&s| !seen_specialties.insert(s)) {
                 p.push(Problem::new(
                     ProblemKind::Repeated,
@@ -371,7 +409,7 @@ impl Compiled {
             for (j, t) in l.tiers.iter().enumerate() {
                 let at = format!("{at}.tiers[{j}]");
                 let tier = code::<Tier>(&t.tier, &at, p);
-                let when = numbered(&t.when, &format!("{at}.when"), p, &mut count, &mut unread);
+                let when = numbered_any(&t.when, &format!("{at}.when"), p, &mut count, &mut unread);
                 let mut managed_by: Vec<Department> = Vec::new();
                 let mut unread_department = false;
                 for d in &t.managed_by {
@@ -425,7 +463,7 @@ impl Compiled {
         for (i, e) in doc.entitlements.iter().enumerate() {
             let at = format!("entitlements[{i}]");
             let entitlement = code::<Entitlement>(&e.entitlement, &at, p);
-            let when = numbered(&e.when, &format!("{at}.when"), p, &mut count, &mut unread);
+            let when = numbered_any(&e.when, &format!("{at}.when"), p, &mut count, &mut unread);
             match entitlement {
                 Some(e) if entitlements.iter().any(|(seen, _)| *seen == e) => {
                     p.push(Problem::new(
@@ -556,9 +594,9 @@ impl Compiled {
     /// Every condition of the policy.
     pub(crate) fn conditions(&self) -> impl Iterator<Item = &Cond> {
         let streams = self.streams.iter().flat_map(|s| &s.eligible);
-        let specialties = self.specialties.iter().map(|s| &s.when);
-        let tiers = self.ladders.iter().flatten().map(|t| &t.when);
-        let entitlements = self.entitlements.iter().map(|(_, when)| when);
+        let specialties = self.specialties.iter().flat_map(|s| &s.when);
+        let tiers = self.ladders.iter().flatten().flat_map(|t| &t.when);
+        let entitlements = self.entitlements.iter().flat_map(|(_, when)| when);
         streams.chain(specialties).chain(tiers).chain(entitlements)
     }
 
@@ -579,7 +617,7 @@ impl Compiled {
         self.entitlements
             .iter()
             .filter(move |(x, _)| *x == e)
-            .map(|(_, when)| when)
+            .flat_map(|(_, when)| when)
     }
 
     /// The own stream of a post (DOMAIN.md §4.2), if a stream lists it.
@@ -616,11 +654,8 @@ mod tests {
         let mut doc = PolicyDoc::shizhong_2011();
         doc.streams[0].lead = "mayor".into();
         doc.streams[1].stream = "party_government".into();
-        doc.specialties[0]
-            .when
-            .insert("colour".into(), Allowed::Only(vec!["red".into()]));
-        doc.ladders[0].tiers[1]
-            .when
+        doc.specialties[0].when[0].insert("colour".into(), Allowed::Only(vec!["red".into()]));
+        doc.ladders[0].tiers[1].when[0]
             .insert("potential".into(), Allowed::Only(vec!["yes".into()]));
         doc.services[0].services.push("free_lunch".into());
         doc.above_designated_size[1].always = true;
@@ -692,9 +727,7 @@ mod tests {
             (
                 "a tier's condition with an unknown value",
                 Box::new(move |d: &mut PolicyDoc| {
-                    d.ladders[0].tiers[2]
-                        .when
-                        .insert("role".into(), only("chairman"));
+                    d.ladders[0].tiers[2].when[0].insert("role".into(), only("chairman"));
                 }),
                 vec![r#"ladders[0].tiers[2].when: role cannot be "chairman""#],
             ),

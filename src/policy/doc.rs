@@ -100,8 +100,9 @@ pub struct SpecialtyDoc {
     pub specialty: String,
     /// The stream it refines.
     pub parent: String,
-    /// When a talent of the parent stream has it.
-    pub when: Condition,
+    /// When a talent of the parent stream has it: any of these alternatives (written as one table, or an array
+    /// of tables, DOMAIN.md §9.2).
+    pub when: Vec<Condition>,
     /// Its lead department, which replaces the stream's.
     pub lead: String,
     /// Where the rule comes from.
@@ -134,8 +135,8 @@ pub struct LadderDoc {
 pub struct TierDoc {
     /// The tier's code.
     pub tier: String,
-    /// When a talent of the stream reaches it.
-    pub when: Condition,
+    /// When a talent of the stream reaches it: any of these alternatives (one table, or an array of tables).
+    pub when: Vec<Condition>,
     /// The departments that manage it, in order.
     pub managed_by: Vec<String>,
     /// Where the rule comes from.
@@ -152,8 +153,9 @@ pub struct TierDoc {
 pub struct EntitlementDoc {
     /// The entitlement's code.
     pub entitlement: String,
-    /// When it is granted (clauses may test `stream`, `specialty` and `tier` too).
-    pub when: Condition,
+    /// When it is granted (clauses may test `stream`, `specialty` and `tier` too): any of these alternatives
+    /// (one table, or an array of tables).
+    pub when: Vec<Condition>,
     /// Where the rule comes from.
     pub source: String,
 }
@@ -321,6 +323,14 @@ fn wan(w: Wan) -> Raw {
     }
 }
 
+/// A `when`: one alternative as its table (as every policy wrote it before alternatives), several as an array.
+fn when(alternatives: &[Condition]) -> Raw {
+    match alternatives {
+        [one] => condition(one),
+        many => Raw::Array(many.iter().map(condition).collect()),
+    }
+}
+
 fn condition(c: &Condition) -> Raw {
     let values = |v: &[ClauseValue]| {
         Raw::Array(
@@ -436,7 +446,7 @@ impl PolicyDoc {
                             obj(vec![
                                 ("specialty", str(&s.specialty)),
                                 ("parent", str(&s.parent)),
-                                ("when", condition(&s.when)),
+                                ("when", when(&s.when)),
                                 ("lead", str(&s.lead)),
                                 source(&s.source),
                             ])
@@ -456,7 +466,7 @@ impl PolicyDoc {
                                 .map(|t| {
                                     obj(vec![
                                         ("tier", str(&t.tier)),
-                                        ("when", condition(&t.when)),
+                                        ("when", when(&t.when)),
                                         ("managed_by", strs(&t.managed_by)),
                                         source(&t.source),
                                     ])
@@ -478,7 +488,7 @@ impl PolicyDoc {
                         .map(|e| {
                             obj(vec![
                                 ("entitlement", str(&e.entitlement)),
-                                ("when", condition(&e.when)),
+                                ("when", when(&e.when)),
                                 source(&e.source),
                             ])
                         })

@@ -282,13 +282,7 @@ impl<'r, 'c> Writer<'r, 'c> {
         match own {
             Some(own) => {
                 // The condition of the post's own stream closest to holding, and what it lacks.
-                let lacking = |m: &&Cond| {
-                    m.mask
-                        .clauses()
-                        .filter(|&(fact, a)| facts.get(fact) & !a != 0)
-                        .count()
-                };
-                let closest = own.eligible.iter().min_by_key(lacking);
+                let closest = own.eligible.iter().min_by_key(|m| lacking(m, &facts));
                 write!(
                     f,
                     "{}{}{}",
@@ -313,8 +307,12 @@ impl<'r, 'c> Writer<'r, 'c> {
         let compiled = self.c.policy().compiled();
         let stream = self.c.stream().map_or("", |st| self.l(st));
         write!(f, "{stream}{}", self.t("，", " with "))?;
-        if let Some(c) = compiled.specialty(s) {
-            self.clauses(f, &c.when.mask, &facts, true)?;
+        // The alternative that holds (the first, when several do).
+        if let Some(w) = compiled
+            .specialty(s)
+            .and_then(|c| c.when.iter().find(|w| w.mask.eval(&facts) == Some(true)))
+        {
+            self.clauses(f, &w.mask, &facts, true)?;
         }
         write!(f, "{}{}", self.t("：", ": "), self.l(s))
     }
@@ -525,7 +523,10 @@ impl<'r, 'c> Writer<'r, 'c> {
         let ladder = self.c.policy().ladder(stream);
         match tier.and_then(|t| ladder.iter().find(|c| c.tier == t)) {
             Some(t) => {
-                self.clauses(f, &t.when.mask, &facts, true)?;
+                // The alternative that holds (the first, when several do).
+                if let Some(w) = t.when.iter().find(|w| w.mask.eval(&facts) == Some(true)) {
+                    self.clauses(f, &w.mask, &facts, true)?;
+                }
                 write!(f, "{}{}", self.t("：", ": "), self.l(t.tier))?;
             }
             None => f.write_str(self.t("无层次", "no tier"))?,
@@ -541,7 +542,10 @@ impl<'r, 'c> Writer<'r, 'c> {
                 _ => self.t("；", "; "),
             })?;
             write!(f, "{}{}", self.l(t.tier), self.t("需", " needs "))?;
-            self.clauses(f, &t.when.mask, &facts, false)?;
+            // The alternative closest to holding (the first of those lacking fewest clauses).
+            if let Some(w) = t.when.iter().min_by_key(|w| lacking(w, &facts)) {
+                self.clauses(f, &w.mask, &facts, false)?;
+            }
         }
         Ok(())
     }
@@ -574,6 +578,14 @@ impl<'r, 'c> Writer<'r, 'c> {
             self.l(s)
         )
     }
+}
+
+/// How many clauses of a condition the facts do not meet (to choose the alternative closest to holding).
+fn lacking(c: &Cond, facts: &Facts) -> usize {
+    c.mask
+        .clauses()
+        .filter(|&(fact, allowed)| facts.get(fact) & !allowed != 0)
+        .count()
 }
 
 #[cfg(test)]

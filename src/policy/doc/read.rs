@@ -168,6 +168,26 @@ impl Reader {
         }
     }
 
+    /// A `when`: one table of clauses, or a non-empty array of them, any of which will do (DOMAIN.md §9.2).
+    fn when(&mut self, raw: &Raw, at: &str) -> Vec<Condition> {
+        match raw {
+            Raw::Array(items) if items.is_empty() => {
+                self.problem(
+                    ProblemKind::Shape,
+                    at,
+                    format_args!("expected a table of clauses or a non-empty list of them, got []"),
+                );
+                Vec::new()
+            }
+            Raw::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, raw)| self.condition(raw, &format!("{at}[{i}]")))
+                .collect(),
+            one => vec![self.condition(one, at)],
+        }
+    }
+
     fn condition(&mut self, raw: &Raw, at: &str) -> Condition {
         let Raw::Object(entries) = raw else {
             self.problem(
@@ -337,7 +357,7 @@ impl Reader {
                     parent: r.string(&t, "parent", at),
                     when: r
                         .get(&t, "when", at, true)
-                        .map(|w| r.condition(w, &join(at, "when")))
+                        .map(|w| r.when(w, &join(at, "when")))
                         .unwrap_or_default(),
                     lead: r.string(&t, "lead", at),
                     source: r.string(&t, "source", at),
@@ -353,7 +373,7 @@ impl Reader {
                             tier: r.string(&t, "tier", at),
                             when: r
                                 .get(&t, "when", at, true)
-                                .map(|w| r.condition(w, &join(at, "when")))
+                                .map(|w| r.when(w, &join(at, "when")))
                                 .unwrap_or_default(),
                             managed_by: r.strings(&t, "managed_by", at),
                             source: r.string(&t, "source", at),
@@ -367,7 +387,7 @@ impl Reader {
                     entitlement: r.string(&t, "entitlement", at),
                     when: r
                         .get(&t, "when", at, true)
-                        .map(|w| r.condition(w, &join(at, "when")))
+                        .map(|w| r.when(w, &join(at, "when")))
                         .unwrap_or_default(),
                     source: r.string(&t, "source", at),
                 }
