@@ -34,7 +34,8 @@ impl AnyOf {
         self.bits
     }
 
-    /// The facts some alternative tests, as bits.
+    /// The facts some alternative tests, as bits (the record writer's sentence keys, feature `json`).
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn used(&self) -> u32 {
         self.conds.iter().fold(0, |used, c| used | c.mask.used())
     }
