@@ -26,6 +26,7 @@ use crate::codes::{
     per_slot, per_slot_mut,
 };
 use crate::lang::Lang;
+use crate::policy::{Amount, Per};
 
 /// Specialty slots per stream: 0 for none, 1 + index for each specialty.
 const SPECIALTY_SLOTS: usize = 1 + Specialty::ALL.len();
@@ -135,6 +136,8 @@ pub struct Matrix {
     lead: [u64; Department::ALL.len()],
     managed_by: [u64; Department::ALL.len()],
     entitlements: [u64; Entitlement::ALL.len()],
+    /// What each entitlement is worth, as the policy of the classifications counted says (DOMAIN.md §9.1).
+    amounts: [Option<Amount>; Entitlement::ALL.len()],
     services: [u64; Service::ALL.len()],
     missing: [Ids; MissingFact::ALL.len()],
 }
@@ -289,6 +292,7 @@ impl Matrix {
             lead: [0; Department::ALL.len()],
             managed_by: [0; Department::ALL.len()],
             entitlements: [0; Entitlement::ALL.len()],
+            amounts: [None; Entitlement::ALL.len()],
             services: [0; Service::ALL.len()],
             missing: Default::default(),
         }
@@ -319,6 +323,7 @@ impl Matrix {
         }
         for e in c.entitlements() {
             *per_code_mut(&mut self.entitlements, e) += 1;
+            *per_code_mut(&mut self.amounts, e) = c.policy().entitlement_amount(e);
         }
         for s in c.services() {
             *per_code_mut(&mut self.services, s) += 1;
@@ -360,6 +365,9 @@ impl Matrix {
             for (x, y) in a.iter_mut().zip(b) {
                 *x += y;
             }
+        }
+        for (a, b) in self.amounts.iter_mut().zip(other.amounts) {
+            *a = a.or(b);
         }
         for (a, b) in self.missing.iter_mut().zip(other.missing) {
             a.append(b);
@@ -475,6 +483,47 @@ impl Matrix {
     /// ```
     pub fn entitlement_count(&self, entitlement: Entitlement) -> u64 {
         *per_code(&self.entitlements, entitlement)
+    }
+
+    /// What an entitlement is worth, as the policy of the classifications counted says (DOMAIN.md §9.1); `None`
+    /// when it gives no amount or no one was granted it.
+    ///
+    /// ```
+    /// # use talent_matrix::Matrix;
+    /// assert_eq!(Matrix::new().entitlement_amount(talent_matrix::Entitlement::AnnualReward), None);
+    /// ```
+    pub fn entitlement_amount(&self, entitlement: Entitlement) -> Option<Amount> {
+        *per_code(&self.amounts, entitlement)
+    }
+
+    /// What an entitlement costs in all: the people granted it times its amount, in yuan, each period of the
+    /// amount; `None` without an amount.
+    ///
+    /// ```
+    /// use talent_matrix::policy::{Amount, Per, PolicyDoc};
+    /// use talent_matrix::{Contribution, Entitlement, Industry, Matrix, Policy, Post, Profile, Role};
+    /// let mut doc = PolicyDoc::shizhong_2011();
+    /// doc.name = "with-amounts".into();
+    /// doc.entitlements[0].amount = Some(Amount { yuan: 60_000, per: Per::Year });
+    /// let policy = Policy::from_doc(&doc)?;
+    /// let p = Profile::builder("F-1", Post::Enterprise)
+    ///     .role(Role::SeniorManager)
+    ///     .industry(Industry::Finance)
+    ///     .contribution(Contribution::Major)
+    ///     .build()?;
+    /// let mut m = Matrix::new();
+    /// m.add(&policy.classify(&p));
+    /// m.add(&policy.classify(&p));
+    /// assert_eq!(m.entitlement_total(Entitlement::AnnualReward), Some((120_000, Per::Year)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn entitlement_total(&self, entitlement: Entitlement) -> Option<(u128, Per)> {
+        self.entitlement_amount(entitlement).map(|a| {
+            (
+                u128::from(self.entitlement_count(entitlement)) * u128::from(a.yuan),
+                a.per,
+            )
+        })
     }
 
     /// How many people are given a service.
@@ -628,10 +677,49 @@ impl serde::Serialize for Matrix {
             "entitlements",
             &Counts(Entitlement::ALL, &|e| self.entitlement_count(e)),
         )?;
+        // Only when the policy gives amounts (DOMAIN.md §9.1), so that a matrix without them reads as before.
+        struct Amounts<'m>(&'m Matrix);
+        impl serde::Serialize for Amounts<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let priced = || {
+                    Entitlement::ALL.iter().filter_map(|&e| {
+                        Some((
+                            e,
+                            self.0.entitlement_amount(e)?,
+                            self.0.entitlement_total(e)?,
+                        ))
+                    })
+                };
+                let mut map = serializer.serialize_map(Some(priced().count()))?;
+                for (e, amount, (total, _)) in priced() {
+                    map.serialize_entry(
+                        e.code(),
+                        &AmountRow {
+                            people: self.0.entitlement_count(e),
+                            amount_yuan: amount.yuan,
+                            per: amount.per.code(),
+                            total_yuan: total,
+                        },
+                    )?;
+                }
+                map.end()
+            }
+        }
+        #[derive(serde::Serialize)]
+        struct AmountRow {
+            people: u64,
+            amount_yuan: u64,
+            per: &'static str,
+            total_yuan: u128,
+        }
+
         s.serialize_field(
             "services",
             &Counts(Service::ALL, &|v| self.service_count(v)),
         )?;
+        if self.amounts.iter().any(Option::is_some) {
+            s.serialize_field("entitlement_amounts", &Amounts(self))?;
+        }
         s.serialize_field("missing_facts", &Missing(self))?;
         s.end()
     }

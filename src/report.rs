@@ -36,6 +36,7 @@ enum Word {
     Lead,
     ManagedBy,
     Entitlements,
+    Amounts,
     Services,
     MissingFacts,
 }
@@ -59,6 +60,7 @@ impl Word {
             Word::Lead => ("主管", "主管", "Lead"),
             Word::ManagedBy => ("管理", "管理", "Manages"),
             Word::Entitlements => ("待遇", "待遇", "Entitlements"),
+            Word::Amounts => ("待遇金额", "待遇金額", "Entitlement amounts"),
             Word::Services => ("服务", "服務", "Services"),
             Word::MissingFacts => ("待补信息", "待補信息", "Missing facts"),
         };
@@ -265,6 +267,41 @@ impl Matrix {
                 .collect(),
             &mut out,
         );
+        // What the entitlements cost, where the policy gives amounts (DOMAIN.md §9.1).
+        let priced: Vec<String> = Entitlement::ALL
+            .iter()
+            .filter_map(|&e| {
+                let (amount, (total, per)) =
+                    (self.entitlement_amount(e)?, self.entitlement_total(e)?);
+                let (n, per) = (self.entitlement_count(e), per.label(lang));
+                Some(if lang.is_chinese() {
+                    format!(
+                        "{} {n}人 × {per}{}元 = {per}{total}元",
+                        e.label(lang),
+                        amount.yuan
+                    )
+                } else {
+                    format!(
+                        "{} {n} × {} yuan {per} = {total} yuan {per}",
+                        e.label(lang),
+                        amount.yuan
+                    )
+                })
+            })
+            .collect();
+        if !priced.is_empty() {
+            let (sep, colon) = if lang.is_chinese() {
+                ("；", "：")
+            } else {
+                ("; ", ": ")
+            };
+            let _ = writeln!(
+                out,
+                "\n{}{colon}{}",
+                Word::Amounts.text(lang),
+                priced.join(sep)
+            );
+        }
         counted(
             Word::Services,
             Service::ALL

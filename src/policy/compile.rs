@@ -2,7 +2,7 @@
 //! ([`crate::facts`]), every problem of codes and shape collected. The proofs a compiled policy must pass are in
 //! `check`; the engine that applies it is `crate::classify`.
 
-use super::doc::{Allowed, ClauseValue, Condition, PolicyDoc};
+use super::doc::{Allowed, Amount, ClauseValue, Condition, PolicyDoc};
 use super::limits::Limits;
 use super::problem::{Problem, ProblemKind};
 use crate::codes::{
@@ -135,6 +135,8 @@ pub(crate) struct Compiled {
     /// The ladder of each stream, by stream index, tiers highest first.
     pub(crate) ladders: [Vec<CompiledTier>; Stream::ALL.len()],
     pub(crate) entitlements: Vec<(Entitlement, AnyOf)>,
+    /// What each entitlement is worth, where the policy says, by entitlement index.
+    pub(crate) amounts: [Option<Amount>; Entitlement::ALL.len()],
     /// The services of each introduction level, by level index.
     pub(crate) services: [CodeSet<Service>; IntroductionLevel::ALL.len()],
     /// The bounds of the large, medium and small classes of each industry, by industry index.
@@ -460,10 +462,33 @@ impl Compiled {
             }
         }
         let mut entitlements = Vec::new();
-        for (i, e) in doc.entitlements.iter().enumerate() {
+        let mut amounts = [None; Entitlement::ALL.len()];
+        for (i, doc_entry) in doc.entitlements.iter().enumerate() {
             let at = format!("entitlements[{i}]");
-            let entitlement = code::<Entitlement>(&e.entitlement, &at, p);
-            let when = numbered_any(&e.when, &format!("{at}.when"), p, &mut count, &mut unread);
+            let entitlement = code::<Entitlement>(&doc_entry.entitlement, &at, p);
+            let when = numbered_any(
+                &doc_entry.when,
+                &format!("{at}.when"),
+                p,
+                &mut count,
+                &mut unread,
+            );
+            // DOMAIN.md §9.1: a whole number of yuan, 1 to 100,000,000.
+            let amount = doc_entry.amount.filter(|a| {
+                let fits = (1..=Amount::MAX_YUAN).contains(&a.yuan);
+                if !fits {
+                    p.push(Problem::new(
+                        ProblemKind::Shape,
+                        format!("{at}.amount_yuan"),
+                        format!(
+                            "amount_yuan must be a whole number of yuan from 1 to {}, got {}",
+                            Amount::MAX_YUAN,
+                            a.yuan
+                        ),
+                    ));
+                }
+                fits
+            });
             match entitlement {
                 Some(e) if entitlements.iter().any(|(seen, _)| *seen == e) => {
                     p.push(Problem::new(
@@ -472,7 +497,10 @@ impl Compiled {
                         format!("entitlement {:?} is listed twice", e.code()),
                     ));
                 }
-                Some(e) => entitlements.push((e, when)),
+                Some(e) => {
+                    *per_code_mut(&mut amounts, e) = amount;
+                    entitlements.push((e, when));
+                }
                 None => {}
             }
         }
@@ -577,6 +605,7 @@ impl Compiled {
             specialties,
             ladders,
             entitlements,
+            amounts,
             services,
             size_standard,
             above,

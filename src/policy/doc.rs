@@ -156,8 +156,113 @@ pub struct EntitlementDoc {
     /// When it is granted (clauses may test `stream`, `specialty` and `tier` too): any of these alternatives
     /// (one table, or an array of tables).
     pub when: Vec<Condition>,
+    /// What it is worth, when the policy says (`amount_yuan` and `per` in the document, DOMAIN.md §9.1); the
+    /// matrix then totals it.
+    pub amount: Option<Amount>,
     /// Where the rule comes from.
     pub source: String,
+}
+
+/// What an entitlement is worth: a whole number of yuan (1 to 100,000,000) paid each `per` (DOMAIN.md §9.1).
+///
+/// ```
+/// use talent_matrix::policy::{Amount, Per};
+/// let a = Amount { yuan: 60_000, per: Per::Year };
+/// assert_eq!(a.to_string(), "60000 yuan per year");
+/// assert_eq!("month".parse::<Per>(), Ok(Per::Month));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Amount {
+    /// The amount, in yuan.
+    pub yuan: u64,
+    /// How often it is paid.
+    pub per: Per,
+}
+
+impl Amount {
+    /// The most an amount may be, in yuan.
+    pub const MAX_YUAN: u64 = 100_000_000;
+}
+
+impl core::fmt::Display for Amount {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.per {
+            Per::Once => write!(f, "{} yuan once", self.yuan),
+            per => write!(f, "{} yuan per {}", self.yuan, per.code()),
+        }
+    }
+}
+
+/// How often an amount is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Per {
+    /// Each year (每年).
+    Year,
+    /// Each month (每月).
+    Month,
+    /// Once (一次性).
+    Once,
+}
+
+impl Per {
+    /// Every period, in the order of the list.
+    pub const ALL: &'static [Per] = &[Per::Year, Per::Month, Per::Once];
+
+    /// The period's code: `year`, `month` or `once`.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::policy::Per::Once.code(), "once");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Per::Year => "year",
+            Per::Month => "month",
+            Per::Once => "once",
+        }
+    }
+
+    /// The period in a language: 每年 / 每年 / per year, and so on.
+    ///
+    /// ```
+    /// use talent_matrix::{Lang, policy::Per};
+    /// assert_eq!(Per::Year.label(Lang::ZhHans), "每年");
+    /// assert_eq!(Per::Month.label(Lang::En), "per month");
+    /// ```
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match (self, lang.is_chinese()) {
+            (Per::Year, true) => "每年",
+            (Per::Month, true) => "每月",
+            (Per::Once, true) => "一次性",
+            (Per::Year, false) => "per year",
+            (Per::Month, false) => "per month",
+            (Per::Once, false) => "once",
+        }
+    }
+}
+
+impl core::fmt::Display for Per {
+    /// The code.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A period that is not `year`, `month` or `once`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("per must be year, month or once, got {0:?}")]
+pub struct ParsePerError(String);
+
+impl core::str::FromStr for Per {
+    type Err = ParsePerError;
+
+    fn from_str(s: &str) -> Result<Per, ParsePerError> {
+        Per::ALL
+            .iter()
+            .copied()
+            .find(|p| p.code() == s)
+            .ok_or_else(|| ParsePerError(crate::safety::Shown(s).to_string()))
+    }
 }
 
 /// The services of one 百千万 introduction level.
@@ -486,11 +591,17 @@ impl PolicyDoc {
                     self.entitlements
                         .iter()
                         .map(|e| {
-                            obj(vec![
+                            let mut entries = vec![
                                 ("entitlement", str(&e.entitlement)),
                                 ("when", when(&e.when)),
-                                source(&e.source),
-                            ])
+                            ];
+                            // Only when given: a policy without amounts writes (and hashes) as before.
+                            if let Some(a) = e.amount {
+                                entries.push(("amount_yuan", Raw::UInt(a.yuan)));
+                                entries.push(("per", str(a.per.code())));
+                            }
+                            entries.push(source(&e.source));
+                            obj(entries)
                         })
                         .collect(),
                 ),

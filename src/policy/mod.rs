@@ -32,7 +32,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::codes::{Department, Industry, Post, Specialty, Stream, Tier, per_code};
+use crate::codes::{Department, Entitlement, Industry, Post, Specialty, Stream, Tier, per_code};
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts};
 use crate::profile::Profile;
 
@@ -45,8 +45,8 @@ mod problem;
 use compile::Compiled;
 
 pub use doc::{
-    AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc, PolicyDoc,
-    ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
+    AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc,
+    ParsePerError, Per, PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
 };
 pub use limits::Limits;
 pub use problem::{PolicyError, Problem, ProblemKind};
@@ -268,6 +268,27 @@ impl Policy {
     /// ```
     pub fn hash(&self) -> &str {
         &self.inner.hash
+    }
+
+    /// What an entitlement is worth under this policy, where it says (DOMAIN.md §9.1); `None` for the built-in
+    /// policy until its amount is settled (see `DESIGN.md`).
+    ///
+    /// ```
+    /// use talent_matrix::policy::{Amount, Per, PolicyDoc};
+    /// use talent_matrix::{Entitlement, Policy};
+    /// let mut doc = PolicyDoc::shizhong_2011();
+    /// doc.name = "with-amounts".into();
+    /// doc.entitlements[0].amount = Some(Amount { yuan: 60_000, per: Per::Year });
+    /// let policy = Policy::from_doc(&doc)?;
+    /// assert_eq!(
+    ///     policy.entitlement_amount(Entitlement::AnnualReward),
+    ///     Some(Amount { yuan: 60_000, per: Per::Year })
+    /// );
+    /// assert_eq!(policy.entitlement_amount(Entitlement::FinanceApartmentPreference), None);
+    /// # Ok::<(), talent_matrix::policy::PolicyError>(())
+    /// ```
+    pub fn entitlement_amount(&self, entitlement: Entitlement) -> Option<Amount> {
+        *per_code(&self.inner.compiled.amounts, entitlement)
     }
 
     /// The lead department (主管部门) of a stream; `None` for a stream the policy does not define.

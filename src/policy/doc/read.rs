@@ -2,8 +2,8 @@
 //! every problem collected with where it is. Codes and content are checked later, when the document is loaded.
 
 use super::{
-    AboveDoc, Allowed, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc, PolicyDoc,
-    ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
+    AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc, Per,
+    PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
 };
 use crate::money::Wan;
 use crate::policy::problem::{Problem, ProblemKind};
@@ -272,6 +272,48 @@ impl Reader {
         })
     }
 
+    /// An entitlement's `amount_yuan` and `per`, given together or not at all (DOMAIN.md §9.1). The amount's
+    /// range is checked when the policy loads, with its other rules.
+    fn amount(&mut self, t: &[(&str, &Raw)], at: &str) -> Option<Amount> {
+        let yuan = self.get(t, "amount_yuan", at, false);
+        let per = self.get(t, "per", at, false);
+        match (yuan, per) {
+            (None, None) => None,
+            (Some(yuan), Some(per)) => {
+                let yuan = self.number(yuan, &join(at, "amount_yuan"));
+                let per = match per {
+                    Raw::Str(s) => match s.parse::<Per>() {
+                        Ok(p) => Some(p),
+                        Err(e) => {
+                            self.problem(ProblemKind::Shape, &join(at, "per"), e);
+                            None
+                        }
+                    },
+                    other => {
+                        self.problem(
+                            ProblemKind::Shape,
+                            &join(at, "per"),
+                            format_args!("expected year, month or once, got {}", show(other)),
+                        );
+                        None
+                    }
+                };
+                Some(Amount {
+                    yuan: yuan?,
+                    per: per?,
+                })
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                self.problem(
+                    ProblemKind::Shape,
+                    at,
+                    "give amount_yuan and per together, or neither",
+                );
+                None
+            }
+        }
+    }
+
     fn wan(&mut self, raw: &Raw, at: &str) -> Option<Wan> {
         match raw {
             Raw::Int(n) => u64::try_from(*n).ok().map(Wan::from_wan),
@@ -382,13 +424,18 @@ impl Reader {
                 }
             }),
             entitlements: self.list(&t, "entitlements", at, false, |r, raw, at| {
-                let t = r.table(raw, at, &["entitlement", "when", "source"]);
+                let t = r.table(
+                    raw,
+                    at,
+                    &["entitlement", "when", "amount_yuan", "per", "source"],
+                );
                 EntitlementDoc {
                     entitlement: r.string(&t, "entitlement", at),
                     when: r
                         .get(&t, "when", at, true)
                         .map(|w| r.when(w, &join(at, "when")))
                         .unwrap_or_default(),
+                    amount: r.amount(&t, at),
                     source: r.string(&t, "source", at),
                 }
             }),
