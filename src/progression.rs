@@ -503,28 +503,43 @@ pub fn progression(policy: &Policy, profile: &Profile) -> Progression {
     let mut steps = Vec::new();
     let mut passed_over = Vec::new();
     for t in above.iter().rev() {
-        let step = Step {
-            tier: t.tier,
-            // The alternative needing the fewest changes (the first of those, DOMAIN.md §9.2).
-            requirements: t
-                .when
-                .iter()
-                .map(|w| requirements(policy, profile, &w.mask, &facts))
-                .min_by_key(Vec::len)
-                .unwrap_or_default(),
-        };
-        // A step lands exactly on its tier, in the same stream; else it is passed over, saying where it lands.
-        let lands = step.applied_to(profile).ok().map(|q| {
-            let c = policy.classify(&q);
-            (c.stream(), c.tier())
-        });
-        match lands {
-            Some((s2, t2)) if s2 == stream && t2 == Some(t.tier) => steps.push(step),
-            landed => passed_over.push(PassedOver {
+        // Each alternative's changes, fewest first (the first listed on a tie, DOMAIN.md §9.2): the step is the
+        // first that lands exactly on the tier, in the same stream; if none does, the tier is passed over, saying
+        // where the fewest changes lead.
+        let mut options: Vec<Vec<Requirement>> = t
+            .when
+            .iter()
+            .map(|w| requirements(policy, profile, &w.mask, &facts))
+            .collect();
+        options.sort_by_key(Vec::len);
+        let mut first_landing = None;
+        let mut landed_step = None;
+        for requirements in options {
+            let step = Step {
+                tier: t.tier,
+                requirements,
+            };
+            let lands = step.applied_to(profile).ok().map(|q| {
+                let c = policy.classify(&q);
+                (c.stream(), c.tier())
+            });
+            if matches!(lands, Some((s2, t2)) if s2 == stream && t2 == Some(t.tier)) {
+                landed_step = Some(step);
+                break;
+            }
+            if first_landing.is_none() {
+                first_landing = Some((step, lands));
+            }
+        }
+        match (landed_step, first_landing) {
+            (Some(step), _) => steps.push(step),
+            (None, Some((step, landed))) => passed_over.push(PassedOver {
                 tier: t.tier,
                 lands: landed.and_then(|(s2, t2)| t2.filter(|_| s2 == stream)),
                 requirements: step.requirements,
             }),
+            // A tier without alternatives, which a policy that loads does not have: nothing to offer.
+            (None, None) => {}
         }
     }
     let no_path = steps.is_empty().then_some(NoPath::AllPassedOver);

@@ -231,3 +231,41 @@ fn alternatives_are_proven_one_by_one_and_named_by_index() {
     ]));
     Policy::from_doc(&doc).unwrap();
 }
+
+/// When the alternative needing the fewest changes would pass the tier by, the next that lands on it is offered
+/// (DOMAIN.md §9.2 with issue 12's "each step must land exactly on its tier").
+#[test]
+fn progression_offers_the_fewest_changes_that_land_on_the_tier() {
+    let mut doc = PolicyDoc::shizhong_2011();
+    doc.name = "elite-alternatives".into();
+    doc.ladders[0].tiers[2].when = vec![
+        clauses(&[only("role", &["owner"])]),
+        clauses(&[
+            only("role", &["senior_manager"]),
+            ("potential".to_owned(), Allowed::Only(vec![true.into()])),
+        ]),
+    ];
+    let policy = Policy::from_doc(&doc).unwrap();
+    // A senior manager with outstanding performance and major contribution: becoming the owner (one change,
+    // the first alternative) would make them leader; assessed potential (one change, the second) makes elite.
+    let p = Profile::builder("M-3", Post::Enterprise)
+        .role(Role::SeniorManager)
+        .performance(Performance::Outstanding)
+        .contribution(Contribution::Major)
+        .above_designated_size(false)
+        .build()
+        .unwrap();
+    let path = progression(&policy, &p);
+    let elite = path
+        .steps()
+        .iter()
+        .find(|s| s.tier() == Tier::Elite)
+        .expect("elite is offered");
+    let changes: Vec<&str> = elite.requirements().iter().map(|r| r.en()).collect();
+    assert_eq!(changes, ["development potential assessed"]);
+    assert_eq!(
+        policy.classify(&elite.applied_to(&p).unwrap()).tier(),
+        Some(Tier::Elite)
+    );
+    assert!(path.passed_over().is_empty());
+}
