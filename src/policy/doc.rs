@@ -229,7 +229,7 @@ impl Per {
     /// assert_eq!(Per::Year.label(Lang::ZhHans), "每年");
     /// assert_eq!(Per::Month.label(Lang::En), "per month");
     /// ```
-    pub fn label(self, lang: crate::Lang) -> &'static str {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match (self, lang.is_chinese()) {
             (Per::Year, true) => "每年",
             (Per::Month, true) => "每月",
