@@ -34,14 +34,17 @@ fn a_broken_policy_reports_every_problem_at_once() {
     ))
     .unwrap();
     let doc = PolicyDoc::from_toml(&text).unwrap();
-    // Every problem at once (DOMAIN.md §9.4): the codes and shape, then the proofs on what could be read. The
-    // stream left out (its lead unknown) and the one repeated are not proven about; everything else is.
+    // Every problem at once (DOMAIN.md §9.4): the codes and shape (an unknown value in one alternative, an
+    // amount out of range among them), then the proofs on what could be read. The stream left out (its lead
+    // unknown) and the one repeated are not proven about; everything else is.
     let err = Policy::from_doc(&doc).unwrap_err();
     assert_eq!(
         err.problems(),
         [
             r#"streams[0].lead: unknown department "mayors_office""#,
             r#"streams[1]: stream "party_government" is listed twice"#,
+            r#"entitlements[0].when[1]: role cannot be "chairman" (expected none, principal, owner, senior_manager, middle_manager, staff)"#,
+            "entitlements[0].amount_yuan: amount_yuan must be a whole number of yuan from 1 to 100000000, got 0",
             r#"services[0]: unknown service "free_lunch""#,
             r#"streams[3]: no post or qualification reaches stream "rural_practical": it has no condition that can hold"#,
             "streams[4].eligible[0]: enterprise_size cannot be tested here (only tiers and entitlements test enterprise facts, which may be open)",
@@ -57,7 +60,7 @@ fn a_broken_policy_reports_every_problem_at_once() {
     );
     // With the codes fixed, the proofs alone: the same problems as the proofs found above, at the paths of the
     // streams that moved up by one (the repeated entry is gone). Fixing the codes reveals nothing new.
-    let proofs: Vec<String> = err.problems()[3..]
+    let proofs: Vec<String> = err.problems()[5..]
         .iter()
         .map(|p| {
             p.to_string()
@@ -69,6 +72,7 @@ fn a_broken_policy_reports_every_problem_at_once() {
     doc.streams[0].lead = "organization_department".into();
     doc.streams.remove(1);
     doc.services.clear();
+    doc.entitlements.clear();
     let err = Policy::from_doc(&doc).unwrap_err();
     let fixed: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
     assert_eq!(fixed, proofs);
