@@ -110,6 +110,29 @@ pub enum ProfileError {
         suggestion: Field,
     },
 
+    /// A field a policy adds (DOMAIN.md §9.2) holding a value it may not: named by the field's code, with the
+    /// whole value as given and what the field takes.
+    ///
+    /// ```
+    /// use talent_matrix::ProfileError;
+    /// let err = ProfileError::PolicyField {
+    ///     field: "honour".into(),
+    ///     value: "泰山学者；泰山学者".into(),
+    ///     expected: "takes each value once".into(),
+    /// };
+    /// assert_eq!(err.to_string(), "honour takes each value once, got 泰山学者；泰山学者");
+    /// assert_eq!(err.field(), Some("honour"));
+    /// ```
+    #[error("{field} {expected}, got {}", crate::safety::Shown(&crate::safety::quoted(value)))]
+    PolicyField {
+        /// The field's code.
+        field: String,
+        /// The value as given (a JSON value other than a string as JSON text).
+        value: String,
+        /// What the field takes, e.g. `takes one value`, `must be one of a, b`.
+        expected: String,
+    },
+
     /// A field given twice in one record.
     ///
     /// ```
@@ -204,6 +227,7 @@ impl ProfileError {
         match self {
             ProfileError::Syntax { .. } | ProfileError::NotAnObject { .. } => None,
             ProfileError::UnknownField { name, .. } => Some(name),
+            ProfileError::PolicyField { field, .. } => Some(field),
             ProfileError::DuplicateField { field }
             | ProfileError::MissingField { field }
             | ProfileError::InvalidValue { field, .. }
@@ -224,6 +248,7 @@ impl ProfileError {
             ProfileError::InvalidValue { value, .. }
             | ProfileError::Character { value, .. }
             | ProfileError::ThousandsSeparator { value, .. } => Some(value.raw().to_owned()),
+            ProfileError::PolicyField { value, .. } => Some(value.clone()),
             _ => None,
         }
     }

@@ -13,6 +13,7 @@
 
 pub(crate) mod condition;
 pub(crate) mod rows;
+pub(crate) mod slots;
 
 use crate::codes::{
     Coded, Contribution, EnterpriseSize, Field, Industry, IntroductionLevel, MissingFact,
@@ -96,6 +97,19 @@ pub(crate) enum Fact {
     Stream,
     Specialty,
     Tier,
+    /// The facts a policy adds (DOMAIN.md §9.2, §9.3), numbered by the policy: see [`slots`].
+    S0,
+    S1,
+    S2,
+    S3,
+    S4,
+    S5,
+    S6,
+    S7,
+    S8,
+    S9,
+    S10,
+    S11,
 }
 
 /// How a fact's values are numbered.
@@ -109,9 +123,15 @@ pub(crate) enum Kind {
     Derived(&'static [&'static str]),
     /// `false` is bit 0, `true` bit 1.
     Bool,
+    /// A fact a policy adds: its values are numbered by the policy ([`slots::Slots`]).
+    Slot,
 }
 
-pub(crate) const FACTS: usize = 17;
+/// The facts every policy has: the input facts and the three decided ones.
+pub(crate) const BUILT_IN: usize = 17;
+
+/// Every fact: the built-in ones, then the slots a policy may give its own facts.
+pub(crate) const FACTS: usize = BUILT_IN + slots::SLOTS;
 
 impl Fact {
     pub(crate) const ALL: [Fact; FACTS] = [
@@ -132,7 +152,35 @@ impl Fact {
         Fact::Stream,
         Fact::Specialty,
         Fact::Tier,
+        Fact::S0,
+        Fact::S1,
+        Fact::S2,
+        Fact::S3,
+        Fact::S4,
+        Fact::S5,
+        Fact::S6,
+        Fact::S7,
+        Fact::S8,
+        Fact::S9,
+        Fact::S10,
+        Fact::S11,
     ];
+
+    /// The built-in facts, in order.
+    #[allow(clippy::indexing_slicing)] // a constant range within the array
+    pub(crate) fn built_in() -> &'static [Fact] {
+        &Fact::ALL[..BUILT_IN]
+    }
+
+    /// The slot a policy's own fact is in, for a slot fact.
+    pub(crate) const fn slot(self) -> Option<usize> {
+        (self as usize).checked_sub(BUILT_IN)
+    }
+
+    /// The fact of slot `i` (below [`slots::SLOTS`]).
+    pub(crate) fn of_slot(i: usize) -> Option<Fact> {
+        Fact::ALL.get(BUILT_IN + i).copied()
+    }
 
     /// The profile field a fact is, for the facts read from a profile.
     pub(crate) const fn field(self) -> Option<Field> {
@@ -145,8 +193,9 @@ impl Fact {
             (_, Some(field)) => field.code(),
             (Fact::Stream, None) => "stream",
             (Fact::Specialty, None) => "specialty",
-            // The tier; an input fact always has a field (asserted where `FIELD_OF` is checked).
-            (_, None) => "tier",
+            (Fact::Tier, None) => "tier",
+            // A slot's name is its policy's to say (`slots::Slots::name`).
+            (_, None) => "(policy fact)",
         }
     }
 
@@ -163,6 +212,7 @@ impl Fact {
             Kind::Required(c) | Kind::Derived(c) => c.len(),
             Kind::Optional(c) => c.len() + 1,
             Kind::Bool => 2,
+            Kind::Slot => return u32::MAX,
         };
         (1u32 << n) - 1
     }
@@ -193,11 +243,19 @@ impl Fact {
                     "specialty"
                 }
             }
-            (_, None) => {
+            (Fact::Tier, None) => {
                 if zh {
                     "层次"
                 } else {
                     "tier"
+                }
+            }
+            // A slot's label is its policy's to say (`slots::Slots::label`).
+            (_, None) => {
+                if zh {
+                    "政策事实"
+                } else {
+                    "policy fact"
                 }
             }
         };
@@ -222,6 +280,8 @@ impl Fact {
                 Some(i) => label(i),
             },
             Kind::Required(_) | Kind::Derived(_) => label(bit),
+            // A slot's values are its policy's to name (`slots::Slots::value_label`).
+            Kind::Slot => None,
         }
     }
 
@@ -244,7 +304,7 @@ pub(crate) const fn missing_fact(fact: Fact) -> Option<MissingFact> {
 /// The kind of each fact (see [`Fact::kind`]).
 macro_rules! fact_kinds {
     (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {{
-        let mut kinds = [Kind::Bool; FACTS];
+        let mut kinds = [Kind::Slot; FACTS];
         kinds[Fact::Post as usize] = Kind::Required(Post::CODES);
         kinds[Fact::Stream as usize] = Kind::Optional(Stream::CODES);
         kinds[Fact::Specialty as usize] = Kind::Optional(Specialty::CODES);
@@ -350,7 +410,7 @@ const PACKING: [(u32, u32); FACTS] = {
     let mut packing = [(0, 0); FACTS];
     let mut shift = 0;
     let mut i = 0;
-    while i < FACTS {
+    while i < BUILT_IN {
         let universe = Fact::ALL[i].universe();
         packing[i] = (shift, universe);
         shift += 32 - universe.leading_zeros();
@@ -362,7 +422,7 @@ const PACKING: [(u32, u32); FACTS] = {
 
 /// The input facts of a profile, as states, in the order of [`Fact::ALL`] (the three decided facts, which come
 /// last, excluded).
-pub(crate) const INPUTS: usize = FACTS - 3;
+pub(crate) const INPUTS: usize = BUILT_IN - 3;
 
 /// A profile's input facts as states (see [`input_states`]).
 pub(crate) type States = [u8; INPUTS];
@@ -481,10 +541,14 @@ pub(crate) fn optional<T: Coded>(v: Option<T>) -> u32 {
 impl Facts {
     /// A profile's facts before anything is decided: its input facts' states as bits, and no stream,
     /// specialty or tier.
-    pub(crate) fn of(p: &Profile, enterprise: &EnterpriseFacts) -> Facts {
+    pub(crate) fn of(p: &Profile, enterprise: &EnterpriseFacts, slots: &slots::Slots) -> Facts {
         let mut f = [1u32; FACTS];
         for (fact, &state) in Fact::ALL.iter().zip(&input_states(p, enterprise)) {
             *per_fact_mut(&mut f, *fact) = state_bits(*fact, usize::from(state));
+        }
+        // The policy's own facts (none for most policies): read from the profile's policy fields.
+        for (fact, _) in Fact::ALL[BUILT_IN..].iter().zip(&slots.slots) {
+            *per_fact_mut(&mut f, *fact) = slots.bits(*fact, p);
         }
         Facts(f)
     }
@@ -498,11 +562,12 @@ impl Facts {
     pub(crate) fn of_decided(
         p: &Profile,
         enterprise: &EnterpriseFacts,
+        slots: &slots::Slots,
         stream: Option<Stream>,
         specialty: Option<Specialty>,
         tier: Option<Tier>,
     ) -> Facts {
-        Facts::of(p, enterprise)
+        Facts::of(p, enterprise, slots)
             .with(Fact::Stream, optional(stream))
             .with(Fact::Specialty, optional(specialty))
             .with(Fact::Tier, optional(tier))

@@ -125,7 +125,7 @@ pub use codes::{
 pub use error::{ErrorValue, ProfileError};
 pub use lang::{Lang, ParseLangError};
 pub use matrix::{Matrix, MatrixRow};
-pub use money::{ParseWanError, Wan};
+pub use money::{Measure, ParseWanError, Wan};
 pub use policy::Policy;
 pub use profile::{Profile, ProfileBuilder};
 pub use reason::{ParseRuleError, Reason, Rule, Sentence};

@@ -478,3 +478,148 @@ mod tests {
         assert_eq!(Wan::from_f64(1e300), None);
     }
 }
+
+/// A measured number: the value of a policy's indicator in a profile, or a threshold a policy compares it with
+/// (DOMAIN.md §9.2). A decimal with at most 4 places, held exactly as a whole number of ten-thousandths, so
+/// that `499.9999 < 500` and no comparison is ever rounded. Which range a value may take depends on the
+/// indicator's unit ([`Unit`](crate::policy::Unit)); this type only keeps the number exact.
+///
+/// It parses a plain decimal (an optional sign, digits, optionally a point and at most 4 more digits; no
+/// exponent, no thousands separator) and prints the shortest exact form, which parses back:
+///
+/// ```
+/// use talent_matrix::Measure;
+///
+/// let m: Measure = "-12.50".parse()?;
+/// assert_eq!(m.to_string(), "-12.5");
+/// assert_eq!(m.ten_thousandths(), -125_000);
+/// assert_eq!(Measure::from_f64(500.0), Some(Measure::from_whole(500)));
+/// assert_eq!(Measure::from_f64(0.00001), None);
+/// assert!("1e3".parse::<Measure>().is_err());
+/// # Ok::<(), talent_matrix::ParseWanError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Measure(i64);
+
+impl Measure {
+    /// The largest magnitude a measure may have: 10^11 (beyond every unit's range, DOMAIN.md §9.2).
+    const LIMIT: i64 = 100_000_000_000 * 10_000;
+
+    /// A whole number, saturating at ±10^11.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Measure::from_whole(7).to_string(), "7");
+    /// ```
+    pub const fn from_whole(n: i64) -> Measure {
+        let n = if n > 100_000_000_000 {
+            100_000_000_000
+        } else if n < -100_000_000_000 {
+            -100_000_000_000
+        } else {
+            n
+        };
+        Measure(n * 10_000)
+    }
+
+    /// A number of ten-thousandths, e.g. `12_345` for 1.2345; `None` beyond ±10^11.
+    ///
+    /// ```
+    /// use talent_matrix::Measure;
+    /// assert_eq!(Measure::from_ten_thousandths(12_345).map(|m| m.to_string()), Some("1.2345".to_owned()));
+    /// ```
+    pub const fn from_ten_thousandths(n: i64) -> Option<Measure> {
+        if n > Self::LIMIT || n < -Self::LIMIT {
+            None
+        } else {
+            Some(Measure(n))
+        }
+    }
+
+    /// The number as ten-thousandths.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Measure::from_whole(-3).ten_thousandths(), -30_000);
+    /// ```
+    pub const fn ten_thousandths(self) -> i64 {
+        self.0
+    }
+
+    /// A number read as an `f64` (TOML and JSON numbers), exactly: `None` when it is not finite, has more than
+    /// 4 decimal places, or lies beyond ±10^11.
+    ///
+    /// ```
+    /// use talent_matrix::Measure;
+    /// assert_eq!(Measure::from_f64(-0.25).map(|m| m.to_string()), Some("-0.25".to_owned()));
+    /// assert_eq!(Measure::from_f64(f64::NAN), None);
+    /// ```
+    pub fn from_f64(x: f64) -> Option<Measure> {
+        let magnitude = Wan::from_f64(x.abs())?;
+        let n = i64::try_from(magnitude.yuan()).ok()?;
+        Measure::from_ten_thousandths(if x < 0.0 { -n } else { n })
+    }
+
+    /// How many decimal places the shortest exact form has (0 to 4).
+    ///
+    /// ```
+    /// use talent_matrix::Measure;
+    /// assert_eq!("2.50".parse::<Measure>()?.decimals(), 1);
+    /// # Ok::<(), talent_matrix::ParseWanError>(())
+    /// ```
+    pub fn decimals(self) -> u32 {
+        let mut frac = (self.0 % 10_000).unsigned_abs();
+        if frac == 0 {
+            return 0;
+        }
+        let mut places = 4;
+        while frac % 10 == 0 {
+            frac /= 10;
+            places -= 1;
+        }
+        places
+    }
+
+    /// Whether the number is whole.
+    ///
+    /// ```
+    /// assert!(talent_matrix::Measure::from_whole(3).is_whole());
+    /// ```
+    pub fn is_whole(self) -> bool {
+        self.0 % 10_000 == 0
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 < 0 {
+            f.write_str("-")?;
+        }
+        fmt::Display::fmt(&Wan::from_yuan(self.0.unsigned_abs()), f)
+    }
+}
+
+impl FromStr for Measure {
+    type Err = ParseWanError;
+
+    /// Reads a plain decimal with an optional sign, as [`Wan`] reads an amount.
+    fn from_str(input: &str) -> Result<Measure, ParseWanError> {
+        let s = input.trim();
+        let (negative, rest) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.strip_prefix('+').unwrap_or(s)),
+        };
+        let fail = |reason| ParseWanError {
+            input: input.to_owned(),
+            reason,
+        };
+        if rest.starts_with(['-', '+']) {
+            return Err(fail("expected a plain decimal number such as 2500 or -2.5"));
+        }
+        let magnitude: Wan = rest.parse().map_err(|e: ParseWanError| ParseWanError {
+            input: input.to_owned(),
+            reason: e.reason,
+        })?;
+        let n = i64::try_from(magnitude.yuan()).map_err(|_| fail("the number is too large"))?;
+        Measure::from_ten_thousandths(if negative { -n } else { n })
+            .ok_or_else(|| fail("the number is too large"))
+    }
+}

@@ -21,6 +21,37 @@ mod scan;
 #[cfg(feature = "roster")]
 pub(crate) use cell::{Cell, Slot};
 
+/// The value of a field a policy adds to the profile (DOMAIN.md §9.2), as a profile holds it: codes, never
+/// labels (a reader given the policy turns labels into codes).
+///
+/// ```
+/// use talent_matrix::{Measure, PolicyValue};
+/// let v = PolicyValue::Number(Measure::from_whole(620));
+/// assert_eq!(v.to_string(), "620");
+/// assert_eq!(PolicyValue::Many(vec!["a".into(), "b".into()]).to_string(), "a;b");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PolicyValue {
+    /// A one-valued fact's value: its code.
+    One(String),
+    /// A many-valued fact's values: their codes, each once, in the order given.
+    Many(Vec<String>),
+    /// An indicator's number.
+    Number(crate::money::Measure),
+}
+
+impl core::fmt::Display for PolicyValue {
+    /// The code, the codes joined with `;`, or the number: the text a CSV cell would hold.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            PolicyValue::One(code) => f.write_str(code),
+            PolicyValue::Many(codes) => f.write_str(&codes.join(";")),
+            PolicyValue::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
 /// Generates, from the rows of the field table, the [`Profile`] struct, its getters and the builder's setters.
 macro_rules! profile {
     (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
@@ -57,6 +88,9 @@ macro_rules! profile {
             name: Option<String>,
             post: Post,
             $($field: crate::fields::stored!($kind, $ty),)+
+            /// The fields a policy adds (DOMAIN.md §9.2), in the order read: empty (no allocation) for a profile
+            /// of §3 fields only.
+            policy_fields: Vec<(String, PolicyValue)>,
         }
 
         impl Profile {
@@ -67,6 +101,7 @@ macro_rules! profile {
                     name: None,
                     post,
                     $($field: Default::default(),)+
+                    policy_fields: Vec::new(),
                 }
             }
 
@@ -201,6 +236,43 @@ impl Profile {
         &self.id
     }
 
+    /// The value of a field a policy adds (DOMAIN.md §9.2), by the field's code; `None` when absent.
+    ///
+    /// ```
+    /// use talent_matrix::{Measure, PolicyValue, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other)
+    ///     .policy_value("district_contribution_wan", PolicyValue::Number(Measure::from_whole(620)))
+    ///     .build()?;
+    /// assert_eq!(
+    ///     p.policy_value("district_contribution_wan"),
+    ///     Some(&PolicyValue::Number(Measure::from_whole(620)))
+    /// );
+    /// assert_eq!(p.policy_value("honour"), None);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn policy_value(&self, code: &str) -> Option<&PolicyValue> {
+        self.policy_fields
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, v)| v)
+    }
+
+    /// Every field a policy adds that the profile holds, in the order read or set.
+    ///
+    /// ```
+    /// let p = talent_matrix::Profile::builder("1", talent_matrix::Post::Other).build()?;
+    /// assert_eq!(p.policy_values().count(), 0);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn policy_values(&self) -> impl Iterator<Item = (&str, &PolicyValue)> {
+        self.policy_fields.iter().map(|(c, v)| (c.as_str(), v))
+    }
+
+    /// Replaces the fields a policy adds (already checked by the caller).
+    pub(crate) fn set_policy_fields(&mut self, fields: Vec<(String, PolicyValue)>) {
+        self.policy_fields = fields;
+    }
+
     /// The person's name, if given (never used by the rules).
     ///
     /// ```
@@ -270,6 +342,43 @@ impl ProfileBuilder {
     /// ```
     pub fn post(mut self, post: Post) -> Self {
         self.profile.post = post;
+        self
+    }
+
+    /// Sets the value of a field a policy adds (DOMAIN.md §9.2) by its code, as codes (`None` clears it). The
+    /// value is kept as given: [`Policy::check_profile`](crate::Policy::check_profile) checks it against a
+    /// policy, and a reader given the policy reads labels and checks as it reads. A field or value no policy
+    /// in force defines is ignored by its classification, as an unknown column is.
+    ///
+    /// ```
+    /// use talent_matrix::{PolicyValue, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other)
+    ///     .policy_value("honour", PolicyValue::Many(vec!["taishan_scholar".into()]))
+    ///     .policy_value("honour", None)
+    ///     .build()?;
+    /// assert_eq!(p.policy_value("honour"), None);
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn policy_value(
+        mut self,
+        code: impl Into<String>,
+        value: impl Into<Option<PolicyValue>>,
+    ) -> Self {
+        let code = code.into();
+        let fields = &mut self.profile.policy_fields;
+        let at = fields.iter().position(|(c, _)| *c == code);
+        match (at, value.into()) {
+            (Some(i), Some(v)) => {
+                if let Some(slot) = fields.get_mut(i) {
+                    slot.1 = v;
+                }
+            }
+            (Some(i), None) => {
+                fields.remove(i);
+            }
+            (None, Some(v)) => fields.push((code, v)),
+            (None, None) => {}
+        }
         self
     }
 

@@ -492,7 +492,14 @@ pub fn progression(policy: &Policy, profile: &Profile) -> Progression {
     if ladder.is_empty() {
         return none(NoPath::NoLadder(s));
     }
-    let facts = Facts::of_decided(profile, &c.enterprise_facts(), stream, c.specialty(), tier);
+    let facts = Facts::of_decided(
+        profile,
+        &c.enterprise_facts(),
+        &policy.compiled().slots,
+        stream,
+        c.specialty(),
+        tier,
+    );
     // The tiers above the person's, nearest first.
     let above: Vec<_> = ladder.iter().take_while(|t| Some(t.tier) != tier).collect();
     if above.is_empty() {
@@ -594,6 +601,19 @@ fn requirement(
         )
     };
     let (change, zh, en) = match fact {
+        // A policy's own facts: no change is offered yet (DESIGN.md, issue 12's plan).
+        Fact::S0
+        | Fact::S1
+        | Fact::S2
+        | Fact::S3
+        | Fact::S4
+        | Fact::S5
+        | Fact::S6
+        | Fact::S7
+        | Fact::S8
+        | Fact::S9
+        | Fact::S10
+        | Fact::S11 => return None,
         Fact::Performance => {
             let v = target::<Performance>(allowed, false, Some(p.performance()))??;
             let (z, e) = (v.label(Lang::ZhHans), v.label(Lang::En));

@@ -200,6 +200,10 @@ impl SentenceFacts {
 /// sentences quote the person's numbers, which are not kept.
 fn sentence_facts(of: &SentenceFacts, c: &Classification<'_>, rule: Rule) -> Option<u32> {
     let bit = |f: Fact| 1u32 << (f as u32);
+    // A policy's own facts are not in the key: its sentences are written for each person.
+    if !c.policy().compiled().slots.slots.is_empty() {
+        return None;
+    }
     match rule {
         Rule::Stream(_) => Some(of.stream),
         Rule::Specialty(s) => Some(*per_code(&of.specialty, s)),

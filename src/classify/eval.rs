@@ -67,9 +67,13 @@ pub(crate) struct ByClause {
 }
 
 impl ByClause {
-    pub(crate) fn new(p: &Profile, enterprise: &EnterpriseFacts) -> ByClause {
+    pub(crate) fn new(
+        p: &Profile,
+        enterprise: &EnterpriseFacts,
+        slots: &crate::facts::slots::Slots,
+    ) -> ByClause {
         ByClause {
-            facts: Facts::of(p, enterprise),
+            facts: Facts::of(p, enterprise, slots),
         }
     }
 }
@@ -192,7 +196,7 @@ mod tests {
     fn by_clause<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
         let enterprise = policy.compiled().enterprise_facts(p);
         let decided =
-            super::super::procedure::decide(policy, p.post(), ByClause::new(p, &enterprise));
+            super::super::procedure::decide(policy, p.post(), ByClause::new(p, &enterprise, &policy.compiled().slots));
         Classification::new(policy, p, enterprise, decided)
     }
 

@@ -125,7 +125,7 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
     let enterprise = c.enterprise_facts(p);
     let decided = match &c.rows {
         Some(rows) => procedure::decide(policy, p.post(), eval::ByRow::new(rows, p, &enterprise)),
-        None => procedure::decide(policy, p.post(), eval::ByClause::new(p, &enterprise)),
+        None => procedure::decide(policy, p.post(), eval::ByClause::new(p, &enterprise, &policy.compiled().slots)),
     };
     Classification::new(policy, p, enterprise, decided)
 }
@@ -402,6 +402,7 @@ impl<'a> Classification<'a> {
         Facts::of_decided(
             self.profile,
             &self.facts,
+            &self.policy.compiled().slots,
             self.decided.stream,
             self.decided.specialty,
             self.decided.tier,

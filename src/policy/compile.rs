@@ -12,35 +12,92 @@ use crate::codes::{
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
 use crate::facts::condition::{AnyOf, Cond, Mask};
 use crate::facts::rows::Rows;
-use crate::facts::{Fact, Kind};
+use crate::facts::slots::{FieldKind, Slots};
+use crate::facts::{BUILT_IN, Fact, Kind};
+use crate::money::Measure;
 use crate::profile::Profile;
 
-/// Compiles a condition, collecting every problem.
-fn condition(condition: &Condition, problems: &mut Vec<Problem>, at: &str) -> Mask {
+/// Compiles a condition, collecting every problem. A name is a built-in fact, or a fact or indicator of the
+/// policy ([`Slots`]); every mask is kept within the values a slot can take ([`Slots::real`]), so that the
+/// proofs never meet a value no profile has.
+fn condition(
+    condition: &Condition,
+    slots: &Slots,
+    problems: &mut Vec<Problem>,
+    at: &str,
+) -> Mask {
     let mut mask = Mask::ANY;
     for (name, allowed) in condition {
-        let Some(fact) = Fact::ALL.iter().copied().find(|f| f.name() == name) else {
-            let known: Vec<&str> = Fact::ALL.iter().map(|f| f.name()).collect();
+        let slot = Fact::ALL[BUILT_IN..]
+            .iter()
+            .copied()
+            .take(slots.slots.len())
+            .find(|&f| slots.name(f) == name);
+        let Some(fact) = Fact::built_in()
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .or(slot)
+        else {
+            let mut known: Vec<&str> = Fact::built_in().iter().map(|f| f.name()).collect();
+            known.extend(slots.fields.iter().map(|f| f.code.as_str()));
+            let note = match slots.field(name) {
+                Some(_) => " (an indicator is compared in a clause as { at_least = n, below = n })".to_owned(),
+                None => crate::safety::look_alike(name, &known),
+            };
             problems.push(Problem::new(
                 ProblemKind::Unknown,
                 at,
                 format!(
-                    "unknown fact {:?} (expected one of {}){}",
+                    "unknown fact {:?} (expected one of {}){note}",
                     crate::safety::Shown(name),
                     known.join(", "),
-                    crate::safety::look_alike(name, &known)
                 ),
             ));
             continue;
         };
-        let (values, negated) = match allowed {
-            Allowed::Only(v) => (v, false),
-            Allowed::Not { not } => (not, true),
+        let indicator = slots.bounds(fact, u32::MAX).is_some();
+        let (values, negated) = match (allowed, indicator) {
+            (Allowed::Only(v), false) => (v, false),
+            (Allowed::Not { not }, false) => (not, true),
+            (Allowed::Range { at_least, below }, true) => {
+                if let (Some(a), Some(b)) = (at_least, below) {
+                    if a >= b {
+                        problems.push(Problem::new(
+                            ProblemKind::Unreachable,
+                            at,
+                            format!("{name} cannot be at least {a} and below {b}"),
+                        ));
+                    }
+                }
+                mask.restrict(fact, range_bits(slots, fact, *at_least, *below));
+                continue;
+            }
+            (Allowed::Range { .. }, false) => {
+                problems.push(Problem::new(
+                    ProblemKind::Shape,
+                    at,
+                    format!("{name} is not an indicator: list its values, or {{ not = [...] }}"),
+                ));
+                continue;
+            }
+            (_, true) => {
+                problems.push(Problem::new(
+                    ProblemKind::Shape,
+                    at,
+                    format!("{name} is an indicator: compare it as {{ at_least = n, below = n }}"),
+                ));
+                continue;
+            }
         };
         let mut bits = 0u32;
         for v in values {
-            match value_bit(fact, v) {
-                Ok(b) if bits & b != 0 => problems.push(Problem::new(
+            let bit = match fact.slot() {
+                Some(_) => slot_value_bits(slots, fact, v),
+                None => value_bit(fact, v),
+            };
+            match bit {
+                Ok(b) if bits & b == b && fact.slot().is_none() => problems.push(Problem::new(
                     ProblemKind::Repeated,
                     at,
                     format!("{} lists {v} twice", fact.name()),
@@ -50,13 +107,83 @@ fn condition(condition: &Condition, problems: &mut Vec<Problem>, at: &str) -> Ma
             }
         }
         let allowed = if negated {
-            fact.universe() & !bits
+            match fact.slot() {
+                // A many-valued fact: "none of these" is the sets that hold none of them.
+                Some(_) => slots.real(fact) & !bits & not_bits(slots, fact, values),
+                None => fact.universe() & !bits,
+            }
         } else {
             bits
         };
-        mask.restrict(fact, allowed);
+        mask.restrict(fact, allowed & slots.real(fact));
     }
     mask
+}
+
+/// For a `not` clause on a slot: the values it keeps beyond the complement of what it lists (a many-valued
+/// fact keeps only the sets that hold none of the listed values); every bit for the other slots.
+fn not_bits(slots: &Slots, fact: Fact, values: &[ClauseValue]) -> u32 {
+    let Some(FieldKind::Many(defs)) = slots.slot_field(fact).map(|d| &d.kind) else {
+        return u32::MAX;
+    };
+    let listed = values.iter().fold(0u32, |set, v| match v {
+        ClauseValue::Code(c) => match defs.iter().position(|d| d.code == *c) {
+            Some(i) => set | 1 << (i & 31),
+            None => set,
+        },
+        ClauseValue::Bool(_) => set,
+    });
+    let none_listed = values.iter().any(|v| matches!(v, ClauseValue::Code(c) if c == "none"));
+    (0..32u32)
+        .filter(|&set| set & listed == 0 && !(none_listed && set == 0))
+        .fold(0, |bits, set| bits | 1 << set)
+}
+
+/// The intervals of an indicator slot within `at_least <= n < below`.
+fn range_bits(slots: &Slots, fact: Fact, at_least: Option<Measure>, below: Option<Measure>) -> u32 {
+    let real = slots.real(fact);
+    (0..32u32)
+        .filter(|&i| real & (1 << i) != 0)
+        .filter(|&i| match slots.bounds(fact, 1 << i) {
+            Some((low, high)) => {
+                at_least.is_none_or(|a| low.is_some_and(|l| l >= a))
+                    && below.is_none_or(|b| high.is_some_and(|h| h <= b))
+            }
+            None => false,
+        })
+        .fold(0, |bits, i| bits | 1 << i)
+}
+
+/// The bits of a value of a one- or many-valued slot (for a many-valued fact, every set that holds it), or
+/// why it is not one of its values.
+fn slot_value_bits(slots: &Slots, fact: Fact, value: &ClauseValue) -> Result<u32, String> {
+    let def = slots.slot_field(fact);
+    let (codes, many) = match def.map(|d| &d.kind) {
+        Some(FieldKind::One(v)) => (v.iter().map(|v| v.code.as_str()).collect::<Vec<_>>(), false),
+        Some(FieldKind::Many(v)) => (v.iter().map(|v| v.code.as_str()).collect(), true),
+        _ => (Vec::new(), false),
+    };
+    let name = slots.name(fact);
+    let index = match value {
+        ClauseValue::Code(c) if c == "none" => Some(None),
+        ClauseValue::Code(c) => codes.iter().position(|k| k == c).map(Some),
+        ClauseValue::Bool(_) => None,
+    };
+    match (index, many) {
+        (Some(None), false) | (Some(None), true) => Ok(1),
+        (Some(Some(i)), false) => Ok(1 << ((i + 1) & 31)),
+        (Some(Some(i)), true) => Ok((0..32u32)
+            .filter(|set| set & (1 << i) != 0)
+            .fold(0, |bits, set| bits | 1 << set)),
+        (None, _) => Err(format!(
+            "{name} cannot be {value} (expected none, {}){}",
+            codes.join(", "),
+            match value {
+                ClauseValue::Code(c) => crate::safety::look_alike(c, &codes),
+                ClauseValue::Bool(_) => String::new(),
+            }
+        )),
+    }
 }
 
 /// The bit of a clause value, or why it is not a value of this fact.
@@ -76,6 +203,7 @@ fn value_bit(fact: Fact, value: &ClauseValue) -> Result<u32, String> {
     index.map(|i| 1 << i).ok_or_else(|| {
         let expected = match kind {
             Kind::Bool => "true or false".to_owned(),
+            Kind::Slot => "a value of the policy's fact".to_owned(),
             Kind::Required(codes) | Kind::Derived(codes) => codes.join(", "),
             Kind::Optional(codes) => format!("none, {}", codes.join(", ")),
         };
@@ -142,8 +270,11 @@ pub(crate) struct Compiled {
     /// The bounds of the large, medium and small classes of each industry, by industry index.
     pub(crate) size_standard: [Option<[Vec<Bound>; 3]>; Industry::ALL.len()],
     pub(crate) above: [AboveSizeRule; Industry::ALL.len()],
-    /// Every condition evaluated at once; `None` for a policy with too many conditions for them.
+    /// Every condition evaluated at once; `None` for a policy with too many conditions for them, or with
+    /// facts of its own.
     pub(crate) rows: Option<Rows>,
+    /// The facts and indicators the policy adds, and the slots its conditions test (DOMAIN.md §9.2, §9.3).
+    pub(crate) slots: Slots,
 }
 
 /// What the compiler could not read, so that the proofs skip exactly what depends on it (DOMAIN.md §9.4: a
@@ -196,13 +327,14 @@ impl Unread {
 /// Compiles a condition and numbers it, noting it as unread when it had a problem.
 fn numbered(
     c: &Condition,
+    slots: &Slots,
     at: &str,
     problems: &mut Vec<Problem>,
     count: &mut u16,
     unread: &mut Unread,
 ) -> Cond {
     let before = problems.len();
-    let mask = condition(c, problems, at);
+    let mask = condition(c, slots, problems, at);
     let id = *count;
     *count = count.saturating_add(1);
     if problems.len() > before {
@@ -215,6 +347,7 @@ fn numbered(
 /// added when there are several alternatives (a single one keeps the path every policy had before).
 fn numbered_any(
     alternatives: &[Condition],
+    slots: &Slots,
     at: &str,
     problems: &mut Vec<Problem>,
     count: &mut u16,
@@ -237,7 +370,7 @@ fn numbered_any(
             } else {
                 format!("{at}[{k}]")
             };
-            numbered(c, &at, problems, count, unread)
+            numbered(c, slots, &at, problems, count, unread)
         })
         .collect()
 }
@@ -315,6 +448,8 @@ impl Compiled {
         // What could not be read, so that the proofs skip only what depends on it.
         let mut unread = Unread::default();
         let p = &mut problems;
+        // The policy's own facts and indicators first: its conditions may test them.
+        let slots = super::vocab::slots(doc, p);
         // Conditions are numbered in the order they are compiled (the limits above keep them below 65,536).
         let mut count = 0u16;
         let mut streams = Vec::new();
@@ -331,6 +466,7 @@ impl Compiled {
                 .map(|(j, c)| {
                     numbered(
                         c,
+                        &slots,
                         &format!("{at}.eligible[{j}]"),
                         p,
                         &mut count,
@@ -384,7 +520,14 @@ impl Compiled {
             let specialty = code::<Specialty>(&s.specialty, &at, p);
             let parent = code::<Stream>(&s.parent, &format!("{at}.parent"), p);
             let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
-            let when = numbered_any(&s.when, &format!("{at}.when"), p, &mut count, &mut unread);
+            let when = numbered_any(
+                &s.when,
+                &slots,
+                &format!("{at}.when"),
+                p,
+                &mut count,
+                &mut unread,
+            );
             if let Some(specialty) = specialty.filter(|&s| !seen_specialties.insert(s)) {
                 p.push(Problem::new(
                     ProblemKind::Repeated,
@@ -411,7 +554,14 @@ impl Compiled {
             for (j, t) in l.tiers.iter().enumerate() {
                 let at = format!("{at}.tiers[{j}]");
                 let tier = code::<Tier>(&t.tier, &at, p);
-                let when = numbered_any(&t.when, &format!("{at}.when"), p, &mut count, &mut unread);
+                let when = numbered_any(
+                    &t.when,
+                    &slots,
+                    &format!("{at}.when"),
+                    p,
+                    &mut count,
+                    &mut unread,
+                );
                 let mut managed_by: Vec<Department> = Vec::new();
                 let mut unread_department = false;
                 for d in &t.managed_by {
@@ -468,6 +618,7 @@ impl Compiled {
             let entitlement = code::<Entitlement>(&doc_entry.entitlement, &at, p);
             let when = numbered_any(
                 &doc_entry.when,
+                &slots,
                 &format!("{at}.when"),
                 p,
                 &mut count,
@@ -610,10 +761,14 @@ impl Compiled {
             size_standard,
             above,
             rows: None,
+            slots,
         };
         compiled.check(doc, limits, &unread, &mut problems);
         if problems.is_empty() {
-            compiled.rows = Rows::new(compiled.conditions());
+            // Rows read the built-in facts only: a policy with facts of its own is read clause by clause.
+            if compiled.slots.slots.is_empty() {
+                compiled.rows = Rows::new(compiled.conditions());
+            }
             Ok(compiled)
         } else {
             Err(problems)

@@ -65,6 +65,264 @@ pub struct PolicyDoc {
     pub size_standard: Vec<SizeRowDoc>,
     /// The above-designated-size rule of each industry.
     pub above_designated_size: Vec<AboveDoc>,
+    /// The policy's own discrete facts of a profile (`[[facts]]`, DOMAIN.md §9.2); none in the built-in policy.
+    pub facts: Vec<FactDoc>,
+    /// The policy's own measured indicators of a profile (`[[indicators]]`, DOMAIN.md §9.2).
+    pub indicators: Vec<IndicatorDoc>,
+    /// How indicators are graded into facts (`[[evaluations]]`, DOMAIN.md §9.3).
+    pub evaluations: Vec<EvaluationDoc>,
+}
+
+/// A discrete fact a policy adds to the profile (DOMAIN.md §9.2): its code (the profile field's name), its
+/// labels, whether a person may hold several values, and its values.
+///
+/// ```
+/// use talent_matrix::policy::{FactDoc, LabelsDoc};
+/// let honour = FactDoc {
+///     code: "honour".into(),
+///     labels: LabelsDoc::new("荣誉称号", "榮譽稱號", "Honour"),
+///     many: true,
+///     values: vec![],
+///     source: "illustration".into(),
+/// };
+/// assert!(honour.many);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactDoc {
+    /// The fact's code: snake_case ASCII, at most 48 bytes.
+    pub code: String,
+    /// Its labels.
+    pub labels: LabelsDoc,
+    /// `true`: a person may hold several values; `false`: at most one.
+    pub many: bool,
+    /// Its values, in order.
+    pub values: Vec<FactValueDoc>,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// The three labels of something a policy defines: zh-Hans, zh-Hant, English.
+///
+/// ```
+/// let l = talent_matrix::policy::LabelsDoc::new("泰山学者", "泰山學者", "Taishan scholar");
+/// assert_eq!(l.en, "Taishan scholar");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LabelsDoc {
+    /// The simplified Chinese label.
+    pub zh_hans: String,
+    /// The traditional Chinese label.
+    pub zh_hant: String,
+    /// The English label.
+    pub en: String,
+}
+
+impl LabelsDoc {
+    /// Three labels.
+    pub fn new(zh_hans: &str, zh_hant: &str, en: &str) -> LabelsDoc {
+        LabelsDoc {
+            zh_hans: zh_hans.to_owned(),
+            zh_hant: zh_hant.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    /// The label in a language.
+    ///
+    /// ```
+    /// use talent_matrix::{Lang, policy::LabelsDoc};
+    /// assert_eq!(LabelsDoc::new("甲", "乙", "A").get(Lang::ZhHant), "乙");
+    /// ```
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::ZhHans => &self.zh_hans,
+            crate::lang::Lang::ZhHant => &self.zh_hant,
+            crate::lang::Lang::En => &self.en,
+        }
+    }
+
+    /// The three labels, zh-Hans first.
+    pub fn all(&self) -> [&str; 3] {
+        [&self.zh_hans, &self.zh_hant, &self.en]
+    }
+}
+
+/// A value of a policy's fact: its code and labels.
+///
+/// ```
+/// use talent_matrix::policy::{FactValueDoc, LabelsDoc};
+/// let v = FactValueDoc { code: "taishan_scholar".into(), labels: LabelsDoc::new("泰山学者", "泰山學者", "Taishan scholar") };
+/// assert_eq!(v.code, "taishan_scholar");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactValueDoc {
+    /// The value's code.
+    pub code: String,
+    /// Its labels.
+    pub labels: LabelsDoc,
+}
+
+/// A measured number a policy adds to the profile (DOMAIN.md §9.2).
+///
+/// ```
+/// use talent_matrix::policy::{IndicatorDoc, LabelsDoc, Unit};
+/// let i = IndicatorDoc {
+///     code: "district_contribution_wan".into(),
+///     labels: LabelsDoc::new("区级经济贡献", "區級經濟貢獻", "District economic contribution"),
+///     unit: Unit::Wan,
+///     source: "illustration".into(),
+/// };
+/// assert_eq!(i.unit.to_string(), "wan");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorDoc {
+    /// The indicator's code.
+    pub code: String,
+    /// Its labels.
+    pub labels: LabelsDoc,
+    /// What its numbers count.
+    pub unit: Unit,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// What an indicator's numbers count, and so which numbers it takes (DOMAIN.md §9.2).
+///
+/// ```
+/// use talent_matrix::{Measure, policy::Unit};
+/// assert_eq!("percent".parse::<Unit>(), Ok(Unit::Percent));
+/// assert!(Unit::Count.check(Measure::from_whole(3)).is_ok());
+/// assert_eq!(
+///     Unit::Count.check("2.5".parse()?).unwrap_err(),
+///     "a whole number from 0 to 10000000"
+/// );
+/// # Ok::<(), talent_matrix::ParseWanError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Money in 万元, 0 to 1e10, at most 4 decimals (as §3 reads amounts).
+    Wan,
+    /// A whole number, 0 to 10,000,000.
+    Count,
+    /// A percentage, −1,000 to 100,000, at most 2 decimals.
+    Percent,
+}
+
+impl Unit {
+    /// Every unit.
+    pub const ALL: &'static [Unit] = &[Unit::Wan, Unit::Count, Unit::Percent];
+
+    /// The unit's code: `wan`, `count` or `percent`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Wan => "wan",
+            Unit::Count => "count",
+            Unit::Percent => "percent",
+        }
+    }
+
+    /// What a number of this unit is written with in a sentence: 万元 / 万元, % / %, nothing for a count.
+    ///
+    /// ```
+    /// use talent_matrix::policy::Unit;
+    /// assert_eq!(Unit::Wan.suffix(false), " 万元");
+    /// assert_eq!(Unit::Wan.suffix(true), "万元");
+    /// assert_eq!(Unit::Count.suffix(true), "");
+    /// ```
+    pub fn suffix(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (Unit::Wan, true) => "万元",
+            (Unit::Wan, false) => " 万元",
+            (Unit::Percent, _) => "%",
+            (Unit::Count, _) => "",
+        }
+    }
+
+    /// Whether a number is one this unit takes: `Err` with what it takes (the range of DOMAIN.md §9.2).
+    pub fn check(self, m: crate::money::Measure) -> Result<(), &'static str> {
+        let n = m.ten_thousandths();
+        let ok = match self {
+            Unit::Wan => (0..=10_000_000_000 * 10_000).contains(&n),
+            Unit::Count => m.is_whole() && (0..=10_000_000 * 10_000).contains(&n),
+            Unit::Percent => m.decimals() <= 2 && (-1_000 * 10_000..=100_000 * 10_000).contains(&n),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.expected())
+        }
+    }
+
+    /// What a number of this unit must be, as an error says it.
+    pub fn expected(self) -> &'static str {
+        match self {
+            Unit::Wan => "an amount of 万元 from 0 to 10000000000 with at most 4 decimal places",
+            Unit::Count => "a whole number from 0 to 10000000",
+            Unit::Percent => "a percentage from -1000 to 100000 with at most 2 decimal places",
+        }
+    }
+}
+
+impl core::fmt::Display for Unit {
+    /// The code.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A unit that is not `wan`, `count` or `percent`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unit must be wan, count or percent, got {0:?}")]
+pub struct ParseUnitError(String);
+
+impl core::str::FromStr for Unit {
+    type Err = ParseUnitError;
+
+    fn from_str(s: &str) -> Result<Unit, ParseUnitError> {
+        Unit::ALL
+            .iter()
+            .copied()
+            .find(|u| u.code() == s)
+            .ok_or_else(|| ParseUnitError(crate::safety::Shown(s).to_string()))
+    }
+}
+
+/// How an indicator is graded into the value of a fact (DOMAIN.md §9.3): the first grade whose `at_least` the
+/// number meets, else `otherwise`. A value the profile states wins; with neither, the fact is open.
+///
+/// ```
+/// use talent_matrix::{Measure, policy::{ClauseValue, EvaluationDoc, GradeDoc}};
+/// let e = EvaluationDoc {
+///     fact: "contribution".into(),
+///     from: "district_contribution_wan".into(),
+///     grades: vec![GradeDoc { value: "major".into(), at_least: Measure::from_whole(500) }],
+///     otherwise: ClauseValue::from("ordinary"),
+///     source: "illustration".into(),
+/// };
+/// assert_eq!(e.grades[0].at_least.to_string(), "500");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationDoc {
+    /// The fact graded: `performance`, `contribution`, `potential`, or a one-valued fact of the policy.
+    pub fact: String,
+    /// The indicator it is graded from.
+    pub from: String,
+    /// The grades, highest first: thresholds strictly decrease.
+    pub grades: Vec<GradeDoc>,
+    /// The value below every grade.
+    pub otherwise: ClauseValue,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// One grade of an evaluation: the value a number of at least `at_least` gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GradeDoc {
+    /// The fact's value (a code, or `true`/`false` for `potential`).
+    pub value: ClauseValue,
+    /// The threshold.
+    pub at_least: crate::money::Measure,
 }
 
 /// A stream: the posts whose own stream it is, its lead department, and when a person qualifies.
@@ -357,6 +615,13 @@ pub enum Allowed {
         /// The excluded values.
         not: Vec<ClauseValue>,
     },
+    /// For an indicator (DOMAIN.md §9.2): a number with `at_least <= n < below`, either bound optional.
+    Range {
+        /// The least number allowed.
+        at_least: Option<crate::money::Measure>,
+        /// The first number no longer allowed.
+        below: Option<crate::money::Measure>,
+    },
 }
 
 /// A value in a clause: a code (or `"none"` for an absent fact), or a boolean for `potential` and
@@ -453,11 +718,45 @@ fn condition(c: &Condition) -> Raw {
                 let v = match allowed {
                     Allowed::Only(v) => values(v),
                     Allowed::Not { not } => obj(vec![("not", values(not))]),
+                    Allowed::Range { at_least, below } => {
+                        let mut e = Vec::new();
+                        if let Some(a) = at_least {
+                            e.push(("at_least", measure(*a)));
+                        }
+                        if let Some(b) = below {
+                            e.push(("below", measure(*b)));
+                        }
+                        obj(e)
+                    }
                 };
                 (fact.clone(), v)
             })
             .collect(),
     )
+}
+
+fn measure(m: crate::money::Measure) -> Raw {
+    if m.is_whole() {
+        Raw::Int(m.ten_thousandths() / 10_000)
+    } else {
+        #[allow(clippy::cast_precision_loss)] // at most 10^15 ten-thousandths: exact in an f64
+        Raw::Float(m.ten_thousandths() as f64 / 10_000.0)
+    }
+}
+
+fn labels(l: &LabelsDoc) -> [(&'static str, Raw); 3] {
+    [
+        ("zh_hans", str(&l.zh_hans)),
+        ("zh_hant", str(&l.zh_hant)),
+        ("en", str(&l.en)),
+    ]
+}
+
+fn clause_value(v: &ClauseValue) -> Raw {
+    match v {
+        ClauseValue::Bool(b) => Raw::Bool(*b),
+        ClauseValue::Code(s) => str(s),
+    }
 }
 
 fn bounds(b: &BoundsDoc) -> Raw {
@@ -505,6 +804,9 @@ impl PolicyDoc {
             services: Vec::new(),
             size_standard: Vec::new(),
             above_designated_size: Vec::new(),
+            facts: Vec::new(),
+            indicators: Vec::new(),
+            evaluations: Vec::new(),
         }
     }
 
@@ -514,8 +816,63 @@ impl PolicyDoc {
         read::doc(raw).map_err(PolicyError::new)
     }
 
-    /// The document as a tree, keys in a fixed order.
+    /// The document as a tree, keys in a fixed order. The sections of DOMAIN.md §9.2 and §9.3 are written
+    /// only when the policy has them, so that a policy without them writes (and hashes) as before.
     pub(crate) fn to_raw(&self) -> Raw {
+        let mut raw = self.to_raw_base();
+        let source = |s: &String| ("source", str(s));
+        let Raw::Object(entries) = &mut raw else {
+            return raw;
+        };
+        if !self.facts.is_empty() {
+            let facts = self.facts.iter().map(|f| {
+                let mut e = vec![("code", str(&f.code))];
+                e.extend(labels(&f.labels));
+                e.push(("many", Raw::Bool(f.many)));
+                let values = f.values.iter().map(|v| {
+                    let mut e = vec![("code", str(&v.code))];
+                    e.extend(labels(&v.labels));
+                    obj(e)
+                });
+                e.push(("values", Raw::Array(values.collect())));
+                e.push(source(&f.source));
+                obj(e)
+            });
+            entries.push(("facts".to_owned(), Raw::Array(facts.collect())));
+        }
+        if !self.indicators.is_empty() {
+            let indicators = self.indicators.iter().map(|i| {
+                let mut e = vec![("code", str(&i.code))];
+                e.extend(labels(&i.labels));
+                e.push(("unit", str(i.unit.code())));
+                e.push(source(&i.source));
+                obj(e)
+            });
+            entries.push(("indicators".to_owned(), Raw::Array(indicators.collect())));
+        }
+        if !self.evaluations.is_empty() {
+            let evaluations = self.evaluations.iter().map(|v| {
+                let grades = v.grades.iter().map(|g| {
+                    obj(vec![
+                        ("value", clause_value(&g.value)),
+                        ("at_least", measure(g.at_least)),
+                    ])
+                });
+                obj(vec![
+                    ("fact", str(&v.fact)),
+                    ("from", str(&v.from)),
+                    ("grades", Raw::Array(grades.collect())),
+                    ("otherwise", clause_value(&v.otherwise)),
+                    source(&v.source),
+                ])
+            });
+            entries.push(("evaluations".to_owned(), Raw::Array(evaluations.collect())));
+        }
+        raw
+    }
+
+    /// The sections every policy has, as a tree.
+    fn to_raw_base(&self) -> Raw {
         let source = |s: &String| ("source", str(s));
         obj(vec![
             ("name", str(&self.name)),

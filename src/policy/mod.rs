@@ -41,12 +41,14 @@ pub(crate) mod compile;
 mod doc;
 mod limits;
 mod problem;
+mod vocab;
 
 use compile::Compiled;
 
 pub use doc::{
-    AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc,
-    ParsePerError, Per, PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
+    AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, EvaluationDoc,
+    FactDoc, FactValueDoc, GradeDoc, IndicatorDoc, LabelsDoc, LadderDoc, ParsePerError,
+    ParseUnitError, Per, PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc, Unit,
 };
 pub use limits::Limits;
 pub use problem::{PolicyError, Problem, ProblemKind};

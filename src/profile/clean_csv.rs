@@ -44,6 +44,7 @@ macro_rules! clean_profile {
             name: $name,
             post: $post,
             $($field: clean!($kind, $cell(Field::$variant)?),)+
+            policy_fields: Vec::new(),
         }
     };
 }

@@ -187,6 +187,7 @@ macro_rules! checked_profile {
             name: $name,
             post: $post,
             $($field: checked!($kind, Field::$variant, $get(Field::$variant)),)+
+            policy_fields: Vec::new(),
         }
     };
 }

@@ -89,6 +89,10 @@ impl<'r, 'c> Writer<'r, 'c> {
                     self.t("、", ", ")
                 })?;
             }
+            if fact.slot().is_some() {
+                self.slots().write_value(f, fact, i, self.zh)?;
+                continue;
+            }
             // Bits within the fact's values always have a label; a `?` would show a broken mask, not hide it.
             f.write_str(fact.value_label(i, self.zh).unwrap_or("?"))?;
         }
@@ -104,9 +108,61 @@ impl<'r, 'c> Writer<'r, 'c> {
         en_joiner: &str,
         bits: u32,
     ) -> fmt::Result {
-        fact.label(self.zh).write_to(f)?;
+        self.fact_label(f, fact)?;
         f.write_str(self.t(zh_joiner, en_joiner))?;
         self.values(f, fact, bits)
+    }
+
+    /// The policy's own facts (DOMAIN.md §9.2).
+    fn slots(&self) -> &crate::facts::slots::Slots {
+        &self.c.policy().compiled().slots
+    }
+
+    /// A fact's name in the sentence: a built-in fact's label, or the label the policy gives its own.
+    fn fact_label(&self, f: &mut impl fmt::Write, fact: Fact) -> fmt::Result {
+        if fact.slot().is_some() {
+            let label = self.slots().label(fact, self.zh);
+            let mut chars = label.chars();
+            // Inside an English sentence a label starts in lower case, as the built-in facts' do.
+            match chars.next() {
+                Some(first) if !self.zh => {
+                    f.write_char(first.to_ascii_lowercase())?;
+                    f.write_str(chars.as_str())
+                }
+                _ => f.write_str(label),
+            }
+        } else {
+            fact.label(self.zh).write_to(f)
+        }
+    }
+
+    /// An indicator clause: "区级经济贡献620万元（≥ 500万元）" / "district economic contribution 620 万元 (≥ 500 万元)",
+    /// or, when the number is absent, what it must be.
+    fn indicator(&self, f: &mut impl fmt::Write, fact: Fact, allowed: u32) -> fmt::Result {
+        let slots = self.slots();
+        self.fact_label(f, fact)?;
+        let number = slots.indicator_number(fact, self.c.profile());
+        if let Some((n, unit)) = number {
+            write!(f, "{}{n}{}", self.t("", " "), unit.suffix(self.zh))?;
+        }
+        let unit = slots.indicator_unit(fact);
+        let (at_least, below) = slots.bounds(fact, allowed).unwrap_or((None, None));
+        f.write_str(self.t("（", " ("))?;
+        let mut first = true;
+        if let Some(a) = at_least {
+            write!(f, "≥ {a}{}", unit.suffix(self.zh))?;
+            first = false;
+        }
+        if let Some(b) = below {
+            if !first {
+                f.write_str(self.t("，", ", "))?;
+            }
+            write!(f, "< {b}{}", unit.suffix(self.zh))?;
+        }
+        if number.is_none() {
+            f.write_str(self.t("，未填", ", not given"))?;
+        }
+        f.write_str(self.t("）", ")"))
     }
 
     /// A clause that holds, as the fact that made it hold: "role Middle manager", "ownership not Individual
@@ -118,6 +174,12 @@ impl<'r, 'c> Writer<'r, 'c> {
         allowed: u32,
         possible: u32,
     ) -> fmt::Result {
+        if self.slots().bounds(fact, u32::MAX).is_some() {
+            return self.indicator(f, fact, allowed);
+        }
+        if fact.slot().is_some() {
+            return self.named(f, fact, "为", " ", possible);
+        }
         let yes = possible == 0b10;
         match fact {
             Fact::AboveDesignatedSize => {
@@ -158,6 +220,19 @@ impl<'r, 'c> Writer<'r, 'c> {
         allowed: u32,
         possible: u32,
     ) -> fmt::Result {
+        if self.slots().bounds(fact, u32::MAX).is_some() {
+            return self.indicator(f, fact, allowed);
+        }
+        if fact.slot().is_some() {
+            self.named(f, fact, "为", " ", self.slots().describable(fact, allowed))?;
+            return if allowed & possible != 0 {
+                f.write_str(self.t("（未知）", " (not known)"))
+            } else {
+                f.write_str(self.t("（现为", " (is "))?;
+                self.values(f, fact, possible)?;
+                f.write_str(self.t("）", ")"))
+            };
+        }
         match fact {
             Fact::AboveDesignatedSize | Fact::Potential if allowed == 0b10 => {
                 f.write_str(match (fact, self.zh) {

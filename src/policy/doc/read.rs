@@ -2,10 +2,11 @@
 //! every problem collected with where it is. Codes and content are checked later, when the document is loaded.
 
 use super::{
-    AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, LadderDoc, Per,
-    PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc,
+    AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, EvaluationDoc,
+    FactDoc, FactValueDoc, GradeDoc, IndicatorDoc, LabelsDoc, LadderDoc, Per, PolicyDoc, ServiceDoc,
+    SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc, Unit,
 };
-use crate::money::Wan;
+use crate::money::{Measure, Wan};
 use crate::policy::problem::{Problem, ProblemKind};
 use crate::raw::Raw;
 
@@ -206,12 +207,24 @@ impl Reader {
                     [(key, Raw::Array(values))] if key == "not" => Allowed::Not {
                         not: self.clause_values(values, &format!("{path}.not")),
                     },
+                    bounds
+                        if !bounds.is_empty()
+                            && bounds.iter().all(|(k, _)| k == "at_least" || k == "below") =>
+                    {
+                        let t = self.table(value, &path, &["at_least", "below"]);
+                        let mut bound = |key: &str| {
+                            self.get(&t, key, &path, false)
+                                .and_then(|raw| self.measure(raw, &join(&path, key)))
+                        };
+                        let (at_least, below) = (bound("at_least"), bound("below"));
+                        Allowed::Range { at_least, below }
+                    }
                     _ => {
                         self.problem(
                             ProblemKind::Shape,
                             &path,
                             format_args!(
-                                "expected a list of values or {{ not = [...] }}, got {}",
+                                "expected a list of values, {{ not = [...] }} or {{ at_least = n, below = n }}, got {}",
                                 show(value)
                             ),
                         );
@@ -223,7 +236,7 @@ impl Reader {
                         ProblemKind::Shape,
                         &path,
                         format_args!(
-                            "expected a list of values or {{ not = [...] }}, got {}",
+                            "expected a list of values, {{ not = [...] }} or {{ at_least = n, below = n }}, got {}",
                             show(other)
                         ),
                     );
@@ -314,6 +327,138 @@ impl Reader {
         }
     }
 
+    /// A number with at most 4 decimals, either sign (an indicator's threshold, DOMAIN.md §9.2).
+    fn measure(&mut self, raw: &Raw, at: &str) -> Option<Measure> {
+        match raw {
+            Raw::Int(n) => Measure::from_ten_thousandths(n.checked_mul(10_000)?),
+            Raw::UInt(n) => Measure::from_ten_thousandths(i64::try_from(*n).ok()?.checked_mul(10_000)?),
+            Raw::Float(x) => Measure::from_f64(*x),
+            _ => None,
+        }
+        .or_else(|| {
+            self.problem(
+                ProblemKind::Shape,
+                at,
+                format_args!(
+                    "expected a number with at most 4 decimals, from -100000000000 to 100000000000, got {}",
+                    show(raw)
+                ),
+            );
+            None
+        })
+    }
+
+    /// The three labels of a table.
+    fn labels(&mut self, t: &[(&str, &Raw)], at: &str) -> LabelsDoc {
+        LabelsDoc {
+            zh_hans: self.string(t, "zh_hans", at),
+            zh_hant: self.string(t, "zh_hant", at),
+            en: self.string(t, "en", at),
+        }
+    }
+
+    /// A fact's value in an evaluation: a code, or a boolean for `potential`.
+    fn clause_value(&mut self, raw: Option<&Raw>, at: &str) -> ClauseValue {
+        match raw {
+            Some(Raw::Str(s)) => ClauseValue::Code(s.clone()),
+            Some(Raw::Bool(b)) => ClauseValue::Bool(*b),
+            Some(other) => {
+                self.problem(
+                    ProblemKind::Shape,
+                    at,
+                    format_args!("expected a code or a boolean, got {}", show(other)),
+                );
+                ClauseValue::Code(String::new())
+            }
+            None => ClauseValue::Code(String::new()),
+        }
+    }
+
+    fn fact(&mut self, raw: &Raw, at: &str) -> FactDoc {
+        const LABELS: [&str; 3] = ["zh_hans", "zh_hant", "en"];
+        let t = self.table(
+            raw,
+            at,
+            &["code", "zh_hans", "zh_hant", "en", "many", "values", "source"],
+        );
+        FactDoc {
+            code: self.string(&t, "code", at),
+            labels: self.labels(&t, at),
+            many: match self.get(&t, "many", at, true) {
+                Some(Raw::Bool(b)) => *b,
+                Some(other) => {
+                    self.problem(
+                        ProblemKind::Shape,
+                        &join(at, "many"),
+                        format_args!("expected true or false, got {}", show(other)),
+                    );
+                    false
+                }
+                None => false,
+            },
+            values: self.list(&t, "values", at, true, |r, raw, at| {
+                let mut known = vec!["code"];
+                known.extend(LABELS);
+                let t = r.table(raw, at, &known);
+                FactValueDoc {
+                    code: r.string(&t, "code", at),
+                    labels: r.labels(&t, at),
+                }
+            }),
+            source: self.string(&t, "source", at),
+        }
+    }
+
+    fn indicator(&mut self, raw: &Raw, at: &str) -> IndicatorDoc {
+        let t = self.table(raw, at, &["code", "zh_hans", "zh_hant", "en", "unit", "source"]);
+        let unit_at = join(at, "unit");
+        let unit = match self.get(&t, "unit", at, true) {
+            Some(Raw::Str(s)) => s.parse::<Unit>().unwrap_or_else(|e| {
+                self.problem(ProblemKind::Shape, &unit_at, e);
+                Unit::Count
+            }),
+            Some(other) => {
+                self.problem(
+                    ProblemKind::Shape,
+                    &unit_at,
+                    format_args!("expected wan, count or percent, got {}", show(other)),
+                );
+                Unit::Count
+            }
+            None => Unit::Count,
+        };
+        IndicatorDoc {
+            code: self.string(&t, "code", at),
+            labels: self.labels(&t, at),
+            unit,
+            source: self.string(&t, "source", at),
+        }
+    }
+
+    fn evaluation(&mut self, raw: &Raw, at: &str) -> EvaluationDoc {
+        let t = self.table(raw, at, &["fact", "from", "grades", "otherwise", "source"]);
+        let grades = self.list(&t, "grades", at, true, |r, raw, at| {
+            let t = r.table(raw, at, &["value", "at_least"]);
+            let value = r.get(&t, "value", at, true);
+            let value = r.clause_value(value, &join(at, "value"));
+            let at_least = r
+                .get(&t, "at_least", at, true)
+                .and_then(|raw| r.measure(raw, &join(at, "at_least")));
+            GradeDoc {
+                value,
+                at_least: at_least.unwrap_or_default(),
+            }
+        });
+        let otherwise = self.get(&t, "otherwise", at, true);
+        EvaluationDoc {
+            fact: self.string(&t, "fact", at),
+            from: self.string(&t, "from", at),
+            grades,
+            otherwise: self.clause_value(otherwise, &join(at, "otherwise")),
+            source: self.string(&t, "source", at),
+        }
+    }
+
     fn wan(&mut self, raw: &Raw, at: &str) -> Option<Wan> {
         match raw {
             Raw::Int(n) => u64::try_from(*n).ok().map(Wan::from_wan),
@@ -374,6 +519,9 @@ impl Reader {
                 "services",
                 "size_standard",
                 "above_designated_size",
+                "facts",
+                "indicators",
+                "evaluations",
             ],
         );
         let at = "";
@@ -488,6 +636,9 @@ impl Reader {
                     }
                 },
             ),
+            facts: self.list(&t, "facts", at, false, Reader::fact),
+            indicators: self.list(&t, "indicators", at, false, Reader::indicator),
+            evaluations: self.list(&t, "evaluations", at, false, Reader::evaluation),
         }
     }
 }

@@ -1,0 +1,447 @@
+//! The facts a policy adds to a profile (DOMAIN.md §9.2) and the facts it evaluates from measured indicators
+//! (§9.3), as facts the engine already knows how to treat.
+//!
+//! A policy's own fields ([`FieldDef`]: a discrete fact, one- or many-valued, or an indicator) are what a
+//! profile carries and a reader reads. What its conditions test are **slots**, the facts [`Fact::S0`] to
+//! [`Fact::S11`], each numbered by the policy ([`Slot`]):
+//!
+//! - a one-valued fact: bit 0 for "holds no value", bit `1 + i` for value `i`;
+//! - a many-valued fact: bit `S` for the *set* `S` of values held (value `i` is bit `i` of `S`), so "holds any
+//!   of these" is the bits of the sets that meet them, one clause like any other (at most 5 values: 32 sets);
+//! - an indicator compared directly (`at_least`, `below`): bit `i` for the `i`-th interval between the
+//!   thresholds the policy compares it with; an absent number may lie in any interval, so it is **open**;
+//! - an evaluated fact: the value stated, else the grade the indicator's number meets, else **open** (every value
+//!   possible).
+//!
+//! Conditions are then three-valued exactly as for the derived enterprise size: open where the possible values
+//! are partly allowed. A profile's slots are read from its policy fields without allocating.
+
+use super::Fact;
+use crate::lang::Lang;
+use crate::money::Measure;
+use crate::policy::{LabelsDoc, Unit};
+use crate::profile::{PolicyValue, Profile};
+
+/// The most slots a policy may fill.
+pub(crate) const SLOTS: usize = 12;
+
+/// The most values of a many-valued fact (its sets are the 32 bits of a `u32`).
+pub(crate) const MANY_VALUES: usize = 5;
+
+/// The most values of a one-valued fact (bit 0 is "none").
+pub(crate) const ONE_VALUES: usize = 31;
+
+/// The most thresholds one indicator may be compared with (its intervals are bits of a `u32`).
+pub(crate) const CUTS: usize = 31;
+
+/// A field a policy adds to the profile: a discrete fact or an indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FieldDef {
+    pub(crate) code: String,
+    pub(crate) labels: LabelsDoc,
+    pub(crate) kind: FieldKind,
+}
+
+/// What a policy field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FieldKind {
+    /// At most one of these values.
+    One(Vec<ValueDef>),
+    /// Any set of these values.
+    Many(Vec<ValueDef>),
+    /// A number of this unit.
+    Indicator(Unit),
+}
+
+/// A value of a policy fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ValueDef {
+    pub(crate) code: String,
+    pub(crate) labels: LabelsDoc,
+}
+
+impl FieldDef {
+    /// The value whose code or label (either script; English ASCII case-insensitive) is `text`, trimmed.
+    pub(crate) fn value_index(&self, text: &str) -> Option<usize> {
+        let values = match &self.kind {
+            FieldKind::One(v) | FieldKind::Many(v) => v,
+            FieldKind::Indicator(_) => return None,
+        };
+        let text = crate::lang::trim(text);
+        values.iter().position(|v| {
+            v.code.eq_ignore_ascii_case(text)
+                || v.labels.en.eq_ignore_ascii_case(text)
+                || v.labels.zh_hans == text
+                || v.labels.zh_hant == text
+        })
+    }
+
+    /// The codes of its values.
+    pub(crate) fn codes(&self) -> Vec<&str> {
+        match &self.kind {
+            FieldKind::One(v) | FieldKind::Many(v) => v.iter().map(|v| v.code.as_str()).collect(),
+            FieldKind::Indicator(_) => Vec::new(),
+        }
+    }
+}
+
+/// How a slot's value is found for a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SlotKind {
+    /// The one-valued field `field`.
+    One { field: usize },
+    /// The many-valued field `field`.
+    Many { field: usize },
+    /// The indicator `field`, cut into intervals at `cuts` (strictly increasing).
+    Indicator { field: usize, cuts: Vec<Measure> },
+    /// The one-valued field `field`, stated, or else graded from the indicator `from`.
+    Evaluated {
+        field: usize,
+        from: usize,
+        /// `(at_least, value index)`, highest threshold first.
+        grades: Vec<(Measure, usize)>,
+        /// The value below every grade.
+        otherwise: usize,
+        /// The evaluation's place among the policy's `[[evaluations]]`.
+        at: usize,
+    },
+}
+
+/// One slot of a policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub(crate) kind: SlotKind,
+}
+
+/// A policy's own fields and the slots its conditions test.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Slots {
+    pub(crate) fields: Vec<FieldDef>,
+    pub(crate) slots: Vec<Slot>,
+}
+
+/// An evaluated fact of one profile (DOMAIN.md §9.3): which evaluation, the number, the threshold and the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Graded {
+    pub(crate) slot: usize,
+    pub(crate) number: Measure,
+    /// The grade's threshold met, or for `otherwise` the lowest one missed.
+    pub(crate) threshold: Measure,
+    pub(crate) met: bool,
+    pub(crate) value: usize,
+}
+
+impl Slots {
+    /// Whether the policy adds nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// The field whose code, or either Chinese label, is `name` (trimmed).
+    pub(crate) fn field(&self, name: &str) -> Option<usize> {
+        let name = crate::lang::trim(name);
+        self.fields.iter().position(|f| {
+            f.code == name || f.labels.zh_hans == name || f.labels.zh_hant == name
+        })
+    }
+
+    fn def(&self, field: usize) -> Option<&FieldDef> {
+        self.fields.get(field)
+    }
+
+    fn slot(&self, fact: Fact) -> Option<&Slot> {
+        self.slots.get(fact.slot()?)
+    }
+
+    /// The field a slot reads (for an evaluated fact, the fact, not its indicator).
+    pub(crate) fn slot_field(&self, fact: Fact) -> Option<&FieldDef> {
+        match &self.slot(fact)?.kind {
+            SlotKind::One { field }
+            | SlotKind::Many { field }
+            | SlotKind::Indicator { field, .. }
+            | SlotKind::Evaluated { field, .. } => self.def(*field),
+        }
+    }
+
+    /// Every bit a profile's value of the slot can take.
+    pub(crate) fn real(&self, fact: Fact) -> u32 {
+        let Some(slot) = self.slot(fact) else {
+            return u32::MAX;
+        };
+        let values = |field: &usize| match self.def(*field).map(|d| &d.kind) {
+            Some(FieldKind::One(v) | FieldKind::Many(v)) => v.len(),
+            _ => 0,
+        };
+        let n = match &slot.kind {
+            SlotKind::One { field } | SlotKind::Evaluated { field, .. } => values(field) + 1,
+            SlotKind::Many { field } => 1 << values(field),
+            SlotKind::Indicator { cuts, .. } => cuts.len() + 1,
+        };
+        if n >= 32 { u32::MAX } else { (1u32 << n) - 1 }
+    }
+
+    /// The number of the profile's indicator `field`, if given.
+    fn number(p: &Profile, def: &FieldDef) -> Option<Measure> {
+        match p.policy_value(&def.code)? {
+            PolicyValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The possible values of a slot for a profile, as bits.
+    pub(crate) fn bits(&self, fact: Fact, p: &Profile) -> u32 {
+        let Some(slot) = self.slot(fact) else {
+            return 1;
+        };
+        let one = |def: &FieldDef| match p.policy_value(&def.code) {
+            Some(PolicyValue::One(code)) => def.value_index(code).map(|i| 1u32 << ((i + 1) & 31)),
+            _ => None,
+        };
+        match &slot.kind {
+            SlotKind::One { field } => self.def(*field).and_then(one).unwrap_or(1),
+            SlotKind::Many { field } => {
+                let Some(def) = self.def(*field) else {
+                    return 1;
+                };
+                let set = match p.policy_value(&def.code) {
+                    Some(PolicyValue::Many(codes)) => codes
+                        .iter()
+                        .filter_map(|c| def.value_index(c))
+                        .fold(0u32, |set, i| set | 1 << (i & 31)),
+                    _ => 0,
+                };
+                1u32 << (set & 31)
+            }
+            SlotKind::Indicator { field, cuts } => {
+                match self.def(*field).and_then(|d| Self::number(p, d)) {
+                    Some(n) => 1u32 << (cuts.iter().take_while(|&&c| c <= n).count() & 31),
+                    None => self.real(fact),
+                }
+            }
+            SlotKind::Evaluated { field, .. } => {
+                if let Some(bits) = self.def(*field).and_then(one) {
+                    return bits;
+                }
+                match self.graded(fact, p) {
+                    Some(g) => 1u32 << ((g.value + 1) & 31),
+                    None => self.real(fact),
+                }
+            }
+        }
+    }
+
+    /// The evaluated value of an evaluated slot for a profile that states none and gives the indicator.
+    pub(crate) fn graded(&self, fact: Fact, p: &Profile) -> Option<Graded> {
+        let SlotKind::Evaluated {
+            field,
+            from,
+            grades,
+            otherwise,
+            ..
+        } = &self.slot(fact)?.kind
+        else {
+            return None;
+        };
+        let def = self.def(*field)?;
+        if matches!(p.policy_value(&def.code), Some(PolicyValue::One(_))) {
+            return None;
+        }
+        let number = Self::number(p, self.def(*from)?)?;
+        let slot = fact.slot()?;
+        Some(match grades.iter().find(|(at_least, _)| number >= *at_least) {
+            Some(&(threshold, value)) => Graded {
+                slot,
+                number,
+                threshold,
+                met: true,
+                value,
+            },
+            None => Graded {
+                slot,
+                number,
+                threshold: grades.last().map_or(number, |g| g.0),
+                met: false,
+                value: *otherwise,
+            },
+        })
+    }
+
+    /// The slots of the evaluations, in the order of the policy's `[[evaluations]]`.
+    pub(crate) fn evaluated(&self) -> impl Iterator<Item = Fact> + '_ {
+        let mut evaluated: Vec<(usize, Fact)> = self
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s.kind {
+                SlotKind::Evaluated { at, .. } => Some((at, Fact::of_slot(i)?)),
+                _ => None,
+            })
+            .collect();
+        evaluated.sort_unstable_by_key(|&(at, _)| at);
+        evaluated.into_iter().map(|(_, f)| f)
+    }
+
+    /// The indicator a slot leaves open when its number is absent: the indicator itself, or the one an
+    /// evaluated fact is graded from; its place among the policy's indicators.
+    pub(crate) fn open_indicator(&self, fact: Fact) -> Option<usize> {
+        let field = match &self.slot(fact)?.kind {
+            SlotKind::Indicator { field, .. } => *field,
+            SlotKind::Evaluated { from, .. } => *from,
+            _ => return None,
+        };
+        Some(
+            self.fields
+                .iter()
+                .take(field)
+                .filter(|f| matches!(f.kind, FieldKind::Indicator(_)))
+                .count(),
+        )
+    }
+
+    /// The indicator's definition at place `i` among the policy's indicators.
+    pub(crate) fn indicator(&self, i: usize) -> Option<&FieldDef> {
+        self.fields
+            .iter()
+            .filter(|f| matches!(f.kind, FieldKind::Indicator(_)))
+            .nth(i)
+    }
+
+    /// The name of a slot in conditions: its field's code.
+    pub(crate) fn name(&self, fact: Fact) -> &str {
+        self.slot_field(fact).map_or("?", |d| d.code.as_str())
+    }
+
+    /// The label of a slot's field in a sentence (zh-Hans, or English).
+    pub(crate) fn label(&self, fact: Fact, zh: bool) -> &str {
+        let lang = if zh { Lang::ZhHans } else { Lang::En };
+        self.slot_field(fact).map_or("?", |d| d.labels.get(lang))
+    }
+
+    /// Writes the label of the value at `bit` of a slot: a value's label, "not given"/"none" for no value, the
+    /// values of a set joined, or an indicator's interval.
+    pub(crate) fn write_value(
+        &self,
+        f: &mut impl core::fmt::Write,
+        fact: Fact,
+        bit: u32,
+        zh: bool,
+    ) -> core::fmt::Result {
+        let lang = if zh { Lang::ZhHans } else { Lang::En };
+        let Some(slot) = self.slot(fact) else {
+            return f.write_str("?");
+        };
+        let values = |field: &usize| match self.def(*field).map(|d| &d.kind) {
+            Some(FieldKind::One(v) | FieldKind::Many(v)) => v.as_slice(),
+            _ => &[],
+        };
+        match &slot.kind {
+            SlotKind::One { field } | SlotKind::Evaluated { field, .. } => {
+                match bit.checked_sub(1) {
+                    None => f.write_str(if zh { "未填" } else { "not given" }),
+                    Some(i) => f.write_str(
+                        values(field)
+                            .get(i as usize)
+                            .map_or("?", |v| v.labels.get(lang)),
+                    ),
+                }
+            }
+            SlotKind::Many { field } => {
+                if bit == 0 {
+                    return f.write_str(if zh { "无" } else { "none" });
+                }
+                let mut first = true;
+                for (i, v) in values(field).iter().enumerate() {
+                    if bit & (1 << i) != 0 {
+                        if !first {
+                            f.write_str(if zh { "、" } else { ", " })?;
+                        }
+                        first = false;
+                        f.write_str(v.labels.get(lang))?;
+                    }
+                }
+                Ok(())
+            }
+            SlotKind::Indicator { field, cuts } => {
+                let unit = match self.def(*field).map(|d| &d.kind) {
+                    Some(FieldKind::Indicator(u)) => *u,
+                    _ => Unit::Count,
+                };
+                let (low, high) = (
+                    (bit as usize).checked_sub(1).and_then(|i| cuts.get(i)),
+                    cuts.get(bit as usize),
+                );
+                let sfx = unit.suffix(zh);
+                match (low, high) {
+                    (Some(l), Some(h)) => write!(f, "{l}{sfx}–{h}{sfx}"),
+                    (Some(l), None) => write!(f, "≥ {l}{sfx}"),
+                    (None, Some(h)) => write!(f, "< {h}{sfx}"),
+                    (None, None) => f.write_str(if zh { "任意" } else { "any" }),
+                }
+            }
+        }
+    }
+
+    /// The unit and number of an indicator slot's field for a profile (the person's number in a sentence).
+    pub(crate) fn indicator_number(&self, fact: Fact, p: &Profile) -> Option<(Measure, Unit)> {
+        let SlotKind::Indicator { field, .. } = &self.slot(fact)?.kind else {
+            return None;
+        };
+        let def = self.def(*field)?;
+        let FieldKind::Indicator(unit) = def.kind else {
+            return None;
+        };
+        Some((Self::number(p, def)?, unit))
+    }
+
+    /// The unit of an indicator slot (a count for any other slot).
+    pub(crate) fn indicator_unit(&self, fact: Fact) -> Unit {
+        match self.slot_field(fact).map(|d| &d.kind) {
+            Some(FieldKind::Indicator(unit)) => *unit,
+            _ => Unit::Count,
+        }
+    }
+
+    /// The bits of a clause worth naming in a sentence: for a many-valued fact, the sets of one value each
+    /// that the clause allows (so "honour Taishan scholar or Shizhong talent" rather than every set), or the
+    /// empty set when only that is allowed; the bits themselves for any other slot.
+    pub(crate) fn describable(&self, fact: Fact, allowed: u32) -> u32 {
+        match self.slot(fact).map(|s| &s.kind) {
+            Some(SlotKind::Many { .. }) => {
+                let singles = (0..5u32)
+                    .map(|i| 1u32 << (1u32 << i))
+                    .filter(|bit| allowed & bit != 0)
+                    .fold(0, |bits, bit| bits | bit);
+                if singles == 0 { allowed & 1 } else { singles }
+            }
+            _ => allowed,
+        }
+    }
+
+    /// The definition of the indicator an evaluated slot reads.
+    pub(crate) fn evaluated_from(&self, fact: Fact) -> Option<(&FieldDef, Unit)> {
+        let SlotKind::Evaluated { from, .. } = &self.slot(fact)?.kind else {
+            return None;
+        };
+        let def = self.def(*from)?;
+        match def.kind {
+            FieldKind::Indicator(unit) => Some((def, unit)),
+            _ => None,
+        }
+    }
+
+    /// For a slot a condition allows `allowed` of: the thresholds an indicator clause sets, `(at_least, below)`.
+    pub(crate) fn bounds(&self, fact: Fact, allowed: u32) -> Option<(Option<Measure>, Option<Measure>)> {
+        let SlotKind::Indicator { cuts, .. } = &self.slot(fact)?.kind else {
+            return None;
+        };
+        let allowed = allowed & self.real(fact);
+        if allowed == 0 {
+            return None;
+        }
+        let low = allowed.trailing_zeros() as usize;
+        let high = 32 - allowed.leading_zeros() as usize; // one past the last allowed interval
+        let at_least = low.checked_sub(1).and_then(|i| cuts.get(i)).copied();
+        let below = cuts.get(high.saturating_sub(1)).copied();
+        Some((at_least, below))
+    }
+}
