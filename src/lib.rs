@@ -127,7 +127,7 @@ pub use lang::{Lang, ParseLangError};
 pub use matrix::{Matrix, MatrixRow};
 pub use money::{Measure, ParseWanError, Wan};
 pub use policy::Policy;
-pub use profile::{Profile, ProfileBuilder};
+pub use profile::{PolicyValue, Profile, ProfileBuilder};
 pub use reason::{ParseRuleError, Reason, Rule, Sentence};
 
 /// The README's examples, compiled and run as doctests.

@@ -48,6 +48,9 @@ pub enum Rule {
     Entitlement(Entitlement),
     /// A 百千万 service (`service.<code>`, DOMAIN.md §4.6).
     Service(Service),
+    /// A fact a policy evaluated from a measured indicator (`evaluation.<fact code>`, DOMAIN.md §9.3): the
+    /// code of the fact. Parsed only for the facts of a policy loaded in this process.
+    Evaluation(&'static str),
 }
 
 impl Display for Rule {
@@ -63,6 +66,7 @@ impl Display for Rule {
             Rule::Tier(t) => write!(f, "tier.{}", opt(t)),
             Rule::Entitlement(e) => write!(f, "entitlement.{}", e.code()),
             Rule::Service(s) => write!(f, "service.{}", s.code()),
+            Rule::Evaluation(code) => write!(f, "evaluation.{code}"),
         }
     }
 }
@@ -107,6 +111,7 @@ impl FromStr for Rule {
             "tier" => opt(rest).map(Rule::Tier),
             "entitlement" => code(rest).map(Rule::Entitlement),
             "service" => code(rest).map(Rule::Service),
+            "evaluation" => crate::facts::slots::interned(rest).map(Rule::Evaluation),
             _ => None,
         });
         rule.ok_or_else(|| ParseRuleError {
@@ -173,7 +178,15 @@ impl<'a> Classification<'a> {
             .filter(|_| ladder)
             .map(Rule::AboveDesignatedSize);
         let tier = ladder.then_some(Rule::Tier(self.tier()));
+        let profile = self.profile();
+        let slots = &self.policy().compiled().slots;
+        let evaluations = slots
+            .evaluations
+            .iter()
+            .filter(move |(fact, _)| slots.graded(*fact, profile).is_some())
+            .map(|(_, code)| Rule::Evaluation(code));
         core::iter::once(Rule::Stream(self.stream()))
+            .chain(evaluations)
             .chain(self.specialty().map(Rule::Specialty))
             .chain(size)
             .chain(above)
@@ -294,6 +307,7 @@ impl Sentence<'_> {
             Rule::Tier(t) => w.tier(f, t),
             Rule::Entitlement(e) => w.entitlement(f, e),
             Rule::Service(s) => w.service(f, s),
+            Rule::Evaluation(code) => w.evaluation(f, code),
         }
     }
 }

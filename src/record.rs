@@ -213,6 +213,7 @@ fn sentence_facts(of: &SentenceFacts, c: &Classification<'_>, rule: Rule) -> Opt
         Rule::Tier(_) => Some(*per_code(&of.tier, c.stream()?)),
         Rule::Entitlement(e) => Some(*per_code(&of.entitlement, e)),
         Rule::Service(_) => Some(bit(Fact::IntroductionLevel)),
+        Rule::Evaluation(_) => None,
     }
 }
 

@@ -118,6 +118,32 @@ pub(crate) struct Slot {
 pub(crate) struct Slots {
     pub(crate) fields: Vec<FieldDef>,
     pub(crate) slots: Vec<Slot>,
+    /// The evaluated slots in the order of the policy's `[[evaluations]]`, each with its fact's code as the
+    /// rule id needs it (`evaluation.<code>`).
+    pub(crate) evaluations: Vec<(Fact, &'static str)>,
+}
+
+/// The codes of the facts policies have evaluated, kept for the life of the process so that a rule id
+/// (`evaluation.<code>`) is `Copy` and `'static` like the built-in ones. Each code is kept once, however often
+/// a policy is loaded; a code is added only when a policy that loads defines it (never by parsing a rule id),
+/// so what is kept is bounded by the policies an application loads.
+static CODES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+
+/// The kept copy of a code, keeping it if it is new.
+pub(crate) fn intern(code: &str) -> &'static str {
+    let mut codes = CODES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(kept) = codes.iter().find(|c| **c == code) {
+        return kept;
+    }
+    let kept: &'static str = Box::leak(code.to_owned().into_boxed_str());
+    codes.push(kept);
+    kept
+}
+
+/// The kept copy of a code a loaded policy defined, if any.
+pub(crate) fn interned(code: &str) -> Option<&'static str> {
+    let codes = CODES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    codes.iter().find(|c| **c == code).copied()
 }
 
 /// An evaluated fact of one profile (DOMAIN.md §9.3): which evaluation, the number, the threshold and the value.
@@ -266,19 +292,9 @@ impl Slots {
         })
     }
 
-    /// The slots of the evaluations, in the order of the policy's `[[evaluations]]`.
-    pub(crate) fn evaluated(&self) -> impl Iterator<Item = Fact> + '_ {
-        let mut evaluated: Vec<(usize, Fact)> = self
-            .slots
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| match s.kind {
-                SlotKind::Evaluated { at, .. } => Some((at, Fact::of_slot(i)?)),
-                _ => None,
-            })
-            .collect();
-        evaluated.sort_unstable_by_key(|&(at, _)| at);
-        evaluated.into_iter().map(|(_, f)| f)
+    /// The evaluated slot of the fact with this code.
+    pub(crate) fn evaluation(&self, code: &str) -> Option<Fact> {
+        self.evaluations.iter().find(|(_, c)| *c == code).map(|(f, _)| *f)
     }
 
     /// The indicator a slot leaves open when its number is absent: the indicator itself, or the one an

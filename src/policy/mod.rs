@@ -39,6 +39,7 @@ use crate::profile::Profile;
 mod check;
 pub(crate) mod compile;
 mod doc;
+mod fields;
 mod limits;
 mod problem;
 mod vocab;

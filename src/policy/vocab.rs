@@ -284,6 +284,16 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
         };
         slots.slots.push(Slot { kind });
     }
+    let mut order: Vec<(usize, Fact, &'static str)> = Vec::new();
+    for (i, slot) in slots.slots.iter().enumerate() {
+        if let (SlotKind::Evaluated { at, field, .. }, Some(fact)) = (&slot.kind, Fact::of_slot(i)) {
+            if let Some(def) = slots.fields.get(*field) {
+                order.push((*at, fact, crate::facts::slots::intern(&def.code)));
+            }
+        }
+    }
+    order.sort_unstable_by_key(|o| o.0);
+    slots.evaluations = order.into_iter().map(|(_, f, c)| (f, c)).collect();
     if slots.slots.len() > SLOTS {
         problem(
             p,

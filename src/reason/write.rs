@@ -113,6 +113,35 @@ impl<'r, 'c> Writer<'r, 'c> {
         self.values(f, fact, bits)
     }
 
+    /// An evaluated fact (DOMAIN.md §9.3): the indicator, the person's number, the threshold met (or for the
+    /// value below every grade the lowest one missed) and the value: "区级经济贡献620万元 ≥ 500万元：贡献大" /
+    /// "District economic contribution 620 万元 ≥ 500 万元: Major".
+    pub(super) fn evaluation(&self, f: &mut impl fmt::Write, code: &str) -> fmt::Result {
+        let slots = self.slots();
+        let Some(fact) = slots.evaluation(code) else {
+            return f.write_str(code);
+        };
+        let (Some(g), Some((from, unit))) = (
+            slots.graded(fact, self.c.profile()),
+            slots.evaluated_from(fact),
+        ) else {
+            return f.write_str(code);
+        };
+        let lang = if self.zh { Lang::ZhHans } else { Lang::En };
+        let sfx = unit.suffix(self.zh);
+        write!(
+            f,
+            "{}{}{}{sfx} {} {}{sfx}{}",
+            from.labels.get(lang),
+            self.t("", " "),
+            g.number,
+            if g.met { "≥" } else { "<" },
+            g.threshold,
+            self.t("：", ": "),
+        )?;
+        slots.write_value(f, fact, (g.value + 1) as u32, self.zh)
+    }
+
     /// The policy's own facts (DOMAIN.md §9.2).
     fn slots(&self) -> &crate::facts::slots::Slots {
         &self.c.policy().compiled().slots
