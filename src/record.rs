@@ -352,6 +352,17 @@ impl Classification<'_> {
         push_codes(out, self.services());
         out.push_str(",\"missing_facts\":");
         push_codes(out, self.missing_facts());
+        if self.missing_indicators().next().is_some() {
+            // The policy's indicators follow the §4.7 names (DOMAIN.md §9.3).
+            out.pop();
+            for (i, code) in self.missing_indicators().enumerate() {
+                if i > 0 || !self.missing_facts().is_empty() {
+                    out.push(',');
+                }
+                push_json_string(out, code);
+            }
+            out.push(']');
+        }
         out.push_str(",\"reasons\":[");
         push_reasons(out, self);
     }

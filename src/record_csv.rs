@@ -65,7 +65,14 @@ impl Classification<'_> {
                 .map_or(String::new(), |b| b.to_string()),
             list(self.entitlements()),
             list(self.services()),
-            list(self.missing_facts()),
+            {
+                let mut names: Vec<&str> = Vec::new();
+                for m in self.missing_facts().iter() {
+                    names.push(m.code());
+                }
+                names.extend(self.missing_indicators());
+                names.join(";")
+            },
             reasons
                 .iter()
                 .map(|r| r.rule().to_string())

@@ -45,6 +45,12 @@ pub(crate) trait Evaluator {
 
     /// For an open condition: the facts of §4.7 that leave it open.
     fn open_facts(&self, c: &Cond) -> CodeSet<MissingFact>;
+
+    /// For an open condition: the policy's indicators whose absent numbers leave it open (DOMAIN.md §9.3), bit
+    /// `i` for the policy's `i`-th indicator. None where the policy has no facts of its own.
+    fn open_indicators(&self, _c: &Cond) -> u32 {
+        0
+    }
 }
 
 /// The three-valued truth of alternatives, each read through `e`: true if one is true, false if all are false,
@@ -64,6 +70,9 @@ fn alternatives<E: Evaluator + ?Sized>(e: &E, conds: &AnyOf) -> Option<bool> {
 /// Conditions read clause by clause ([`crate::facts::Mask::eval`]) over the profile's possible values.
 pub(crate) struct ByClause {
     facts: Facts,
+    /// Per slot, the indicator whose absent number can leave it open (its place among the policy's
+    /// indicators).
+    indicator_of: [Option<u8>; crate::facts::slots::SLOTS],
 }
 
 impl ByClause {
@@ -72,8 +81,15 @@ impl ByClause {
         enterprise: &EnterpriseFacts,
         slots: &crate::facts::slots::Slots,
     ) -> ByClause {
+        let mut indicator_of = [None; crate::facts::slots::SLOTS];
+        for (i, of) in indicator_of.iter_mut().enumerate().take(slots.slots.len()) {
+            *of = Fact::of_slot(i)
+                .and_then(|f| slots.open_indicator(f))
+                .and_then(|n| u8::try_from(n).ok());
+        }
         ByClause {
             facts: Facts::of(p, enterprise, slots),
+            indicator_of,
         }
     }
 }
@@ -91,6 +107,17 @@ impl Evaluator for ByClause {
 
     fn repairable(&self, c: &Cond) -> CodeSet<MissingFact> {
         c.mask.fixable_absent(&self.facts)
+    }
+
+    fn open_indicators(&self, c: &Cond) -> u32 {
+        let mut open = 0u32;
+        for (fact, of) in Fact::ALL[crate::facts::BUILT_IN..].iter().zip(&self.indicator_of) {
+            let (allowed, possible) = (c.mask.allowed(*fact), self.facts.get(*fact));
+            if let Some(i) = of.filter(|_| possible & !allowed != 0 && allowed & possible != 0) {
+                open |= 1 << (i & 31);
+            }
+        }
+        open
     }
 
     fn open_facts(&self, c: &Cond) -> CodeSet<MissingFact> {

@@ -116,6 +116,8 @@ pub(crate) struct Decided<'a> {
     managed_by: ManagedBy<'a>,
     entitlements: CodeSet<Entitlement>,
     missing: CodeSet<MissingFact>,
+    /// The policy's indicators whose numbers are missing (DOMAIN.md §9.3), bit `i` for its `i`-th indicator.
+    indicators: u32,
 }
 
 /// Classifies with a policy: from its rows where it has them (at most 64 conditions), else clause by clause.
@@ -397,6 +399,29 @@ impl<'a> Classification<'a> {
         self.decided.missing
     }
 
+    /// The indicators of the policy whose numbers are missing (DOMAIN.md §9.3): absent, and leaving open an
+    /// eligibility condition, a specialty condition of the person's stream, a condition of a tier above the
+    /// one reached, or an entitlement's condition. By code, in the order of the policy's `[[indicators]]`; the
+    /// record's `missing_facts` lists them after [`missing_facts`](Self::missing_facts). None under a policy
+    /// without indicators.
+    ///
+    /// ```
+    /// # #[cfg(all(feature = "toml", feature = "json"))] {
+    /// use talent_matrix::{Policy, policy::PolicyDoc};
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// let p = policy.profile_from_json(r#"{"id":"1","post":"professional_technical","professional_title":"senior"}"#)?;
+    /// assert_eq!(policy.classify(&p).missing_indicators().collect::<Vec<_>>(), ["papers"]);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn missing_indicators(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let bits = self.decided.indicators;
+        let slots = &self.policy.compiled().slots;
+        (0..32usize)
+            .filter(move |i| bits & (1 << i) != 0)
+            .filter_map(move |i| slots.indicator(i).map(|d| d.code.as_str()))
+    }
+
     /// The person's facts with the decisions taken: what the reasons' sentences are written from.
     pub(crate) fn facts(&self) -> Facts {
         Facts::of_decided(
@@ -556,7 +581,16 @@ impl serde::Serialize for Classification<'_> {
         s.serialize_field("above_designated_size", &self.facts.above_designated_size())?;
         s.serialize_field("entitlements", &self.decided.entitlements)?;
         s.serialize_field("services", &self.services)?;
-        s.serialize_field("missing_facts", &self.decided.missing)?;
+        if self.decided.indicators == 0 {
+            s.serialize_field("missing_facts", &self.decided.missing)?;
+        } else {
+            let mut names: Vec<&str> = Vec::new();
+            for m in self.decided.missing.iter() {
+                names.push(crate::codes::Coded::code(m));
+            }
+            names.extend(self.missing_indicators());
+            s.serialize_field("missing_facts", &names)?;
+        }
         s.serialize_field("reasons", &ReasonList(self))?;
         s.serialize_field("policy", self.policy.name())?;
         s.serialize_field("policy_hash", self.policy.hash())?;

@@ -6,6 +6,7 @@ use super::eval::Evaluator;
 use super::{Decided, ManagedBy};
 use crate::codes::{CodeSet, Coded, Department, Post, Tier, per_code, per_code_mut};
 use crate::facts::Fact;
+use crate::facts::condition::AnyOf;
 use crate::policy::Policy;
 
 /// The state of a decided fact: 0 for none, else the value's index plus one.
@@ -112,6 +113,30 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
         }
     }
 
+    // §9.3: the indicators whose absence leaves a condition open (only a policy with facts of its own has any).
+    let mut indicators = 0u32;
+    if !c.slots.slots.is_empty() {
+        let mut open = |conds: &AnyOf| {
+            for cond in conds.iter().filter(|cond| e.eval(cond).is_none()) {
+                indicators |= e.open_indicators(cond);
+            }
+        };
+        for s in &c.streams {
+            open(&s.eligible);
+        }
+        for sp in c.specialties.iter().filter(|sp| Some(sp.parent) == stream) {
+            open(&sp.when);
+        }
+        for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
+            open(&t.when);
+        }
+        if stream.is_some() {
+            for (_, when) in &c.entitlements {
+                open(when);
+            }
+        }
+    }
+
     Decided {
         stream,
         also,
@@ -122,5 +147,6 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
         managed_by: ManagedBy { list, extra },
         entitlements,
         missing,
+        indicators,
     }
 }

@@ -11,6 +11,8 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Profile;
+#[cfg(feature = "serde")]
+use super::PolicyValue;
 use super::cell::{Cell, Json, Slot};
 use crate::codes::{Coded, Field, per_code, per_code_mut};
 use crate::error::{ErrorValue, ProfileError};
@@ -438,6 +440,21 @@ impl Serialize for Profile {
         opt(&mut m, Field::Name, self.name.as_deref())?;
         m.serialize_entry(Field::Post.code(), &self.post)?;
         with_profile_fields!(serialize_profile, m, self, opt);
+        // The fields a policy adds (DOMAIN.md §9.2), as a reader given the policy reads them back.
+        for (code, value) in self.policy_values() {
+            match value {
+                PolicyValue::One(v) => m.serialize_entry(code, v)?,
+                PolicyValue::Many(vs) => m.serialize_entry(code, vs)?,
+                PolicyValue::Number(n) if n.is_whole() => {
+                    m.serialize_entry(code, &(n.ten_thousandths() / 10_000))?;
+                }
+                PolicyValue::Number(n) => {
+                    #[allow(clippy::cast_precision_loss)] // at most 10^15 ten-thousandths: exact
+                    let x = n.ten_thousandths() as f64 / 10_000.0;
+                    m.serialize_entry(code, &x)?;
+                }
+            }
+        }
         m.end()
     }
 }
