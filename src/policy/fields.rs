@@ -202,34 +202,46 @@ impl Policy {
     /// that holds a value it may not take.
     #[cfg(feature = "json")]
     pub fn profile_from_json(&self, json: &str) -> Result<Profile, ProfileError> {
+        self.read_json_with_id(json).map_err(|(e, _)| e)
+    }
+
+    /// [`Policy::profile_from_json`], with the record's id when the error is past it (a roster's row error).
+    #[cfg(feature = "json")]
+    pub(crate) fn read_json_with_id(
+        &self,
+        json: &str,
+    ) -> Result<Profile, (ProfileError, Option<String>)> {
         use crate::raw::Raw;
         let slots = &self.compiled().slots;
         if slots.is_empty() {
-            return Profile::from_json(json);
+            return Profile::read_json(json);
         }
-        let raw: Raw = serde_json::from_str(json).map_err(|e| ProfileError::Syntax {
-            message: e.to_string(),
-        })?;
+        let raw: Raw = match serde_json::from_str(json) {
+            Ok(raw) => raw,
+            Err(_) => return Profile::read_json(json),
+        };
         let Raw::Object(entries) = raw else {
-            return Profile::from_json(json);
+            return Profile::read_json(json);
         };
         let (own, rest): (Vec<_>, Vec<_>) = entries
             .into_iter()
             .partition(|(key, _)| slots.field(key).is_some());
-        let mut profile = Profile::from_json(&Raw::Object(rest).to_string())?;
+        let mut profile = Profile::read_json(&Raw::Object(rest).to_string())?;
+        let id = || Some(profile.id().to_owned());
         let mut fields: Vec<(String, PolicyValue)> = Vec::with_capacity(own.len());
         for (key, value) in &own {
             let Some(def) = slots.field(key).and_then(|i| slots.fields.get(i)) else {
                 continue;
             };
             if fields.iter().any(|(c, _)| *c == def.code) {
-                return Err(ProfileError::PolicyField {
+                let error = ProfileError::PolicyField {
                     field: def.code.clone(),
                     value: key.clone(),
                     expected: "is given twice".to_owned(),
-                });
+                };
+                return Err((error, id()));
             }
-            if let Some(v) = read_raw(def, value)? {
+            if let Some(v) = read_raw(def, value).map_err(|e| (e, id()))? {
                 fields.push((def.code.clone(), v));
             }
         }

@@ -40,6 +40,8 @@ mod check;
 pub(crate) mod compile;
 mod doc;
 mod fields;
+#[cfg(feature = "roster")]
+pub(crate) use fields::read_text;
 mod limits;
 mod problem;
 mod vocab;

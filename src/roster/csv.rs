@@ -177,12 +177,59 @@ pub(super) fn header_field(cell: &str) -> Option<Field> {
     })
 }
 
-/// Maps the header to fields, collecting every problem (DOMAIN.md §8).
+/// Reads the cells of a row's policy fields (DOMAIN.md §9.2) into its profile, after its §3 fields, in column
+/// order.
+pub(super) fn read_own(
+    line: u64,
+    cells: &Cells,
+    own: &[(usize, usize)],
+    policy: &crate::policy::Policy,
+    mut profile: Profile,
+) -> Result<Profile, RowError> {
+    let whole = cells.text();
+    let slots = &policy.compiled().slots;
+    let mut values = Vec::with_capacity(own.len());
+    for &(column, field) in own {
+        let Some(def) = slots.fields.get(field) else {
+            continue;
+        };
+        let text = match cells.cell(whole, column) {
+            Some(Ok(text)) => text,
+            Some(Err(at)) => {
+                let msg = format!(
+                    "{} (column {}) is not valid UTF-8 (at byte {at}); name the encoding",
+                    def.code,
+                    column + 1,
+                );
+                return Err(RowError {
+                    field: Some(def.code.clone()),
+                    ..RowError::plain(line, Some(profile.id().to_owned()), msg)
+                });
+            }
+            None => continue,
+        };
+        match crate::policy::read_text(def, text) {
+            Ok(Some(v)) => values.push((def.code.clone(), v)),
+            Ok(None) => {}
+            Err(e) => return Err(RowError::new(line, Some(profile.id().to_owned()), &e)),
+        }
+    }
+    profile.set_policy_fields(values);
+    Ok(profile)
+}
+
+/// The header's columns: the §3 field of each, and the policy's own fields `(column index, field index)`.
+type HeaderColumns = (Vec<Option<Field>>, Vec<(usize, usize)>);
+
+/// Maps the header to fields, collecting every problem (DOMAIN.md §8); with a policy in the options, also to
+/// the fields it adds (§9.2).
 pub(super) fn header_fields(
     header: &Cells,
     options: &RosterOptions,
     notices: &mut Vec<String>,
-) -> Result<Vec<Option<Field>>, FileError> {
+) -> Result<HeaderColumns, FileError> {
+    let slots = options.policy.as_ref().map(|p| &p.compiled().slots);
+    let mut own: Vec<(usize, usize)> = Vec::new();
     let mut problems = Vec::new();
     let mut fields = Vec::with_capacity(header.len());
     let mut first_column: [Option<usize>; Field::ALL.len()] = [None; Field::ALL.len()];
@@ -203,7 +250,23 @@ pub(super) fn header_fields(
             }
         };
         let field = header_field(name);
+        let policy_field = slots.filter(|_| field.is_none()).and_then(|s| s.field(name));
         match field {
+            None if policy_field.is_some() => {
+                if let Some(f) = policy_field {
+                    if let Some(&(first, _)) = own.iter().find(|(_, g)| *g == f) {
+                        let code = slots
+                            .and_then(|s| s.fields.get(f))
+                            .map_or("?", |d| d.code.as_str());
+                        problems.push(format!(
+                            "columns {} and {column} both give {code}",
+                            first + 1
+                        ));
+                    } else {
+                        own.push((i, f));
+                    }
+                }
+            }
             None => {
                 let name = crate::safety::quoted(name.trim());
                 let name = crate::safety::Shown(&name);
@@ -235,7 +298,7 @@ pub(super) fn header_fields(
         }
     }
     if problems.is_empty() {
-        Ok(fields)
+        Ok((fields, own))
     } else {
         Err(FileError::Header { problems })
     }

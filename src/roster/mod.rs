@@ -83,12 +83,16 @@ pub struct Roster<'a> {
     notices: Vec<String>,
     limit: usize,
     done: bool,
+    /// The policy whose fields are read too (DOMAIN.md §9.2), when it has any.
+    policy: Option<crate::policy::Policy>,
 }
 
 enum Source {
     Lines,
     Csv {
         fields: Vec<Option<Field>>,
+        /// The columns of the policy's fields: `(column index, field index)`.
+        own: Vec<(usize, usize)>,
         /// The file's encoding, once known (a file that is plain ASCII so far could still be either).
         encoding: Option<Encoding>,
         cells: Cells,
@@ -247,7 +251,7 @@ impl<'a> Roster<'a> {
                         }
                     }
                 };
-                let fields = match header {
+                let (fields, own) = match header {
                     Ok(()) => header_fields(&cells, options, &mut notices)?,
                     Err(at) => {
                         let name = encoding.map_or("UTF-8", Encoding::name);
@@ -260,6 +264,7 @@ impl<'a> Roster<'a> {
                 };
                 Source::Csv {
                     fields,
+                    own,
                     encoding,
                     cells,
                 }
@@ -273,6 +278,10 @@ impl<'a> Roster<'a> {
             notices,
             limit,
             done: false,
+            policy: options
+                .policy
+                .clone()
+                .filter(|p| !p.compiled().slots.fields.is_empty()),
         })
     }
 
@@ -399,7 +408,11 @@ impl<'a> Roster<'a> {
                 return Some(Err(RowError::plain(line, None, msg)));
             }
         };
-        Some(match Profile::read_json(text) {
+        let read = match &self.policy {
+            Some(policy) => policy.read_json_with_id(text),
+            None => Profile::read_json(text),
+        };
+        Some(match read {
             Ok(profile) => self.check_duplicate(line, profile),
             Err((error, id)) => Err(RowError::new(line, id, &error)),
         })
@@ -412,6 +425,7 @@ impl<'a> Roster<'a> {
         };
         let Source::Csv {
             fields,
+            own,
             encoding,
             cells,
         } = &mut self.source
@@ -433,7 +447,12 @@ impl<'a> Roster<'a> {
             );
             return Some(Err(RowError::plain(line, None, msg)));
         }
-        let result = read_csv_row(line, cells, fields);
+        let result = read_csv_row(line, cells, fields).and_then(|profile| {
+            match &self.policy {
+                Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
+                _ => Ok(profile),
+            }
+        });
         Some(match result {
             Ok(profile) => self.check_duplicate(line, profile),
             Err(e) => Err(e),

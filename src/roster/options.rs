@@ -121,6 +121,7 @@ pub struct RosterOptions {
     pub(super) ignore_unknown_columns: bool,
     pub(super) encoding: Encoding,
     pub(super) max_record_bytes: usize,
+    pub(super) policy: Option<crate::policy::Policy>,
 }
 
 /// The default longest record, in bytes: far above any real row (a full row of the §3 fields is a few hundred
@@ -133,6 +134,7 @@ impl Default for RosterOptions {
             ignore_unknown_columns: false,
             encoding: Encoding::Auto,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            policy: None,
         }
     }
 }
@@ -202,6 +204,37 @@ impl RosterOptions {
     /// ```
     pub fn ignores_unknown_columns(&self) -> bool {
         self.ignore_unknown_columns
+    }
+
+    /// Reads the fields this policy adds to the profile (DOMAIN.md §9.2) as well: a CSV column named by a
+    /// policy field's code or Chinese label, a JSON key named by its code, each checked as the policy says.
+    /// Without it such columns and keys are unknown, as any other.
+    ///
+    /// ```
+    /// # #[cfg(feature = "toml")] {
+    /// use talent_matrix::roster::{Format, Roster, RosterOptions};
+    /// use talent_matrix::{Policy, PolicyValue, policy::PolicyDoc};
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// let csv = "编号,岗位,荣誉称号\nP-1,专业技术岗位,泰山学者\nP-2,专业技术岗位,泰山学者、泰山学者\n";
+    /// let options = RosterOptions::default().policy(policy);
+    /// let rows: Vec<_> = Roster::from_reader(csv.as_bytes(), Format::Csv, &options)?.collect();
+    /// let first = rows[0].as_ref().unwrap().profile();
+    /// assert_eq!(first.policy_value("honour"), Some(&PolicyValue::Many(vec!["taishan_scholar".into()])));
+    /// let err = rows[1].as_ref().unwrap_err();
+    /// assert_eq!((err.line(), err.field()), (3, Some("honour")));
+    /// assert_eq!(err.error(), "honour takes each value once, got 泰山学者、泰山学者");
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn policy(mut self, policy: crate::policy::Policy) -> Self {
+        self.policy = Some(policy);
+        self
+    }
+
+    /// The policy whose fields are read, if any.
+    pub fn policy_option(&self) -> Option<&crate::policy::Policy> {
+        self.policy.as_ref()
     }
 
     /// The encoding asked for.
