@@ -132,7 +132,7 @@ macro_rules! getter {
         #[doc = "# Ok::<(), ProfileError>(())"]
         #[doc = "```"]
         pub fn $field(&self) -> $ty {
-            self.$field
+            self.$field.unwrap_or_default()
         }
     };
     ($kind:ident, $field:ident, $ty:ty, $doc:literal, $example:literal) => {
@@ -169,7 +169,7 @@ macro_rules! setter {
         #[doc = "# Ok::<(), ProfileError>(())"]
         #[doc = "```"]
         pub fn $field(mut self, value: impl Into<Option<$ty>>) -> Self {
-            self.profile.$field = value.into().unwrap_or_default();
+            self.profile.$field = value.into();
             self
         }
     };
@@ -266,6 +266,40 @@ impl Profile {
     /// ```
     pub fn policy_values(&self) -> impl Iterator<Item = (&str, &PolicyValue)> {
         self.policy_fields.iter().map(|(c, v)| (c.as_str(), v))
+    }
+
+    /// Whether `performance`, `contribution` or `potential` was given (stated), rather than left at its default:
+    /// a stated value wins over one a policy evaluates (DOMAIN.md §9.3). `true` for every other field that
+    /// holds a value.
+    ///
+    /// ```
+    /// use talent_matrix::{Field, Performance, Post, Profile};
+    /// let p = Profile::builder("1", Post::Other).performance(Performance::Ordinary).build()?;
+    /// assert!(p.is_stated(Field::Performance));
+    /// assert!(!p.is_stated(Field::Contribution));
+    /// # Ok::<(), talent_matrix::ProfileError>(())
+    /// ```
+    pub fn is_stated(&self, field: Field) -> bool {
+        match field {
+            Field::Performance => self.performance.is_some(),
+            Field::Contribution => self.contribution.is_some(),
+            Field::Potential => self.potential.is_some(),
+            Field::Id | Field::Post => true,
+            Field::Name => self.name.is_some(),
+            Field::Role => self.role.is_some(),
+            Field::Ownership => self.ownership.is_some(),
+            Field::Industry => self.industry.is_some(),
+            Field::Employees => self.employees.is_some(),
+            Field::RevenueWan => self.revenue_wan.is_some(),
+            Field::AssetsWan => self.assets_wan.is_some(),
+            Field::EnterpriseSize => self.enterprise_size.is_some(),
+            Field::AboveDesignatedSize => self.above_designated_size.is_some(),
+            Field::ProfessionalTitle => self.professional_title.is_some(),
+            Field::SkillLevel => self.skill_level.is_some(),
+            Field::SocialWorkCertificate => self.social_work_certificate.is_some(),
+            Field::RuralRole => self.rural_role.is_some(),
+            Field::IntroductionLevel => self.introduction_level.is_some(),
+        }
     }
 
     /// Replaces the fields a policy adds (already checked by the caller).

@@ -94,17 +94,36 @@ pub(crate) enum SlotKind {
     Many { field: usize },
     /// The indicator `field`, cut into intervals at `cuts` (strictly increasing).
     Indicator { field: usize, cuts: Vec<Measure> },
-    /// The one-valued field `field`, stated, or else graded from the indicator `from`.
+    /// A fact stated, or else graded from the indicator `from`.
     Evaluated {
-        field: usize,
+        target: Target,
         from: usize,
-        /// `(at_least, value index)`, highest threshold first.
-        grades: Vec<(Measure, usize)>,
-        /// The value below every grade.
-        otherwise: usize,
+        /// `(at_least, value bit)`, highest threshold first.
+        grades: Vec<(Measure, u32)>,
+        /// The value bit below every grade.
+        otherwise: u32,
         /// The evaluation's place among the policy's `[[evaluations]]`.
         at: usize,
     },
+}
+
+/// The fact an evaluation grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A one-valued fact of the policy (by field): bit 0 "none", bit `1 + i` its value `i`.
+    Field(usize),
+    /// `performance`, `contribution` or `potential`, numbered as the built-in fact is.
+    BuiltIn(Fact),
+}
+
+impl Target {
+    /// The field of DOMAIN.md §3 a built-in target is.
+    fn built_in_field(self) -> Option<crate::codes::Field> {
+        match self {
+            Target::BuiltIn(f) => f.field(),
+            Target::Field(_) => None,
+        }
+    }
 }
 
 /// One slot of a policy.
@@ -146,15 +165,15 @@ pub(crate) fn interned(code: &str) -> Option<&'static str> {
     codes.iter().find(|c| **c == code).copied()
 }
 
-/// An evaluated fact of one profile (DOMAIN.md §9.3): which evaluation, the number, the threshold and the value.
+/// An evaluated fact of one profile (DOMAIN.md §9.3): the number, the threshold and the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Graded {
-    pub(crate) slot: usize,
     pub(crate) number: Measure,
     /// The grade's threshold met, or for `otherwise` the lowest one missed.
     pub(crate) threshold: Measure,
     pub(crate) met: bool,
-    pub(crate) value: usize,
+    /// The value, as the slot's bit.
+    pub(crate) value: u32,
 }
 
 impl Slots {
@@ -179,13 +198,32 @@ impl Slots {
         self.slots.get(fact.slot()?)
     }
 
-    /// The field a slot reads (for an evaluated fact, the fact, not its indicator).
+    /// The field a slot reads (for an evaluated fact, the fact, not its indicator); `None` for a built-in fact
+    /// the policy evaluates.
     pub(crate) fn slot_field(&self, fact: Fact) -> Option<&FieldDef> {
         match &self.slot(fact)?.kind {
             SlotKind::One { field }
             | SlotKind::Many { field }
             | SlotKind::Indicator { field, .. }
-            | SlotKind::Evaluated { field, .. } => self.def(*field),
+            | SlotKind::Evaluated {
+                target: Target::Field(field),
+                ..
+            } => self.def(*field),
+            SlotKind::Evaluated {
+                target: Target::BuiltIn(_),
+                ..
+            } => None,
+        }
+    }
+
+    /// The built-in fact a slot evaluates, if it is one.
+    pub(crate) fn built_in(&self, fact: Fact) -> Option<Fact> {
+        match &self.slot(fact)?.kind {
+            SlotKind::Evaluated {
+                target: Target::BuiltIn(f),
+                ..
+            } => Some(*f),
+            _ => None,
         }
     }
 
@@ -199,7 +237,15 @@ impl Slots {
             _ => 0,
         };
         let n = match &slot.kind {
-            SlotKind::One { field } | SlotKind::Evaluated { field, .. } => values(field) + 1,
+            SlotKind::Evaluated {
+                target: Target::BuiltIn(f),
+                ..
+            } => return f.universe(),
+            SlotKind::One { field }
+            | SlotKind::Evaluated {
+                target: Target::Field(field),
+                ..
+            } => values(field) + 1,
             SlotKind::Many { field } => 1 << values(field),
             SlotKind::Indicator { cuts, .. } => cuts.len() + 1,
         };
@@ -244,22 +290,40 @@ impl Slots {
                     None => self.real(fact),
                 }
             }
-            SlotKind::Evaluated { field, .. } => {
-                if let Some(bits) = self.def(*field).and_then(one) {
+            SlotKind::Evaluated { target, .. } => {
+                if let Some(bits) = Self::stated(*target, p, |d| self.def(d).and_then(one)) {
                     return bits;
                 }
                 match self.graded(fact, p) {
-                    Some(g) => 1u32 << ((g.value + 1) & 31),
+                    Some(g) => 1u32 << (g.value & 31),
                     None => self.real(fact),
                 }
             }
         }
     }
 
+    /// The value a profile states for an evaluation's target, as the slot's bits.
+    fn stated(
+        target: Target,
+        p: &Profile,
+        field: impl Fn(usize) -> Option<u32>,
+    ) -> Option<u32> {
+        use crate::codes::Field;
+        match target {
+            Target::Field(f) => field(f),
+            Target::BuiltIn(_) => match target.built_in_field()? {
+                f @ Field::Performance if p.is_stated(f) => Some(1 << p.performance().index()),
+                f @ Field::Contribution if p.is_stated(f) => Some(1 << p.contribution().index()),
+                f @ Field::Potential if p.is_stated(f) => Some(1 << u32::from(p.potential())),
+                _ => None,
+            },
+        }
+    }
+
     /// The evaluated value of an evaluated slot for a profile that states none and gives the indicator.
     pub(crate) fn graded(&self, fact: Fact, p: &Profile) -> Option<Graded> {
         let SlotKind::Evaluated {
-            field,
+            target,
             from,
             grades,
             otherwise,
@@ -268,22 +332,22 @@ impl Slots {
         else {
             return None;
         };
-        let def = self.def(*field)?;
-        if matches!(p.policy_value(&def.code), Some(PolicyValue::One(_))) {
+        let stated = Self::stated(*target, p, |f| {
+            let def = self.def(f)?;
+            matches!(p.policy_value(&def.code), Some(PolicyValue::One(_))).then_some(1)
+        });
+        if stated.is_some() {
             return None;
         }
         let number = Self::number(p, self.def(*from)?)?;
-        let slot = fact.slot()?;
         Some(match grades.iter().find(|(at_least, _)| number >= *at_least) {
             Some(&(threshold, value)) => Graded {
-                slot,
                 number,
                 threshold,
                 met: true,
                 value,
             },
             None => Graded {
-                slot,
                 number,
                 threshold: grades.last().map_or(number, |g| g.0),
                 met: false,
@@ -322,14 +386,20 @@ impl Slots {
             .nth(i)
     }
 
-    /// The name of a slot in conditions: its field's code.
+    /// The name of a slot in conditions: its field's code, or the built-in fact's name.
     pub(crate) fn name(&self, fact: Fact) -> &str {
+        if let Some(b) = self.built_in(fact) {
+            return b.name();
+        }
         self.slot_field(fact).map_or("?", |d| d.code.as_str())
     }
 
     /// The label of a slot's field in a sentence (zh-Hans, or English).
     pub(crate) fn label(&self, fact: Fact, zh: bool) -> &str {
         let lang = if zh { Lang::ZhHans } else { Lang::En };
+        if let Some(field) = self.built_in(fact).and_then(Fact::field) {
+            return crate::codes::Coded::label(field, lang);
+        }
         self.slot_field(fact).map_or("?", |d| d.labels.get(lang))
     }
 
@@ -351,7 +421,15 @@ impl Slots {
             _ => &[],
         };
         match &slot.kind {
-            SlotKind::One { field } | SlotKind::Evaluated { field, .. } => {
+            SlotKind::Evaluated {
+                target: Target::BuiltIn(b),
+                ..
+            } => f.write_str(b.value_label(bit, zh).unwrap_or("?")),
+            SlotKind::One { field }
+            | SlotKind::Evaluated {
+                target: Target::Field(field),
+                ..
+            } => {
                 match bit.checked_sub(1) {
                     None => f.write_str(if zh { "未填" } else { "not given" }),
                     Some(i) => f.write_str(

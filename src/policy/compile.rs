@@ -33,11 +33,8 @@ fn condition(
             .copied()
             .take(slots.slots.len())
             .find(|&f| slots.name(f) == name);
-        let Some(fact) = Fact::built_in()
-            .iter()
-            .copied()
-            .find(|f| f.name() == name)
-            .or(slot)
+        // A slot first: a built-in fact the policy evaluates is tested in its slot.
+        let Some(fact) = slot.or_else(|| Fact::built_in().iter().copied().find(|f| f.name() == name))
         else {
             let mut known: Vec<&str> = Fact::built_in().iter().map(|f| f.name()).collect();
             known.extend(slots.fields.iter().map(|f| f.code.as_str()));
@@ -157,6 +154,9 @@ fn range_bits(slots: &Slots, fact: Fact, at_least: Option<Measure>, below: Optio
 /// The bits of a value of a one- or many-valued slot (for a many-valued fact, every set that holds it), or
 /// why it is not one of its values.
 fn slot_value_bits(slots: &Slots, fact: Fact, value: &ClauseValue) -> Result<u32, String> {
+    if let Some(built_in) = slots.built_in(fact) {
+        return value_bit(built_in, value);
+    }
     let def = slots.slot_field(fact);
     let (codes, many) = match def.map(|d| &d.kind) {
         Some(FieldKind::One(v)) => (v.iter().map(|v| v.code.as_str()).collect::<Vec<_>>(), false),

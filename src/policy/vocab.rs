@@ -6,9 +6,10 @@ use super::doc::{Allowed, ClauseValue, Condition, EvaluationDoc, LabelsDoc, Poli
 use super::problem::{Problem, ProblemKind};
 use crate::codes::Field;
 use crate::facts::slots::{
-    CUTS, FieldDef, FieldKind, MANY_VALUES, ONE_VALUES, SLOTS, Slot, SlotKind, Slots, ValueDef,
+    CUTS, FieldDef, FieldKind, MANY_VALUES, ONE_VALUES, SLOTS, Slot, SlotKind, Slots, Target,
+    ValueDef,
 };
-use crate::facts::{BUILT_IN, Fact};
+use crate::facts::{BUILT_IN, Fact, Kind};
 use crate::lang::Lang;
 use crate::money::Measure;
 
@@ -124,37 +125,6 @@ fn clauses(doc: &PolicyDoc) -> Vec<(String, &str, &Allowed)> {
     out
 }
 
-/// The value index of an evaluation's grade or `otherwise` in its fact, or a problem.
-fn value_of(
-    def: &FieldDef,
-    v: &ClauseValue,
-    at: &str,
-    p: &mut Vec<Problem>,
-) -> Option<usize> {
-    let found = match v {
-        ClauseValue::Code(c) => def.codes().iter().position(|k| k == c),
-        ClauseValue::Bool(_) => None,
-    };
-    if found.is_none() {
-        let codes = def.codes();
-        problem(
-            p,
-            ProblemKind::Unknown,
-            at,
-            format!(
-                "{} cannot be {v} (expected {}){}",
-                def.code,
-                codes.join(", "),
-                match v {
-                    ClauseValue::Code(c) => crate::safety::look_alike(c, &codes),
-                    ClauseValue::Bool(_) => String::new(),
-                }
-            ),
-        );
-    }
-    found
-}
-
 /// The fields and slots of a document, every problem collected.
 pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
     let mut slots = Slots::default();
@@ -257,7 +227,7 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
     // The slots: every fact (evaluated or not), then every indicator compared directly.
     for (field, def) in slots.fields.iter().enumerate() {
         let kind = match &def.kind {
-            FieldKind::One(_) => match evaluated.iter().find(|e| e.0 == field) {
+            FieldKind::One(_) => match evaluated.iter().find(|e| e.0 == Some(field)) {
                 Some((_, kind)) => kind.clone(),
                 None => SlotKind::One { field },
             },
@@ -284,12 +254,17 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
         };
         slots.slots.push(Slot { kind });
     }
+    // The built-in facts the policy evaluates, each in a slot of its own that its clauses then test.
+    for (field, kind) in &evaluated {
+        if field.is_none() {
+            slots.slots.push(Slot { kind: kind.clone() });
+        }
+    }
     let mut order: Vec<(usize, Fact, &'static str)> = Vec::new();
     for (i, slot) in slots.slots.iter().enumerate() {
-        if let (SlotKind::Evaluated { at, field, .. }, Some(fact)) = (&slot.kind, Fact::of_slot(i)) {
-            if let Some(def) = slots.fields.get(*field) {
-                order.push((*at, fact, crate::facts::slots::intern(&def.code)));
-            }
+        if let (SlotKind::Evaluated { at, .. }, Some(fact)) = (&slot.kind, Fact::of_slot(i)) {
+            let code = slots.name(fact).to_owned();
+            order.push((*at, fact, crate::facts::slots::intern(&code)));
         }
     }
     order.sort_unstable_by_key(|o| o.0);
@@ -314,40 +289,51 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
 
 /// The evaluations of a document (DOMAIN.md §9.3), checked: `(field of the fact, its slot)` for each one that
 /// could be read.
-fn evaluations(doc: &PolicyDoc, slots: &Slots, p: &mut Vec<Problem>) -> Vec<(usize, SlotKind)> {
-    let mut out: Vec<(usize, SlotKind)> = Vec::new();
+fn evaluations(
+    doc: &PolicyDoc,
+    slots: &Slots,
+    p: &mut Vec<Problem>,
+) -> Vec<(Option<usize>, SlotKind)> {
+    let mut out: Vec<(Option<usize>, SlotKind)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (i, e) in doc.evaluations.iter().enumerate() {
         let at = format!("evaluations[{i}]");
-        if let Some((field, kind)) = evaluation(i, e, &at, slots, p) {
-            if out.iter().any(|o| o.0 == field) {
-                problem(
-                    p,
-                    ProblemKind::Repeated,
-                    &format!("{at}.fact"),
-                    format!("{} has two evaluations", e.fact),
-                );
-                continue;
-            }
-            out.push((field, kind));
+        // A second evaluation of a fact is a problem whether or not the first could be read.
+        if seen.contains(&e.fact.as_str()) {
+            problem(
+                p,
+                ProblemKind::Repeated,
+                &format!("{at}.fact"),
+                format!("{} has two evaluations", e.fact),
+            );
+            continue;
+        }
+        seen.push(&e.fact);
+        if let Some(found) = evaluation(i, e, &at, slots, p) {
+            out.push(found);
         }
     }
     out
 }
 
-/// One evaluation, checked.
+/// The built-in facts a policy may evaluate (DOMAIN.md §9.3).
+const EVALUABLE: [Fact; 3] = [Fact::Performance, Fact::Contribution, Fact::Potential];
+
+/// One evaluation, checked: its slot, with the fact's field for a fact of the policy.
 fn evaluation(
     i: usize,
     e: &EvaluationDoc,
     at: &str,
     slots: &Slots,
     p: &mut Vec<Problem>,
-) -> Option<(usize, SlotKind)> {
+) -> Option<(Option<usize>, SlotKind)> {
     let before = p.len();
     let fact_at = format!("{at}.fact");
     let field = slots.fields.iter().position(|f| f.code == e.fact);
-    let def = match field.and_then(|f| slots.fields.get(f)) {
-        Some(def @ FieldDef { kind: FieldKind::One(_), .. }) => Some(def),
-        Some(FieldDef { kind: FieldKind::Many(_), .. }) => {
+    let built_in = EVALUABLE.into_iter().find(|f| f.name() == e.fact);
+    let target = match (field.and_then(|f| slots.fields.get(f)), built_in) {
+        (Some(FieldDef { kind: FieldKind::One(_), .. }), _) => field.map(Target::Field),
+        (Some(FieldDef { kind: FieldKind::Many(_), .. }), _) => {
             problem(
                 p,
                 ProblemKind::Shape,
@@ -356,7 +342,7 @@ fn evaluation(
             );
             None
         }
-        Some(_) => {
+        (Some(_), _) => {
             problem(
                 p,
                 ProblemKind::Shape,
@@ -365,32 +351,23 @@ fn evaluation(
             );
             None
         }
-        None if ["performance", "contribution", "potential"].contains(&e.fact.as_str()) => {
-            problem(
-                p,
-                ProblemKind::Shape,
-                &fact_at,
-                format!(
-                    "evaluating the §3 fact {} is not supported yet: define a one-valued fact of the policy and \
-                     evaluate it",
-                    e.fact
-                ),
+        (None, Some(b)) => Some(Target::BuiltIn(b)),
+        (None, None) => {
+            let mut known: Vec<&str> = EVALUABLE.iter().map(|f| f.name()).collect();
+            known.extend(
+                slots
+                    .fields
+                    .iter()
+                    .filter(|f| matches!(f.kind, FieldKind::One(_)))
+                    .map(|f| f.code.as_str()),
             );
-            None
-        }
-        None => {
-            let known: Vec<&str> = slots
-                .fields
-                .iter()
-                .filter(|f| matches!(f.kind, FieldKind::One(_)))
-                .map(|f| f.code.as_str())
-                .collect();
             problem(
                 p,
                 ProblemKind::Unknown,
                 &fact_at,
                 format!(
-                    "unknown fact {:?} (expected a one-valued fact of the policy: {}){}",
+                    "unknown fact {:?} (expected performance, contribution, potential or a one-valued fact of \
+                     the policy: {}){}",
                     crate::safety::Shown(&e.fact),
                     known.join(", "),
                     crate::safety::look_alike(&e.fact, &known)
@@ -457,24 +434,72 @@ fn evaluation(
                 );
             }
         }
-        if let Some(def) = def {
-            if let Some(v) = value_of(def, &g.value, &format!("{gat}.value"), p) {
+        if let Some(target) = target {
+            if let Some(v) = value_of(slots, target, &e.fact, &g.value, &format!("{gat}.value"), p) {
                 grades.push((g.at_least, v));
             }
         }
     }
-    let otherwise = def.and_then(|d| value_of(d, &e.otherwise, &format!("{at}.otherwise"), p));
+    let otherwise = target.and_then(|t| {
+        value_of(slots, t, &e.fact, &e.otherwise, &format!("{at}.otherwise"), p)
+    });
     if p.len() > before {
         return None;
     }
     Some((
-        field?,
+        field,
         SlotKind::Evaluated {
-            field: field?,
+            target: target?,
             from: from?,
             grades,
             otherwise: otherwise?,
             at: i,
         },
     ))
+}
+
+/// The bit of an evaluation's grade or `otherwise` value in its fact, or a problem.
+fn value_of(
+    slots: &Slots,
+    target: Target,
+    name: &str,
+    v: &ClauseValue,
+    at: &str,
+    p: &mut Vec<Problem>,
+) -> Option<u32> {
+    let (codes, found): (Vec<&str>, Option<u32>) = match target {
+        Target::Field(f) => {
+            let codes = slots.fields.get(f).map(FieldDef::codes).unwrap_or_default();
+            let found = match v {
+                ClauseValue::Code(c) => codes.iter().position(|k| k == c).map(|i| i as u32 + 1),
+                ClauseValue::Bool(_) => None,
+            };
+            (codes, found)
+        }
+        Target::BuiltIn(fact) => match (fact.kind(), v) {
+            (Kind::Bool, ClauseValue::Bool(b)) => (vec!["true", "false"], Some(u32::from(*b))),
+            (Kind::Bool, _) => (vec!["true", "false"], None),
+            (Kind::Required(codes), ClauseValue::Code(c)) => {
+                (codes.to_vec(), codes.iter().position(|k| k == c).map(|i| i as u32))
+            }
+            (Kind::Required(codes), _) => (codes.to_vec(), None),
+            _ => (Vec::new(), None),
+        },
+    };
+    if found.is_none() {
+        problem(
+            p,
+            ProblemKind::Unknown,
+            at,
+            format!(
+                "{name} cannot be {v} (expected {}){}",
+                codes.join(", "),
+                match v {
+                    ClauseValue::Code(c) => crate::safety::look_alike(c, &codes),
+                    ClauseValue::Bool(_) => String::new(),
+                }
+            ),
+        );
+    }
+    found
 }

@@ -19,13 +19,13 @@ macro_rules! clean {
         clean_code($text)?
     };
     (code_or_default, $text:expr) => {
-        clean_code($text)?.unwrap_or_default()
+        clean_code($text)?
     };
     (flag, $text:expr) => {
         clean_flag($text)?
     };
     (flag_or_false, $text:expr) => {
-        clean_flag($text)?.unwrap_or_default()
+        clean_flag($text)?
     };
     (whole, $text:expr) => {
         clean_whole($text)?

@@ -163,13 +163,13 @@ macro_rules! checked {
         code($field, $slot)?
     };
     (code_or_default, $field:expr, $slot:expr) => {
-        code($field, $slot)?.unwrap_or_default()
+        code($field, $slot)?
     };
     (flag, $field:expr, $slot:expr) => {
         flag($field, $slot)?
     };
     (flag_or_false, $field:expr, $slot:expr) => {
-        flag($field, $slot)?.unwrap_or_default()
+        flag($field, $slot)?
     };
     (whole, $field:expr, $slot:expr) => {
         whole($field, $slot)?
@@ -205,12 +205,6 @@ macro_rules! serialize_profile {
 
 #[cfg(feature = "serde")]
 macro_rules! serialize_field {
-    (code_or_default, $m:ident, $opt:ident, $field:expr, $value:expr) => {
-        $m.serialize_entry($field.code(), &$value)?
-    };
-    (flag_or_false, $m:ident, $opt:ident, $field:expr, $value:expr) => {
-        $m.serialize_entry($field.code(), &$value)?
-    };
     ($kind:ident, $m:ident, $opt:ident, $field:expr, $value:expr) => {
         $opt(&mut $m, $field, $value)?
     };

@@ -127,13 +127,13 @@ macro_rules! clean {
         clean_code($value)?
     };
     (code_or_default, $value:expr) => {
-        clean_code($value)?.unwrap_or_default()
+        clean_code($value)?
     };
     (flag, $value:expr) => {
         clean_flag($value)?
     };
     (flag_or_false, $value:expr) => {
-        clean_flag($value)?.unwrap_or_default()
+        clean_flag($value)?
     };
     (whole, $value:expr) => {
         clean_whole($value)?

@@ -139,7 +139,7 @@ impl<'r, 'c> Writer<'r, 'c> {
             g.threshold,
             self.t("：", ": "),
         )?;
-        slots.write_value(f, fact, (g.value + 1) as u32, self.zh)
+        slots.write_value(f, fact, g.value, self.zh)
     }
 
     /// The policy's own facts (DOMAIN.md §9.2).
