@@ -1,65 +1,764 @@
-//! The facts, indicators and evaluations a policy adds (DOMAIN.md §9.2, §9.3), through the public API.
-#![cfg(all(feature = "toml", feature = "json"))]
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The facts, indicators and evaluations a policy adds (DOMAIN.md §9.2, §9.3), through the public API: reading
+//! them, classifying with them, the sentences, the missing numbers, the refusals of §9.4, and the invariants of
+//! §7 under a policy that has them.
+#![cfg(all(feature = "toml", feature = "json", feature = "roster"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use talent_matrix::policy::PolicyDoc;
-use talent_matrix::{Policy, Profile};
+use std::collections::HashSet;
 
+use proptest::prelude::*;
+use proptest::sample::select;
+use talent_matrix::policy::{PolicyDoc, ProblemKind};
+use talent_matrix::roster::{Format, Roster, RosterOptions};
+use talent_matrix::{
+    Classification, Coded, Contribution, Matrix, Measure, Performance, PolicyValue, Post,
+    ProfessionalTitle, Profile, Role, Stream, Tier,
+};
+use talent_matrix::{Industry, Policy};
+
+const FACTS: &str = include_str!("data/facts-policy.toml");
+
+/// The test policy: honours (many-valued), a contribution grade evaluated from district contribution, papers
+/// compared directly.
 fn policy() -> Policy {
-    let doc = PolicyDoc::from_toml(include_str!("data/facts-policy.toml")).unwrap();
-    Policy::from_doc(&doc).unwrap()
+    Policy::from_doc(&PolicyDoc::from_toml(FACTS).unwrap()).unwrap()
+}
+
+/// The test policy, evaluating the §3 fact `contribution` as well.
+fn evaluating_contribution() -> Policy {
+    let text = format!(
+        "{FACTS}\n[[evaluations]]\nfact = \"contribution\"\nfrom = \"district_contribution_wan\"\n\
+         grades = [{{ value = \"major\", at_least = 500 }}]\notherwise = \"ordinary\"\nsource = \"test\"\n"
+    );
+    Policy::from_doc(&PolicyDoc::from_toml(&text).unwrap()).unwrap()
 }
 
 fn read(policy: &Policy, json: &str) -> Profile {
     policy.profile_from_json(json).unwrap()
 }
 
+fn reasons(c: &Classification<'_>) -> Vec<(String, String, String)> {
+    c.reasons()
+        .map(|r| (r.rule().to_string(), r.zh().to_string(), r.en().to_string()))
+        .collect()
+}
+
+fn missing(c: &Classification<'_>) -> Vec<String> {
+    let mut names: Vec<String> = c
+        .missing_facts()
+        .iter()
+        .map(|m| m.code().to_owned())
+        .collect();
+    names.extend(c.missing_indicators().map(str::to_owned));
+    names
+}
+
+const FINANCE: &str = r#""post":"enterprise","role":"principal","industry":"finance""#;
+
 #[test]
-fn scratch() {
+fn an_evaluated_fact_is_graded_and_says_so_in_both_languages() {
     let policy = policy();
-    for json in [
-        r#"{"id":"1","post":"enterprise","role":"principal","industry":"finance","district_contribution_wan":620}"#,
-        r#"{"id":"2","post":"enterprise","role":"principal","industry":"finance","district_contribution_wan":50}"#,
-        r#"{"id":"3","post":"enterprise","role":"principal","industry":"finance"}"#,
-        r#"{"id":"4","post":"professional_technical","honour":["泰山学者"]}"#,
-        r#"{"id":"5","post":"professional_technical","professional_title":"senior","papers":12}"#,
-        r#"{"id":"6","post":"professional_technical","professional_title":"senior"}"#,
-    ] {
+    let major = read(
+        &policy,
+        &format!(r#"{{"id":"1",{FINANCE},"district_contribution_wan":620}}"#),
+    );
+    let c = policy.classify(&major);
+    assert_eq!(c.specialty().map(|s| s.code()), Some("finance_commerce"));
+    assert_eq!(
+        c.entitlements()
+            .iter()
+            .map(|e| e.code())
+            .collect::<Vec<_>>(),
+        ["annual_reward"]
+    );
+    let r = reasons(&c);
+    // Right after the stream's reason.
+    assert_eq!(r[0].0, "stream.enterprise_management");
+    assert_eq!(
+        r[1],
+        (
+            "evaluation.contribution_grade".to_owned(),
+            "区级经济贡献620万元 ≥ 500万元：贡献大".to_owned(),
+            "District economic contribution 620 万元 ≥ 500 万元: Major".to_owned()
+        )
+    );
+    // Below every grade: the lowest threshold missed.
+    let ordinary = read(
+        &policy,
+        &format!(r#"{{"id":"2",{FINANCE},"district_contribution_wan":50}}"#),
+    );
+    let c = policy.classify(&ordinary);
+    assert_eq!(c.specialty(), None);
+    assert_eq!(
+        reasons(&c)[1],
+        (
+            "evaluation.contribution_grade".to_owned(),
+            "区级经济贡献50万元 < 100万元：一般".to_owned(),
+            "District economic contribution 50 万元 < 100 万元: Ordinary".to_owned()
+        )
+    );
+    // The middle grade, at its threshold exactly, and a decimal number.
+    let notable = read(
+        &policy,
+        &format!(r#"{{"id":"3",{FINANCE},"district_contribution_wan":100}}"#),
+    );
+    assert_eq!(
+        reasons(&policy.classify(&notable))[1].1,
+        "区级经济贡献100万元 ≥ 100万元：贡献较大"
+    );
+    let just_below = read(
+        &policy,
+        &format!(r#"{{"id":"4",{FINANCE},"district_contribution_wan":499.9999}}"#),
+    );
+    assert_eq!(
+        reasons(&policy.classify(&just_below))[1].1,
+        "区级经济贡献499.9999万元 ≥ 100万元：贡献较大"
+    );
+}
+
+#[test]
+fn a_stated_value_wins_and_adds_no_evaluation() {
+    let policy = policy();
+    let stated = read(
+        &policy,
+        &format!(
+            r#"{{"id":"1",{FINANCE},"contribution_grade":"一般","district_contribution_wan":620}}"#
+        ),
+    );
+    let c = policy.classify(&stated);
+    assert_eq!(c.specialty(), None);
+    assert!(reasons(&c).iter().all(|r| !r.0.starts_with("evaluation.")));
+    assert!(missing(&c).iter().all(|m| m != "district_contribution_wan"));
+}
+
+#[test]
+fn an_absent_indicator_leaves_the_fact_open_and_is_missing() {
+    let policy = policy();
+    let open = read(&policy, &format!(r#"{{"id":"1",{FINANCE}}}"#));
+    let c = policy.classify(&open);
+    // An open specialty condition does not apply; the number to collect is named after the §4.7 names.
+    assert_eq!(c.specialty(), None);
+    assert_eq!(
+        missing(&c),
+        ["above_designated_size", "district_contribution_wan"]
+    );
+    assert!(reasons(&c).iter().all(|r| !r.0.starts_with("evaluation.")));
+    let record: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    assert_eq!(
+        record["missing_facts"],
+        serde_json::json!(["above_designated_size", "district_contribution_wan"])
+    );
+    let serde_record = serde_json::to_value(c).unwrap();
+    assert_eq!(serde_record["missing_facts"], record["missing_facts"]);
+    // A direct clause whose number is absent: the higher tier is open, the lower one holds.
+    let title = read(
+        &policy,
+        r#"{"id":"2","post":"professional_technical","professional_title":"senior"}"#,
+    );
+    let c = policy.classify(&title);
+    assert_eq!(c.tier(), Some(Tier::HighEnd));
+    assert_eq!(c.tier_condition(Tier::Leader), None);
+    assert_eq!(missing(&c), ["papers"]);
+}
+
+#[test]
+fn direct_clauses_and_many_valued_facts_decide_tiers() {
+    let policy = policy();
+    let cases = [
+        (
+            r#"{"id":"1","post":"professional_technical","honour":["泰山学者"]}"#,
+            Some(Tier::Leader),
+            "荣誉称号为泰山学者：领军人才",
+        ),
+        (
+            r#"{"id":"2","post":"professional_technical","honour":["shizhong_talent","taishan_scholar"]}"#,
+            Some(Tier::Leader),
+            "荣誉称号为市中英才、泰山学者：领军人才",
+        ),
+        (
+            r#"{"id":"3","post":"professional_technical","professional_title":"senior","papers":12}"#,
+            Some(Tier::Leader),
+            "职称为正高级，论文数12（≥ 10）：领军人才",
+        ),
+        (
+            r#"{"id":"4","post":"professional_technical","professional_title":"senior","papers":9}"#,
+            Some(Tier::HighEnd),
+            "职称为正高级：高端人才；领军人才需荣誉称号为泰山学者（现为无）",
+        ),
+        (
+            r#"{"id":"5","post":"professional_technical","honour":["市中英才"]}"#,
+            None,
+            "",
+        ),
+    ];
+    for (json, tier, zh) in cases {
         let p = read(&policy, json);
         let c = policy.classify(&p);
-        println!("{}", c.to_json());
+        assert_eq!(c.tier(), tier, "{json}");
+        if tier.is_some() {
+            assert_eq!(reasons(&c).last().unwrap().1, zh, "{json}");
+        }
     }
-}
-
-#[test]
-fn scratch_broken() {
-    let doc = PolicyDoc::from_toml(&std::fs::read_to_string("/tmp/broken-facts.toml").unwrap()).unwrap();
-    let err = Policy::from_doc(&doc).unwrap_err();
-    for p in err.problems() {
-        println!("{:?} | {}", p.kind(), p);
-    }
-}
-
-#[test]
-fn scratch_builtin() {
-    let mut text = include_str!("data/facts-policy.toml").to_owned();
-    text.push_str(
-        r#"
-[[evaluations]]
-fact = "contribution"
-from = "district_contribution_wan"
-grades = [{ value = "major", at_least = 500 }]
-otherwise = "ordinary"
-source = "illustration"
-"#,
+    let senior = read(&policy, cases[2].0);
+    let en = policy.classify(&senior);
+    assert_eq!(
+        reasons(&en).last().unwrap().2,
+        "professional title Senior and papers 12 (≥ 10): Leading talent"
     );
-    let policy = Policy::from_doc(&PolicyDoc::from_toml(&text).unwrap()).unwrap();
-    for json in [
-        r#"{"id":"1","post":"enterprise","role":"owner","industry":"finance","performance":"outstanding","district_contribution_wan":620}"#,
-        r#"{"id":"2","post":"enterprise","role":"owner","industry":"finance","performance":"outstanding","contribution":"ordinary","district_contribution_wan":620}"#,
-        r#"{"id":"3","post":"enterprise","role":"owner","industry":"finance","performance":"outstanding"}"#,
-    ] {
-        let p = policy.profile_from_json(json).unwrap();
-        println!("{}", policy.classify(&p).to_json());
+    // `not = ["none"]`: any honour at all (the apartment needs one).
+    let with = read(
+        &policy,
+        &format!(r#"{{"id":"6",{FINANCE},"district_contribution_wan":900,"honour":["市中英才"]}}"#),
+    );
+    let without = read(
+        &policy,
+        &format!(r#"{{"id":"7",{FINANCE},"district_contribution_wan":900}}"#),
+    );
+    let codes = |p: &Profile| {
+        policy
+            .classify(p)
+            .entitlements()
+            .iter()
+            .map(|e| e.code())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(&with),
+        ["annual_reward", "finance_apartment_preference"]
+    );
+    assert_eq!(codes(&without), ["annual_reward"]);
+}
+
+#[test]
+fn a_policy_may_evaluate_contribution_itself() {
+    let policy = evaluating_contribution();
+    let owner =
+        r#""post":"enterprise","role":"owner","industry":"finance","performance":"outstanding""#;
+    // Graded: major, so the leader tier holds.
+    let graded = read(
+        &policy,
+        &format!(r#"{{"id":"1",{owner},"district_contribution_wan":620}}"#),
+    );
+    let c = policy.classify(&graded);
+    assert_eq!(c.tier(), Some(Tier::Leader));
+    let rules: Vec<String> = reasons(&c).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        rules[..3],
+        [
+            "stream.enterprise_management",
+            "evaluation.contribution_grade",
+            "evaluation.contribution"
+        ]
+    );
+    assert_eq!(reasons(&c)[2].1, "区级经济贡献620万元 ≥ 500万元：贡献大");
+    // Stated ordinary wins over the number.
+    let stated = read(
+        &policy,
+        &format!(
+            r#"{{"id":"2",{owner},"contribution":"ordinary","district_contribution_wan":620}}"#
+        ),
+    );
+    assert_eq!(policy.classify(&stated).tier(), None);
+    // Neither: open, not the §3 default; the number is what is missing.
+    let open = read(&policy, &format!(r#"{{"id":"3",{owner}}}"#));
+    let c = policy.classify(&open);
+    assert_eq!(c.tier_condition(Tier::Leader), None);
+    assert!(missing(&c).contains(&"district_contribution_wan".to_owned()));
+    // The same profile under the built-in policy reads the default: ordinary, so no open condition.
+    let built_in = Policy::shizhong_2011();
+    assert_eq!(
+        built_in.classify(&open).tier_condition(Tier::Leader),
+        Some(false)
+    );
+    // The rule id parses back once a policy that defines it is loaded.
+    assert_eq!(
+        "evaluation.contribution"
+            .parse::<talent_matrix::Rule>()
+            .unwrap()
+            .to_string(),
+        "evaluation.contribution"
+    );
+    assert!(
+        "evaluation.never_defined_anywhere"
+            .parse::<talent_matrix::Rule>()
+            .is_err()
+    );
+}
+
+#[test]
+fn json_fields_are_read_by_code_or_label_and_checked() {
+    let policy = policy();
+    let p = read(
+        &policy,
+        r#"{"id":"1","post":"professional_technical","honour":["泰山學者"," shizhong_talent "],"contribution_grade":"Major","papers":3,"district_contribution_wan":12.5}"#,
+    );
+    assert_eq!(
+        p.policy_value("honour"),
+        Some(&PolicyValue::Many(vec![
+            "taishan_scholar".into(),
+            "shizhong_talent".into()
+        ]))
+    );
+    assert_eq!(
+        p.policy_value("contribution_grade"),
+        Some(&PolicyValue::One("major".into()))
+    );
+    assert_eq!(
+        p.policy_value("district_contribution_wan"),
+        Some(&PolicyValue::Number("12.5".parse().unwrap()))
+    );
+    // Null, an empty string and an empty list are absent.
+    let empty = read(
+        &policy,
+        r#"{"id":"2","post":"other","honour":[],"contribution_grade":"","papers":null}"#,
+    );
+    assert_eq!(empty.policy_values().count(), 0);
+    let errors = [
+        (
+            r#"{"id":"1","post":"other","honour":["泰山学者","泰山学者"]}"#,
+            r#"honour takes each value once, got ["泰山学者","泰山学者"]"#,
+        ),
+        (
+            r#"{"id":"1","post":"other","honour":["nobel"]}"#,
+            r#"honour must be one of shizhong_talent, taishan_scholar (or their labels), got ["nobel"]"#,
+        ),
+        (
+            r#"{"id":"1","post":"other","contribution_grade":["major"]}"#,
+            r#"contribution_grade takes one value, got ["major"]"#,
+        ),
+        (
+            r#"{"id":"1","post":"other","contribution_grade":"major；ordinary"}"#,
+            "contribution_grade takes one value, got major；ordinary",
+        ),
+        (
+            r#"{"id":"1","post":"other","papers":2.5}"#,
+            "papers must be a whole number from 0 to 10000000, got 2.5",
+        ),
+        (
+            r#"{"id":"1","post":"other","papers":"3"}"#,
+            "papers must be a whole number from 0 to 10000000, got 3",
+        ),
+        (
+            r#"{"id":"1","post":"other","district_contribution_wan":-1}"#,
+            "district_contribution_wan must be an amount of 万元 from 0 to 10000000000 with at most 4 decimal places, got -1",
+        ),
+        (
+            r#"{"id":"1","post":"other","district_contribution_wan":0.00001}"#,
+            "district_contribution_wan must be an amount of 万元 from 0 to 10000000000 with at most 4 decimal places, got 1e-5",
+        ),
+    ];
+    for (json, message) in errors {
+        let err = policy.profile_from_json(json).unwrap_err();
+        assert_eq!(err.to_string(), message, "{json}");
+        assert!(err.field().is_some());
+    }
+    // The §3 fields are checked first, as ever; a key of no policy field is unknown.
+    let err = policy
+        .profile_from_json(r#"{"id":"1","post":"boss","honour":["nobel"]}"#)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("post"));
+    let err = policy
+        .profile_from_json(r#"{"id":"1","post":"other","honours":[]}"#)
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with("unknown field honours"),
+        "{err}"
+    );
+    // Without the policy its fields are unknown fields.
+    assert!(Profile::from_json(r#"{"id":"1","post":"other","honour":["泰山学者"]}"#).is_err());
+}
+
+#[test]
+fn profiles_write_their_policy_fields_back() {
+    let policy = policy();
+    let p = read(
+        &policy,
+        r#"{"id":"1","post":"professional_technical","honour":["泰山学者"],"contribution_grade":"贡献大","papers":3,"district_contribution_wan":12.5}"#,
+    );
+    let json = serde_json::to_string(&p).unwrap();
+    assert_eq!(
+        json,
+        r#"{"id":"1","post":"professional_technical","honour":["taishan_scholar"],"contribution_grade":"major","papers":3,"district_contribution_wan":12.5}"#
+    );
+    assert_eq!(read(&policy, &json), p);
+    assert!(policy.check_profile(&p).is_ok());
+    // Built in code: checked against the policy on request.
+    let built = Profile::builder("2", Post::Other)
+        .policy_value("honour", PolicyValue::Many(vec!["nobel".into()]))
+        .build()
+        .unwrap();
+    assert_eq!(
+        policy.check_profile(&built).unwrap_err().to_string(),
+        "honour takes each of its values at most once: shizhong_talent, taishan_scholar, got nobel"
+    );
+    let foreign = Profile::builder("3", Post::Other)
+        .policy_value("wealth", PolicyValue::Number(Measure::from_whole(1)))
+        .build()
+        .unwrap();
+    assert_eq!(
+        policy.check_profile(&foreign).unwrap_err().to_string(),
+        "wealth is not a field of policy example-policy-facts, got 1"
+    );
+}
+
+#[test]
+fn csv_rosters_read_policy_columns_by_code_or_chinese_label() {
+    let policy = policy();
+    let csv = "编号,岗位,职称,荣誉称号,论文数,区级经济贡献\n\
+               P-1,专业技术岗位,正高级,泰山学者；市中英才,12,\n\
+               P-2,专业技术岗位,,泰山学者、泰山学者,,\n\
+               P-3,企业,,,2.5,\n\
+               P-4,企业,,,,-3\n\
+               P-5,专业技术岗位,正高级,,,\n";
+    let options = RosterOptions::default().policy(policy.clone());
+    let rows: Vec<_> = Roster::from_reader(csv.as_bytes(), Format::Csv, &options)
+        .unwrap()
+        .collect();
+    assert_eq!(rows.len(), 5);
+    let first = rows[0].as_ref().unwrap().profile();
+    assert_eq!(
+        first.policy_value("honour"),
+        Some(&PolicyValue::Many(vec![
+            "taishan_scholar".into(),
+            "shizhong_talent".into()
+        ]))
+    );
+    assert_eq!(policy.classify(first).tier(), Some(Tier::Leader));
+    let errors: Vec<(u64, Option<&str>, Option<&str>, &str)> = rows[1..4]
+        .iter()
+        .map(|r| {
+            let e = r.as_ref().unwrap_err();
+            (e.line(), e.field(), e.value(), e.error())
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                3,
+                Some("honour"),
+                Some("泰山学者、泰山学者"),
+                "honour takes each value once, got 泰山学者、泰山学者"
+            ),
+            (
+                4,
+                Some("papers"),
+                Some("2.5"),
+                "papers must be a whole number from 0 to 10000000, got 2.5"
+            ),
+            (
+                5,
+                Some("district_contribution_wan"),
+                Some("-3"),
+                "district_contribution_wan must be an amount of 万元 from 0 to 10000000000 with at most 4 decimal places, got -3"
+            ),
+        ]
+    );
+    let fifth = rows[4].as_ref().unwrap().profile();
+    assert_eq!(missing(&policy.classify(fifth)), ["papers"]);
+    // Without the policy the columns are unknown, as any other.
+    let err =
+        Roster::from_reader(csv.as_bytes(), Format::Csv, &RosterOptions::default()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(r#"unknown column "荣誉称号" (column 4)"#),
+        "{err}"
+    );
+    // A policy field given by two columns is a header problem.
+    let twice = "id,post,honour,荣誉称号\n";
+    let err = Roster::from_reader(twice.as_bytes(), Format::Csv, &options).unwrap_err();
+    assert!(
+        err.to_string().contains("columns 3 and 4 both give honour"),
+        "{err}"
+    );
+    // JSON Lines too, with the row's id in its error.
+    let jsonl = "{\"id\":\"J-1\",\"post\":\"other\",\"honour\":[\"x\"]}\n";
+    let row = Roster::from_reader(jsonl.as_bytes(), Format::JsonLines, &options)
+        .unwrap()
+        .next()
+        .unwrap();
+    let e = row.unwrap_err();
+    assert_eq!(
+        (e.line(), e.id(), e.field()),
+        (1, Some("J-1"), Some("honour"))
+    );
+}
+
+/// The document's problems, as `kind | path: message`.
+fn problems(text: &str) -> Vec<String> {
+    let doc = PolicyDoc::from_toml(text).unwrap();
+    Policy::from_doc(&doc)
+        .unwrap_err()
+        .problems()
+        .iter()
+        .map(|p| format!("{:?} | {p}", p.kind()))
+        .collect()
+}
+
+/// The test policy's base: everything before its own facts.
+fn base() -> &'static str {
+    &FACTS[..FACTS.find("[[facts]]").unwrap()]
+}
+
+#[test]
+fn every_problem_of_the_new_sections_is_reported_at_once() {
+    let text = base()
+        .replace(
+            r#"when = [{ honour = ["taishan_scholar"] }, { professional_title = ["senior"], papers = { at_least = 10 } }]"#,
+            r#"when = [{ honour = ["taishan_scholar", "nobel"] }, { professional_title = ["senior"], papers = { at_least = 10, below = 5 }, grade = ["x"] }]"#,
+        )
+        .replace(
+            r#"contribution_grade = ["major", "notable"] }"#,
+            r#"contribution_grade = ["major", "notable"], papers = ["many"], role = { at_least = 1 } }"#,
+        )
+        + include_str!("data/broken-facts.toml");
+    assert_eq!(
+        problems(&text),
+        [
+            r#"Repeated | facts[0].values[1].code: value code "shizhong_talent" is already taken"#,
+            r#"Missing | facts[0].values[1].en: a label must not be empty"#,
+            r#"Shape | facts[1].code: fact code "Contribution Grade" must be snake_case ASCII ([a-z][a-z0-9_]*, at most 48 bytes)"#,
+            r#"Repeated | facts[1].zh_hans: label "贡献" is already taken"#,
+            r#"Repeated | facts[2].code: fact code "honour" is already taken"#,
+            r#"Repeated | facts[3].zh_hant: label "貢獻等級" is already taken"#,
+            r#"Repeated | indicators[0].en: label "Contribution grade" is already taken"#,
+            r#"Thresholds | evaluations[0].grades[1].at_least: grade thresholds must strictly decrease from the first grade to the last, got 500 after 100"#,
+            r#"Unknown | evaluations[0].grades[1].value: contribution_grade cannot be "notable" (expected major, ordinary)"#,
+            r#"Unknown | evaluations[0].otherwise: contribution_grade cannot be "poor" (expected major, ordinary)"#,
+            r#"Repeated | evaluations[1].fact: contribution_grade has two evaluations"#,
+            r#"Shape | evaluations[2].fact: honour is many-valued: only a one-valued fact can be evaluated"#,
+            r#"Unknown | evaluations[3].fact: unknown fact "grade" (expected performance, contribution, potential or a one-valued fact of the policy: performance, contribution, potential, contribution_grade)"#,
+            r#"Unknown | evaluations[3].from: unknown indicator "wealth" (expected one of papers, district_contribution_wan)"#,
+            r#"Unknown | evaluations[4].grades[0].value: potential cannot be "yes" (expected true, false)"#,
+            r#"Unknown | specialties[0].when: contribution_grade cannot be "notable" (expected none, major, ordinary)"#,
+            r#"Shape | specialties[0].when: papers is an indicator: compare it as { at_least = n, below = n }"#,
+            r#"Shape | specialties[0].when: role is not an indicator: list its values, or { not = [...] }"#,
+            r#"Unknown | ladders[1].tiers[0].when[0]: honour cannot be "taishan_scholar" (expected none, shizhong_talent)"#,
+            r#"Unknown | ladders[1].tiers[0].when[0]: honour cannot be "nobel" (expected none, shizhong_talent)"#,
+            r#"Unknown | ladders[1].tiers[0].when[1]: unknown fact "grade" (expected one of post, role, ownership, industry, enterprise_size, above_designated_size, performance, contribution, potential, professional_title, skill_level, social_work_certificate, rural_role, introduction_level, stream, specialty, tier, honour, contribution_grade, papers, district_contribution_wan)"#,
+            r#"Unreachable | ladders[1].tiers[0].when[1]: papers cannot be at least 10 and below 5"#,
+        ]
+    );
+}
+
+#[test]
+fn the_proofs_see_a_policy_s_own_facts() {
+    let ladder = |tiers: &str| {
+        let start = base()
+            .find("[[ladders]]\nstream = \"professional_technical\"")
+            .unwrap();
+        let end = base().find("[[entitlements]]").unwrap();
+        format!(
+            "{}[[ladders]]\nstream = \"professional_technical\"\n{tiers}\n{}{}",
+            &base()[..start],
+            &base()[end..],
+            &FACTS[FACTS.find("[[facts]]").unwrap()..]
+        )
+    };
+    // Any honour is above Taishan scholar: the lower tier never fires.
+    let shadowed = ladder(
+        "[[ladders.tiers]]\ntier = \"leader\"\nwhen = { honour = { not = [\"none\"] } }\nmanaged_by = [\"human_resources_bureau\"]\nsource = \"t\"\n\
+         [[ladders.tiers]]\ntier = \"high_end\"\nwhen = { honour = [\"taishan_scholar\"] }\nmanaged_by = [\"human_resources_bureau\"]\nsource = \"t\"\n",
+    );
+    assert_eq!(
+        problems(&shadowed),
+        [
+            r#"Shadowed | ladders[1].tiers[1]: tier "high_end" can never fire: wherever it holds, a higher tier (leader) holds too"#
+        ]
+    );
+    // Ten papers or more above twenty or more: shadowed too; the other way round it is sound.
+    let papers = |high: u32, low: u32| {
+        ladder(&format!(
+            "[[ladders.tiers]]\ntier = \"leader\"\nwhen = {{ papers = {{ at_least = {high} }} }}\nmanaged_by = [\"human_resources_bureau\"]\nsource = \"t\"\n\
+             [[ladders.tiers]]\ntier = \"high_end\"\nwhen = {{ papers = {{ at_least = {low} }} }}\nmanaged_by = [\"human_resources_bureau\"]\nsource = \"t\"\n"
+        ))
+    };
+    assert_eq!(
+        problems(&papers(10, 20)),
+        [
+            r#"Shadowed | ladders[1].tiers[1]: tier "high_end" can never fire: wherever it holds, a higher tier (leader) holds too"#
+        ]
+    );
+    assert!(Policy::from_doc(&PolicyDoc::from_toml(&papers(20, 10)).unwrap()).is_ok());
+    // An evaluated contribution stays monotone in a tier.
+    let text = format!(
+        "{}\n[[evaluations]]\nfact = \"contribution\"\nfrom = \"district_contribution_wan\"\n\
+         grades = [{{ value = \"major\", at_least = 500 }}]\notherwise = \"ordinary\"\nsource = \"test\"\n",
+        ladder(
+            "[[ladders.tiers]]\ntier = \"leader\"\nwhen = { contribution = [\"ordinary\"] }\nmanaged_by = [\"human_resources_bureau\"]\nsource = \"t\"\n"
+        )
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "NotMonotone | ladders[1].tiers[0].when: contribution allows Ordinary but not Notable: raising it would lower the tier"
+        ]
+    );
+}
+
+#[test]
+fn the_built_in_policy_is_untouched() {
+    // No slots: the built-in policy keeps its rows, and its records carry no policy field.
+    let p = Profile::builder("1", Post::Enterprise)
+        .role(Role::Principal)
+        .industry(Industry::Finance)
+        .performance(Performance::Outstanding)
+        .contribution(Contribution::Major)
+        .build()
+        .unwrap();
+    let c = talent_matrix::classify(&p);
+    assert_eq!(c.missing_indicators().count(), 0);
+    assert!(reasons(&c).iter().all(|r| !r.0.starts_with("evaluation.")));
+    assert!(ProblemKind::Shadowed != ProblemKind::Unreachable);
+}
+
+// ---- §7's invariants under the test policy, with random facts and indicators ----
+
+fn maybe<T: Coded>() -> impl Strategy<Value = Option<T>> {
+    proptest::option::of(select(T::ALL.to_vec()))
+}
+
+prop_compose! {
+    fn profile()(
+        post in select(Post::ALL.to_vec()),
+        role in maybe::<Role>(),
+        industry in maybe::<Industry>(),
+        title in maybe::<ProfessionalTitle>(),
+        performance in maybe::<Performance>(),
+        contribution in maybe::<Contribution>(),
+        above in proptest::option::of(any::<bool>()),
+        honours in proptest::collection::btree_set(select(vec!["shizhong_talent", "taishan_scholar"]), 0..=2),
+        grade in proptest::option::of(select(vec!["major", "notable", "ordinary"])),
+        papers in proptest::option::of(0i64..30),
+        wan in proptest::option::of(0i64..1_000),
+    ) -> Profile {
+        let mut b = Profile::builder("G-1", post)
+            .role(role)
+            .industry(industry)
+            .professional_title(title)
+            .performance(performance)
+            .contribution(contribution)
+            .above_designated_size(above);
+        if !honours.is_empty() {
+            b = b.policy_value("honour", PolicyValue::Many(honours.iter().map(|h| (*h).to_owned()).collect()));
+        }
+        if let Some(g) = grade {
+            b = b.policy_value("contribution_grade", PolicyValue::One(g.to_owned()));
+        }
+        if let Some(n) = papers {
+            b = b.policy_value("papers", PolicyValue::Number(Measure::from_whole(n)));
+        }
+        if let Some(w) = wan {
+            b = b.policy_value("district_contribution_wan", PolicyValue::Number(Measure::from_whole(w)));
+        }
+        b.build().unwrap()
+    }
+}
+
+/// Invariants 2, 3, 4 and 8 for one classification.
+fn check_structure(c: &Classification<'_>) -> Result<(), TestCaseError> {
+    let policy = c.policy();
+    if let Some(s) = c.specialty() {
+        prop_assert_eq!(Some(s.parent()), c.stream());
+    }
+    if c.tier().is_some() {
+        prop_assert!(c.stream().is_some_and(|s| policy.has_ladder(s)));
+    }
+    prop_assert_eq!(c.stream().is_none(), c.lead().is_none());
+    prop_assert_eq!(c.stream().is_none(), c.managed_by().is_empty());
+    let managers = c.managed_by().to_vec();
+    prop_assert_eq!(
+        managers.iter().collect::<HashSet<_>>().len(),
+        managers.len()
+    );
+    let also: Vec<Stream> = c.also_qualifies().iter().collect();
+    if let Some(s) = c.stream() {
+        prop_assert!(!also.contains(&s));
+    }
+    prop_assert!(also.windows(2).all(|w| w[0].index() < w[1].index()));
+    Ok(())
+}
+
+fn with(p: &Profile, code: &str, value: PolicyValue) -> Profile {
+    p.clone()
+        .into_builder()
+        .policy_value(code, value)
+        .build()
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Invariants 1 to 4 and 8: total, deterministic, rule ids that parse back, sentences never empty, the
+    /// profile's record reads back equal through the policy, and the structure of the record.
+    #[test]
+    fn invariants_1_to_4_and_8(p in profile()) {
+        for policy in [policy(), evaluating_contribution()] {
+            prop_assert!(policy.check_profile(&p).is_ok());
+            let (a, b) = (policy.classify(&p), policy.classify(&p));
+            prop_assert_eq!(a, b);
+            prop_assert_eq!(a.to_json(), b.to_json());
+            for (rule, zh, en) in reasons(&a) {
+                prop_assert!(!zh.is_empty() && !en.is_empty() && !zh.contains('?'), "{}: {}", rule, zh);
+                prop_assert_eq!(rule.parse::<talent_matrix::Rule>().map(|r| r.to_string()), Ok(rule.clone()));
+            }
+            let json = serde_json::to_string(&p).unwrap();
+            prop_assert_eq!(policy.profile_from_json(&json).unwrap(), p.clone());
+            check_structure(&a)?;
+        }
+    }
+
+    /// Invariant 5, and its reading for a policy's own numbers: raising performance or contribution, stating
+    /// above-designated-size true, a larger indicator or one more honour never lowers the tier.
+    #[test]
+    fn invariant_5_monotone(p in profile(), more in 0i64..600) {
+        for policy in [policy(), evaluating_contribution()] {
+            let before = policy.classify(&p).tier();
+            let mut raised = vec![
+                p.clone().into_builder().performance(Performance::Outstanding).build().unwrap(),
+                p.clone().into_builder().contribution(Contribution::Major).build().unwrap(),
+                p.clone().into_builder().above_designated_size(true).build().unwrap(),
+                with(&p, "honour", PolicyValue::Many(vec!["shizhong_talent".into(), "taishan_scholar".into()])),
+            ];
+            for code in ["papers", "district_contribution_wan"] {
+                let now = match p.policy_value(code) {
+                    Some(PolicyValue::Number(n)) => n.ten_thousandths() / 10_000,
+                    _ => 0,
+                };
+                raised.push(with(&p, code, PolicyValue::Number(Measure::from_whole(now + more))));
+            }
+            for q in &raised {
+                let after = policy.classify(q).tier();
+                prop_assert!(after >= before, "{:?} -> {:?} for {:?}", before, after, q);
+            }
+        }
+    }
+
+    /// Invariant 6: the matrix counts every talent once, under the policy.
+    #[test]
+    fn invariant_6_matrix_counts(roster in proptest::collection::vec(profile(), 0..40)) {
+        let policy = policy();
+        let matrix: Matrix = roster.iter().map(|p| policy.classify(p)).collect();
+        let talents = roster.iter().filter(|p| policy.classify(p).is_talent()).count();
+        prop_assert_eq!(matrix.talents() as usize, talents);
+        prop_assert_eq!(matrix.total() as usize, roster.len());
+    }
+
+    /// Invariant 10, for the numbers a policy names: stating a missing indicator never lowers the tier, and
+    /// raises it only to a tier whose condition was open.
+    #[test]
+    fn invariant_10_stating_a_missing_number(p in profile(), n in 0i64..1_000) {
+        for policy in [policy(), evaluating_contribution()] {
+            let before = policy.classify(&p);
+            for code in before.missing_indicators() {
+                let q = with(&p, code, PolicyValue::Number(Measure::from_whole(n)));
+                let after = policy.classify(&q).tier();
+                prop_assert!(after >= before.tier(), "{}: {:?} -> {:?}", code, before.tier(), after);
+                if let Some(t) = after.filter(|_| after > before.tier()) {
+                    prop_assert!(before.tier_condition(t).is_none(), "{} raised the tier to {:?}, which was not open", code, t);
+                }
+            }
+        }
     }
 }

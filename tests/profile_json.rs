@@ -384,14 +384,20 @@ fn serde_round_trip_and_deserialize_through_any_serde_entry_point() {
     // A minimal profile serializes without absent fields: a field with a default is written only when it was
     // stated, so that a stated value (which wins over one a policy evaluates, DOMAIN.md §9.3) reads back stated.
     let minimal = Profile::builder("M", Post::Other).build().unwrap();
-    assert_eq!(serde_json::to_string(&minimal).unwrap(), r#"{"id":"M","post":"other"}"#);
+    assert_eq!(
+        serde_json::to_string(&minimal).unwrap(),
+        r#"{"id":"M","post":"other"}"#
+    );
     let stated = Profile::builder("M", Post::Other)
         .performance(talent_matrix::Performance::Ordinary)
         .potential(false)
         .build()
         .unwrap();
     let text = serde_json::to_string(&stated).unwrap();
-    assert_eq!(text, r#"{"id":"M","post":"other","performance":"ordinary","potential":false}"#);
+    assert_eq!(
+        text,
+        r#"{"id":"M","post":"other","performance":"ordinary","potential":false}"#
+    );
     assert_eq!(Profile::from_json(&text).unwrap(), stated);
     assert_ne!(stated, minimal);
 }

@@ -111,7 +111,10 @@ impl Evaluator for ByClause {
 
     fn open_indicators(&self, c: &Cond) -> u32 {
         let mut open = 0u32;
-        for (fact, of) in Fact::ALL[crate::facts::BUILT_IN..].iter().zip(&self.indicator_of) {
+        for (fact, of) in Fact::ALL[crate::facts::BUILT_IN..]
+            .iter()
+            .zip(&self.indicator_of)
+        {
             let (allowed, possible) = (c.mask.allowed(*fact), self.facts.get(*fact));
             if let Some(i) = of.filter(|_| possible & !allowed != 0 && allowed & possible != 0) {
                 open |= 1 << (i & 31);
@@ -222,8 +225,11 @@ mod tests {
     /// The same procedure, every condition read clause by clause.
     fn by_clause<'a>(policy: &'a Policy, p: &'a Profile) -> Classification<'a> {
         let enterprise = policy.compiled().enterprise_facts(p);
-        let decided =
-            super::super::procedure::decide(policy, p.post(), ByClause::new(p, &enterprise, &policy.compiled().slots));
+        let decided = super::super::procedure::decide(
+            policy,
+            p.post(),
+            ByClause::new(p, &enterprise, &policy.compiled().slots),
+        );
         Classification::new(policy, p, enterprise, decided)
     }
 

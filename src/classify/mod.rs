@@ -127,7 +127,11 @@ pub(crate) fn classify_with<'a>(policy: &'a Policy, p: &'a Profile) -> Classific
     let enterprise = c.enterprise_facts(p);
     let decided = match &c.rows {
         Some(rows) => procedure::decide(policy, p.post(), eval::ByRow::new(rows, p, &enterprise)),
-        None => procedure::decide(policy, p.post(), eval::ByClause::new(p, &enterprise, &policy.compiled().slots)),
+        None => procedure::decide(
+            policy,
+            p.post(),
+            eval::ByClause::new(p, &enterprise, &policy.compiled().slots),
+        ),
     };
     Classification::new(policy, p, enterprise, decided)
 }

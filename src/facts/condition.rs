@@ -169,8 +169,13 @@ impl Mask {
 
     /// Values `low < high` of an ordered fact where the condition allows `low` but not `high`, if any.
     pub(crate) fn not_upward_closed(&self, fact: Fact) -> Option<(u32, u32)> {
-        let allowed = self.allowed(fact) & fact.universe();
-        let bits = 32 - fact.universe().leading_zeros();
+        self.not_upward_closed_within(fact, fact.universe())
+    }
+
+    /// [`Mask::not_upward_closed`] among the values `universe` (a slot's values, DOMAIN.md §9.3).
+    pub(crate) fn not_upward_closed_within(&self, fact: Fact, universe: u32) -> Option<(u32, u32)> {
+        let allowed = self.allowed(fact) & universe;
+        let bits = 32 - universe.leading_zeros();
         (0..bits).find_map(|low| {
             let high = (low + 1..bits).find(|&h| allowed & (1 << h) == 0)?;
             (allowed & (1 << low) != 0).then_some((low, high))

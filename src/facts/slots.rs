@@ -150,7 +150,9 @@ static CODES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::n
 
 /// The kept copy of a code, keeping it if it is new.
 pub(crate) fn intern(code: &str) -> &'static str {
-    let mut codes = CODES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut codes = CODES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(kept) = codes.iter().find(|c| **c == code) {
         return kept;
     }
@@ -161,7 +163,9 @@ pub(crate) fn intern(code: &str) -> &'static str {
 
 /// The kept copy of a code a loaded policy defined, if any.
 pub(crate) fn interned(code: &str) -> Option<&'static str> {
-    let codes = CODES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let codes = CODES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     codes.iter().find(|c| **c == code).copied()
 }
 
@@ -185,9 +189,9 @@ impl Slots {
     /// The field whose code, or either Chinese label, is `name` (trimmed).
     pub(crate) fn field(&self, name: &str) -> Option<usize> {
         let name = crate::lang::trim(name);
-        self.fields.iter().position(|f| {
-            f.code == name || f.labels.zh_hans == name || f.labels.zh_hant == name
-        })
+        self.fields
+            .iter()
+            .position(|f| f.code == name || f.labels.zh_hans == name || f.labels.zh_hant == name)
     }
 
     fn def(&self, field: usize) -> Option<&FieldDef> {
@@ -303,11 +307,7 @@ impl Slots {
     }
 
     /// The value a profile states for an evaluation's target, as the slot's bits.
-    fn stated(
-        target: Target,
-        p: &Profile,
-        field: impl Fn(usize) -> Option<u32>,
-    ) -> Option<u32> {
+    fn stated(target: Target, p: &Profile, field: impl Fn(usize) -> Option<u32>) -> Option<u32> {
         use crate::codes::Field;
         match target {
             Target::Field(f) => field(f),
@@ -340,25 +340,30 @@ impl Slots {
             return None;
         }
         let number = Self::number(p, self.def(*from)?)?;
-        Some(match grades.iter().find(|(at_least, _)| number >= *at_least) {
-            Some(&(threshold, value)) => Graded {
-                number,
-                threshold,
-                met: true,
-                value,
+        Some(
+            match grades.iter().find(|(at_least, _)| number >= *at_least) {
+                Some(&(threshold, value)) => Graded {
+                    number,
+                    threshold,
+                    met: true,
+                    value,
+                },
+                None => Graded {
+                    number,
+                    threshold: grades.last().map_or(number, |g| g.0),
+                    met: false,
+                    value: *otherwise,
+                },
             },
-            None => Graded {
-                number,
-                threshold: grades.last().map_or(number, |g| g.0),
-                met: false,
-                value: *otherwise,
-            },
-        })
+        )
     }
 
     /// The evaluated slot of the fact with this code.
     pub(crate) fn evaluation(&self, code: &str) -> Option<Fact> {
-        self.evaluations.iter().find(|(_, c)| *c == code).map(|(f, _)| *f)
+        self.evaluations
+            .iter()
+            .find(|(_, c)| *c == code)
+            .map(|(f, _)| *f)
     }
 
     /// The indicator a slot leaves open when its number is absent: the indicator itself, or the one an
@@ -429,16 +434,14 @@ impl Slots {
             | SlotKind::Evaluated {
                 target: Target::Field(field),
                 ..
-            } => {
-                match bit.checked_sub(1) {
-                    None => f.write_str(if zh { "未填" } else { "not given" }),
-                    Some(i) => f.write_str(
-                        values(field)
-                            .get(i as usize)
-                            .map_or("?", |v| v.labels.get(lang)),
-                    ),
-                }
-            }
+            } => match bit.checked_sub(1) {
+                None => f.write_str(if zh { "未填" } else { "not given" }),
+                Some(i) => f.write_str(
+                    values(field)
+                        .get(i as usize)
+                        .map_or("?", |v| v.labels.get(lang)),
+                ),
+            },
             SlotKind::Many { field } => {
                 if bit == 0 {
                     return f.write_str(if zh { "无" } else { "none" });
@@ -524,7 +527,11 @@ impl Slots {
     }
 
     /// For a slot a condition allows `allowed` of: the thresholds an indicator clause sets, `(at_least, below)`.
-    pub(crate) fn bounds(&self, fact: Fact, allowed: u32) -> Option<(Option<Measure>, Option<Measure>)> {
+    pub(crate) fn bounds(
+        &self,
+        fact: Fact,
+        allowed: u32,
+    ) -> Option<(Option<Measure>, Option<Measure>)> {
         let SlotKind::Indicator { cuts, .. } = &self.slot(fact)?.kind else {
             return None;
         };

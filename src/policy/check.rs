@@ -185,9 +185,11 @@ impl Compiled {
                         .get(..=t)
                         .is_some_and(|h| h.iter().all(|h| unread.read_all(&h.when)));
                 // Where it can hold: a parent's condition with one of its alternatives.
+                // Within the values a profile can have (a policy's own facts number fewer than their bits).
+                let real = self.real();
                 let reachable: Vec<Mask> = parent
                     .iter()
-                    .flat_map(|m| tier.when.iter().map(|w| m.mask.and(&w.mask)))
+                    .flat_map(|m| tier.when.iter().map(|w| m.mask.and(&w.mask).and(&real)))
                     .filter(Mask::satisfiable)
                     .collect();
                 if !proven {
@@ -238,6 +240,7 @@ impl Compiled {
                         let Some((low, high)) = c.mask.not_upward_closed(fact) else {
                             continue;
                         };
+                        // A fact the policy evaluates is tested in its slot, never here.
                         problems.push(Problem::new(
                             ProblemKind::NotMonotone,
                             when_at(&at, k, tier.when.len()),
@@ -246,6 +249,34 @@ impl Compiled {
                                 fact.name(),
                                 fact.value_label(low, false).unwrap_or("?"),
                                 fact.value_label(high, false).unwrap_or("?")
+                            ),
+                        ));
+                    }
+                    // The same for performance, contribution and potential where the policy evaluates them.
+                    for slot in Fact::ALL[crate::facts::BUILT_IN..]
+                        .iter()
+                        .copied()
+                        .filter(|&f| self.slots.built_in(f).is_some())
+                        .filter(|_| unread.read(c))
+                    {
+                        let Some((low, high)) = c
+                            .mask
+                            .and(&real)
+                            .not_upward_closed_within(slot, self.slots.real(slot))
+                        else {
+                            continue;
+                        };
+                        let name = self.slots.name(slot);
+                        let mut labels = [String::new(), String::new()];
+                        for (label, bit) in labels.iter_mut().zip([low, high]) {
+                            let _ = self.slots.write_value(label, slot, bit, false);
+                        }
+                        problems.push(Problem::new(
+                            ProblemKind::NotMonotone,
+                            when_at(&at, k, tier.when.len()),
+                            format!(
+                                "{name} allows {} but not {}: raising it would lower the tier",
+                                labels[0], labels[1]
                             ),
                         ));
                     }

@@ -20,12 +20,7 @@ use crate::profile::Profile;
 /// Compiles a condition, collecting every problem. A name is a built-in fact, or a fact or indicator of the
 /// policy ([`Slots`]); every mask is kept within the values a slot can take ([`Slots::real`]), so that the
 /// proofs never meet a value no profile has.
-fn condition(
-    condition: &Condition,
-    slots: &Slots,
-    problems: &mut Vec<Problem>,
-    at: &str,
-) -> Mask {
+fn condition(condition: &Condition, slots: &Slots, problems: &mut Vec<Problem>, at: &str) -> Mask {
     let mut mask = Mask::ANY;
     for (name, allowed) in condition {
         let slot = Fact::ALL[BUILT_IN..]
@@ -34,12 +29,14 @@ fn condition(
             .take(slots.slots.len())
             .find(|&f| slots.name(f) == name);
         // A slot first: a built-in fact the policy evaluates is tested in its slot.
-        let Some(fact) = slot.or_else(|| Fact::built_in().iter().copied().find(|f| f.name() == name))
+        let Some(fact) =
+            slot.or_else(|| Fact::built_in().iter().copied().find(|f| f.name() == name))
         else {
             let mut known: Vec<&str> = Fact::built_in().iter().map(|f| f.name()).collect();
             known.extend(slots.fields.iter().map(|f| f.code.as_str()));
             let note = match slots.field(name) {
-                Some(_) => " (an indicator is compared in a clause as { at_least = n, below = n })".to_owned(),
+                Some(_) => " (an indicator is compared in a clause as { at_least = n, below = n })"
+                    .to_owned(),
                 None => crate::safety::look_alike(name, &known),
             };
             problems.push(Problem::new(
@@ -130,7 +127,9 @@ fn not_bits(slots: &Slots, fact: Fact, values: &[ClauseValue]) -> u32 {
         },
         ClauseValue::Bool(_) => set,
     });
-    let none_listed = values.iter().any(|v| matches!(v, ClauseValue::Code(c) if c == "none"));
+    let none_listed = values
+        .iter()
+        .any(|v| matches!(v, ClauseValue::Code(c) if c == "none"));
     (0..32u32)
         .filter(|&set| set & listed == 0 && !(none_listed && set == 0))
         .fold(0, |bits, set| bits | 1 << set)
@@ -773,6 +772,16 @@ impl Compiled {
         } else {
             Err(problems)
         }
+    }
+
+    /// The values a profile can have: every value of the built-in facts, and of each slot the bits its policy
+    /// numbers (DOMAIN.md §9.2); what the proofs intersect their regions with.
+    pub(crate) fn real(&self) -> Mask {
+        let mut real = Mask::ANY;
+        for fact in Fact::ALL[BUILT_IN..].iter().take(self.slots.slots.len()) {
+            real.restrict(*fact, self.slots.real(*fact));
+        }
+        real
     }
 
     /// Every condition of the policy.

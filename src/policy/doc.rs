@@ -247,11 +247,7 @@ impl Unit {
             Unit::Count => m.is_whole() && (0..=10_000_000 * 10_000).contains(&n),
             Unit::Percent => m.decimals() <= 2 && (-1_000 * 10_000..=100_000 * 10_000).contains(&n),
         };
-        if ok {
-            Ok(())
-        } else {
-            Err(self.expected())
-        }
+        if ok { Ok(()) } else { Err(self.expected()) }
     }
 
     /// What a number of this unit must be, as an error says it.

@@ -123,7 +123,9 @@ fn read_raw(def: &FieldDef, raw: &crate::raw::Raw) -> Result<Option<PolicyValue>
         )),
         (FieldKind::Indicator(unit), Raw::Int(_) | Raw::UInt(_) | Raw::Float(_)) => {
             let n = match raw {
-                Raw::Int(n) => n.checked_mul(10_000).and_then(Measure::from_ten_thousandths),
+                Raw::Int(n) => n
+                    .checked_mul(10_000)
+                    .and_then(Measure::from_ten_thousandths),
                 Raw::UInt(n) => i64::try_from(*n)
                     .ok()
                     .and_then(|n| n.checked_mul(10_000))
@@ -131,14 +133,17 @@ fn read_raw(def: &FieldDef, raw: &crate::raw::Raw) -> Result<Option<PolicyValue>
                 Raw::Float(x) => Measure::from_f64(*x),
                 _ => None,
             };
-            let n = n.ok_or_else(|| error(def, &shown(raw), format!("must be {}", unit.expected())))?;
+            let n =
+                n.ok_or_else(|| error(def, &shown(raw), format!("must be {}", unit.expected())))?;
             unit.check(n)
                 .map_err(|expected| error(def, &shown(raw), format!("must be {expected}")))?;
             Ok(Some(PolicyValue::Number(n)))
         }
-        (FieldKind::Indicator(unit), _) => {
-            Err(error(def, &shown(raw), format!("must be {}", unit.expected())))
-        }
+        (FieldKind::Indicator(unit), _) => Err(error(
+            def,
+            &shown(raw),
+            format!("must be {}", unit.expected()),
+        )),
     }
 }
 
@@ -271,7 +276,10 @@ impl Policy {
                 (FieldKind::Many(_), PolicyValue::Many(cs)) => {
                     !cs.is_empty()
                         && cs.iter().all(|c| def.codes().contains(&c.as_str()))
-                        && cs.iter().enumerate().all(|(i, c)| !cs.iter().take(i).any(|d| d == c))
+                        && cs
+                            .iter()
+                            .enumerate()
+                            .all(|(i, c)| !cs.iter().take(i).any(|d| d == c))
                 }
                 (FieldKind::Indicator(unit), PolicyValue::Number(n)) => unit.check(*n).is_ok(),
                 _ => false,

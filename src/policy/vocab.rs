@@ -28,8 +28,8 @@ fn problem(p: &mut Vec<Problem>, kind: ProblemKind, at: &str, what: String) {
     p.push(Problem::new(kind, at, what));
 }
 
-/// Checks a code a policy defines: its form, and that it is none of `taken`.
-fn check_code(code: &str, at: &str, taken: &[&str], what: &str, p: &mut Vec<Problem>) {
+/// Checks a code a policy defines: its form, and that it is none of `taken`. Whether it is good.
+fn check_code(code: &str, at: &str, taken: &[&str], what: &str, p: &mut Vec<Problem>) -> bool {
     if !is_code(code) {
         problem(
             p,
@@ -47,7 +47,10 @@ fn check_code(code: &str, at: &str, taken: &[&str], what: &str, p: &mut Vec<Prob
             &format!("{at}.code"),
             format!("{what} code {code:?} is already taken"),
         );
+    } else {
+        return true;
     }
+    false
 }
 
 /// Checks three labels: each given, trimmed, none of `taken`.
@@ -55,13 +58,21 @@ fn check_labels(labels: &LabelsDoc, at: &str, taken: &[&str], p: &mut Vec<Proble
     for (key, label) in ["zh_hans", "zh_hant", "en"].into_iter().zip(labels.all()) {
         let at = format!("{at}.{key}");
         if label.trim().is_empty() {
-            problem(p, ProblemKind::Missing, &at, "a label must not be empty".to_owned());
+            problem(
+                p,
+                ProblemKind::Missing,
+                &at,
+                "a label must not be empty".to_owned(),
+            );
         } else if label.trim() != label {
             problem(
                 p,
                 ProblemKind::Shape,
                 &at,
-                format!("label {:?} has surrounding spaces", crate::safety::Shown(label)),
+                format!(
+                    "label {:?} has surrounding spaces",
+                    crate::safety::Shown(label)
+                ),
             );
         } else if taken.iter().any(|t| t.eq_ignore_ascii_case(label)) {
             problem(
@@ -109,14 +120,24 @@ fn clauses(doc: &PolicyDoc) -> Vec<(String, &str, &Allowed)> {
     }
     let mut out = Vec::new();
     for (i, s) in doc.streams.iter().enumerate() {
-        add(&mut out, &format!("streams[{i}].eligible"), &s.eligible, false);
+        add(
+            &mut out,
+            &format!("streams[{i}].eligible"),
+            &s.eligible,
+            false,
+        );
     }
     for (i, s) in doc.specialties.iter().enumerate() {
         add(&mut out, &format!("specialties[{i}].when"), &s.when, true);
     }
     for (i, l) in doc.ladders.iter().enumerate() {
         for (j, t) in l.tiers.iter().enumerate() {
-            add(&mut out, &format!("ladders[{i}].tiers[{j}].when"), &t.when, true);
+            add(
+                &mut out,
+                &format!("ladders[{i}].tiers[{j}].when"),
+                &t.when,
+                true,
+            );
         }
     }
     for (i, e) in doc.entitlements.iter().enumerate() {
@@ -136,7 +157,8 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
     let mut labels: Vec<&str> = built_in.clone();
     for (i, f) in doc.facts.iter().enumerate() {
         let at = format!("facts[{i}]");
-        check_code(&f.code, &at, &codes, "fact", p);
+        // A fact whose code is bad or taken is checked but left out (its uses are then unknown facts).
+        let good = check_code(&f.code, &at, &codes, "fact", p);
         check_labels(&f.labels, &at, &labels, p);
         codes.push(&f.code);
         labels.extend(f.labels.all());
@@ -162,16 +184,21 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
         let mut values = Vec::new();
         for (j, v) in f.values.iter().enumerate() {
             let at = format!("{at}.values[{j}]");
-            check_code(&v.code, &at, &value_codes, "value", p);
+            let good = check_code(&v.code, &at, &value_codes, "value", p);
             check_labels(&v.labels, &at, &value_labels, p);
             value_codes.push(&v.code);
             value_labels.extend(v.labels.all());
-            values.push(ValueDef {
-                code: v.code.clone(),
-                labels: v.labels.clone(),
-            });
+            if good {
+                values.push(ValueDef {
+                    code: v.code.clone(),
+                    labels: v.labels.clone(),
+                });
+            }
         }
         values.truncate(most);
+        if !good {
+            continue;
+        }
         slots.fields.push(FieldDef {
             code: f.code.clone(),
             labels: f.labels.clone(),
@@ -184,10 +211,13 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
     }
     for (i, ind) in doc.indicators.iter().enumerate() {
         let at = format!("indicators[{i}]");
-        check_code(&ind.code, &at, &codes, "indicator", p);
+        let good = check_code(&ind.code, &at, &codes, "indicator", p);
         check_labels(&ind.labels, &at, &labels, p);
         codes.push(&ind.code);
         labels.extend(ind.labels.all());
+        if !good {
+            continue;
+        }
         slots.fields.push(FieldDef {
             code: ind.code.clone(),
             labels: ind.labels.clone(),
@@ -203,7 +233,8 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
         let (Some(def), Some(cuts)) = (slots.fields.get(field), cuts.get_mut(field)) else {
             continue;
         };
-        if let (FieldKind::Indicator(unit), Allowed::Range { at_least, below }) = (&def.kind, allowed)
+        if let (FieldKind::Indicator(unit), Allowed::Range { at_least, below }) =
+            (&def.kind, allowed)
         {
             for (key, bound) in [("at_least", at_least), ("below", below)] {
                 let Some(bound) = bound else { continue };
@@ -332,13 +363,28 @@ fn evaluation(
     let field = slots.fields.iter().position(|f| f.code == e.fact);
     let built_in = EVALUABLE.into_iter().find(|f| f.name() == e.fact);
     let target = match (field.and_then(|f| slots.fields.get(f)), built_in) {
-        (Some(FieldDef { kind: FieldKind::One(_), .. }), _) => field.map(Target::Field),
-        (Some(FieldDef { kind: FieldKind::Many(_), .. }), _) => {
+        (
+            Some(FieldDef {
+                kind: FieldKind::One(_),
+                ..
+            }),
+            _,
+        ) => field.map(Target::Field),
+        (
+            Some(FieldDef {
+                kind: FieldKind::Many(_),
+                ..
+            }),
+            _,
+        ) => {
             problem(
                 p,
                 ProblemKind::Shape,
                 &fact_at,
-                format!("{} is many-valued: only a one-valued fact can be evaluated", e.fact),
+                format!(
+                    "{} is many-valued: only a one-valued fact can be evaluated",
+                    e.fact
+                ),
             );
             None
         }
@@ -435,13 +481,21 @@ fn evaluation(
             }
         }
         if let Some(target) = target {
-            if let Some(v) = value_of(slots, target, &e.fact, &g.value, &format!("{gat}.value"), p) {
+            if let Some(v) = value_of(slots, target, &e.fact, &g.value, &format!("{gat}.value"), p)
+            {
                 grades.push((g.at_least, v));
             }
         }
     }
     let otherwise = target.and_then(|t| {
-        value_of(slots, t, &e.fact, &e.otherwise, &format!("{at}.otherwise"), p)
+        value_of(
+            slots,
+            t,
+            &e.fact,
+            &e.otherwise,
+            &format!("{at}.otherwise"),
+            p,
+        )
     });
     if p.len() > before {
         return None;
@@ -479,9 +533,10 @@ fn value_of(
         Target::BuiltIn(fact) => match (fact.kind(), v) {
             (Kind::Bool, ClauseValue::Bool(b)) => (vec!["true", "false"], Some(u32::from(*b))),
             (Kind::Bool, _) => (vec!["true", "false"], None),
-            (Kind::Required(codes), ClauseValue::Code(c)) => {
-                (codes.to_vec(), codes.iter().position(|k| k == c).map(|i| i as u32))
-            }
+            (Kind::Required(codes), ClauseValue::Code(c)) => (
+                codes.to_vec(),
+                codes.iter().position(|k| k == c).map(|i| i as u32),
+            ),
             (Kind::Required(codes), _) => (codes.to_vec(), None),
             _ => (Vec::new(), None),
         },

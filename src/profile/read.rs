@@ -10,9 +10,9 @@ use serde::de::{self, Deserialize, Deserializer};
 #[cfg(feature = "serde")]
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::Profile;
 #[cfg(feature = "serde")]
 use super::PolicyValue;
+use super::Profile;
 use super::cell::{Cell, Json, Slot};
 use crate::codes::{Coded, Field, per_code, per_code_mut};
 use crate::error::{ErrorValue, ProfileError};

@@ -250,7 +250,9 @@ pub(super) fn header_fields(
             }
         };
         let field = header_field(name);
-        let policy_field = slots.filter(|_| field.is_none()).and_then(|s| s.field(name));
+        let policy_field = slots
+            .filter(|_| field.is_none())
+            .and_then(|s| s.field(name));
         match field {
             None if policy_field.is_some() => {
                 if let Some(f) = policy_field {

@@ -447,11 +447,9 @@ impl<'a> Roster<'a> {
             );
             return Some(Err(RowError::plain(line, None, msg)));
         }
-        let result = read_csv_row(line, cells, fields).and_then(|profile| {
-            match &self.policy {
-                Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
-                _ => Ok(profile),
-            }
+        let result = read_csv_row(line, cells, fields).and_then(|profile| match &self.policy {
+            Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
+            _ => Ok(profile),
         });
         Some(match result {
             Ok(profile) => self.check_duplicate(line, profile),

@@ -3,8 +3,8 @@
 
 use super::{
     AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, EvaluationDoc,
-    FactDoc, FactValueDoc, GradeDoc, IndicatorDoc, LabelsDoc, LadderDoc, Per, PolicyDoc, ServiceDoc,
-    SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc, Unit,
+    FactDoc, FactValueDoc, GradeDoc, IndicatorDoc, LabelsDoc, LadderDoc, Per, PolicyDoc,
+    ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc, Unit,
 };
 use crate::money::{Measure, Wan};
 use crate::policy::problem::{Problem, ProblemKind};
@@ -379,7 +379,9 @@ impl Reader {
         let t = self.table(
             raw,
             at,
-            &["code", "zh_hans", "zh_hant", "en", "many", "values", "source"],
+            &[
+                "code", "zh_hans", "zh_hant", "en", "many", "values", "source",
+            ],
         );
         FactDoc {
             code: self.string(&t, "code", at),
@@ -410,7 +412,11 @@ impl Reader {
     }
 
     fn indicator(&mut self, raw: &Raw, at: &str) -> IndicatorDoc {
-        let t = self.table(raw, at, &["code", "zh_hans", "zh_hant", "en", "unit", "source"]);
+        let t = self.table(
+            raw,
+            at,
+            &["code", "zh_hans", "zh_hant", "en", "unit", "source"],
+        );
         let unit_at = join(at, "unit");
         let unit = match self.get(&t, "unit", at, true) {
             Some(Raw::Str(s)) => s.parse::<Unit>().unwrap_or_else(|e| {
