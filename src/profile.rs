@@ -303,6 +303,7 @@ impl Profile {
     }
 
     /// Replaces the fields a policy adds (already checked by the caller).
+    #[cfg_attr(not(any(feature = "json", feature = "roster")), allow(dead_code))]
     pub(crate) fn set_policy_fields(&mut self, fields: Vec<(String, PolicyValue)>) {
         self.policy_fields = fields;
     }

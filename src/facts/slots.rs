@@ -182,6 +182,7 @@ pub(crate) struct Graded {
 
 impl Slots {
     /// Whether the policy adds nothing.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn is_empty(&self) -> bool {
         self.fields.is_empty()
     }
