@@ -61,6 +61,8 @@ fn main() -> ExitCode {
             Err(e) => return usage(&e),
         }
     }
+    // The roster is read with the policy: the fields it adds (DOMAIN.md §9.2) are read and checked too.
+    roster_args.options = roster_args.options.clone().policy(policy.clone());
     let roster = match roster_args.open_or_report() {
         Ok(r) => r,
         Err(code) => return code,

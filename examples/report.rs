@@ -84,6 +84,8 @@ fn main() -> ExitCode {
         }
     }
 
+    // The roster is read with the policy: the fields it adds (DOMAIN.md §9.2) are read and checked too.
+    roster_args.options = roster_args.options.clone().policy(policy.clone());
     let mut roster = match roster_args.open_or_report() {
         Ok(r) => r,
         Err(code) => return code,

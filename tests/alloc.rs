@@ -37,6 +37,27 @@ fn classify_makes_no_heap_allocation_from_the_first_call() {
     let _ = classify(&people[0]);
     let loaded = dhat::HeapStats::get();
     count_no_allocations(&people, &loaded, classify);
+    // A policy with facts of its own, and profiles that give them (DOMAIN.md §9.2, §9.3): read before counting,
+    // classified without allocating.
+    #[cfg(all(feature = "toml", feature = "json"))]
+    {
+        let doc = talent_matrix::policy::PolicyDoc::from_toml(include_str!("data/facts-policy.toml"))
+            .unwrap();
+        let policy = Policy::from_doc(&doc).unwrap();
+        let lines = [
+            r#"{"id":"1","post":"enterprise","role":"principal","industry":"finance","district_contribution_wan":620,"honour":["泰山学者"]}"#,
+            r#"{"id":"2","post":"enterprise","role":"principal","industry":"finance"}"#,
+            r#"{"id":"3","post":"professional_technical","professional_title":"senior","papers":12}"#,
+            r#"{"id":"4","post":"professional_technical","professional_title":"senior"}"#,
+            r#"{"id":"5","post":"professional_technical","honour":["市中英才","泰山学者"],"contribution_grade":"major"}"#,
+        ];
+        let own: Vec<Profile> = lines
+            .iter()
+            .map(|l| policy.profile_from_json(l).unwrap())
+            .collect();
+        let before = dhat::HeapStats::get();
+        count_no_allocations(&own, &before, |p| policy.classify(p));
+    }
 }
 
 fn count_no_allocations<'a>(
