@@ -38,12 +38,12 @@ use crate::enterprise::AboveSizeRule;
 use crate::facts::condition::Mask;
 use crate::facts::{Fact, Facts};
 use crate::lang::Lang;
-use crate::money::Wan;
-use crate::policy::Policy;
-use crate::profile::{Profile, ProfileBuilder};
+use crate::money::{Measure, Wan};
+use crate::policy::{Policy, Unit};
+use crate::profile::{PolicyValue, Profile, ProfileBuilder};
 
 /// A change to one fact of a profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Change {
     Post(Post),
     Role(Option<Role>),
@@ -63,6 +63,8 @@ enum Change {
     StateAbove,
     /// The enterprise size, stated.
     StateSize(EnterpriseSize),
+    /// A field a policy adds (DOMAIN.md §9.2): its code and the value to give it.
+    Own(String, PolicyValue),
 }
 
 /// One change a person needs, readable and applicable.
@@ -133,7 +135,7 @@ impl Requirement {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn apply(&self, b: ProfileBuilder) -> ProfileBuilder {
-        match self.change {
+        match self.change.clone() {
             Change::Post(v) => b.post(v),
             Change::Role(v) => b.role(v),
             Change::Ownership(v) => b.ownership(v),
@@ -149,6 +151,7 @@ impl Requirement {
             Change::Revenue(_, w) => b.revenue_wan(w),
             Change::StateAbove => b.above_designated_size(true),
             Change::StateSize(s) => b.enterprise_size(s),
+            Change::Own(code, value) => b.policy_value(code, value),
         }
     }
 }
@@ -600,8 +603,12 @@ fn requirement(
             format!("{} {to_en}{}", fact.label(false), now_en(ne)),
         )
     };
+    if fact.slot().is_some() {
+        let (change, zh, en) = own_requirement(policy, p, fact, allowed, possible)?;
+        return Some(Requirement { change, zh, en });
+    }
     let (change, zh, en) = match fact {
-        // A policy's own facts: no change is offered yet (DESIGN.md, issue 12's plan).
+        // A policy's own facts: answered above.
         Fact::S0
         | Fact::S1
         | Fact::S2
@@ -738,6 +745,130 @@ fn requirement(
         Fact::Stream | Fact::Specialty | Fact::Tier => return None,
     };
     Some(Requirement { change, zh, en })
+}
+
+/// A number as a sentence gives it: `12`, `620万元` / `620 万元`.
+fn number(n: Option<Measure>, unit: Unit, zh: bool) -> String {
+    match n {
+        Some(n) => format!("{n}{}", unit.suffix(zh)),
+        None if zh => "未填".to_owned(),
+        None => "not given".to_owned(),
+    }
+}
+
+/// A change to a fact a policy adds (DOMAIN.md §9.2, §9.3): an indicator raised to the threshold a clause or a
+/// grade needs ("district economic contribution at least 500 万元 (now 230 万元)"), or a fact's value given.
+fn own_requirement(
+    policy: &Policy,
+    p: &Profile,
+    fact: Fact,
+    allowed: u32,
+    possible: u32,
+) -> Option<(Change, String, String)> {
+    let slots = &policy.compiled().slots;
+    let label = |zh: bool| slots.label(fact, zh).to_owned();
+    let lower = |s: String| {
+        let mut c = s.chars();
+        c.next().map_or(String::new(), |f| {
+            f.to_ascii_lowercase().to_string() + c.as_str()
+        })
+    };
+    let write = |bits: u32, zh: bool| {
+        let mut out = String::new();
+        let _ = slots.write_value(&mut out, fact, bits, zh);
+        out
+    };
+    let current = |code: &str| match p.policy_value(code) {
+        Some(PolicyValue::Number(n)) => Some(*n),
+        _ => None,
+    };
+    // An indicator compared directly: the least number of the allowed intervals at or above the current one.
+    if let Some(unit) = slots
+        .bounds(fact, u32::MAX)
+        .map(|_| slots.indicator_unit(fact))
+    {
+        let def = slots.slot_field(fact)?;
+        let now = current(&def.code);
+        let (at_least, _) = slots.bounds(fact, allowed)?;
+        let to = at_least?;
+        let change = Change::Own(def.code.clone(), PolicyValue::Number(to));
+        return Some((
+            change,
+            format!(
+                "{}达到{to}{}（现为{}）",
+                label(true),
+                unit.suffix(true),
+                number(now, unit, true)
+            ),
+            format!(
+                "{} at least {to}{} (now {})",
+                lower(label(false)),
+                unit.suffix(false),
+                number(now, unit, false)
+            ),
+        ));
+    }
+    // An evaluated fact not stated: the indicator's threshold for the lowest allowed grade.
+    if let Some((from, unit)) = slots.evaluated_from(fact) {
+        if let Some((threshold, bit)) = slots.least_grade(fact, allowed, p) {
+            let now = current(&from.code);
+            let (fz, fe) = (from.labels.zh_hans.clone(), from.labels.en.clone());
+            return Some((
+                Change::Own(from.code.clone(), PolicyValue::Number(threshold)),
+                format!(
+                    "{fz}达到{threshold}{}（现为{}）：{}为{}",
+                    unit.suffix(true),
+                    number(now, unit, true),
+                    label(true),
+                    write(bit, true)
+                ),
+                format!(
+                    "{} at least {threshold}{} (now {}): {} {}",
+                    lower(fe),
+                    unit.suffix(false),
+                    number(now, unit, false),
+                    lower(label(false)),
+                    write(bit, false)
+                ),
+            ));
+        }
+    }
+    // A value to give: the least change of the values or sets allowed.
+    let def = slots.slot_field(fact)?;
+    let codes = def.codes();
+    let (value, bits) = match &def.kind {
+        crate::facts::slots::FieldKind::Many(_) => {
+            let held = possible.trailing_zeros();
+            let set = (0..32u32)
+                .filter(|t| allowed & (1 << t) != 0)
+                .min_by_key(|t| ((t ^ held).count_ones(), *t))?;
+            let values: Vec<String> = (0..codes.len())
+                .filter(|i| set & (1 << i) != 0)
+                .filter_map(|i| codes.get(i).map(|c| (*c).to_owned()))
+                .collect();
+            (PolicyValue::Many(values), 1u32 << set)
+        }
+        _ => {
+            let bit = (1..32u32).find(|b| allowed & (1 << b) != 0)?;
+            let code = codes.get(bit as usize - 1)?;
+            (PolicyValue::One((*code).to_owned()), 1u32 << bit)
+        }
+    };
+    Some((
+        Change::Own(def.code.clone(), value),
+        format!(
+            "{}为{}（现为{}）",
+            label(true),
+            write(bits.trailing_zeros(), true),
+            write(possible.trailing_zeros(), true)
+        ),
+        format!(
+            "{} {} (now {})",
+            lower(label(false)),
+            write(bits.trailing_zeros(), false),
+            write(possible.trailing_zeros(), false)
+        ),
+    ))
 }
 
 /// A change to a present-or-absent fact, named by its label.

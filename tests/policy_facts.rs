@@ -762,3 +762,71 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn progression_states_the_thresholds_to_reach() {
+    use talent_matrix::progression::progression;
+    let policy = evaluating_contribution();
+    let owner = read(
+        &policy,
+        r#"{"id":"1","post":"enterprise","role":"owner","industry":"finance","performance":"outstanding","district_contribution_wan":230}"#,
+    );
+    let path = progression(&policy, &owner);
+    let leader = path
+        .steps()
+        .iter()
+        .find(|s| s.tier() == Tier::Leader)
+        .unwrap();
+    let r = &leader.requirements()[0];
+    assert_eq!(
+        r.zh(),
+        "区级经济贡献达到500万元（现为230万元）：贡献为贡献大"
+    );
+    assert_eq!(
+        r.en(),
+        "district economic contribution at least 500 万元 (now 230 万元): contribution Major"
+    );
+    // Applying it lands on the tier.
+    let q = r.apply(owner.clone().into_builder()).build().unwrap();
+    assert_eq!(policy.classify(&q).tier(), Some(Tier::Leader));
+    // A direct clause: the threshold to reach, and a value to give; ties go to the first alternative.
+    let papers_only = Policy::from_doc(
+        &PolicyDoc::from_toml(&FACTS.replace(
+            r#"when = [{ honour = ["taishan_scholar"] }, { professional_title = ["senior"], papers = { at_least = 10 } }]"#,
+            r#"when = [{ professional_title = ["senior"], papers = { at_least = 10 } }, { honour = ["taishan_scholar"] }]"#,
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let scholar = read(
+        &papers_only,
+        r#"{"id":"2","post":"professional_technical","professional_title":"senior","papers":3}"#,
+    );
+    let path = progression(&papers_only, &scholar);
+    let r = &path.steps()[0].requirements()[0];
+    assert_eq!(
+        (r.zh(), r.en()),
+        ("论文数达到10（现为3）", "papers at least 10 (now 3)")
+    );
+    let q = r.apply(scholar.clone().into_builder()).build().unwrap();
+    assert_eq!(papers_only.classify(&q).tier(), Some(Tier::Leader));
+    let associate = read(
+        &policy,
+        r#"{"id":"3","post":"professional_technical","professional_title":"associate_senior"}"#,
+    );
+    let path = progression(&policy, &associate);
+    let r = &path.steps()[0].requirements()[0];
+    assert_eq!(
+        (r.zh(), r.en()),
+        (
+            "荣誉称号为泰山学者（现为无）",
+            "honour Taishan scholar (now none)"
+        )
+    );
+    let q = r.apply(associate.clone().into_builder()).build().unwrap();
+    assert_eq!(
+        q.policy_value("honour"),
+        Some(&PolicyValue::Many(vec!["taishan_scholar".into()]))
+    );
+    assert_eq!(policy.classify(&q).tier(), Some(Tier::Leader));
+}

@@ -491,6 +491,31 @@ impl Slots {
         Some((Self::number(p, def)?, unit))
     }
 
+    /// For an evaluated slot whose fact the profile does not state: the least threshold of a grade whose value
+    /// is allowed, with that value's bit (`None` when only `otherwise` is allowed, or the fact is stated).
+    pub(crate) fn least_grade(
+        &self,
+        fact: Fact,
+        allowed: u32,
+        p: &Profile,
+    ) -> Option<(Measure, u32)> {
+        let SlotKind::Evaluated { target, grades, .. } = &self.slot(fact)?.kind else {
+            return None;
+        };
+        let stated = Self::stated(*target, p, |f| {
+            let def = self.def(f)?;
+            matches!(p.policy_value(&def.code), Some(PolicyValue::One(_))).then_some(1)
+        });
+        if stated.is_some() {
+            return None;
+        }
+        grades
+            .iter()
+            .rev()
+            .find(|(_, bit)| allowed & (1 << (bit & 31)) != 0)
+            .map(|&(at_least, bit)| (at_least, bit))
+    }
+
     /// The unit of an indicator slot (a count for any other slot).
     pub(crate) fn indicator_unit(&self, fact: Fact) -> Unit {
         match self.slot_field(fact).map(|d| &d.kind) {
