@@ -163,3 +163,49 @@ mod tests {
         }
     }
 }
+
+/// The three labels of something a policy defines: zh-Hans, zh-Hant, English.
+///
+/// ```
+/// let l = talent_matrix::policy::LabelsDoc::new("泰山学者", "泰山學者", "Taishan scholar");
+/// assert_eq!(l.en, "Taishan scholar");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LabelsDoc {
+    /// The simplified Chinese label.
+    pub zh_hans: String,
+    /// The traditional Chinese label.
+    pub zh_hant: String,
+    /// The English label.
+    pub en: String,
+}
+
+impl LabelsDoc {
+    /// Three labels.
+    pub fn new(zh_hans: &str, zh_hant: &str, en: &str) -> LabelsDoc {
+        LabelsDoc {
+            zh_hans: zh_hans.to_owned(),
+            zh_hant: zh_hant.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    /// The label in a language.
+    ///
+    /// ```
+    /// use talent_matrix::{Lang, policy::LabelsDoc};
+    /// assert_eq!(LabelsDoc::new("甲", "乙", "A").get(Lang::ZhHant), "乙");
+    /// ```
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::ZhHans => &self.zh_hans,
+            Lang::ZhHant => &self.zh_hant,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The three labels, zh-Hans first.
+    pub fn all(&self) -> [&str; 3] {
+        [&self.zh_hans, &self.zh_hant, &self.en]
+    }
+}

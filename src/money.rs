@@ -623,3 +623,101 @@ impl FromStr for Measure {
             .ok_or_else(|| fail("the number is too large"))
     }
 }
+
+/// What an indicator's numbers count, and so which numbers it takes (DOMAIN.md §9.2).
+///
+/// ```
+/// use talent_matrix::{Measure, policy::Unit};
+/// assert_eq!("percent".parse::<Unit>(), Ok(Unit::Percent));
+/// assert!(Unit::Count.check(Measure::from_whole(3)).is_ok());
+/// assert_eq!(
+///     Unit::Count.check("2.5".parse()?).unwrap_err(),
+///     "a whole number from 0 to 10000000"
+/// );
+/// # Ok::<(), talent_matrix::ParseWanError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Money in 万元, 0 to 1e10, at most 4 decimals (as §3 reads amounts).
+    Wan,
+    /// A whole number, 0 to 10,000,000.
+    Count,
+    /// A percentage, −1,000 to 100,000, at most 2 decimals.
+    Percent,
+}
+
+impl Unit {
+    /// Every unit.
+    pub const ALL: &'static [Unit] = &[Unit::Wan, Unit::Count, Unit::Percent];
+
+    /// The unit's code: `wan`, `count` or `percent`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Wan => "wan",
+            Unit::Count => "count",
+            Unit::Percent => "percent",
+        }
+    }
+
+    /// What a number of this unit is written with in a sentence: 万元 / 万元, % / %, nothing for a count.
+    ///
+    /// ```
+    /// use talent_matrix::policy::Unit;
+    /// assert_eq!(Unit::Wan.suffix(false), " 万元");
+    /// assert_eq!(Unit::Wan.suffix(true), "万元");
+    /// assert_eq!(Unit::Count.suffix(true), "");
+    /// ```
+    pub fn suffix(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (Unit::Wan, true) => "万元",
+            (Unit::Wan, false) => " 万元",
+            (Unit::Percent, _) => "%",
+            (Unit::Count, _) => "",
+        }
+    }
+
+    /// Whether a number is one this unit takes: `Err` with what it takes (the range of DOMAIN.md §9.2).
+    pub fn check(self, m: Measure) -> Result<(), &'static str> {
+        let n = m.ten_thousandths();
+        let ok = match self {
+            Unit::Wan => (0..=10_000_000_000 * 10_000).contains(&n),
+            Unit::Count => m.is_whole() && (0..=10_000_000 * 10_000).contains(&n),
+            Unit::Percent => m.decimals() <= 2 && (-1_000 * 10_000..=100_000 * 10_000).contains(&n),
+        };
+        if ok { Ok(()) } else { Err(self.expected()) }
+    }
+
+    /// What a number of this unit must be, as an error says it.
+    pub fn expected(self) -> &'static str {
+        match self {
+            Unit::Wan => "an amount of 万元 from 0 to 10000000000 with at most 4 decimal places",
+            Unit::Count => "a whole number from 0 to 10000000",
+            Unit::Percent => "a percentage from -1000 to 100000 with at most 2 decimal places",
+        }
+    }
+}
+
+impl core::fmt::Display for Unit {
+    /// The code.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A unit that is not `wan`, `count` or `percent`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unit must be wan, count or percent, got {0:?}")]
+pub struct ParseUnitError(String);
+
+impl core::str::FromStr for Unit {
+    type Err = ParseUnitError;
+
+    fn from_str(s: &str) -> Result<Unit, ParseUnitError> {
+        Unit::ALL
+            .iter()
+            .copied()
+            .find(|u| u.code() == s)
+            .ok_or_else(|| ParseUnitError(crate::safety::Shown(s).to_string()))
+    }
+}

@@ -38,8 +38,8 @@ use crate::enterprise::AboveSizeRule;
 use crate::facts::condition::Mask;
 use crate::facts::{Fact, Facts};
 use crate::lang::Lang;
-use crate::money::{Measure, Wan};
-use crate::policy::{Policy, Unit};
+use crate::money::{Measure, Unit, Wan};
+use crate::policy::Policy;
 use crate::profile::{PolicyValue, Profile, ProfileBuilder};
 
 /// A change to one fact of a profile.

@@ -113,29 +113,13 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
         }
     }
 
-    // §9.3: the indicators whose absence leaves a condition open (only a policy with facts of its own has any).
-    let mut indicators = 0u32;
-    if !c.slots.slots.is_empty() {
-        let mut open = |conds: &AnyOf| {
-            for cond in conds.iter().filter(|cond| e.eval(cond).is_none()) {
-                indicators |= e.open_indicators(cond);
-            }
-        };
-        for s in &c.streams {
-            open(&s.eligible);
-        }
-        for sp in c.specialties.iter().filter(|sp| Some(sp.parent) == stream) {
-            open(&sp.when);
-        }
-        for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
-            open(&t.when);
-        }
-        if stream.is_some() {
-            for (_, when) in &c.entitlements {
-                open(when);
-            }
-        }
-    }
+    // §9.3: the indicators whose absence leaves a condition open (only a policy with facts of its own has any;
+    // out of line, so that the built-in policy's procedure stays as small as it was).
+    let indicators = if c.slots.slots.is_empty() {
+        0
+    } else {
+        open_indicators(c, &e, stream, ladder, tier)
+    };
 
     Decided {
         stream,
@@ -149,4 +133,38 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
         missing,
         indicators,
     }
+}
+
+/// The indicators whose absent numbers leave open an eligibility condition, a specialty condition of the
+/// person's stream, a condition of a tier above the one reached, or an entitlement's condition (DOMAIN.md §9.3),
+/// bit `i` for the policy's `i`-th indicator.
+#[inline(never)]
+fn open_indicators<E: Evaluator>(
+    c: &crate::policy::compile::Compiled,
+    e: &E,
+    stream: Option<crate::codes::Stream>,
+    ladder: &[crate::policy::compile::CompiledTier],
+    tier: Option<Tier>,
+) -> u32 {
+    let mut indicators = 0u32;
+    let mut open = |conds: &AnyOf| {
+        for cond in conds.iter().filter(|cond| e.eval(cond).is_none()) {
+            indicators |= e.open_indicators(cond);
+        }
+    };
+    for s in &c.streams {
+        open(&s.eligible);
+    }
+    for sp in c.specialties.iter().filter(|sp| Some(sp.parent) == stream) {
+        open(&sp.when);
+    }
+    for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
+        open(&t.when);
+    }
+    if stream.is_some() {
+        for (_, when) in &c.entitlements {
+            open(when);
+        }
+    }
+    indicators
 }

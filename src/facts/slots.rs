@@ -17,9 +17,8 @@
 //! are partly allowed. A profile's slots are read from its policy fields without allocating.
 
 use super::Fact;
-use crate::lang::Lang;
-use crate::money::Measure;
-use crate::policy::{LabelsDoc, Unit};
+use crate::lang::{LabelsDoc, Lang};
+use crate::money::{Measure, Unit};
 use crate::profile::{PolicyValue, Profile};
 
 /// The most slots a policy may fill.

@@ -27,6 +27,8 @@ use super::problem::{Problem, ProblemKind};
 
 mod read;
 
+pub use crate::lang::LabelsDoc;
+pub use crate::money::{ParseUnitError, Unit};
 use crate::money::Wan;
 use crate::raw::Raw;
 
@@ -101,52 +103,6 @@ pub struct FactDoc {
     pub source: String,
 }
 
-/// The three labels of something a policy defines: zh-Hans, zh-Hant, English.
-///
-/// ```
-/// let l = talent_matrix::policy::LabelsDoc::new("泰山学者", "泰山學者", "Taishan scholar");
-/// assert_eq!(l.en, "Taishan scholar");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LabelsDoc {
-    /// The simplified Chinese label.
-    pub zh_hans: String,
-    /// The traditional Chinese label.
-    pub zh_hant: String,
-    /// The English label.
-    pub en: String,
-}
-
-impl LabelsDoc {
-    /// Three labels.
-    pub fn new(zh_hans: &str, zh_hant: &str, en: &str) -> LabelsDoc {
-        LabelsDoc {
-            zh_hans: zh_hans.to_owned(),
-            zh_hant: zh_hant.to_owned(),
-            en: en.to_owned(),
-        }
-    }
-
-    /// The label in a language.
-    ///
-    /// ```
-    /// use talent_matrix::{Lang, policy::LabelsDoc};
-    /// assert_eq!(LabelsDoc::new("甲", "乙", "A").get(Lang::ZhHant), "乙");
-    /// ```
-    pub fn get(&self, lang: crate::lang::Lang) -> &str {
-        match lang {
-            crate::lang::Lang::ZhHans => &self.zh_hans,
-            crate::lang::Lang::ZhHant => &self.zh_hant,
-            crate::lang::Lang::En => &self.en,
-        }
-    }
-
-    /// The three labels, zh-Hans first.
-    pub fn all(&self) -> [&str; 3] {
-        [&self.zh_hans, &self.zh_hant, &self.en]
-    }
-}
-
 /// A value of a policy's fact: its code and labels.
 ///
 /// ```
@@ -184,104 +140,6 @@ pub struct IndicatorDoc {
     pub unit: Unit,
     /// Where it comes from.
     pub source: String,
-}
-
-/// What an indicator's numbers count, and so which numbers it takes (DOMAIN.md §9.2).
-///
-/// ```
-/// use talent_matrix::{Measure, policy::Unit};
-/// assert_eq!("percent".parse::<Unit>(), Ok(Unit::Percent));
-/// assert!(Unit::Count.check(Measure::from_whole(3)).is_ok());
-/// assert_eq!(
-///     Unit::Count.check("2.5".parse()?).unwrap_err(),
-///     "a whole number from 0 to 10000000"
-/// );
-/// # Ok::<(), talent_matrix::ParseWanError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Unit {
-    /// Money in 万元, 0 to 1e10, at most 4 decimals (as §3 reads amounts).
-    Wan,
-    /// A whole number, 0 to 10,000,000.
-    Count,
-    /// A percentage, −1,000 to 100,000, at most 2 decimals.
-    Percent,
-}
-
-impl Unit {
-    /// Every unit.
-    pub const ALL: &'static [Unit] = &[Unit::Wan, Unit::Count, Unit::Percent];
-
-    /// The unit's code: `wan`, `count` or `percent`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Unit::Wan => "wan",
-            Unit::Count => "count",
-            Unit::Percent => "percent",
-        }
-    }
-
-    /// What a number of this unit is written with in a sentence: 万元 / 万元, % / %, nothing for a count.
-    ///
-    /// ```
-    /// use talent_matrix::policy::Unit;
-    /// assert_eq!(Unit::Wan.suffix(false), " 万元");
-    /// assert_eq!(Unit::Wan.suffix(true), "万元");
-    /// assert_eq!(Unit::Count.suffix(true), "");
-    /// ```
-    pub fn suffix(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (Unit::Wan, true) => "万元",
-            (Unit::Wan, false) => " 万元",
-            (Unit::Percent, _) => "%",
-            (Unit::Count, _) => "",
-        }
-    }
-
-    /// Whether a number is one this unit takes: `Err` with what it takes (the range of DOMAIN.md §9.2).
-    pub fn check(self, m: crate::money::Measure) -> Result<(), &'static str> {
-        let n = m.ten_thousandths();
-        let ok = match self {
-            Unit::Wan => (0..=10_000_000_000 * 10_000).contains(&n),
-            Unit::Count => m.is_whole() && (0..=10_000_000 * 10_000).contains(&n),
-            Unit::Percent => m.decimals() <= 2 && (-1_000 * 10_000..=100_000 * 10_000).contains(&n),
-        };
-        if ok { Ok(()) } else { Err(self.expected()) }
-    }
-
-    /// What a number of this unit must be, as an error says it.
-    pub fn expected(self) -> &'static str {
-        match self {
-            Unit::Wan => "an amount of 万元 from 0 to 10000000000 with at most 4 decimal places",
-            Unit::Count => "a whole number from 0 to 10000000",
-            Unit::Percent => "a percentage from -1000 to 100000 with at most 2 decimal places",
-        }
-    }
-}
-
-impl core::fmt::Display for Unit {
-    /// The code.
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// A unit that is not `wan`, `count` or `percent`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unit must be wan, count or percent, got {0:?}")]
-pub struct ParseUnitError(String);
-
-impl core::str::FromStr for Unit {
-    type Err = ParseUnitError;
-
-    fn from_str(s: &str) -> Result<Unit, ParseUnitError> {
-        Unit::ALL
-            .iter()
-            .copied()
-            .find(|u| u.code() == s)
-            .ok_or_else(|| ParseUnitError(crate::safety::Shown(s).to_string()))
-    }
 }
 
 /// How an indicator is graded into the value of a fact (DOMAIN.md §9.3): the first grade whose `at_least` the
