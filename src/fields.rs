@@ -100,9 +100,9 @@ pub(crate) use with_profile_fields;
 /// The type a field is stored as, by kind.
 macro_rules! stored {
     (code, $ty:ty) => { Option<$ty> };
-    (code_or_default, $ty:ty) => { Option<$ty> };
+    (code_or_default, $ty:ty) => { $ty };
     (flag, $ty:ty) => { Option<$ty> };
-    (flag_or_false, $ty:ty) => { Option<$ty> };
+    (flag_or_false, $ty:ty) => { $ty };
     (whole, $ty:ty) => { Option<$ty> };
     (money, $ty:ty) => { Option<$ty> };
 }

@@ -52,6 +52,32 @@ impl core::fmt::Display for PolicyValue {
     }
 }
 
+/// A value read for a field with a default: the value, or the default when absent; notes in `stated` whether it
+/// was given (bit `field as u32`).
+pub(crate) fn stated_value<T: Default>(value: Option<T>, stated: &mut u32, field: Field) -> T {
+    if value.is_some() {
+        *stated |= 1 << (field as u32);
+    }
+    value.unwrap_or_default()
+}
+
+/// A field's value in a struct literal of `Profile`, by kind: a field with a default through [`stated_value`]
+/// (noting in `$stated` whether it was given), any other as it is.
+#[cfg_attr(not(any(feature = "serde", feature = "roster")), allow(unused_macros))]
+macro_rules! kept {
+    (code_or_default, $field:expr, $value:expr, $stated:ident) => {
+        crate::profile::stated_value($value, &mut $stated, $field)
+    };
+    (flag_or_false, $field:expr, $value:expr, $stated:ident) => {
+        crate::profile::stated_value($value, &mut $stated, $field)
+    };
+    ($kind:ident, $field:expr, $value:expr, $stated:ident) => {
+        $value
+    };
+}
+#[cfg_attr(not(any(feature = "serde", feature = "roster")), allow(unused_imports))]
+pub(crate) use kept;
+
 /// Generates, from the rows of the field table, the [`Profile`] struct, its getters and the builder's setters.
 macro_rules! profile {
     (@rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
@@ -91,6 +117,9 @@ macro_rules! profile {
             /// The fields a policy adds (DOMAIN.md §9.2), in the order read: empty (no allocation) for a profile
             /// of §3 fields only.
             policy_fields: Vec<(String, PolicyValue)>,
+            /// Which fields with a default were given (bit `Field as u32`): a stated value wins over one a policy
+            /// evaluates (DOMAIN.md §9.3). Kept beside the values, so that reading a value stays a plain load.
+            stated: u32,
         }
 
         impl Profile {
@@ -102,14 +131,21 @@ macro_rules! profile {
                     post,
                     $($field: Default::default(),)+
                     policy_fields: Vec::new(),
+                    stated: 0,
                 }
             }
 
             $(getter!($kind, $field, $ty, $doc, $example);)+
+
+            /// Keeps a value read for a field with a default, noting whether it was given.
+            #[cfg_attr(not(feature = "json"), allow(dead_code))]
+            pub(crate) fn keep_stated<T: Default>(&mut self, field: Field, value: Option<T>) -> T {
+                stated_value(value, &mut self.stated, field)
+            }
         }
 
         impl ProfileBuilder {
-            $(setter!($kind, $field, $ty, $example);)+
+            $(setter!($kind, $field, $variant, $ty, $example);)+
         }
     };
 }
@@ -132,7 +168,7 @@ macro_rules! getter {
         #[doc = "# Ok::<(), ProfileError>(())"]
         #[doc = "```"]
         pub fn $field(&self) -> $ty {
-            self.$field.unwrap_or_default()
+            self.$field
         }
     };
     ($kind:ident, $field:ident, $ty:ty, $doc:literal, $example:literal) => {
@@ -152,13 +188,13 @@ macro_rules! getter {
 
 /// A builder's setter: the value or `None`; `None` is absent, or the default for a field that has one.
 macro_rules! setter {
-    (code_or_default, $field:ident, $ty:ty, $example:literal) => {
-        setter!(@with_default $field, $ty, $example);
+    (code_or_default, $field:ident, $variant:ident, $ty:ty, $example:literal) => {
+        setter!(@with_default $field, $variant, $ty, $example);
     };
-    (flag_or_false, $field:ident, $ty:ty, $example:literal) => {
-        setter!(@with_default $field, $ty, $example);
+    (flag_or_false, $field:ident, $variant:ident, $ty:ty, $example:literal) => {
+        setter!(@with_default $field, $variant, $ty, $example);
     };
-    (@with_default $field:ident, $ty:ty, $example:literal) => {
+    (@with_default $field:ident, $variant:ident, $ty:ty, $example:literal) => {
         #[doc = concat!("Sets `", stringify!($field), "` (`None` sets the default).")]
         #[doc = ""]
         #[doc = "```"]
@@ -169,11 +205,13 @@ macro_rules! setter {
         #[doc = "# Ok::<(), ProfileError>(())"]
         #[doc = "```"]
         pub fn $field(mut self, value: impl Into<Option<$ty>>) -> Self {
-            self.profile.$field = value.into();
+            let value = value.into();
+            self.profile.stated &= !(1 << (Field::$variant as u32));
+            self.profile.$field = stated_value(value, &mut self.profile.stated, Field::$variant);
             self
         }
     };
-    ($kind:ident, $field:ident, $ty:ty, $example:literal) => {
+    ($kind:ident, $field:ident, $variant:ident, $ty:ty, $example:literal) => {
         #[doc = concat!("Sets `", stringify!($field), "` (pass `None` to clear it).")]
         #[doc = ""]
         #[doc = "```"]
@@ -281,9 +319,9 @@ impl Profile {
     /// ```
     pub fn is_stated(&self, field: Field) -> bool {
         match field {
-            Field::Performance => self.performance.is_some(),
-            Field::Contribution => self.contribution.is_some(),
-            Field::Potential => self.potential.is_some(),
+            Field::Performance | Field::Contribution | Field::Potential => {
+                self.stated & (1 << (field as u32)) != 0
+            }
             Field::Id | Field::Post => true,
             Field::Name => self.name.is_some(),
             Field::Role => self.role.is_some(),

@@ -39,12 +39,16 @@ macro_rules! clean {
 macro_rules! clean_profile {
     ($id:expr, $name:expr, $post:expr, $cell:ident
      @rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
-        Profile {
-            id: $id,
-            name: $name,
-            post: $post,
-            $($field: clean!($kind, $cell(Field::$variant)?),)+
-            policy_fields: Vec::new(),
+        {
+            let mut stated = 0u32;
+            Profile {
+                id: $id,
+                name: $name,
+                post: $post,
+                $($field: crate::profile::kept!($kind, Field::$variant, clean!($kind, $cell(Field::$variant)?), stated),)+
+                policy_fields: Vec::new(),
+                stated,
+            }
         }
     };
 }

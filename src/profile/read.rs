@@ -184,12 +184,16 @@ macro_rules! checked {
 macro_rules! checked_profile {
     ($id:expr, $name:expr, $post:expr, $get:ident
      @rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
-        Profile {
-            id: $id,
-            name: $name,
-            post: $post,
-            $($field: checked!($kind, Field::$variant, $get(Field::$variant)),)+
-            policy_fields: Vec::new(),
+        {
+            let mut stated = 0u32;
+            Profile {
+                id: $id,
+                name: $name,
+                post: $post,
+                $($field: crate::profile::kept!($kind, Field::$variant, checked!($kind, Field::$variant, $get(Field::$variant)), stated),)+
+                policy_fields: Vec::new(),
+                stated,
+            }
         }
     };
 }
@@ -199,14 +203,20 @@ macro_rules! checked_profile {
 macro_rules! serialize_profile {
     ($m:ident, $profile:expr, $opt:ident
      @rows $($field:ident: $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal) => $source:literal, $kind:ident($ty:ty), $how:ident $(($fact:ident))?, $doc:literal, $example:literal;)+) => {
-        $(serialize_field!($kind, $m, $opt, Field::$variant, $profile.$field);)+
+        $(serialize_field!($kind, $m, $opt, Field::$variant, $profile, $field);)+
     };
 }
 
 #[cfg(feature = "serde")]
 macro_rules! serialize_field {
-    ($kind:ident, $m:ident, $opt:ident, $field:expr, $value:expr) => {
-        $opt(&mut $m, $field, $value)?
+    (code_or_default, $m:ident, $opt:ident, $field:expr, $profile:expr, $name:ident) => {
+        $opt(&mut $m, $field, $profile.is_stated($field).then_some($profile.$name))?
+    };
+    (flag_or_false, $m:ident, $opt:ident, $field:expr, $profile:expr, $name:ident) => {
+        $opt(&mut $m, $field, $profile.is_stated($field).then_some($profile.$name))?
+    };
+    ($kind:ident, $m:ident, $opt:ident, $field:expr, $profile:expr, $name:ident) => {
+        $opt(&mut $m, $field, $profile.$name)?
     };
 }
 

@@ -143,6 +143,19 @@ macro_rules! clean {
     };
 }
 
+/// A clean value kept in the profile, by kind: a field with a default notes whether it was given.
+macro_rules! scan_kept {
+    (code_or_default, $p:ident, $field:expr, $value:expr) => {
+        $p.keep_stated($field, $value)
+    };
+    (flag_or_false, $p:ident, $field:expr, $value:expr) => {
+        $p.keep_stated($field, $value)
+    };
+    ($kind:ident, $p:ident, $field:expr, $value:expr) => {
+        $value
+    };
+}
+
 /// Sets a field after `id`, `name` and `post` from a clean JSON value: one arm per row of the field table, and
 /// none for the three the caller reads itself.
 macro_rules! set_clean_field {
@@ -150,7 +163,7 @@ macro_rules! set_clean_field {
         fn set_clean_field(p: &mut Profile, field: Field, value: Json<'_>) -> Option<()> {
             match field {
                 Field::Id | Field::Name | Field::Post => return None,
-                $(Field::$variant => p.$field = clean!($kind, value),)+
+                $(Field::$variant => p.$field = scan_kept!($kind, p, Field::$variant, clean!($kind, value)),)+
             }
             Some(())
         }
