@@ -352,10 +352,11 @@ impl Classification<'_> {
         push_codes(out, self.services());
         out.push_str(",\"missing_facts\":");
         push_codes(out, self.missing_facts());
-        if self.missing_indicators().next().is_some() {
+        let mut indicators = self.missing_indicators().peekable();
+        if indicators.peek().is_some() {
             // The policy's indicators follow the §4.7 names (DOMAIN.md §9.3).
             out.pop();
-            for (i, code) in self.missing_indicators().enumerate() {
+            for (i, code) in indicators.enumerate() {
                 if i > 0 || !self.missing_facts().is_empty() {
                     out.push(',');
                 }

@@ -116,8 +116,20 @@ pub(crate) struct Decided<'a> {
     managed_by: ManagedBy<'a>,
     entitlements: CodeSet<Entitlement>,
     missing: CodeSet<MissingFact>,
-    /// The policy's indicators whose numbers are missing (DOMAIN.md §9.3), bit `i` for its `i`-th indicator.
-    indicators: u32,
+}
+
+impl Decided<'_> {
+    pub(crate) fn stream(&self) -> Option<Stream> {
+        self.stream
+    }
+
+    pub(crate) fn specialty(&self) -> Option<Specialty> {
+        self.specialty
+    }
+
+    pub(crate) fn tier(&self) -> Option<Tier> {
+        self.tier
+    }
 }
 
 /// Classifies with a policy: from its rows where it has them (at most 64 conditions), else clause by clause.
@@ -419,7 +431,8 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn missing_indicators(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let bits = self.decided.indicators;
+        let bits =
+            procedure::open_indicators(self.policy, self.profile, &self.facts, &self.decided);
         let slots = &self.policy.compiled().slots;
         (0..32usize)
             .filter(move |i| bits & (1 << i) != 0)
@@ -585,7 +598,7 @@ impl serde::Serialize for Classification<'_> {
         s.serialize_field("above_designated_size", &self.facts.above_designated_size())?;
         s.serialize_field("entitlements", &self.decided.entitlements)?;
         s.serialize_field("services", &self.services)?;
-        if self.decided.indicators == 0 {
+        if self.missing_indicators().next().is_none() {
             s.serialize_field("missing_facts", &self.decided.missing)?;
         } else {
             let mut names: Vec<&str> = Vec::new();

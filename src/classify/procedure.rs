@@ -113,14 +113,6 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
         }
     }
 
-    // §9.3: the indicators whose absence leaves a condition open (only a policy with facts of its own has any;
-    // out of line, so that the built-in policy's procedure stays as small as it was).
-    let indicators = if c.slots.slots.is_empty() {
-        0
-    } else {
-        open_indicators(c, &e, stream, ladder, tier)
-    };
-
     Decided {
         stream,
         also,
@@ -131,21 +123,28 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
         managed_by: ManagedBy { list, extra },
         entitlements,
         missing,
-        indicators,
     }
 }
 
 /// The indicators whose absent numbers leave open an eligibility condition, a specialty condition of the
 /// person's stream, a condition of a tier above the one reached, or an entitlement's condition (DOMAIN.md §9.3),
-/// bit `i` for the policy's `i`-th indicator.
-#[inline(never)]
-fn open_indicators<E: Evaluator>(
-    c: &crate::policy::compile::Compiled,
-    e: &E,
-    stream: Option<crate::codes::Stream>,
-    ladder: &[crate::policy::compile::CompiledTier],
-    tier: Option<Tier>,
+/// bit `i` for the policy's `i`-th indicator: asked of a classification, never computed while classifying (so
+/// the procedure above, for every policy, stays as it was).
+pub(super) fn open_indicators(
+    policy: &Policy,
+    p: &crate::profile::Profile,
+    enterprise: &crate::enterprise::EnterpriseFacts,
+    decided: &Decided<'_>,
 ) -> u32 {
+    let c = policy.compiled();
+    if c.slots.slots.is_empty() {
+        return 0;
+    }
+    let mut e = super::eval::ByClause::new(p, enterprise, &c.slots);
+    let (stream, tier) = (decided.stream(), decided.tier());
+    e.decided(Fact::Stream, state(stream));
+    e.decided(Fact::Specialty, state(decided.specialty()));
+    e.decided(Fact::Tier, state(tier));
     let mut indicators = 0u32;
     let mut open = |conds: &AnyOf| {
         for cond in conds.iter().filter(|cond| e.eval(cond).is_none()) {
@@ -158,6 +157,7 @@ fn open_indicators<E: Evaluator>(
     for sp in c.specialties.iter().filter(|sp| Some(sp.parent) == stream) {
         open(&sp.when);
     }
+    let ladder = stream.map_or(&[][..], |s| c.ladder(s));
     for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
         open(&t.when);
     }
