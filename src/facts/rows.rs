@@ -12,7 +12,9 @@
 //! walks its clauses instead.
 
 use super::condition::{Cond, Mask};
-use super::{FACTS, Fact, INPUTS, Kind, States, missing_fact, per_fact, state_bits, state_count};
+use super::{
+    BUILT_IN, FACTS, Fact, INPUTS, Kind, States, missing_fact, state_bits, state_count,
+};
 use crate::codes::{CodeSet, MissingFact};
 
 /// The states a fact can be in: at most this many (a fact's values are bits of a `u32`).
@@ -102,6 +104,15 @@ pub(crate) fn per_state<T>(table: &[T; STATES], state: usize) -> &T {
     &table[state & (STATES - 1)]
 }
 
+/// The entry of a built-in fact in a table of the built-in facts. Rows are asked only of the facts they were
+/// built for (a policy with facts of its own has none); were a slot ever asked, it would read a built-in
+/// fact's entry rather than fail (the index keeps its low bits, the table's length rounded up).
+#[inline]
+#[allow(clippy::indexing_slicing)] // in bounds: see above, and the assertion below
+fn per_built_in<T>(table: &[T; BUILT_IN], fact: Fact) -> &T {
+    &table[(fact as usize) % BUILT_IN]
+}
+
 /// The state of a nameable fact among a profile's input states.
 #[inline]
 #[allow(clippy::indexing_slicing)] // in bounds: every nameable fact is an input fact (asserted at compile time)
@@ -145,10 +156,10 @@ const _: () = {
 /// A policy's conditions, numbered, with the rows of every fact's states.
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Rows {
-    rows: [[Row; STATES]; FACTS],
+    rows: [[Row; STATES]; BUILT_IN],
     /// Per fact and state: the conditions it makes false other than by being absent where a present value
     /// would do (needed only to name missing facts, so kept apart from the rows).
-    hard: [[u64; STATES]; FACTS],
+    hard: [[u64; STATES]; BUILT_IN],
 }
 
 impl core::fmt::Debug for Rows {
@@ -170,9 +181,13 @@ impl Rows {
             }
             masks.push(&c.mask);
         }
-        let mut rows = [[Row::default(); STATES]; FACTS];
-        let mut hard = [[0u64; STATES]; FACTS];
-        for ((fact, fact_rows), fact_hard) in Fact::ALL
+        // Rows read the built-in facts only: a policy whose conditions test its own facts has no rows.
+        if masks.iter().any(|m| Fact::ALL[BUILT_IN..].iter().any(|&f| m.used() & 1 << (f as u32) != 0)) {
+            return None;
+        }
+        let mut rows = [[Row::default(); STATES]; BUILT_IN];
+        let mut hard = [[0u64; STATES]; BUILT_IN];
+        for ((fact, fact_rows), fact_hard) in Fact::built_in()
             .iter()
             .copied()
             .zip(rows.iter_mut())
@@ -208,14 +223,14 @@ impl Rows {
     /// false or open.
     #[inline]
     pub(crate) fn row(&self, fact: Fact, state: usize) -> Row {
-        *per_state(per_fact(&self.rows, fact), state)
+        *per_state(per_built_in(&self.rows, fact), state)
     }
 
     /// Whether two states of a fact do the same to every condition: the same row, and the same conditions made
     /// false beyond repair. Every answer of the rows (truth, [`nameable`](Self::nameable),
     /// [`beyond_repair`](Self::beyond_repair)) is then the same for either state.
     pub(crate) fn alike(&self, fact: Fact, a: usize, b: usize) -> bool {
-        let hard = per_fact(&self.hard, fact);
+        let hard = per_built_in(&self.hard, fact);
         self.row(fact, a) == self.row(fact, b) && per_state(hard, a) == per_state(hard, b)
     }
 
