@@ -58,6 +58,14 @@ fn main() -> ExitCode {
         Shown(after.name()),
         after.hash()
     );
+    // The roster is read with the policy that adds fields to the profile (DOMAIN.md §9.2), the second if both
+    // do (the first's own columns are then unknown: --ignore-unknown-columns skips them).
+    let reader = [&after, &before]
+        .into_iter()
+        .find(|p| p.field_codes().next().is_some());
+    if let Some(policy) = reader {
+        roster_args.options = roster_args.options.clone().policy(policy.clone());
+    }
     let mut roster = match roster_args.open_or_report() {
         Ok(r) => r,
         Err(code) => return code,

@@ -159,6 +159,16 @@ fn an_absent_indicator_leaves_the_fact_open_and_is_missing() {
     assert_eq!(c.tier(), Some(Tier::HighEnd));
     assert_eq!(c.tier_condition(Tier::Leader), None);
     assert_eq!(missing(&c), ["papers"]);
+    // The sentence explains the open alternative, not the false one: what is missing is what it names.
+    let tier = c.reasons().last().unwrap();
+    assert_eq!(
+        tier.zh().to_string(),
+        "职称为正高级：高端人才；领军人才需论文数（≥ 10，未填）"
+    );
+    assert_eq!(
+        tier.en().to_string(),
+        "professional title Senior: High-end talent; Leading talent needs papers (≥ 10, not given)"
+    );
 }
 
 #[test]

@@ -13,7 +13,6 @@ use crate::profile::Profile;
 /// What DOMAIN.md §4's procedure asks of a condition, as the facts stand: the input facts and the stream,
 /// specialty and tier decided so far.
 pub(crate) trait Evaluator {
-
     /// The three-valued truth of a condition (DOMAIN.md §4.4): `None` when open.
     fn eval(&self, c: &Cond) -> Option<bool>;
 
@@ -96,7 +95,6 @@ impl ByClause {
 }
 
 impl Evaluator for ByClause {
-
     #[inline]
     fn eval(&self, c: &Cond) -> Option<bool> {
         c.mask.eval(&self.facts)

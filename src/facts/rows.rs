@@ -12,9 +12,7 @@
 //! walks its clauses instead.
 
 use super::condition::{Cond, Mask};
-use super::{
-    BUILT_IN, FACTS, Fact, INPUTS, Kind, States, missing_fact, state_bits, state_count,
-};
+use super::{BUILT_IN, FACTS, Fact, INPUTS, Kind, States, missing_fact, state_bits, state_count};
 use crate::codes::{CodeSet, MissingFact};
 
 /// The states a fact can be in: at most this many (a fact's values are bits of a `u32`).
@@ -182,7 +180,11 @@ impl Rows {
             masks.push(&c.mask);
         }
         // Rows read the built-in facts only: a policy whose conditions test its own facts has no rows.
-        if masks.iter().any(|m| Fact::ALL[BUILT_IN..].iter().any(|&f| m.used() & 1 << (f as u32) != 0)) {
+        if masks.iter().any(|m| {
+            Fact::ALL[BUILT_IN..]
+                .iter()
+                .any(|&f| m.used() & 1 << (f as u32) != 0)
+        }) {
             return None;
         }
         let mut rows = [[Row::default(); STATES]; BUILT_IN];

@@ -28,8 +28,8 @@ use super::problem::{Problem, ProblemKind};
 mod read;
 
 pub use crate::lang::LabelsDoc;
-pub use crate::money::{ParseUnitError, Unit};
 use crate::money::Wan;
+pub use crate::money::{ParseUnitError, Unit};
 use crate::raw::Raw;
 
 /// A policy as data: what [`Policy`](crate::Policy) is loaded from.

@@ -148,6 +148,25 @@ fn read_raw(def: &FieldDef, raw: &crate::raw::Raw) -> Result<Option<PolicyValue>
 }
 
 impl Policy {
+    /// The codes of the fields this policy adds to the profile (DOMAIN.md §9.2): its facts, then its indicators,
+    /// in the document's order. None for the built-in policy.
+    ///
+    /// ```
+    /// assert_eq!(talent_matrix::Policy::shizhong_2011().field_codes().count(), 0);
+    /// # #[cfg(feature = "toml")] {
+    /// use talent_matrix::{Policy, policy::PolicyDoc};
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// assert_eq!(
+    ///     policy.field_codes().collect::<Vec<_>>(),
+    ///     ["honour", "contribution_grade", "district_contribution_wan", "papers"]
+    /// );
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn field_codes(&self) -> impl Iterator<Item = &str> {
+        self.compiled().slots.fields.iter().map(|f| f.code.as_str())
+    }
+
     /// Reads one field this policy adds to the profile (DOMAIN.md §9.2) from its text, as a CSV cell holds it:
     /// the field named by its code or either Chinese label; a value by code or label; a many-valued fact's
     /// values separated by `;`, `；` or `、`; an indicator's number as a plain decimal. `Ok(None)` for an empty

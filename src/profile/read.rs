@@ -210,10 +210,18 @@ macro_rules! serialize_profile {
 #[cfg(feature = "serde")]
 macro_rules! serialize_field {
     (code_or_default, $m:ident, $opt:ident, $field:expr, $profile:expr, $name:ident) => {
-        $opt(&mut $m, $field, $profile.is_stated($field).then_some($profile.$name))?
+        $opt(
+            &mut $m,
+            $field,
+            $profile.is_stated($field).then_some($profile.$name),
+        )?
     };
     (flag_or_false, $m:ident, $opt:ident, $field:expr, $profile:expr, $name:ident) => {
-        $opt(&mut $m, $field, $profile.is_stated($field).then_some($profile.$name))?
+        $opt(
+            &mut $m,
+            $field,
+            $profile.is_stated($field).then_some($profile.$name),
+        )?
     };
     ($kind:ident, $m:ident, $opt:ident, $field:expr, $profile:expr, $name:ident) => {
         $opt(&mut $m, $field, $profile.$name)?

@@ -646,8 +646,13 @@ impl<'r, 'c> Writer<'r, 'c> {
                 _ => self.t("；", "; "),
             })?;
             write!(f, "{}{}", self.l(t.tier), self.t("需", " needs "))?;
-            // The alternative closest to holding (the first of those lacking fewest clauses).
-            if let Some(w) = t.when.iter().min_by_key(|w| lacking(w, &facts)) {
+            // The alternative closest to holding: an open one before one that is false (what is missing is
+            // then what the sentence names), then the first of those lacking fewest clauses.
+            let closest = t
+                .when
+                .iter()
+                .min_by_key(|w| (w.mask.eval(&facts) == Some(false), lacking(w, &facts)));
+            if let Some(w) = closest {
                 self.clauses(f, &w.mask, &facts, false)?;
             }
         }
