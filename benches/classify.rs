@@ -1,5 +1,7 @@
 //! `classify` over a realistic mix: the 63 people of the bundled sample roster (every stream, specialty and
-//! tier, some open facts), pre-parsed. Run with `cargo bench --bench classify`.
+//! tier, some open facts), pre-parsed; and the same people under a policy with facts, indicators and an
+//! evaluation of its own (`tests/data/facts-policy.toml`), each given some of them. Run with
+//! `cargo bench --bench classify`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,7 +12,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use talent_matrix::{Policy, Profile, classify};
+use talent_matrix::policy::PolicyDoc;
+use talent_matrix::{Measure, Policy, PolicyValue, Profile, classify};
 
 fn sample() -> Vec<Profile> {
     include_str!("../examples/data/roster.jsonl")
@@ -44,6 +47,44 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for p in &people {
                 black_box(classify(black_box(p)).to_json());
+            }
+        })
+    });
+    // A policy with facts of its own (DOMAIN.md §9.2, §9.3): read clause by clause. Every other person holds
+    // an honour, every third a contribution number (some graded major), every fourth a number of papers.
+    let facts = Policy::from_doc(
+        &PolicyDoc::from_toml(include_str!("../tests/data/facts-policy.toml")).unwrap(),
+    )
+    .unwrap();
+    let own: Vec<Profile> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut b = p.clone().into_builder();
+            if i % 2 == 0 {
+                b = b.policy_value("honour", PolicyValue::Many(vec!["shizhong_talent".into()]));
+            }
+            if i % 3 == 0 {
+                let wan = Measure::from_whole((i as i64 * 37) % 900);
+                b = b.policy_value("district_contribution_wan", PolicyValue::Number(wan));
+            }
+            if i % 4 == 0 {
+                b = b.policy_value("papers", PolicyValue::Number(Measure::from_whole(i as i64 % 15)));
+            }
+            b.build().unwrap()
+        })
+        .collect();
+    group.bench_function("sample_mix_policy_facts", |b| {
+        b.iter(|| {
+            for p in &own {
+                black_box(facts.classify(black_box(p)));
+            }
+        })
+    });
+    group.bench_function("sample_mix_policy_facts_to_json", |b| {
+        b.iter(|| {
+            for p in &own {
+                black_box(facts.classify(black_box(p)).to_json());
             }
         })
     });
