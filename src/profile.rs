@@ -114,9 +114,9 @@ macro_rules! profile {
             name: Option<String>,
             post: Post,
             $($field: crate::fields::stored!($kind, $ty),)+
-            /// The fields a policy adds (DOMAIN.md §9.2), in the order read: empty (no allocation) for a profile
-            /// of §3 fields only.
-            policy_fields: Vec<(String, PolicyValue)>,
+            /// The fields a policy adds (DOMAIN.md §9.2), in the order read: `None` (no allocation, one word) for
+            /// a profile of §3 fields only.
+            policy_fields: Option<Box<Vec<(String, PolicyValue)>>>,
             /// Which fields with a default were given (bit `Field as u32`): a stated value wins over one a policy
             /// evaluates (DOMAIN.md §9.3). Kept beside the values, so that reading a value stays a plain load.
             stated: u32,
@@ -130,7 +130,7 @@ macro_rules! profile {
                     name: None,
                     post,
                     $($field: Default::default(),)+
-                    policy_fields: Vec::new(),
+                    policy_fields: None,
                     stated: 0,
                 }
             }
@@ -289,7 +289,7 @@ impl Profile {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn policy_value(&self, code: &str) -> Option<&PolicyValue> {
-        self.policy_fields
+        self.own_fields()
             .iter()
             .find(|(c, _)| c == code)
             .map(|(_, v)| v)
@@ -303,7 +303,12 @@ impl Profile {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn policy_values(&self) -> impl Iterator<Item = (&str, &PolicyValue)> {
-        self.policy_fields.iter().map(|(c, v)| (c.as_str(), v))
+        self.own_fields().iter().map(|(c, v)| (c.as_str(), v))
+    }
+
+    /// The fields a policy adds, as a slice.
+    fn own_fields(&self) -> &[(String, PolicyValue)] {
+        self.policy_fields.as_deref().map_or(&[], Vec::as_slice)
     }
 
     /// Whether `performance`, `contribution` or `potential` was given (stated), rather than left at its default:
@@ -341,9 +346,8 @@ impl Profile {
     }
 
     /// Replaces the fields a policy adds (already checked by the caller).
-    #[cfg_attr(not(any(feature = "json", feature = "roster")), allow(dead_code))]
     pub(crate) fn set_policy_fields(&mut self, fields: Vec<(String, PolicyValue)>) {
-        self.policy_fields = fields;
+        self.policy_fields = (!fields.is_empty()).then(|| Box::new(fields));
     }
 
     /// The person's name, if given (never used by the rules).
@@ -438,7 +442,8 @@ impl ProfileBuilder {
         value: impl Into<Option<PolicyValue>>,
     ) -> Self {
         let code = code.into();
-        let fields = &mut self.profile.policy_fields;
+        let mut fields: Vec<(String, PolicyValue)> =
+            self.profile.policy_fields.take().map_or_else(Vec::new, |b| *b);
         let at = fields.iter().position(|(c, _)| *c == code);
         match (at, value.into()) {
             (Some(i), Some(v)) => {
@@ -452,6 +457,7 @@ impl ProfileBuilder {
             (None, Some(v)) => fields.push((code, v)),
             (None, None) => {}
         }
+        self.profile.set_policy_fields(fields);
         self
     }
 

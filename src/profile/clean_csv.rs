@@ -46,7 +46,7 @@ macro_rules! clean_profile {
                 name: $name,
                 post: $post,
                 $($field: crate::profile::kept!($kind, Field::$variant, clean!($kind, $cell(Field::$variant)?), stated),)+
-                policy_fields: Vec::new(),
+                policy_fields: None,
                 stated,
             }
         }

@@ -191,7 +191,7 @@ macro_rules! checked_profile {
                 name: $name,
                 post: $post,
                 $($field: crate::profile::kept!($kind, Field::$variant, checked!($kind, Field::$variant, $get(Field::$variant)), stated),)+
-                policy_fields: Vec::new(),
+                policy_fields: None,
                 stated,
             }
         }
