@@ -69,7 +69,10 @@ fn bench(c: &mut Criterion) {
                 b = b.policy_value("district_contribution_wan", PolicyValue::Number(wan));
             }
             if i % 4 == 0 {
-                b = b.policy_value("papers", PolicyValue::Number(Measure::from_whole(i as i64 % 15)));
+                b = b.policy_value(
+                    "papers",
+                    PolicyValue::Number(Measure::from_whole(i as i64 % 15)),
+                );
             }
             b.build().unwrap()
         })

@@ -442,8 +442,11 @@ impl ProfileBuilder {
         value: impl Into<Option<PolicyValue>>,
     ) -> Self {
         let code = code.into();
-        let mut fields: Vec<(String, PolicyValue)> =
-            self.profile.policy_fields.take().map_or_else(Vec::new, |b| *b);
+        let mut fields: Vec<(String, PolicyValue)> = self
+            .profile
+            .policy_fields
+            .take()
+            .map_or_else(Vec::new, |b| *b);
         let at = fields.iter().position(|(c, _)| *c == code);
         match (at, value.into()) {
             (Some(i), Some(v)) => {
