@@ -320,6 +320,15 @@ impl Slots {
         }
     }
 
+    /// Whether the profile states the value of an evaluation's target (then it wins, DOMAIN.md §9.3).
+    fn is_stated(&self, target: Target, p: &Profile) -> bool {
+        Self::stated(target, p, |f| {
+            let def = self.def(f)?;
+            matches!(p.policy_value(&def.code), Some(PolicyValue::One(_))).then_some(1)
+        })
+        .is_some()
+    }
+
     /// The evaluated value of an evaluated slot for a profile that states none and gives the indicator.
     pub(crate) fn graded(&self, fact: Fact, p: &Profile) -> Option<Graded> {
         let SlotKind::Evaluated {
@@ -332,11 +341,7 @@ impl Slots {
         else {
             return None;
         };
-        let stated = Self::stated(*target, p, |f| {
-            let def = self.def(f)?;
-            matches!(p.policy_value(&def.code), Some(PolicyValue::One(_))).then_some(1)
-        });
-        if stated.is_some() {
+        if self.is_stated(*target, p) {
             return None;
         }
         let number = Self::number(p, self.def(*from)?)?;
@@ -501,11 +506,7 @@ impl Slots {
         let SlotKind::Evaluated { target, grades, .. } = &self.slot(fact)?.kind else {
             return None;
         };
-        let stated = Self::stated(*target, p, |f| {
-            let def = self.def(f)?;
-            matches!(p.policy_value(&def.code), Some(PolicyValue::One(_))).then_some(1)
-        });
-        if stated.is_some() {
+        if self.is_stated(*target, p) {
             return None;
         }
         grades

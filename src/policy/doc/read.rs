@@ -348,6 +348,22 @@ impl Reader {
         })
     }
 
+    /// A `true` or `false` entry; absent (when not required) or of another type reads as `false`.
+    fn boolean(&mut self, t: &[(&str, &Raw)], key: &str, at: &str, required: bool) -> bool {
+        match self.get(t, key, at, required) {
+            Some(Raw::Bool(b)) => *b,
+            Some(other) => {
+                self.problem(
+                    ProblemKind::Shape,
+                    &join(at, key),
+                    format_args!("expected true or false, got {}", show(other)),
+                );
+                false
+            }
+            None => false,
+        }
+    }
+
     /// The three labels of a table.
     fn labels(&mut self, t: &[(&str, &Raw)], at: &str) -> LabelsDoc {
         LabelsDoc {
@@ -386,18 +402,7 @@ impl Reader {
         FactDoc {
             code: self.string(&t, "code", at),
             labels: self.labels(&t, at),
-            many: match self.get(&t, "many", at, true) {
-                Some(Raw::Bool(b)) => *b,
-                Some(other) => {
-                    self.problem(
-                        ProblemKind::Shape,
-                        &join(at, "many"),
-                        format_args!("expected true or false, got {}", show(other)),
-                    );
-                    false
-                }
-                None => false,
-            },
+            many: self.boolean(&t, "many", at, true),
             values: self.list(&t, "values", at, true, |r, raw, at| {
                 let mut known = vec!["code"];
                 known.extend(LABELS);
@@ -627,18 +632,7 @@ impl Reader {
                         revenue_wan: r
                             .get(&t, "revenue_wan", at, false)
                             .and_then(|v| r.wan(v, &join(at, "revenue_wan"))),
-                        always: match r.get(&t, "always", at, false) {
-                            None => false,
-                            Some(Raw::Bool(b)) => *b,
-                            Some(other) => {
-                                r.problem(
-                                    ProblemKind::Shape,
-                                    &join(at, "always"),
-                                    format_args!("expected true or false, got {}", show(other)),
-                                );
-                                false
-                            }
-                        },
+                        always: r.boolean(&t, "always", at, false),
                     }
                 },
             ),
