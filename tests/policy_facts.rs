@@ -840,3 +840,77 @@ fn progression_states_the_thresholds_to_reach() {
     );
     assert_eq!(policy.classify(&q).tier(), Some(Tier::Leader));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A document of policy facts spoiled at random (a line dropped or doubled, a value replaced by something
+    /// else) loads or is refused with problems, never panics; one that loads classifies any profile.
+    #[test]
+    fn spoiled_documents_load_or_are_refused(
+        line in 0usize..400,
+        how in 0u8..3,
+        with in select(vec!["-1", "1e400", "\"\"", "[]", "{}", "true", "0.00001", "\"none\"", "\"泰山学者\"",
+                            "{ at_least = 5, below = 5 }", "[{}]", "99999999999999999999", "\"many\""]),
+    ) {
+        let lines: Vec<&str> = FACTS.lines().collect();
+        let at = line % lines.len();
+        let mut spoiled: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+        match how {
+            0 => { spoiled.remove(at); }
+            1 => { let l = spoiled[at].clone(); spoiled.insert(at, l); }
+            _ => {
+                if let Some((key, _)) = spoiled[at].split_once(" = ") {
+                    spoiled[at] = format!("{key} = {with}");
+                }
+            }
+        }
+        let text = spoiled.join("\n");
+        if let Ok(doc) = PolicyDoc::from_toml(&text) {
+            match Policy::from_doc(&doc) {
+                Ok(policy) => {
+                    let p = Profile::builder("1", Post::ProfessionalTechnical)
+                        .policy_value("papers", PolicyValue::Number(Measure::from_whole(3)))
+                        .policy_value("honour", PolicyValue::Many(vec!["taishan_scholar".into()]))
+                        .build()
+                        .unwrap();
+                    let c = policy.classify(&p);
+                    let _ = c.to_json();
+                    let _ = reasons(&c);
+                }
+                Err(e) => prop_assert!(!e.problems().is_empty()),
+            }
+        }
+    }
+
+    /// Any JSON value in a policy field is read or refused naming the field, never a panic.
+    #[test]
+    fn any_value_in_a_policy_field_is_read_or_refused(
+        field in select(vec!["honour", "contribution_grade", "papers", "district_contribution_wan", "荣誉称号"]),
+        value in select(vec!["null", "\"\"", "[]", "[null]", "[1]", "{}", "-0", "1e300", "-1e-9", "12.34567",
+                             "\"泰山学者；\"", "\"、、\"", "[\"市中英才\",\"市中英才\"]", "\"\\u202e\"", "true",
+                             "10000000001", "3", "\"3\"", "[\"泰山学者\"]", "\"major\""]),
+    ) {
+        let policy = policy();
+        let json = format!(r#"{{"id":"1","post":"other","{field}":{value}}}"#);
+        match policy.profile_from_json(&json) {
+            Ok(p) => prop_assert!(policy.check_profile(&p).is_ok()),
+            Err(e) => prop_assert!(e.field().is_some() || matches!(e, talent_matrix::ProfileError::UnknownField { .. }), "{}", e),
+        }
+    }
+}
+
+#[test]
+fn json_keys_are_codes_and_csv_headers_may_be_labels() {
+    let policy = policy();
+    let err = policy
+        .profile_from_json(r#"{"id":"1","post":"other","荣誉称号":["泰山学者"]}"#)
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with("unknown field 荣誉称号"),
+        "{err}"
+    );
+    assert!(policy.read_field("荣誉称号", "泰山学者").is_some());
+    assert!(policy.read_field("榮譽稱號", "泰山學者").is_some());
+    assert!(policy.read_field("Honour", "x").is_none());
+}

@@ -247,14 +247,16 @@ impl Policy {
         let Raw::Object(entries) = raw else {
             return Profile::read_json(json);
         };
+        // JSON keys by code, as the §3 fields' (DOMAIN.md §9.2); a Chinese label names a CSV column only.
+        let code_of = |key: &str| slots.fields.iter().position(|f| f.code == key);
         let (own, rest): (Vec<_>, Vec<_>) = entries
             .into_iter()
-            .partition(|(key, _)| slots.field(key).is_some());
+            .partition(|(key, _)| code_of(key).is_some());
         let mut profile = Profile::read_json(&Raw::Object(rest).to_string())?;
         let id = || Some(profile.id().to_owned());
         let mut fields: Vec<(String, PolicyValue)> = Vec::with_capacity(own.len());
         for (key, value) in &own {
-            let Some(def) = slots.field(key).and_then(|i| slots.fields.get(i)) else {
+            let Some(def) = code_of(key).and_then(|i| slots.fields.get(i)) else {
                 continue;
             };
             if fields.iter().any(|(c, _)| *c == def.code) {
