@@ -140,6 +140,9 @@ pub struct Matrix {
     amounts: [Option<Amount>; Entitlement::ALL.len()],
     services: [u64; Service::ALL.len()],
     missing: [Ids; MissingFact::ALL.len()],
+    /// The ids of the records missing each of a policy's indicators (DOMAIN.md §9.3), with the indicator's
+    /// labels, in the order first met; empty under a policy without indicators.
+    missing_indicators: Vec<(String, crate::lang::LabelsDoc, Ids)>,
 }
 
 /// Record ids, in the order they were added: one string of all of them and a length per id, about 12 bytes
@@ -295,6 +298,7 @@ impl Matrix {
             amounts: [None; Entitlement::ALL.len()],
             services: [0; Service::ALL.len()],
             missing: Default::default(),
+            missing_indicators: Vec::new(),
         }
     }
 
@@ -330,6 +334,27 @@ impl Matrix {
         }
         for m in c.missing_facts() {
             per_code_mut(&mut self.missing, m).push(c.id());
+        }
+        if c.policy().field_codes().next().is_some() {
+            self.add_missing_indicators(c);
+        }
+    }
+
+    /// Counts the indicators a classification under a policy with indicators misses.
+    fn add_missing_indicators(&mut self, c: &Classification<'_>) {
+        for code in c.missing_indicators() {
+            let at = match self.missing_indicators.iter().position(|(k, ..)| k == code) {
+                Some(at) => at,
+                None => {
+                    let labels = c.policy().field_labels(code).cloned().unwrap_or_default();
+                    self.missing_indicators
+                        .push((code.to_owned(), labels, Ids::default()));
+                    self.missing_indicators.len() - 1
+                }
+            };
+            if let Some((_, _, ids)) = self.missing_indicators.get_mut(at) {
+                ids.push(c.id());
+            }
         }
     }
 
@@ -371,6 +396,16 @@ impl Matrix {
         }
         for (a, b) in self.missing.iter_mut().zip(other.missing) {
             a.append(b);
+        }
+        for (code, labels, ids) in other.missing_indicators {
+            match self
+                .missing_indicators
+                .iter_mut()
+                .find(|(k, ..)| *k == code)
+            {
+                Some((_, _, mine)) => mine.append(ids),
+                None => self.missing_indicators.push((code, labels, ids)),
+            }
         }
     }
 
@@ -545,6 +580,36 @@ impl Matrix {
     pub fn missing(&self, fact: MissingFact) -> &Ids {
         per_code(&self.missing, fact)
     }
+
+    /// The ids of the records missing each of a policy's indicators (DOMAIN.md §9.3), by the indicator's code,
+    /// in the order first met; none under a policy without indicators (the built-in policy).
+    ///
+    /// ```
+    /// # #[cfg(all(feature = "toml", feature = "json"))] {
+    /// use talent_matrix::{Matrix, Policy, policy::PolicyDoc};
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../tests/data/facts-policy.toml"))?)?;
+    /// let p = policy.profile_from_json(r#"{"id":"T-1","post":"professional_technical","professional_title":"senior"}"#)?;
+    /// let mut m = Matrix::new();
+    /// m.add(&policy.classify(&p));
+    /// let missing: Vec<(&str, Vec<&str>)> = m.missing_indicators().map(|(k, ids)| (k, ids.iter().collect())).collect();
+    /// assert_eq!(missing, [("papers", vec!["T-1"])]);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn missing_indicators(&self) -> impl Iterator<Item = (&str, &Ids)> {
+        self.missing_indicators
+            .iter()
+            .map(|(code, _, ids)| (code.as_str(), ids))
+    }
+
+    /// The missing indicators with their labels (for the report).
+    pub(crate) fn missing_indicator_labels(
+        &self,
+    ) -> impl Iterator<Item = (&crate::lang::LabelsDoc, &Ids)> {
+        self.missing_indicators
+            .iter()
+            .map(|(_, labels, ids)| (labels, ids))
+    }
 }
 
 impl<'c, 'a: 'c> Extend<&'c Classification<'a>> for Matrix {
@@ -659,9 +724,15 @@ impl serde::Serialize for Matrix {
         struct Missing<'m>(&'m Matrix);
         impl serde::Serialize for Missing<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(Some(MissingFact::ALL.len()))?;
+                let mut map = serializer.serialize_map(Some(
+                    MissingFact::ALL.len() + self.0.missing_indicators.len(),
+                ))?;
                 for &f in MissingFact::ALL {
                     map.serialize_entry(f.code(), self.0.missing(f))?;
+                }
+                // A policy's indicators after the six (none under the built-in policy).
+                for (code, ids) in self.0.missing_indicators() {
+                    map.serialize_entry(code, ids)?;
                 }
                 map.end()
             }

@@ -310,14 +310,18 @@ impl Matrix {
                 .collect(),
             &mut out,
         );
-        let missing: Vec<&MissingFact> = MissingFact::ALL
+        let missing: Vec<(&str, &crate::matrix::Ids)> = MissingFact::ALL
             .iter()
             .filter(|&&f| !self.missing(f).is_empty())
+            .map(|&f| (f.label(lang), self.missing(f)))
+            .chain(
+                self.missing_indicator_labels()
+                    .map(|(labels, ids)| (labels.get(lang), ids)),
+            )
             .collect();
         if !missing.is_empty() {
             let _ = writeln!(out, "\n{}", Word::MissingFacts.text(lang));
-            for &f in missing {
-                let ids = self.missing(f);
+            for (label, ids) in missing {
                 // Shown as a terminal should show them (see `safety`): whatever an id holds cannot act.
                 let shown: Vec<std::borrow::Cow<'_, str>> =
                     ids.iter().take(10).map(crate::safety::shown).collect();
@@ -325,7 +329,7 @@ impl Matrix {
                 let _ = writeln!(
                     out,
                     "  {} ({}): {}{more}",
-                    f.label(lang),
+                    crate::safety::shown(label),
                     ids.len(),
                     shown.join(" ")
                 );

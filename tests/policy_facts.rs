@@ -914,3 +914,44 @@ fn json_keys_are_codes_and_csv_headers_may_be_labels() {
     assert!(policy.read_field("榮譽稱號", "泰山學者").is_some());
     assert!(policy.read_field("Honour", "x").is_none());
 }
+
+#[test]
+fn the_matrix_lists_who_misses_each_indicator_and_merges_them() {
+    let policy = policy();
+    let people: Vec<Profile> = [
+        r#"{"id":"A","post":"professional_technical","professional_title":"senior"}"#,
+        r#"{"id":"B","post":"enterprise","role":"principal","industry":"finance"}"#,
+        r#"{"id":"C","post":"professional_technical","professional_title":"senior","papers":4}"#,
+        r#"{"id":"D","post":"professional_technical","professional_title":"senior"}"#,
+    ]
+    .iter()
+    .map(|l| read(&policy, l))
+    .collect();
+    let whole: Matrix = people.iter().map(|p| policy.classify(p)).collect();
+    let listed = |m: &Matrix| -> Vec<(String, Vec<String>)> {
+        m.missing_indicators()
+            .map(|(k, ids)| (k.to_owned(), ids.iter().map(str::to_owned).collect()))
+            .collect()
+    };
+    assert_eq!(
+        listed(&whole),
+        [
+            ("papers".to_owned(), vec!["A".to_owned(), "D".to_owned()]),
+            ("district_contribution_wan".to_owned(), vec!["B".to_owned()]),
+        ]
+    );
+    let mut left: Matrix = people[..2].iter().map(|p| policy.classify(p)).collect();
+    left.merge(people[2..].iter().map(|p| policy.classify(p)).collect());
+    assert_eq!(listed(&left), listed(&whole));
+    let table = whole.to_table(talent_matrix::Lang::ZhHans);
+    assert!(table.contains("  论文数 (2): A D"), "{table}");
+    assert!(table.contains("  区级经济贡献 (1): B"), "{table}");
+    let json = serde_json::to_value(&whole).unwrap();
+    assert_eq!(
+        json["missing_facts"]["papers"],
+        serde_json::json!(["A", "D"])
+    );
+    // The built-in policy's matrix has none.
+    let built_in: Matrix = people.iter().map(talent_matrix::classify).collect();
+    assert_eq!(built_in.missing_indicators().count(), 0);
+}

@@ -167,6 +167,16 @@ impl Policy {
         self.compiled().slots.fields.iter().map(|f| f.code.as_str())
     }
 
+    /// The labels of a field this policy adds, by its code.
+    pub(crate) fn field_labels(&self, code: &str) -> Option<&crate::lang::LabelsDoc> {
+        self.compiled()
+            .slots
+            .fields
+            .iter()
+            .find(|f| f.code == code)
+            .map(|f| &f.labels)
+    }
+
     /// Reads one field this policy adds to the profile (DOMAIN.md §9.2) from its text, as a CSV cell holds it:
     /// the field named by its code or either Chinese label; a value by code or label; a many-valued fact's
     /// values separated by `;`, `；` or `、`; an indicator's number as a plain decimal. `Ok(None)` for an empty
