@@ -1,6 +1,7 @@
 //! What entitlements are worth (DOMAIN.md §9.1 "Amounts"): `amount_yuan` and `per` on an entitlement, read and
 //! written back, refused out of range, and totalled by the matrix (people × amount, per period) in its JSON and
-//! its table. A policy without amounts writes, hashes and reports exactly as before.
+//! its table. Amounts are left out of a policy's hash (they decide no classification); the built-in policy's
+//! annual reward carries the seed's 6 万元 a year; a policy without amounts writes and reports as before.
 #![cfg(all(feature = "toml", feature = "json"))]
 #![allow(
     clippy::unwrap_used,
@@ -17,6 +18,7 @@ use talent_matrix::{
 fn with_amounts() -> PolicyDoc {
     let mut doc = PolicyDoc::shizhong_2011();
     doc.name = "with-amounts".into();
+    doc.entitlements[0].amount = None;
     doc.entitlements[0].amount = Some(Amount {
         yuan: 60_000,
         per: Per::Year,
@@ -41,12 +43,24 @@ fn amounts_are_read_and_written_back() {
     assert!(toml.contains(r#"per = "year""#), "{toml}");
     assert_eq!(PolicyDoc::from_toml(&toml).unwrap(), doc);
     assert_eq!(PolicyDoc::from_json(&doc.to_json()).unwrap(), doc);
-    // The amount is part of the policy's content, so of its hash; a policy without amounts is unchanged.
+    // The amount decides nothing, so it is left out of the hash the records carry; the rest is in it.
     let priced = Policy::from_doc(&doc).unwrap();
     let mut plain = doc.clone();
     plain.entitlements[0].amount = None;
+    assert_eq!(priced.hash(), Policy::from_doc(&plain).unwrap().hash());
+    plain.entitlements[0].source.push('.');
     assert_ne!(priced.hash(), Policy::from_doc(&plain).unwrap().hash());
-    assert!(!PolicyDoc::shizhong_2011().to_toml().contains("amount_yuan"));
+    // The built-in annual reward: 6 万元 a year ([seed] 每年6萬元), and the built-in hash is the one its records
+    // have always carried.
+    assert_eq!(
+        PolicyDoc::shizhong_2011().entitlements[0].amount,
+        Some(Amount { yuan: 60_000, per: Per::Year })
+    );
+    assert_eq!(
+        Policy::shizhong_2011().hash(),
+        "sha256:eea5ec089bd7f434ae3cddd32490a47b0ba1757be4879a43f6d1ef90eb54a5e3"
+    );
+    assert!(PolicyDoc::shizhong_2011().entitlements[1].amount.is_none());
 }
 
 #[test]
@@ -136,9 +150,20 @@ fn the_matrix_totals_what_the_entitlements_cost() {
         )),
         "{zh}"
     );
+    // The built-in policy totals its reward too.
+    let mut built_in = Matrix::new();
+    built_in.add(&Policy::shizhong_2011().classify(&people[0]));
+    assert_eq!(
+        built_in.entitlement_total(Entitlement::AnnualReward),
+        Some((60_000, Per::Year))
+    );
     // Without amounts, no such key and no such line.
+    let mut doc = PolicyDoc::shizhong_2011();
+    doc.name = "no-amounts".into();
+    doc.entitlements[0].amount = None;
+    let no_amounts = Policy::from_doc(&doc).unwrap();
     let mut plain = Matrix::new();
-    plain.add(&Policy::shizhong_2011().classify(&people[0]));
+    plain.add(&no_amounts.classify(&people[0]));
     assert!(
         serde_json::to_value(&plain)
             .unwrap()

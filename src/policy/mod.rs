@@ -261,14 +261,24 @@ impl Policy {
     }
 
     /// The content hash of the policy, `sha256:` and 64 hex digits: the SHA-256 of the document as compact
-    /// JSON with keys in a fixed order. Two policies with the same hash have the same rules, word for word.
+    /// JSON with keys in a fixed order, **without the entitlements' amounts** (`amount_yuan`, `per`). Two
+    /// policies with the same hash have the same rules, word for word. The amounts are left out because they
+    /// decide no classification, and the hash, which every record carries, names the rules that decided it: so
+    /// the built-in policy's records stayed as they were when its annual reward gained its 60,000 yuan a year
+    /// (DOMAIN.md §9.5). A matrix that totals amounts says which it used ([`Matrix::entitlement_amount`]).
+    ///
+    /// [`Matrix::entitlement_amount`]: crate::Matrix::entitlement_amount
     ///
     /// ```
     /// let hash = talent_matrix::Policy::default().hash().to_owned();
     /// assert_eq!(hash.len(), "sha256:".len() + 64);
     /// let mut doc = talent_matrix::Policy::default().doc().clone();
     /// doc.name = "shizhong-2011-revised".into();
-    /// assert_ne!(talent_matrix::Policy::from_doc(&doc)?.hash(), hash);
+    /// let renamed = talent_matrix::Policy::from_doc(&doc)?;
+    /// assert_ne!(renamed.hash(), hash);
+    /// // An amount changes no decision, and no hash.
+    /// doc.entitlements[0].amount = Some(talent_matrix::policy::Amount { yuan: 80_000, per: talent_matrix::policy::Per::Year });
+    /// assert_eq!(talent_matrix::Policy::from_doc(&doc)?.hash(), renamed.hash());
     /// # Ok::<(), talent_matrix::policy::PolicyError>(())
     /// ```
     pub fn hash(&self) -> &str {
@@ -433,11 +443,16 @@ impl Default for Policy {
     }
 }
 
-/// `sha256:` and the hex SHA-256 of the document as compact JSON.
+/// `sha256:` and the hex SHA-256 of the document as compact JSON, the entitlements' amounts left out (see
+/// [`Policy::hash`]).
 fn content_hash(doc: &PolicyDoc) -> String {
     use sha2::{Digest, Sha256};
     use std::fmt::Write as _;
-    let digest = Sha256::digest(doc.to_raw().to_string().as_bytes());
+    let mut deciding = doc.clone();
+    for e in &mut deciding.entitlements {
+        e.amount = None;
+    }
+    let digest = Sha256::digest(deciding.to_raw().to_string().as_bytes());
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
     for b in digest {
