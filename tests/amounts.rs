@@ -54,7 +54,10 @@ fn amounts_are_read_and_written_back() {
     // have always carried.
     assert_eq!(
         PolicyDoc::shizhong_2011().entitlements[0].amount,
-        Some(Amount { yuan: 60_000, per: Per::Year })
+        Some(Amount {
+            yuan: 60_000,
+            per: Per::Year
+        })
     );
     assert_eq!(
         Policy::shizhong_2011().hash(),
