@@ -1,6 +1,6 @@
 //! `classify` over a realistic mix: the 63 people of the bundled sample roster (every stream, specialty and
 //! tier, some open facts), pre-parsed; and the same people under a policy with facts, indicators and an
-//! evaluation of its own (`tests/data/facts-policy.toml`), each given some of them. Run with
+//! evaluation of its own (`examples/data/policy-facts.toml`), each given some of them. Run with
 //! `cargo bench --bench classify`.
 #![allow(
     clippy::unwrap_used,
@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
     // A policy with facts of its own (DOMAIN.md §9.2, §9.3): read clause by clause. Every other person holds
     // an honour, every third a contribution number (some graded major), every fourth a number of papers.
     let facts = Policy::from_doc(
-        &PolicyDoc::from_toml(include_str!("../tests/data/facts-policy.toml")).unwrap(),
+        &PolicyDoc::from_toml(include_str!("../examples/data/policy-facts.toml")).unwrap(),
     )
     .unwrap();
     let own: Vec<Profile> = people

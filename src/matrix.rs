@@ -587,7 +587,7 @@ impl Matrix {
     /// ```
     /// # #[cfg(all(feature = "toml", feature = "json"))] {
     /// use talent_matrix::{Matrix, Policy, policy::PolicyDoc};
-    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../tests/data/facts-policy.toml"))?)?;
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../examples/data/policy-facts.toml"))?)?;
     /// let p = policy.profile_from_json(r#"{"id":"T-1","post":"professional_technical","professional_title":"senior"}"#)?;
     /// let mut m = Matrix::new();
     /// m.add(&policy.classify(&p));

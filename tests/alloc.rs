@@ -41,9 +41,10 @@ fn classify_makes_no_heap_allocation_from_the_first_call() {
     // classified without allocating.
     #[cfg(all(feature = "toml", feature = "json"))]
     {
-        let doc =
-            talent_matrix::policy::PolicyDoc::from_toml(include_str!("data/facts-policy.toml"))
-                .unwrap();
+        let doc = talent_matrix::policy::PolicyDoc::from_toml(include_str!(
+            "../examples/data/policy-facts.toml"
+        ))
+        .unwrap();
         let policy = Policy::from_doc(&doc).unwrap();
         let lines = [
             r#"{"id":"1","post":"enterprise","role":"principal","industry":"finance","district_contribution_wan":620,"honour":["泰山学者"]}"#,

@@ -16,7 +16,7 @@ use talent_matrix::{
 };
 use talent_matrix::{Industry, Policy};
 
-const FACTS: &str = include_str!("data/facts-policy.toml");
+const FACTS: &str = include_str!("../examples/data/policy-facts.toml");
 
 /// The test policy: honours (many-valued), a contribution grade evaluated from district contribution, papers
 /// compared directly.

@@ -424,7 +424,7 @@ impl<'a> Classification<'a> {
     /// ```
     /// # #[cfg(all(feature = "toml", feature = "json"))] {
     /// use talent_matrix::{Policy, policy::PolicyDoc};
-    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../examples/data/policy-facts.toml"))?)?;
     /// let p = policy.profile_from_json(r#"{"id":"1","post":"professional_technical","professional_title":"senior"}"#)?;
     /// assert_eq!(policy.classify(&p).missing_indicators().collect::<Vec<_>>(), ["papers"]);
     /// # }

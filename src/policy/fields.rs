@@ -155,7 +155,7 @@ impl Policy {
     /// assert_eq!(talent_matrix::Policy::shizhong_2011().field_codes().count(), 0);
     /// # #[cfg(feature = "toml")] {
     /// use talent_matrix::{Policy, policy::PolicyDoc};
-    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../examples/data/policy-facts.toml"))?)?;
     /// assert_eq!(
     ///     policy.field_codes().collect::<Vec<_>>(),
     ///     ["honour", "contribution_grade", "district_contribution_wan", "papers"]
@@ -185,7 +185,7 @@ impl Policy {
     /// ```
     /// # #[cfg(feature = "toml")] {
     /// use talent_matrix::{Policy, PolicyValue, policy::PolicyDoc};
-    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../examples/data/policy-facts.toml"))?)?;
     /// let (code, value) = policy.read_field("荣誉称号", "泰山学者；市中英才").unwrap()?;
     /// assert_eq!(code, "honour");
     /// assert_eq!(value, Some(PolicyValue::Many(vec!["taishan_scholar".into(), "shizhong_talent".into()])));
@@ -216,7 +216,7 @@ impl Policy {
     /// ```
     /// # #[cfg(all(feature = "toml", feature = "json"))] {
     /// use talent_matrix::{Measure, Policy, PolicyValue, policy::PolicyDoc};
-    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../examples/data/policy-facts.toml"))?)?;
     /// let p = policy.profile_from_json(
     ///     r#"{"id":"1","post":"enterprise","honour":["泰山学者"],"district_contribution_wan":620}"#,
     /// )?;

@@ -214,7 +214,7 @@ impl RosterOptions {
     /// # #[cfg(feature = "toml")] {
     /// use talent_matrix::roster::{Format, Roster, RosterOptions};
     /// use talent_matrix::{Policy, PolicyValue, policy::PolicyDoc};
-    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../tests/data/facts-policy.toml"))?)?;
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../examples/data/policy-facts.toml"))?)?;
     /// let csv = "编号,岗位,荣誉称号\nP-1,专业技术岗位,泰山学者\nP-2,专业技术岗位,泰山学者、泰山学者\n";
     /// let options = RosterOptions::default().policy(policy);
     /// let rows: Vec<_> = Roster::from_reader(csv.as_bytes(), Format::Csv, &options)?.collect();
