@@ -955,3 +955,39 @@ fn the_matrix_lists_who_misses_each_indicator_and_merges_them() {
     let built_in: Matrix = people.iter().map(talent_matrix::classify).collect();
     assert_eq!(built_in.missing_indicators().count(), 0);
 }
+
+#[test]
+fn a_policy_s_own_fields_are_bounded() {
+    let indicator = |i: usize| {
+        format!(
+            "\n[[indicators]]\ncode = \"n{i}\"\nzh_hans = \"指标{i}\"\nzh_hant = \"指標{i}\"\nen = \"Number {i}\"\nunit = \"count\"\nsource = \"t\"\n"
+        )
+    };
+    // The test policy has two indicators: 63 more make 65.
+    let many: String = (0..63).map(indicator).collect();
+    assert_eq!(
+        problems(&format!("{FACTS}{many}")),
+        ["Limit | indicators: 65 entries, more than the limit of 64 (Limits::max_fields)"]
+    );
+    let limits = talent_matrix::policy::Limits::default().max_fields(70);
+    let doc = PolicyDoc::from_toml(&format!("{FACTS}{many}")).unwrap();
+    assert!(Policy::from_doc_with(&doc, &limits).is_ok());
+    // More than twelve tested in conditions: more slots than there are.
+    let fact = |i: usize| {
+        format!(
+            "\n[[facts]]\ncode = \"f{i}\"\nzh_hans = \"事实{i}\"\nzh_hant = \"事實{i}\"\nen = \"Fact {i}\"\nmany = false\n\
+             values = [{{ code = \"yes\", zh_hans = \"是{i}\", zh_hant = \"是{i}\", en = \"Yes {i}\" }}]\nsource = \"t\"\n"
+        )
+    };
+    // The test policy fills three slots (two facts, one indicator compared directly): ten more make 13.
+    let thirteen: String = (0..10).map(fact).collect();
+    assert_eq!(
+        problems(&format!("{FACTS}{thirteen}")),
+        [
+            "Limit | the policy's facts and directly compared indicators need 13 slots (at most 12: 17 facts of the \
+             profile are built in, 12 more a policy may add)",
+            "Limit | ladders[1].tiers[0].when[1]: papers cannot be tested: the policy's facts and compared indicators \
+             need more slots than there are",
+        ]
+    );
+}

@@ -139,25 +139,34 @@ pub(crate) struct Slots {
     /// The evaluated slots in the order of the policy's `[[evaluations]]`, each with its fact's code as the
     /// rule id needs it (`evaluation.<code>`).
     pub(crate) evaluations: Vec<(Fact, &'static str)>,
+    /// The fields that would have needed a slot past the last one (a policy past the limit, refused).
+    pub(crate) unslotted: Vec<usize>,
 }
 
 /// The codes of the facts policies have evaluated, kept for the life of the process so that a rule id
 /// (`evaluation.<code>`) is `Copy` and `'static` like the built-in ones. Each code is kept once, however often
-/// a policy is loaded; a code is added only when a policy that loads defines it (never by parsing a rule id),
-/// so what is kept is bounded by the policies an application loads.
+/// a policy is loaded; a code is added only when a policy defines it (never by parsing a rule id), and at most
+/// [`KEPT_CODES`] of them, so what is kept stays bounded (at most 48 bytes a code) even for a process that loads
+/// policies from untrusted hands.
 static CODES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
 
-/// The kept copy of a code, keeping it if it is new.
-pub(crate) fn intern(code: &str) -> &'static str {
+/// The most distinct evaluated-fact codes a process keeps.
+pub(crate) const KEPT_CODES: usize = 4096;
+
+/// The kept copy of a code, keeping it if it is new; `None` once [`KEPT_CODES`] are kept.
+pub(crate) fn intern(code: &str) -> Option<&'static str> {
     let mut codes = CODES
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(kept) = codes.iter().find(|c| **c == code) {
-        return kept;
+        return Some(kept);
+    }
+    if codes.len() >= KEPT_CODES {
+        return None;
     }
     let kept: &'static str = Box::leak(code.to_owned().into_boxed_str());
     codes.push(kept);
-    kept
+    Some(kept)
 }
 
 /// The kept copy of a code a loaded policy defined, if any.

@@ -34,7 +34,19 @@ fn condition(condition: &Condition, slots: &Slots, problems: &mut Vec<Problem>, 
         else {
             let mut known: Vec<&str> = Fact::built_in().iter().map(|f| f.name()).collect();
             known.extend(slots.fields.iter().map(|f| f.code.as_str()));
-            let note = match slots.field(name) {
+            let field = slots.fields.iter().position(|f| f.code == *name);
+            if field.is_some_and(|f| slots.unslotted.contains(&f)) {
+                problems.push(Problem::new(
+                    ProblemKind::Limit,
+                    at,
+                    format!(
+                        "{name} cannot be tested: the policy's facts and compared indicators need more slots than \
+                         there are"
+                    ),
+                ));
+                continue;
+            }
+            let note = match field {
                 Some(_) => " (an indicator is compared in a clause as { at_least = n, below = n })"
                     .to_owned(),
                 None => crate::safety::look_alike(name, &known),
@@ -420,6 +432,19 @@ impl Compiled {
                 doc.entitlements.len(),
                 limits.entitlements(),
                 "max_entitlements",
+            ),
+            Limits::check_count("facts", doc.facts.len(), limits.fields(), "max_fields"),
+            Limits::check_count(
+                "indicators",
+                doc.indicators.len(),
+                limits.fields(),
+                "max_fields",
+            ),
+            Limits::check_count(
+                "evaluations",
+                doc.evaluations.len(),
+                limits.fields(),
+                "max_fields",
             ),
         ];
         problems.extend(counts.into_iter().flatten());

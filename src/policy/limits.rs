@@ -49,13 +49,15 @@ pub struct Limits {
     specialties: usize,
     tiers: usize,
     entitlements: usize,
+    fields: usize,
     proof_steps: u64,
     problems: usize,
 }
 
 impl Default for Limits {
     /// 1 MiB of text; 16 eligibility conditions per stream; 64 specialties; 16 tiers per ladder;
-    /// 64 entitlements; 100,000 proof steps; 100 problems reported.
+    /// 64 entitlements; 64 facts, 64 indicators and 64 evaluations of a policy's own; 100,000 proof steps;
+    /// 100 problems reported.
     fn default() -> Self {
         Limits {
             document_bytes: 1 << 20,
@@ -63,6 +65,7 @@ impl Default for Limits {
             specialties: 64,
             tiers: 16,
             entitlements: 64,
+            fields: 64,
             proof_steps: 100_000,
             problems: 100,
         }
@@ -125,6 +128,14 @@ impl Limits {
         /// The most entitlements (default 64).
         entitlements,
         max_entitlements,
+        usize
+    );
+    limit!(
+        /// The most facts, the most indicators and the most evaluations a policy may define, each
+        /// (DOMAIN.md §9.2, §9.3; default 64). Of its facts and the indicators it compares directly, at most 12
+        /// can be tested by conditions, whatever this limit.
+        fields,
+        max_fields,
         usize
     );
     limit!(

@@ -295,7 +295,19 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
     for (i, slot) in slots.slots.iter().enumerate() {
         if let (SlotKind::Evaluated { at, .. }, Some(fact)) = (&slot.kind, Fact::of_slot(i)) {
             let code = slots.name(fact).to_owned();
-            order.push((*at, fact, crate::facts::slots::intern(&code)));
+            match crate::facts::slots::intern(&code) {
+                Some(kept) => order.push((*at, fact, kept)),
+                None => problem(
+                    p,
+                    ProblemKind::Limit,
+                    &format!("evaluations[{at}].fact"),
+                    format!(
+                        "this process already keeps the rule ids of {} evaluated facts, the most it keeps: \
+                         {code} cannot be given one",
+                        crate::facts::slots::KEPT_CODES
+                    ),
+                ),
+            }
         }
     }
     order.sort_unstable_by_key(|o| o.0);
@@ -313,6 +325,22 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
                 SLOTS
             ),
         );
+        let cut: Vec<usize> = slots
+            .slots
+            .iter()
+            .skip(SLOTS)
+            .filter_map(|s| match &s.kind {
+                SlotKind::One { field }
+                | SlotKind::Many { field }
+                | SlotKind::Indicator { field, .. }
+                | SlotKind::Evaluated {
+                    target: Target::Field(field),
+                    ..
+                } => Some(*field),
+                SlotKind::Evaluated { .. } => None,
+            })
+            .collect();
+        slots.unslotted = cut;
         slots.slots.truncate(SLOTS);
     }
     slots
