@@ -991,3 +991,16 @@ fn a_policy_s_own_fields_are_bounded() {
         ]
     );
 }
+
+#[test]
+fn a_fact_s_code_is_no_label_of_a_code_list() {
+    let text = FACTS
+        .replace(r#"code = "papers""#, r#"code = "finance""#)
+        .replace("papers =", "finance =");
+    assert_eq!(
+        problems(&text),
+        [
+            r#"Repeated | indicators[1].code: indicator code "finance" is already the label "Finance" of a code list"#
+        ]
+    );
+}

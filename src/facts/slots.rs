@@ -141,6 +141,9 @@ pub(crate) struct Slots {
     pub(crate) evaluations: Vec<(Fact, &'static str)>,
     /// The fields that would have needed a slot past the last one (a policy past the limit, refused).
     pub(crate) unslotted: Vec<usize>,
+    /// The codes of the facts and indicators left out for a problem of their definition: a clause on one is
+    /// passed over without a second problem (the policy is refused for the first).
+    pub(crate) left_out: Vec<String>,
 }
 
 /// The codes of the facts policies have evaluated, kept for the life of the process so that a rule id

@@ -20,9 +20,20 @@ use crate::profile::Profile;
 /// Compiles a condition, collecting every problem. A name is a built-in fact, or a fact or indicator of the
 /// policy ([`Slots`]); every mask is kept within the values a slot can take ([`Slots::real`]), so that the
 /// proofs never meet a value no profile has.
-fn condition(condition: &Condition, slots: &Slots, problems: &mut Vec<Problem>, at: &str) -> Mask {
+fn condition(
+    condition: &Condition,
+    slots: &Slots,
+    problems: &mut Vec<Problem>,
+    at: &str,
+) -> (Mask, bool) {
     let mut mask = Mask::ANY;
+    // Whether a clause was passed over without a problem of its own (its fact's definition has the problem).
+    let mut passed_over = false;
     for (name, allowed) in condition {
+        if slots.left_out.iter().any(|c| c == name) {
+            passed_over = true;
+            continue;
+        }
         let slot = Fact::ALL[BUILT_IN..]
             .iter()
             .copied()
@@ -123,7 +134,7 @@ fn condition(condition: &Condition, slots: &Slots, problems: &mut Vec<Problem>, 
         };
         mask.restrict(fact, allowed & slots.real(fact));
     }
-    mask
+    (mask, passed_over)
 }
 
 /// For a `not` clause on a slot: the values it keeps beyond the complement of what it lists (a many-valued
@@ -345,10 +356,10 @@ fn numbered(
     unread: &mut Unread,
 ) -> Cond {
     let before = problems.len();
-    let mask = condition(c, slots, problems, at);
+    let (mask, passed_over) = condition(c, slots, problems, at);
     let id = *count;
     *count = count.saturating_add(1);
-    if problems.len() > before {
+    if problems.len() > before || passed_over {
         unread.conditions.push(id);
     }
     Cond { id, mask }

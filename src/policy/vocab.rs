@@ -53,6 +53,22 @@ fn check_code(code: &str, at: &str, taken: &[&str], what: &str, p: &mut Vec<Prob
     false
 }
 
+/// Checks that a code is none of the §2 labels (ASCII case ignored); whether it is good.
+fn not_a_label(code: &str, at: &str, labels: &[&str], what: &str, p: &mut Vec<Problem>) -> bool {
+    match labels.iter().find(|l| l.eq_ignore_ascii_case(code)) {
+        Some(label) => {
+            problem(
+                p,
+                ProblemKind::Repeated,
+                &format!("{at}.code"),
+                format!("{what} code {code:?} is already the label {label:?} of a code list"),
+            );
+            false
+        }
+        None => true,
+    }
+}
+
 /// Checks three labels: each given, trimmed, none of `taken`.
 fn check_labels(labels: &LabelsDoc, at: &str, taken: &[&str], p: &mut Vec<Problem>) {
     for (key, label) in ["zh_hans", "zh_hant", "en"].into_iter().zip(labels.all()) {
@@ -97,6 +113,43 @@ fn built_in_names() -> Vec<&'static str> {
     }
     names.extend(Fact::built_in().iter().map(|f| f.name()));
     names
+}
+
+/// Every label of the §2 code lists (a policy's fact or indicator code may be none of them, DOMAIN.md §9.2).
+fn code_list_labels() -> Vec<&'static str> {
+    use crate::codes::{
+        Coded, Contribution, Department, EnterpriseSize, Entitlement, Industry, IntroductionLevel,
+        MissingFact, Ownership, Performance, Post, ProfessionalTitle, Role, RuralRole, Service,
+        SkillLevel, SocialWorkCertificate, Specialty, Stream, Tier,
+    };
+    fn of<T: Coded>(out: &mut Vec<&'static str>) {
+        for v in T::ALL {
+            for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+                out.push(v.label(lang));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    of::<Stream>(&mut out);
+    of::<Specialty>(&mut out);
+    of::<Tier>(&mut out);
+    of::<Department>(&mut out);
+    of::<Post>(&mut out);
+    of::<Role>(&mut out);
+    of::<Ownership>(&mut out);
+    of::<Industry>(&mut out);
+    of::<EnterpriseSize>(&mut out);
+    of::<Performance>(&mut out);
+    of::<Contribution>(&mut out);
+    of::<ProfessionalTitle>(&mut out);
+    of::<SkillLevel>(&mut out);
+    of::<SocialWorkCertificate>(&mut out);
+    of::<RuralRole>(&mut out);
+    of::<IntroductionLevel>(&mut out);
+    of::<Entitlement>(&mut out);
+    of::<Service>(&mut out);
+    of::<MissingFact>(&mut out);
+    out
 }
 
 /// Every clause of the document's conditions, with its path.
@@ -153,12 +206,19 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
         return slots;
     }
     let built_in = built_in_names();
+    // A fact's or indicator's code may be no field's name and no §2 label either (compared ignoring ASCII
+    // case, as labels parse).
     let mut codes: Vec<&str> = built_in.clone();
+    let list_labels = code_list_labels();
     let mut labels: Vec<&str> = built_in.clone();
     for (i, f) in doc.facts.iter().enumerate() {
         let at = format!("facts[{i}]");
-        // A fact whose code is bad or taken is checked but left out (its uses are then unknown facts).
-        let good = check_code(&f.code, &at, &codes, "fact", p);
+        // A fact whose code is bad or taken is checked but left out. Clauses on a code that names nothing else
+        // are then passed over (its definition has the problem); one that another definition (or a built-in
+        // fact) took still reads that one.
+        let taken = codes.contains(&f.code.as_str());
+        let good = check_code(&f.code, &at, &codes, "fact", p)
+            && not_a_label(&f.code, &at, &list_labels, "fact", p);
         check_labels(&f.labels, &at, &labels, p);
         codes.push(&f.code);
         labels.extend(f.labels.all());
@@ -197,6 +257,9 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
         }
         values.truncate(most);
         if !good {
+            if !taken {
+                slots.left_out.push(f.code.clone());
+            }
             continue;
         }
         slots.fields.push(FieldDef {
@@ -211,11 +274,16 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
     }
     for (i, ind) in doc.indicators.iter().enumerate() {
         let at = format!("indicators[{i}]");
-        let good = check_code(&ind.code, &at, &codes, "indicator", p);
+        let taken = codes.contains(&ind.code.as_str());
+        let good = check_code(&ind.code, &at, &codes, "indicator", p)
+            && not_a_label(&ind.code, &at, &list_labels, "indicator", p);
         check_labels(&ind.labels, &at, &labels, p);
         codes.push(&ind.code);
         labels.extend(ind.labels.all());
         if !good {
+            if !taken {
+                slots.left_out.push(ind.code.clone());
+            }
             continue;
         }
         slots.fields.push(FieldDef {
