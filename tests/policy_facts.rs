@@ -1004,3 +1004,69 @@ fn a_fact_s_code_is_no_label_of_a_code_list() {
         ]
     );
 }
+
+#[test]
+fn policy_columns_of_hostile_rosters_are_row_errors() {
+    let options = RosterOptions::default().policy(policy());
+    // GB18030, as spreadsheet programs in Chinese locales write: headers and values read after decoding.
+    let text = "编号,岗位,荣誉称号,论文数\nG-1,专业技术岗位,泰山学者,12\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    let rows: Vec<_> = Roster::from_reader(&bytes[..], Format::Csv, &options)
+        .unwrap()
+        .collect();
+    let p = rows[0].as_ref().unwrap().profile();
+    assert_eq!(
+        p.policy_value("papers"),
+        Some(&PolicyValue::Number(Measure::from_whole(12)))
+    );
+    // A row that is not text in the file's encoding (the first non-ASCII row decided GB18030, so the UTF-8 row
+    // after it is not either), a huge number and control characters: each one row's error at its line, and
+    // the rows after them read.
+    let mut csv = b"id,post,honour,papers\n".to_vec();
+    csv.extend_from_slice(b"U-1,professional_technical,\xff\xfe,\n");
+    csv.extend_from_slice("U-2,professional_technical,泰山学者,\n".as_bytes());
+    csv.extend_from_slice(b"U-3,professional_technical,,1e999\n");
+    csv.extend_from_slice(b"U-4,professional_technical,\x1b[31m,\n");
+    csv.extend_from_slice(b"U-5,professional_technical,taishan_scholar,3\n");
+    let rows: Vec<_> = Roster::from_reader(&csv[..], Format::Csv, &options)
+        .unwrap()
+        .collect();
+    let errors: Vec<(u64, Option<&str>)> = rows
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| (e.line(), e.field()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (2, None),
+            (3, None),
+            (4, Some("papers")),
+            (5, Some("honour"))
+        ]
+    );
+    assert_eq!(rows.last().unwrap().as_ref().unwrap().profile().id(), "U-5");
+    // In UTF-8, a quoted cell over two lines is one cell: its values split on the separators, each trimmed
+    // (the line break with the spaces around it); the next record starts at line 4.
+    let utf8 = RosterOptions::default()
+        .policy(policy())
+        .encoding(talent_matrix::roster::Encoding::Utf8);
+    let csv =
+        "id,post,honour\nQ-1,professional_technical,\"泰山学者\n；市中英才\"\nQ-2,other,市中英才\n";
+    let rows: Vec<_> = Roster::from_reader(csv.as_bytes(), Format::Csv, &utf8)
+        .unwrap()
+        .collect();
+    let first = rows[0].as_ref().unwrap().profile();
+    assert_eq!(
+        first.policy_value("honour"),
+        Some(&PolicyValue::Many(vec![
+            "taishan_scholar".into(),
+            "shizhong_talent".into()
+        ]))
+    );
+    assert_eq!(rows[1].as_ref().unwrap().line(), 4);
+    // What an error quotes cannot act on a terminal.
+    for e in rows.iter().filter_map(|r| r.as_ref().err()) {
+        assert!(!e.to_json().contains('\u{1b}'), "{}", e.to_json());
+    }
+}
