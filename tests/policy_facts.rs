@@ -1070,3 +1070,25 @@ fn policy_columns_of_hostile_rosters_are_row_errors() {
         assert!(!e.to_json().contains('\u{1b}'), "{}", e.to_json());
     }
 }
+
+#[test]
+fn a_threshold_out_of_range_is_a_problem_never_dropped() {
+    for huge in [
+        "9223372036854775807",
+        "-9223372036854775808",
+        "100000000000000",
+        "1e300",
+    ] {
+        let text = FACTS.replace(
+            "papers = { at_least = 10 }",
+            &format!("papers = {{ at_least = {huge} }}"),
+        );
+        let err = PolicyDoc::from_toml(&text).unwrap_err();
+        let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("ladders[1].tiers[0].when[1].papers.at_least: expected a number with at most 4 decimals"),
+            "{problems:?}"
+        );
+    }
+}
