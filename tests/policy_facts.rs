@@ -1092,3 +1092,42 @@ fn a_threshold_out_of_range_is_a_problem_never_dropped() {
         );
     }
 }
+
+#[test]
+fn an_evaluated_fact_is_never_none_even_when_open() {
+    // The apartment needs any contribution grade at all: measuring can only give a grade, so the clause holds
+    // while the grade is open too, and it leaves nothing to collect.
+    let text = FACTS.replace(
+        r#"when = { specialty = ["finance_commerce"], contribution_grade = ["major"], honour = { not = ["none"] } }"#,
+        r#"when = { stream = ["enterprise_management"], contribution_grade = { not = ["none"] } }"#,
+    );
+    let policy = Policy::from_doc(&PolicyDoc::from_toml(&text).unwrap()).unwrap();
+    let open = read(&policy, &format!(r#"{{"id":"1",{FINANCE}}}"#));
+    let c = policy.classify(&open);
+    assert_eq!(
+        c.entitlements()
+            .iter()
+            .map(|e| e.code())
+            .collect::<Vec<_>>(),
+        ["finance_apartment_preference"]
+    );
+    // The number is still missing for the specialty, whose condition it leaves open.
+    assert_eq!(
+        missing(&c),
+        ["above_designated_size", "district_contribution_wan"]
+    );
+    // "none" itself never holds for an evaluated fact: not stated, measured or open.
+    let none = FACTS.replace(
+        r#"when = { specialty = ["finance_commerce"], contribution_grade = ["major"], honour = { not = ["none"] } }"#,
+        r#"when = { stream = ["enterprise_management"], contribution_grade = ["none"] }"#,
+    );
+    let policy = Policy::from_doc(&PolicyDoc::from_toml(&none).unwrap()).unwrap();
+    for extra in [
+        "",
+        r#","district_contribution_wan":5"#,
+        r#","contribution_grade":"ordinary""#,
+    ] {
+        let p = read(&policy, &format!(r#"{{"id":"1",{FINANCE}{extra}}}"#));
+        assert!(policy.classify(&p).entitlements().is_empty(), "{extra}");
+    }
+}

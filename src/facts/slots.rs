@@ -252,20 +252,22 @@ impl Slots {
             Some(FieldKind::One(v) | FieldKind::Many(v)) => v.len(),
             _ => 0,
         };
-        let n = match &slot.kind {
+        let bits = |n: usize| if n >= 32 { u32::MAX } else { (1u32 << n) - 1 };
+        match &slot.kind {
             SlotKind::Evaluated {
                 target: Target::BuiltIn(f),
                 ..
-            } => return f.universe(),
-            SlotKind::One { field }
-            | SlotKind::Evaluated {
+            } => f.universe(),
+            // An evaluated fact of the policy always has a value: the one stated, or a grade's (or `otherwise`);
+            // never "none", open or not.
+            SlotKind::Evaluated {
                 target: Target::Field(field),
                 ..
-            } => values(field) + 1,
-            SlotKind::Many { field } => 1 << values(field),
-            SlotKind::Indicator { cuts, .. } => cuts.len() + 1,
-        };
-        if n >= 32 { u32::MAX } else { (1u32 << n) - 1 }
+            } => bits(values(field) + 1) & !1,
+            SlotKind::One { field } => bits(values(field) + 1),
+            SlotKind::Many { field } => bits(1 << values(field)),
+            SlotKind::Indicator { cuts, .. } => bits(cuts.len() + 1),
+        }
     }
 
     /// The number of the profile's indicator `field`, if given.
