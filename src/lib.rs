@@ -64,6 +64,7 @@
 //! | the input record | [`Profile`], [`ProfileBuilder`], [`ProfileError`], [`Wan`] |
 //! | enterprise size and above-designated-size | [`enterprise`] |
 //! | the rules, as data: load and check, with typed problems | [`Policy`], [`policy`] ([`PolicyDoc`](policy::PolicyDoc), [`PolicyError`](policy::PolicyError), [`Problem`](policy::Problem)) |
+//! | a policy's own facts, indicators and evaluations (DOMAIN.md §9.2, §9.3) | [`policy::FactDoc`], [`policy::IndicatorDoc`], [`policy::EvaluationDoc`]; a profile's values: [`PolicyValue`], [`Measure`], read by [`Policy::profile_from_json`](crate::Policy::profile_from_json) and [`roster::RosterOptions::policy`] |
 //! | two policies compared on the same people | [`diff`] ([`diff::compare`]) |
 //! | the decision | [`classify`], [`Classification`], [`Rule`], [`Reason`]; a policy prepared for long runs: [`Policy::prepare`], [`Prepared`] |
 //! | rosters (feature `roster`) | [`roster`] |
