@@ -125,7 +125,7 @@ impl Evaluator for ByClause {
 
     fn open_facts(&self, c: &Cond) -> CodeSet<MissingFact> {
         let mut open = CodeSet::new();
-        for fact in Fact::ALL {
+        for fact in c.mask.constrained() {
             let (allowed, possible) = (c.mask.allowed(fact), self.facts.get(fact));
             if possible & !allowed != 0 && allowed & possible != 0 {
                 open.extend(missing_fact(fact));

@@ -85,6 +85,17 @@ impl Mask {
         self.1 |= 1 << (fact as usize);
     }
 
+    /// The facts a clause constrains, in the order of [`Fact::ALL`]: a condition tests a few of them, and
+    /// every other allows every value (so a walk over the facts may skip them).
+    pub(crate) fn constrained(&self) -> impl Iterator<Item = Fact> + use<> {
+        let mut used = self.1;
+        core::iter::from_fn(move || {
+            let i = used.trailing_zeros() as usize;
+            used &= used.wrapping_sub(1);
+            Fact::ALL.get(i).copied()
+        })
+    }
+
     /// The facts a clause constrains: bit `i` for `Fact::ALL[i]`.
     #[cfg_attr(not(feature = "json"), allow(dead_code))]
     pub(crate) fn used(&self) -> u32 {
@@ -186,10 +197,7 @@ impl Mask {
     /// fact has no allowed possible value, `None` (open) otherwise.
     pub(crate) fn eval(&self, facts: &Facts) -> Option<bool> {
         let mut open = false;
-        for fact in Fact::ALL
-            .into_iter()
-            .filter(|&f| self.1 & 1 << (f as u32) != 0)
-        {
+        for fact in self.constrained() {
             let (allowed, possible) = (self.allowed(fact), facts.get(fact));
             if allowed & possible == 0 {
                 return Some(false);
@@ -206,7 +214,7 @@ impl Mask {
     /// clause fails for another reason (or none fails).
     pub(crate) fn fixable_absent(&self, facts: &Facts) -> CodeSet<MissingFact> {
         let mut fixable = CodeSet::new();
-        for fact in Fact::ALL {
+        for fact in self.constrained() {
             let (allowed, possible) = (self.allowed(fact), facts.get(fact));
             if allowed & possible != 0 {
                 continue;
