@@ -81,15 +81,9 @@ impl ByClause {
         enterprise: &EnterpriseFacts,
         slots: &crate::facts::slots::Slots,
     ) -> ByClause {
-        let mut indicator_of = [None; crate::facts::slots::SLOTS];
-        for (i, of) in indicator_of.iter_mut().enumerate().take(slots.slots.len()) {
-            *of = Fact::of_slot(i)
-                .and_then(|f| slots.open_indicator(f))
-                .and_then(|n| u8::try_from(n).ok());
-        }
         ByClause {
             facts: Facts::of(p, enterprise, slots),
-            indicator_of,
+            indicator_of: slots.indicator_of,
         }
     }
 }

@@ -144,6 +144,9 @@ pub(crate) struct Slots {
     /// The codes of the facts and indicators left out for a problem of their definition: a clause on one is
     /// passed over without a second problem (the policy is refused for the first).
     pub(crate) left_out: Vec<String>,
+    /// Per slot, the indicator whose absent number can leave it open ([`Slots::open_indicator`]), worked out
+    /// once when the policy loads.
+    pub(crate) indicator_of: [Option<u8>; SLOTS],
 }
 
 /// The codes of the facts policies have evaluated, kept for the life of the process so that a rule id

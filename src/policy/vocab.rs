@@ -411,6 +411,13 @@ pub(super) fn slots(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Slots {
         slots.unslotted = cut;
         slots.slots.truncate(SLOTS);
     }
+    let mut indicator_of = [None; SLOTS];
+    for (i, of) in indicator_of.iter_mut().enumerate().take(slots.slots.len()) {
+        *of = Fact::of_slot(i)
+            .and_then(|f| slots.open_indicator(f))
+            .and_then(|n| u8::try_from(n).ok());
+    }
+    slots.indicator_of = indicator_of;
     slots
 }
 
