@@ -26,6 +26,26 @@ pub(crate) enum Raw {
 }
 
 impl Raw {
+    /// The value as an exact number of at most 4 decimals (a policy's threshold, a profile's indicator): `None`
+    /// for anything else, or a number out of [`Measure`](crate::money::Measure)'s range.
+    #[cfg_attr(not(any(feature = "toml", feature = "json")), allow(dead_code))]
+    pub(crate) fn measure(&self) -> Option<crate::money::Measure> {
+        use crate::money::Measure;
+        match self {
+            Raw::Int(n) => n
+                .checked_mul(10_000)
+                .and_then(Measure::from_ten_thousandths),
+            Raw::UInt(n) => i64::try_from(*n)
+                .ok()
+                .and_then(|n| n.checked_mul(10_000))
+                .and_then(Measure::from_ten_thousandths),
+            Raw::Float(x) => Measure::from_f64(*x),
+            _ => None,
+        }
+    }
+}
+
+impl Raw {
     /// The trimmed, non-empty string `id` of an object, if it has one.
     #[cfg(feature = "json")]
     pub(crate) fn id(&self) -> Option<String> {

@@ -122,19 +122,9 @@ fn read_raw(def: &FieldDef, raw: &crate::raw::Raw) -> Result<Option<PolicyValue>
             format!("must be a list of values ({})", def.codes().join(", ")),
         )),
         (FieldKind::Indicator(unit), Raw::Int(_) | Raw::UInt(_) | Raw::Float(_)) => {
-            let n = match raw {
-                Raw::Int(n) => n
-                    .checked_mul(10_000)
-                    .and_then(Measure::from_ten_thousandths),
-                Raw::UInt(n) => i64::try_from(*n)
-                    .ok()
-                    .and_then(|n| n.checked_mul(10_000))
-                    .and_then(Measure::from_ten_thousandths),
-                Raw::Float(x) => Measure::from_f64(*x),
-                _ => None,
-            };
-            let n =
-                n.ok_or_else(|| error(def, &shown(raw), format!("must be {}", unit.expected())))?;
+            let n = raw
+                .measure()
+                .ok_or_else(|| error(def, &shown(raw), format!("must be {}", unit.expected())))?;
             unit.check(n)
                 .map_err(|expected| error(def, &shown(raw), format!("must be {expected}")))?;
             Ok(Some(PolicyValue::Number(n)))

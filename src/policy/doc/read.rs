@@ -329,18 +329,7 @@ impl Reader {
 
     /// A number with at most 4 decimals, either sign (an indicator's threshold, DOMAIN.md §9.2).
     fn measure(&mut self, raw: &Raw, at: &str) -> Option<Measure> {
-        match raw {
-            // Never `?` here: a number out of range must reach the problem below, not leave without one.
-            Raw::Int(n) => n
-                .checked_mul(10_000)
-                .and_then(Measure::from_ten_thousandths),
-            Raw::UInt(n) => i64::try_from(*n)
-                .ok()
-                .and_then(|n| n.checked_mul(10_000))
-                .and_then(Measure::from_ten_thousandths),
-            Raw::Float(x) => Measure::from_f64(*x),
-            _ => None,
-        }
+        raw.measure()
         .or_else(|| {
             self.problem(
                 ProblemKind::Shape,
