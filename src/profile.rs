@@ -18,6 +18,9 @@ mod read;
 #[cfg(feature = "json")]
 mod scan;
 
+#[cfg(feature = "json")]
+pub(crate) use scan::number_texts;
+
 #[cfg(feature = "roster")]
 pub(crate) use cell::{Cell, Slot};
 

@@ -1131,3 +1131,31 @@ fn an_evaluated_fact_is_never_none_even_when_open() {
         assert!(policy.classify(&p).entitlements().is_empty(), "{extra}");
     }
 }
+
+#[test]
+fn the_profile_fields_read_with_a_policy_read_exactly_as_without() {
+    let policy = policy();
+    for json in [
+        r#"{"id":"1","post":"enterprise","industry":"retail","revenue_wan":1999.99999999999999}"#,
+        r#"{"id":"1","post":"enterprise","industry":"retail","revenue_wan":2500.5,"employees":12}"#,
+        r#"{"id":"1","post":"enterprise","employees":1e3}"#,
+        r#"{"id":"1","post":"enterprise","revenue_wan":-0}"#,
+    ] {
+        assert_eq!(
+            policy.profile_from_json(json).map_err(|e| e.to_string()),
+            Profile::from_json(json).map_err(|e| e.to_string()),
+            "{json}"
+        );
+        let with_own = json.replacen('{', r#"{"papers":3,"#, 1);
+        let read = policy
+            .profile_from_json(&with_own)
+            .map_err(|e| e.to_string());
+        let plain = Profile::from_json(json).map_err(|e| e.to_string());
+        assert_eq!(
+            read.as_ref().map(|p| p.revenue_wan()),
+            plain.as_ref().map(|p| p.revenue_wan()),
+            "{with_own}"
+        );
+        assert_eq!(read.err(), plain.err(), "{with_own}");
+    }
+}

@@ -252,7 +252,10 @@ impl Policy {
         let (own, rest): (Vec<_>, Vec<_>) = entries
             .into_iter()
             .partition(|(key, _)| code_of(key).is_some());
-        let mut profile = Profile::read_json(&Raw::Object(rest).to_string())?;
+        // The §3 fields as `Profile::from_json` reads them, their numbers from their text (never an `f64`).
+        let rest = Raw::Object(rest);
+        let numbers = crate::profile::number_texts(json);
+        let mut profile = Profile::from_raw_numbers(&rest, &numbers).map_err(|e| (e, rest.id()))?;
         let id = || Some(profile.id().to_owned());
         let mut fields: Vec<(String, PolicyValue)> = Vec::with_capacity(own.len());
         for (key, value) in &own {
