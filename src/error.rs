@@ -402,7 +402,7 @@ fn expected(field: Field) -> impl fmt::Display {
     struct Show(Field);
     impl fmt::Display for Show {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            fn codes<T: Coded>() -> Expected {
+            fn codes<T: Coded>() -> Expected<'static> {
                 Expected(T::CODES)
             }
             with_profile_fields!(expected_of, f, self.0,)

@@ -206,8 +206,13 @@ impl Fact {
         *per_fact_const(&KIND_OF, self)
     }
 
-    /// Every bit a value of this fact can take.
+    /// Every bit a value of this fact can take. The decided specialty and tier take 16 bits each, for the
+    /// values a policy defines after the built-in ones (DOMAIN.md §9.1); which of them a policy has is
+    /// [`slots::Slots::real`].
     pub(crate) const fn universe(self) -> u32 {
+        if matches!(self, Fact::Specialty | Fact::Tier) {
+            return (1 << 16) - 1;
+        }
         let n = match self.kind() {
             Kind::Required(c) | Kind::Derived(c) => c.len(),
             Kind::Optional(c) => c.len() + 1,

@@ -118,10 +118,10 @@ mod swar;
 
 pub use classify::{Classification, ManagedBy, ManagedByIter, Prepared, classify};
 pub use codes::{
-    CodeSet, CodeSetIter, Coded, Contribution, Department, EnterpriseSize, Entitlement, Field,
-    Industry, IntroductionLevel, MissingFact, Ownership, ParseCodeError, Performance, Post,
-    ProfessionalTitle, Role, RuralRole, Service, SkillLevel, SocialWorkCertificate, Specialty,
-    Stream, Tier,
+    Closed, CodeSet, CodeSetIter, Coded, Contribution, Defined, Department, EnterpriseSize,
+    Entitlement, Field, Industry, IntroductionLevel, MissingFact, Open, Ownership, ParseCodeError,
+    Performance, Post, ProfessionalTitle, Role, RuralRole, Service, SkillLevel,
+    SocialWorkCertificate, Specialty, Stream, Tier, Values, ValuesIter,
 };
 pub use error::{ErrorValue, ProfileError};
 pub use lang::{Lang, ParseLangError};

@@ -20,10 +20,12 @@
 //! # Ok::<(), talent_matrix::ProfileError>(())
 //! ```
 
+use std::collections::BTreeMap;
+
 use crate::classify::Classification;
 use crate::codes::{
-    Department, Entitlement, MissingFact, Service, Specialty, Stream, Tier, per_code, per_code_mut,
-    per_slot, per_slot_mut,
+    Department, Entitlement, MissingFact, Open, Service, Specialty, Stream, Tier, per_code,
+    per_code_mut,
 };
 use crate::lang::Lang;
 use crate::policy::{Amount, Per};
@@ -131,14 +133,22 @@ pub const TIER_COLUMNS: [Option<Tier>; TIER_SLOTS] = [
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
+    /// The cells of built-in specialties and tiers, by stream, specialty slot and tier slot.
     cells: [[[u64; TIER_SLOTS]; SPECIALTY_SLOTS]; Stream::ALL.len()],
+    /// The cells with a specialty or tier a policy defines (DOMAIN.md §9.1).
+    defined_cells: BTreeMap<(Stream, Option<Specialty>, Option<Tier>), u64>,
     not_talent: u64,
-    lead: [u64; Department::ALL.len()],
-    managed_by: [u64; Department::ALL.len()],
-    entitlements: [u64; Entitlement::ALL.len()],
+    /// The counts of each open list, by the value's [`Coded::index`] (a defined value's comes after the
+    /// built-in ones).
+    lead: Vec<u64>,
+    managed_by: Vec<u64>,
+    entitlements: Vec<u64>,
     /// What each entitlement is worth, as the policy of the classifications counted says (DOMAIN.md §9.1).
-    amounts: [Option<Amount>; Entitlement::ALL.len()],
-    services: [u64; Service::ALL.len()],
+    amounts: Vec<Option<Amount>>,
+    services: Vec<u64>,
+    /// The tier order and the values defined by the policies of the classifications counted, in the order
+    /// they give them (`None` until a classification is counted: the built-in order).
+    order: Option<Box<Order>>,
     missing: [Ids; MissingFact::ALL.len()],
     /// The ids of the records missing each of a policy's indicators (DOMAIN.md §9.3), with the indicator's
     /// labels, in the order first met; empty under a policy without indicators.
@@ -276,6 +286,81 @@ impl serde::Serialize for Ids {
     }
 }
 
+/// The order of a matrix's rows and columns: the tier order of the first policy counted, its entitlements, and
+/// the values the policies counted define (DOMAIN.md §9.1), each list in the order its policy gives it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Order {
+    tiers: Vec<Tier>,
+    specialties: Vec<Specialty>,
+    departments: Vec<Department>,
+    entitlements: Vec<Entitlement>,
+    services: Vec<Service>,
+}
+
+impl Order {
+    fn of(policy: &crate::policy::Policy) -> Order {
+        let v = &policy.compiled().vocab;
+        Order {
+            tiers: v.tier_order.clone(),
+            specialties: v.specialties.clone(),
+            departments: v.departments.clone(),
+            entitlements: policy.compiled().entitlement_list.clone(),
+            services: v.services.clone(),
+        }
+    }
+
+    /// Adds what another order has and this one lacks, after this one's.
+    fn merge(&mut self, other: &Order) {
+        fn union<T: PartialEq + Copy>(a: &mut Vec<T>, b: &[T]) {
+            for v in b {
+                if !a.contains(v) {
+                    a.push(*v);
+                }
+            }
+        }
+        union(&mut self.tiers, &other.tiers);
+        union(&mut self.specialties, &other.specialties);
+        union(&mut self.departments, &other.departments);
+        union(&mut self.entitlements, &other.entitlements);
+        union(&mut self.services, &other.services);
+    }
+}
+
+/// Adds one to the count of a value of an open list.
+fn bump<T: Open>(counts: &mut Vec<u64>, v: T) {
+    let i = v.index();
+    if counts.len() <= i {
+        counts.resize(i + 1, 0);
+    }
+    if let Some(n) = counts.get_mut(i) {
+        *n += 1;
+    }
+}
+
+/// The count of a value of an open list.
+fn count_of<T: Open>(counts: &[u64], v: T) -> u64 {
+    counts.get(v.index()).copied().unwrap_or(0)
+}
+
+/// Adds counts by index.
+fn add_counts(a: &mut Vec<u64>, b: &[u64]) {
+    if a.len() < b.len() {
+        a.resize(b.len(), 0);
+    }
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
+    }
+}
+
+/// The built-in values of a list, then the defined ones.
+fn with_defined<T: Open>(defined: Option<&Vec<T>>) -> Vec<T> {
+    T::ALL
+        .iter()
+        .chain(defined.into_iter().flatten())
+        .copied()
+        .collect()
+}
+
 impl Default for Matrix {
     fn default() -> Self {
         Matrix::new()
@@ -291,12 +376,14 @@ impl Matrix {
     pub fn new() -> Matrix {
         Matrix {
             cells: [[[0; TIER_SLOTS]; SPECIALTY_SLOTS]; Stream::ALL.len()],
+            defined_cells: BTreeMap::new(),
             not_talent: 0,
-            lead: [0; Department::ALL.len()],
-            managed_by: [0; Department::ALL.len()],
-            entitlements: [0; Entitlement::ALL.len()],
-            amounts: [None; Entitlement::ALL.len()],
-            services: [0; Service::ALL.len()],
+            lead: vec![0; Department::ALL.len()],
+            managed_by: vec![0; Department::ALL.len()],
+            entitlements: vec![0; Entitlement::ALL.len()],
+            amounts: vec![None; Entitlement::ALL.len()],
+            services: vec![0; Service::ALL.len()],
+            order: None,
             missing: Default::default(),
             missing_indicators: Vec::new(),
         }
@@ -312,31 +399,80 @@ impl Matrix {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn add(&mut self, c: &Classification<'_>) {
+        if self.order.is_none() {
+            self.order = Some(Box::new(Order::of(c.policy())));
+        }
         match c.stream() {
             None => self.not_talent += 1,
             Some(s) => {
-                let row = per_slot_mut(per_code_mut(&mut self.cells, s), c.specialty());
-                *per_slot_mut(row, c.tier()) += 1;
+                let (specialty, tier) = (c.specialty(), c.tier());
+                match self.cell_mut(s, specialty, tier) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.note_defined(c);
+                        *self.defined_cells.entry((s, specialty, tier)).or_insert(0) += 1;
+                    }
+                }
             }
         }
         if let Some(d) = c.lead() {
-            *per_code_mut(&mut self.lead, d) += 1;
+            bump(&mut self.lead, d);
         }
         for d in c.managed_by() {
-            *per_code_mut(&mut self.managed_by, d) += 1;
+            bump(&mut self.managed_by, d);
         }
         for e in c.entitlements() {
-            *per_code_mut(&mut self.entitlements, e) += 1;
-            *per_code_mut(&mut self.amounts, e) = c.policy().entitlement_amount(e);
+            bump(&mut self.entitlements, e);
+            let i = e.index();
+            if self.amounts.len() <= i {
+                self.amounts.resize(i + 1, None);
+            }
+            if let Some(a) = self.amounts.get_mut(i) {
+                *a = c.policy().entitlement_amount(e);
+            }
         }
         for s in c.services() {
-            *per_code_mut(&mut self.services, s) += 1;
+            bump(&mut self.services, s);
         }
         for m in c.missing_facts() {
             per_code_mut(&mut self.missing, m).push(c.id());
         }
         if c.policy().field_codes().next().is_some() {
             self.add_missing_indicators(c);
+        }
+    }
+
+    /// The cell of built-in values, if the specialty and tier are built-in.
+    fn cell_mut(
+        &mut self,
+        stream: Stream,
+        specialty: Option<Specialty>,
+        tier: Option<Tier>,
+    ) -> Option<&mut u64> {
+        let sp = match specialty {
+            None => 0,
+            Some(sp) if sp.defined().is_none() => 1 + sp.index(),
+            Some(_) => return None,
+        };
+        let t = match tier {
+            None => 0,
+            Some(t) if t.defined().is_none() => 1 + t.index(),
+            Some(_) => return None,
+        };
+        per_code_mut(&mut self.cells, stream)
+            .get_mut(sp)?
+            .get_mut(t)
+    }
+
+    /// Makes sure the rows and columns show a defined specialty or tier of a classification whose policy was
+    /// not the first counted.
+    fn note_defined(&mut self, c: &Classification<'_>) {
+        let order = self.order.get_or_insert_with(Box::default);
+        if c.specialty()
+            .is_some_and(|s| !order.specialties.contains(&s))
+            || c.tier().is_some_and(|t| !order.tiers.contains(&t))
+        {
+            order.merge(&Order::of(c.policy()));
         }
     }
 
@@ -379,20 +515,24 @@ impl Matrix {
         {
             *a += b;
         }
+        for (k, n) in other.defined_cells {
+            *self.defined_cells.entry(k).or_insert(0) += n;
+        }
         self.not_talent += other.not_talent;
-        let pairs = [
-            (&mut self.lead[..], &other.lead[..]),
-            (&mut self.managed_by[..], &other.managed_by[..]),
-            (&mut self.entitlements[..], &other.entitlements[..]),
-            (&mut self.services[..], &other.services[..]),
-        ];
-        for (a, b) in pairs {
-            for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
-            }
+        add_counts(&mut self.lead, &other.lead);
+        add_counts(&mut self.managed_by, &other.managed_by);
+        add_counts(&mut self.entitlements, &other.entitlements);
+        add_counts(&mut self.services, &other.services);
+        if self.amounts.len() < other.amounts.len() {
+            self.amounts.resize(other.amounts.len(), None);
         }
         for (a, b) in self.amounts.iter_mut().zip(other.amounts) {
             *a = a.or(b);
+        }
+        match (&mut self.order, other.order) {
+            (Some(mine), Some(theirs)) => mine.merge(&theirs),
+            (mine @ None, theirs) => *mine = theirs,
+            (Some(_), None) => {}
         }
         for (a, b) in self.missing.iter_mut().zip(other.missing) {
             a.append(b);
@@ -424,7 +564,8 @@ impl Matrix {
     /// assert_eq!(talent_matrix::Matrix::new().talents(), 0);
     /// ```
     pub fn talents(&self) -> u64 {
-        self.cells.iter().flatten().flatten().sum()
+        self.cells.iter().flatten().flatten().sum::<u64>()
+            + self.defined_cells.values().sum::<u64>()
     }
 
     /// The people with no stream (not counted as talent).
@@ -446,7 +587,21 @@ impl Matrix {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn cell(&self, stream: Stream, specialty: Option<Specialty>, tier: Option<Tier>) -> u64 {
-        *per_slot(per_slot(per_code(&self.cells, stream), specialty), tier)
+        let built_in = |v: Option<usize>| v.unwrap_or(0);
+        let sp = specialty.map(|s| (s.defined().is_none()).then(|| 1 + s.index()));
+        let t = tier.map(|t| (t.defined().is_none()).then(|| 1 + t.index()));
+        match (sp, t) {
+            (Some(None), _) | (_, Some(None)) => self
+                .defined_cells
+                .get(&(stream, specialty, tier))
+                .copied()
+                .unwrap_or(0),
+            (sp, t) => per_code(&self.cells, stream)
+                .get(built_in(sp.flatten()))
+                .and_then(|row| row.get(built_in(t.flatten())))
+                .copied()
+                .unwrap_or(0),
+        }
     }
 
     /// A shown cell: the talents of a row (a whole stream, or a specialty) in a tier column.
@@ -459,12 +614,103 @@ impl Matrix {
     /// ```
     pub fn row_cell(&self, row: MatrixRow, tier: Option<Tier>) -> u64 {
         match row {
-            MatrixRow::Stream(s) => core::iter::once(None)
-                .chain(Specialty::ALL.iter().copied().map(Some))
-                .map(|sp| self.cell(s, sp, tier))
-                .sum(),
+            MatrixRow::Stream(s) => {
+                let built_in: u64 = core::iter::once(None)
+                    .chain(Specialty::ALL.iter().copied().map(Some))
+                    .map(|sp| self.cell(s, sp, tier))
+                    .sum();
+                let defined: u64 = self
+                    .defined_cells
+                    .iter()
+                    .filter(|((st, sp, t), _)| {
+                        *st == s
+                            && *t == tier
+                            && (tier.is_some_and(|t| t.defined().is_some())
+                                || sp.is_some_and(|sp| sp.defined().is_some()))
+                    })
+                    .map(|(_, n)| *n)
+                    .sum();
+                built_in + defined
+            }
             MatrixRow::Specialty(sp) => self.cell(sp.parent(), Some(sp), tier),
         }
+    }
+
+    /// The rows in display order: each stream in canonical order, followed by its built-in specialties and
+    /// then the specialties the policy defines (DOMAIN.md §9.1), in its order.
+    ///
+    /// ```
+    /// use talent_matrix::{Matrix, MatrixRow};
+    /// assert_eq!(Matrix::new().rows().collect::<Vec<_>>(), MatrixRow::all().collect::<Vec<_>>());
+    /// ```
+    pub fn rows(&self) -> impl Iterator<Item = MatrixRow> + '_ {
+        let defined = self.order.as_ref().map(|o| &o.specialties);
+        Stream::ALL.iter().flat_map(move |&s| {
+            core::iter::once(MatrixRow::Stream(s)).chain(
+                Specialty::ALL
+                    .iter()
+                    .chain(defined.into_iter().flatten())
+                    .filter(move |sp| sp.parent() == s)
+                    .map(|&sp| MatrixRow::Specialty(sp)),
+            )
+        })
+    }
+
+    /// The tier columns in display order: the policy's `tier_order` (highest first, DOMAIN.md §9.1), then "no
+    /// tier". Without a `tier_order`, [`TIER_COLUMNS`].
+    ///
+    /// ```
+    /// use talent_matrix::{matrix::TIER_COLUMNS, Matrix};
+    /// assert_eq!(Matrix::new().tier_columns(), TIER_COLUMNS);
+    /// ```
+    pub fn tier_columns(&self) -> Vec<Option<Tier>> {
+        match &self.order {
+            Some(o) if !o.tiers.is_empty() => {
+                o.tiers.iter().copied().map(Some).chain([None]).collect()
+            }
+            _ => TIER_COLUMNS.to_vec(),
+        }
+    }
+
+    /// The departments in display order: the built-in ones, then those the policy defines.
+    ///
+    /// ```
+    /// use talent_matrix::{Department, Matrix};
+    /// assert_eq!(Matrix::new().departments(), Department::ALL);
+    /// ```
+    pub fn departments(&self) -> Vec<Department> {
+        with_defined(self.order.as_ref().map(|o| &o.departments))
+    }
+
+    /// The entitlements in display order: the policy's, in the order of its `[[entitlements]]` (DOMAIN.md
+    /// §9.2), then any built-in one it does not grant.
+    ///
+    /// ```
+    /// use talent_matrix::{Entitlement, Matrix};
+    /// assert_eq!(Matrix::new().entitlements(), Entitlement::ALL);
+    /// ```
+    pub fn entitlements(&self) -> Vec<Entitlement> {
+        let mut all: Vec<Entitlement> = self
+            .order
+            .as_ref()
+            .map(|o| o.entitlements.clone())
+            .unwrap_or_default();
+        for e in Entitlement::ALL {
+            if !all.contains(e) {
+                all.push(*e);
+            }
+        }
+        all
+    }
+
+    /// The services in display order: the built-in ones, then those the policy defines.
+    ///
+    /// ```
+    /// use talent_matrix::{Matrix, Service};
+    /// assert_eq!(Matrix::new().services(), Service::ALL);
+    /// ```
+    pub fn services(&self) -> Vec<Service> {
+        with_defined(self.order.as_ref().map(|o| &o.services))
     }
 
     /// A row's total over every tier column.
@@ -474,7 +720,10 @@ impl Matrix {
     /// assert_eq!(Matrix::new().row_total(MatrixRow::Stream(Stream::HighSkilled)), 0);
     /// ```
     pub fn row_total(&self, row: MatrixRow) -> u64 {
-        TIER_COLUMNS.iter().map(|&t| self.row_cell(row, t)).sum()
+        self.tier_columns()
+            .into_iter()
+            .map(|t| self.row_cell(row, t))
+            .sum()
     }
 
     /// A tier column's total over the stream rows (every talent once).
@@ -497,7 +746,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().lead_count(Department::Sasac), 0);
     /// ```
     pub fn lead_count(&self, department: Department) -> u64 {
-        *per_code(&self.lead, department)
+        count_of(&self.lead, department)
     }
 
     /// How many people a department manages (is in the `managed_by` of).
@@ -507,7 +756,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().managed_by_count(Department::Sasac), 0);
     /// ```
     pub fn managed_by_count(&self, department: Department) -> u64 {
-        *per_code(&self.managed_by, department)
+        count_of(&self.managed_by, department)
     }
 
     /// How many people were granted an entitlement.
@@ -517,7 +766,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().entitlement_count(Entitlement::AnnualReward), 0);
     /// ```
     pub fn entitlement_count(&self, entitlement: Entitlement) -> u64 {
-        *per_code(&self.entitlements, entitlement)
+        count_of(&self.entitlements, entitlement)
     }
 
     /// What an entitlement is worth, as the policy of the classifications counted says (DOMAIN.md §9.1); `None`
@@ -528,7 +777,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().entitlement_amount(talent_matrix::Entitlement::AnnualReward), None);
     /// ```
     pub fn entitlement_amount(&self, entitlement: Entitlement) -> Option<Amount> {
-        *per_code(&self.amounts, entitlement)
+        self.amounts.get(entitlement.index()).copied().flatten()
     }
 
     /// What an entitlement costs in all: the people granted it times its amount, in yuan, each period of the
@@ -568,7 +817,7 @@ impl Matrix {
     /// assert_eq!(Matrix::new().service_count(Service::HukouHandling), 0);
     /// ```
     pub fn service_count(&self, service: Service) -> u64 {
-        *per_code(&self.services, service)
+        count_of(&self.services, service)
     }
 
     /// The ids of the records missing a fact, in the order they were added.
@@ -668,19 +917,16 @@ impl serde::Serialize for Matrix {
                     }
                 }
                 let m = self.0;
-                serializer.collect_seq(Stream::ALL.iter().flat_map(|&s| {
-                    core::iter::once(None)
-                        .chain(
-                            Specialty::ALL
-                                .iter()
-                                .filter(move |sp| sp.parent() == s)
-                                .map(|&sp| Some(sp)),
-                        )
-                        .flat_map(move |sp| {
-                            TIER_COLUMNS
-                                .iter()
-                                .map(move |&t| Cell(s, sp, t, m.cell(s, sp, t)))
-                        })
+                let columns = m.tier_columns();
+                let columns = &columns;
+                serializer.collect_seq(m.rows().flat_map(|row| {
+                    let (s, sp) = match row {
+                        MatrixRow::Stream(s) => (s, None),
+                        MatrixRow::Specialty(sp) => (sp.parent(), Some(sp)),
+                    };
+                    columns
+                        .iter()
+                        .map(move |&t| Cell(s, sp, t, m.cell(s, sp, t)))
                 }))
             }
         }
@@ -703,18 +949,18 @@ impl serde::Serialize for Matrix {
                 }
                 let m = self.0;
                 serializer.collect_seq(
-                    Department::ALL
-                        .iter()
-                        .map(|&d| Load(d, m.lead_count(d), m.managed_by_count(d))),
+                    m.departments()
+                        .into_iter()
+                        .map(|d| Load(d, m.lead_count(d), m.managed_by_count(d))),
                 )
             }
         }
 
-        struct Counts<'m, T: 'static>(&'static [T], &'m dyn Fn(T) -> u64);
+        struct Counts<'m, T: 'static>(Vec<T>, &'m dyn Fn(T) -> u64);
         impl<T: Coded + serde::Serialize> serde::Serialize for Counts<'_, T> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(self.0.len()))?;
-                for &v in self.0 {
+                for &v in &self.0 {
                     map.serialize_entry(v.code(), &(self.1)(v))?;
                 }
                 map.end()
@@ -746,14 +992,14 @@ impl serde::Serialize for Matrix {
         s.serialize_field("departments", &Departments(self))?;
         s.serialize_field(
             "entitlements",
-            &Counts(Entitlement::ALL, &|e| self.entitlement_count(e)),
+            &Counts(self.entitlements(), &|e| self.entitlement_count(e)),
         )?;
         // Only when the policy gives amounts (DOMAIN.md §9.1), so that a matrix without them reads as before.
         struct Amounts<'m>(&'m Matrix);
         impl serde::Serialize for Amounts<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let priced = || {
-                    Entitlement::ALL.iter().filter_map(|&e| {
+                    self.0.entitlements().into_iter().filter_map(|e| {
                         Some((
                             e,
                             self.0.entitlement_amount(e)?,
@@ -786,7 +1032,7 @@ impl serde::Serialize for Matrix {
 
         s.serialize_field(
             "services",
-            &Counts(Service::ALL, &|v| self.service_count(v)),
+            &Counts(self.services(), &|v| self.service_count(v)),
         )?;
         if self.amounts.iter().any(Option::is_some) {
             s.serialize_field("entitlement_amounts", &Amounts(self))?;

@@ -19,7 +19,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::classify::Classification;
-use crate::codes::{Coded, Entitlement, Specialty, Stream, per_code, per_code_mut};
+use crate::codes::{Coded, Entitlement, Specialty, Stream, per_code};
 use crate::enterprise::Basis;
 use crate::facts::{Fact, Facts};
 use crate::hash::BuildKeyHasher;
@@ -155,11 +155,11 @@ struct SentenceFacts {
     /// condition that holds, or what the post's own stream lacks, and the other streams that qualify).
     stream: u32,
     /// `specialty.*`, by specialty: the stream, the specialty, and the facts its condition tests.
-    specialty: [u32; Specialty::ALL.len()],
+    specialty: Vec<(Specialty, u32)>,
     /// `tier.*`, by stream: the stream, the tier, and the facts the ladder's conditions test.
     tier: [u32; Stream::ALL.len()],
     /// `entitlement.*`, by entitlement: the decisions and the facts its conditions test.
-    entitlement: [u32; Entitlement::ALL.len()],
+    entitlement: Vec<(Entitlement, u32)>,
 }
 
 impl SentenceFacts {
@@ -179,8 +179,10 @@ impl SentenceFacts {
             ..SentenceFacts::default()
         };
         for sp in &c.specialties {
-            *per_code_mut(&mut facts.specialty, sp.specialty) |=
-                bit(Fact::Stream) | bit(Fact::Specialty) | sp.when.used();
+            facts.specialty.push((
+                sp.specialty,
+                bit(Fact::Stream) | bit(Fact::Specialty) | sp.when.used(),
+            ));
         }
         for (slot, ladder) in facts.tier.iter_mut().zip(&c.ladders) {
             *slot = ladder
@@ -190,7 +192,7 @@ impl SentenceFacts {
                 });
         }
         for (e, when) in &c.entitlements {
-            *per_code_mut(&mut facts.entitlement, *e) |= decided | when.used();
+            facts.entitlement.push((*e, decided | when.used()));
         }
         facts
     }
@@ -206,12 +208,16 @@ fn sentence_facts(of: &SentenceFacts, c: &Classification<'_>, rule: Rule) -> Opt
     }
     match rule {
         Rule::Stream(_) => Some(of.stream),
-        Rule::Specialty(s) => Some(*per_code(&of.specialty, s)),
+        Rule::Specialty(s) => of.specialty.iter().find(|(x, _)| *x == s).map(|(_, f)| *f),
         Rule::EnterpriseSize(Basis::Stated) => Some(bit(Fact::EnterpriseSize)),
         Rule::AboveDesignatedSize(Basis::Stated) => Some(bit(Fact::AboveDesignatedSize)),
         Rule::EnterpriseSize(Basis::Derived) | Rule::AboveDesignatedSize(Basis::Derived) => None,
         Rule::Tier(_) => Some(*per_code(&of.tier, c.stream()?)),
-        Rule::Entitlement(e) => Some(*per_code(&of.entitlement, e)),
+        Rule::Entitlement(e) => of
+            .entitlement
+            .iter()
+            .find(|(x, _)| *x == e)
+            .map(|(_, f)| *f),
         Rule::Service(_) => Some(bit(Fact::IntroductionLevel)),
         Rule::Evaluation(_) => None,
     }

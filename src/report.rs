@@ -16,9 +16,8 @@
 
 use core::fmt::Write as _;
 
-use crate::codes::{Department, Entitlement, MissingFact, Service, Tier};
+use crate::codes::{Department, MissingFact, Tier};
 use crate::lang::Lang;
-use crate::matrix::TIER_COLUMNS;
 use crate::matrix::{Matrix, MatrixRow};
 
 /// The report's own words, in zh-Hans, zh-Hant and English.
@@ -148,9 +147,11 @@ impl Matrix {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn to_table(&self, lang: Lang) -> String {
-        let rows: Vec<(String, Vec<String>)> = MatrixRow::all()
+        let columns = self.tier_columns();
+        let rows: Vec<(String, Vec<String>)> = self
+            .rows()
             .map(|r| {
-                let mut counts: Vec<String> = TIER_COLUMNS
+                let mut counts: Vec<String> = columns
                     .iter()
                     .map(|&t| self.row_cell(r, t).to_string())
                     .collect();
@@ -158,7 +159,7 @@ impl Matrix {
                 (row_label(r, lang), counts)
             })
             .chain(core::iter::once({
-                let mut counts: Vec<String> = TIER_COLUMNS
+                let mut counts: Vec<String> = columns
                     .iter()
                     .map(|&t| self.column_total(t).to_string())
                     .collect();
@@ -166,7 +167,7 @@ impl Matrix {
                 (Word::AllTalent.text(lang).to_owned(), counts)
             }))
             .collect();
-        let headers: Vec<&str> = TIER_COLUMNS
+        let headers: Vec<&str> = columns
             .iter()
             .map(|&t| tier_label(t, lang))
             .chain(core::iter::once(Word::Total.text(lang)))
@@ -203,7 +204,7 @@ impl Matrix {
             line(label, counts, &mut out);
         }
         let blank = |n: u64| {
-            let mut v = vec![String::new(); TIER_COLUMNS.len()];
+            let mut v = vec![String::new(); columns.len()];
             v.push(n.to_string());
             v
         };
@@ -214,9 +215,10 @@ impl Matrix {
         );
         line(Word::Everyone.text(lang), &blank(self.total()), &mut out);
 
-        let loads: Vec<(Department, u64, u64)> = Department::ALL
-            .iter()
-            .map(|&d| (d, self.lead_count(d), self.managed_by_count(d)))
+        let loads: Vec<(Department, u64, u64)> = self
+            .departments()
+            .into_iter()
+            .map(|d| (d, self.lead_count(d), self.managed_by_count(d)))
             .filter(|&(_, l, m)| l + m > 0)
             .collect();
         if !loads.is_empty() {
@@ -261,16 +263,17 @@ impl Matrix {
         };
         counted(
             Word::Entitlements,
-            Entitlement::ALL
-                .iter()
-                .map(|&e| (e.label(lang), self.entitlement_count(e)))
+            self.entitlements()
+                .into_iter()
+                .map(|e| (e.label(lang), self.entitlement_count(e)))
                 .collect(),
             &mut out,
         );
         // What the entitlements cost, where the policy gives amounts (DOMAIN.md §9.1).
-        let priced: Vec<String> = Entitlement::ALL
-            .iter()
-            .filter_map(|&e| {
+        let priced: Vec<String> = self
+            .entitlements()
+            .into_iter()
+            .filter_map(|e| {
                 let (amount, (total, per)) =
                     (self.entitlement_amount(e)?, self.entitlement_total(e)?);
                 let (n, per) = (self.entitlement_count(e), per.label(lang));
@@ -304,9 +307,9 @@ impl Matrix {
         }
         counted(
             Word::Services,
-            Service::ALL
-                .iter()
-                .map(|&s| (s.label(lang), self.service_count(s)))
+            self.services()
+                .into_iter()
+                .map(|s| (s.label(lang), self.service_count(s)))
                 .collect(),
             &mut out,
         );
@@ -348,28 +351,35 @@ impl Matrix {
     /// assert!(csv.ends_with("everyone,总计,,,,,0\n"));
     /// ```
     pub fn to_csv(&self, lang: Lang) -> String {
-        let mut out = String::from("row,label,leader,high_end,elite,no_tier,total\n");
-        for r in MatrixRow::all() {
+        let columns = self.tier_columns();
+        let mut out = String::from("row,label,");
+        for t in &columns {
+            out.push_str(t.map_or("no_tier", |t| t.code()));
+            out.push(',');
+        }
+        out.push_str("total\n");
+        let blank = ",".repeat(columns.len() + 1);
+        for r in self.rows() {
             let _ = write!(out, "{},{}", r.code(), csv_cell(&row_label(r, lang)));
-            for &t in &TIER_COLUMNS {
+            for &t in &columns {
                 let _ = write!(out, ",{}", self.row_cell(r, t));
             }
             let _ = writeln!(out, ",{}", self.row_total(r));
         }
         let _ = write!(out, "talent_total,{}", csv_cell(Word::AllTalent.text(lang)));
-        for &t in &TIER_COLUMNS {
+        for &t in &columns {
             let _ = write!(out, ",{}", self.column_total(t));
         }
         let _ = writeln!(out, ",{}", self.talents());
         let _ = writeln!(
             out,
-            "not_talent,{},,,,,{}",
+            "not_talent,{}{blank}{}",
             csv_cell(Word::NotTalent.text(lang)),
             self.not_talent()
         );
         let _ = writeln!(
             out,
-            "everyone,{},,,,,{}",
+            "everyone,{}{blank}{}",
             csv_cell(Word::Everyone.text(lang)),
             self.total()
         );
@@ -391,13 +401,14 @@ impl Matrix {
         const MARGIN: f64 = 16.0;
         // Rough text widths: half an em per narrow character, one em per wide one.
         let text_w = |s: &str| width(s) as f64 * FONT * 0.55;
-        let rows: Vec<MatrixRow> = MatrixRow::all().collect();
+        let columns = self.tier_columns();
+        let rows: Vec<MatrixRow> = self.rows().collect();
         let label_w = rows
             .iter()
             .map(|&r| text_w(&row_label(r, lang)))
             .fold(text_w(Word::AllTalent.text(lang)), f64::max)
             + 20.0;
-        let cell_w = TIER_COLUMNS
+        let cell_w = columns
             .iter()
             .map(|&t| text_w(tier_label(t, lang)))
             .fold(72.0, f64::max)
@@ -406,11 +417,11 @@ impl Matrix {
         let title_h = 40.0;
         let head_h = 30.0;
         let n_rows = rows.len() as f64 + 1.0;
-        let width_px = MARGIN * 2.0 + label_w + cell_w * TIER_COLUMNS.len() as f64 + total_w;
+        let width_px = MARGIN * 2.0 + label_w + cell_w * columns.len() as f64 + total_w;
         let height_px = MARGIN * 2.0 + title_h + head_h + CELL_H * n_rows;
         let max = rows
             .iter()
-            .flat_map(|&r| TIER_COLUMNS.iter().map(move |&t| (r, t)))
+            .flat_map(|&r| columns.iter().map(move |&t| (r, t)))
             .map(|(r, t)| self.row_cell(r, t))
             .max()
             .unwrap_or(0)
@@ -439,7 +450,7 @@ impl Matrix {
         );
         let top = MARGIN + title_h;
         let left = MARGIN + label_w;
-        for (i, &t) in TIER_COLUMNS.iter().enumerate() {
+        for (i, &t) in columns.iter().enumerate() {
             let x = left + cell_w * i as f64 + cell_w / 2.0;
             let _ = writeln!(
                 svg,
@@ -448,7 +459,7 @@ impl Matrix {
                 xml(tier_label(t, lang))
             );
         }
-        let total_x = left + cell_w * TIER_COLUMNS.len() as f64 + total_w / 2.0;
+        let total_x = left + cell_w * columns.len() as f64 + total_w / 2.0;
         let _ = writeln!(
             svg,
             r##"<text x="{total_x:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#333333">{}</text>"##,
@@ -468,7 +479,7 @@ impl Matrix {
                 y + CELL_H / 2.0 + 5.0,
                 xml(&row_label(r, lang))
             );
-            for (i, &t) in TIER_COLUMNS.iter().enumerate() {
+            for (i, &t) in columns.iter().enumerate() {
                 let n = self.row_cell(r, t);
                 let x = left + cell_w * i as f64;
                 let shade = (n as f64 / max as f64).sqrt();
@@ -523,7 +534,7 @@ impl Matrix {
             y + CELL_H / 2.0 + 5.0,
             xml(Word::AllTalent.text(lang))
         );
-        for (i, &t) in TIER_COLUMNS.iter().enumerate() {
+        for (i, &t) in columns.iter().enumerate() {
             let _ = writeln!(
                 svg,
                 r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#222222">{}</text>"##,

@@ -645,7 +645,7 @@ fn ordered_lists_follow_the_contract_orders() {
 fn strum_iteration_matches_all() {
     use strum::{EnumCount, IntoEnumIterator};
     assert_eq!(Stream::iter().collect::<Vec<_>>(), Stream::ALL);
-    assert_eq!(Department::iter().collect::<Vec<_>>(), Department::ALL);
+    assert_eq!(Post::iter().collect::<Vec<_>>(), Post::ALL);
     assert_eq!(Industry::COUNT, Industry::ALL.len());
 }
 

@@ -112,8 +112,8 @@ struct Oracle {
     lead: Option<Department>,
     managed_by: Vec<Department>,
     facts: EnterpriseFacts,
-    entitlements: CodeSet<Entitlement>,
-    services: CodeSet<Service>,
+    entitlements: Vec<Entitlement>,
+    services: Vec<Service>,
     missing: CodeSet<MissingFact>,
 }
 
@@ -252,10 +252,10 @@ fn oracle(p: &Profile) -> Oracle {
     };
 
     // §4.6 entitlements: [seed] 对贡献大的给予每年6万元的奖励，并享受金融公寓住房优惠待遇.
-    let mut entitlements = CodeSet::new();
+    let mut entitlements = Vec::new();
     if specialty == Some(Specialty::FinanceCommerce) && p.contribution() == Contribution::Major {
-        entitlements.insert(Entitlement::AnnualReward);
-        entitlements.insert(Entitlement::FinanceApartmentPreference);
+        entitlements.push(Entitlement::AnnualReward);
+        entitlements.push(Entitlement::FinanceApartmentPreference);
     }
     // §4.6 services of the 百千万 project, for anyone who has a level, talent or not; not cumulative.
     let services = services_of(p.introduction_level());
@@ -304,7 +304,7 @@ fn oracle(p: &Profile) -> Oracle {
 
 /// The services of a 百千万 level (DOMAIN.md §4.6) \[seed\]: 百 → 定期联系; 千 → 扶持奖励; 万 → 登记入库管理,
 /// 办理户口, 免费办理档案关系转接.
-fn services_of(level: Option<IntroductionLevel>) -> CodeSet<Service> {
+fn services_of(level: Option<IntroductionLevel>) -> Vec<Service> {
     let list: &[Service] = match level {
         None => &[],
         Some(IntroductionLevel::Hundred) => &[Service::RegularContact],
@@ -315,7 +315,7 @@ fn services_of(level: Option<IntroductionLevel>) -> CodeSet<Service> {
             Service::FreeArchiveTransfer,
         ],
     };
-    list.iter().copied().collect()
+    list.to_vec()
 }
 
 /// The other facts the rules read, each absent or at a value that decides differently: every combination.
@@ -402,8 +402,8 @@ fn the_built_in_policy_decides_as_the_hand_written_oracle_everywhere() {
                                                 c.lead(),
                                                 c.managed_by().to_vec(),
                                                 c.enterprise_facts(),
-                                                c.entitlements(),
-                                                c.services(),
+                                                c.entitlements().to_vec(),
+                                                c.services().to_vec(),
                                                 c.missing_facts(),
                                             );
                                             let expected = (
@@ -414,8 +414,8 @@ fn the_built_in_policy_decides_as_the_hand_written_oracle_everywhere() {
                                                 o.lead,
                                                 o.managed_by.clone(),
                                                 o.facts,
-                                                o.entitlements,
-                                                o.services,
+                                                o.entitlements.clone(),
+                                                o.services.clone(),
                                                 o.missing,
                                             );
                                             assert_eq!(got, expected, "{p:?}");

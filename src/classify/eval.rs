@@ -376,7 +376,7 @@ mod tests {
         assert!(policy.compiled().rows.is_some());
         let prepared = policy.prepare();
         assert!(prepared.is_tabled());
-        let mut tiers = CodeSet::<Tier>::new();
+        let mut tiers = std::collections::BTreeSet::<Tier>::new();
         for p in random_profiles(200_000) {
             agree(&policy, &prepared, &p);
             let d = by_row(&policy, &p);

@@ -15,7 +15,7 @@ pub use prepared::Prepared;
 
 use crate::codes::{
     CodeSet, Department, EnterpriseSize, Entitlement, Industry, MissingFact, Service, Specialty,
-    Stream, Tier, per_code,
+    Stream, Tier, Values,
 };
 use crate::enterprise::EnterpriseFacts;
 use crate::facts::Facts;
@@ -66,8 +66,43 @@ impl Policy {
     }
 }
 
-/// The truth of each tier's condition (three-valued), by tier index; only for a stream with a ladder.
-type TierChecks = [Option<bool>; Tier::ALL.len()];
+/// The truth of each tier's condition (three-valued), bit `i` for the `i`-th tier of the stream's ladder
+/// (highest first; a ladder has at most 15 tiers, the values of the decided tier); only for a stream with a
+/// ladder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(crate) struct TierChecks {
+    /// The tiers whose condition is not open.
+    known: u16,
+    /// The tiers whose condition is true.
+    truth: u16,
+}
+
+impl TierChecks {
+    /// Notes the truth of the ladder's `i`-th tier.
+    #[inline]
+    pub(crate) fn set(&mut self, i: usize, value: Option<bool>) {
+        let bit = 1u16 << (i % 16);
+        match value {
+            Some(v) => {
+                self.known |= bit;
+                if v {
+                    self.truth |= bit;
+                }
+            }
+            None => {
+                self.known &= !bit;
+                self.truth &= !bit;
+            }
+        }
+    }
+
+    /// The truth of the ladder's `i`-th tier.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> Option<bool> {
+        let bit = 1u16 << (i % 16);
+        (self.known & bit != 0).then_some(self.truth & bit != 0)
+    }
+}
 
 /// The decision for one person: primary stream, specialty, tier, departments, entitlements, services, missing
 /// facts, and the reasons for each (DOMAIN.md §6).
@@ -97,7 +132,6 @@ pub struct Classification<'a> {
     profile: &'a Profile,
     policy: &'a Policy,
     facts: EnterpriseFacts,
-    services: CodeSet<Service>,
     decided: Decided<'a>,
 }
 
@@ -114,7 +148,8 @@ pub(crate) struct Decided<'a> {
     checks: Option<TierChecks>,
     lead: Option<Department>,
     managed_by: ManagedBy<'a>,
-    entitlements: CodeSet<Entitlement>,
+    /// Bit `i` for the policy's `i`-th entitlement.
+    entitlements: u64,
     missing: CodeSet<MissingFact>,
 }
 
@@ -158,14 +193,10 @@ impl<'a> Classification<'a> {
         facts: EnterpriseFacts,
         decided: Decided<'a>,
     ) -> Classification<'a> {
-        let services = profile
-            .introduction_level()
-            .map_or_else(CodeSet::new, |l| *per_code(&policy.compiled().services, l));
         Classification {
             profile,
             policy,
             facts,
-            services,
             decided,
         }
     }
@@ -286,7 +317,16 @@ impl<'a> Classification<'a> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn tier_condition(&self, tier: Tier) -> Option<bool> {
-        self.decided.checks.and_then(|c| *per_code(&c, tier))
+        let checks = self.decided.checks?;
+        let ladder = self
+            .decided
+            .stream
+            .map_or(&[][..], |s| self.policy.compiled().ladder(s));
+        // A tier the ladder does not have is false.
+        match ladder.iter().position(|t| t.tier == tier) {
+            Some(i) => checks.get(i),
+            None => Some(false),
+        }
     }
 
     /// Whether the primary stream has a tier ladder under the policy.
@@ -373,7 +413,7 @@ impl<'a> Classification<'a> {
         self.facts
     }
 
-    /// The entitlements (DOMAIN.md §4.6), in declaration order.
+    /// The entitlements (DOMAIN.md §4.6), in the order of the policy's `[[entitlements]]` (DOMAIN.md §9.2).
     ///
     /// ```
     /// use talent_matrix::{classify, Contribution, Industry, Post, Profile, Role};
@@ -385,8 +425,11 @@ impl<'a> Classification<'a> {
     /// assert!(classify(&p).entitlements().is_empty()); // staff are not talent
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
-    pub fn entitlements(&self) -> CodeSet<Entitlement> {
-        self.decided.entitlements
+    pub fn entitlements(&self) -> Values<'a, Entitlement> {
+        Values::new(
+            self.decided.entitlements,
+            &self.policy.compiled().entitlement_list,
+        )
     }
 
     /// The 百千万 services (DOMAIN.md §4.6), for anyone with an introduction level, talent or not.
@@ -399,8 +442,13 @@ impl<'a> Classification<'a> {
     /// assert_eq!(classify(&p).services().iter().collect::<Vec<_>>(), [Service::SupportAndReward]);
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
-    pub fn services(&self) -> CodeSet<Service> {
-        self.services
+    pub fn services(&self) -> Values<'a, Service> {
+        let policy: &'a Policy = self.policy;
+        self.profile
+            .introduction_level()
+            .map_or_else(Values::none, |l| {
+                Values::all(policy.compiled().services_of(l))
+            })
     }
 
     /// The facts whose absence leaves a decision open (DOMAIN.md §4.7), in that order.
@@ -596,8 +644,8 @@ impl serde::Serialize for Classification<'_> {
         s.serialize_field("also_qualifies", &self.decided.also)?;
         s.serialize_field("enterprise_size", &self.facts.size())?;
         s.serialize_field("above_designated_size", &self.facts.above_designated_size())?;
-        s.serialize_field("entitlements", &self.decided.entitlements)?;
-        s.serialize_field("services", &self.services)?;
+        s.serialize_field("entitlements", &self.entitlements())?;
+        s.serialize_field("services", &self.services())?;
         if self.missing_indicators().next().is_none() {
             s.serialize_field("missing_facts", &self.decided.missing)?;
         } else {

@@ -2,9 +2,10 @@
 //! entitlements and services, and the missing facts of one person, read from a compiled policy through an
 //! [`Evaluator`] (clause by clause, or all conditions at once from rows: the same answers).
 
+use super::TierChecks;
 use super::eval::Evaluator;
 use super::{Decided, ManagedBy};
-use crate::codes::{CodeSet, Coded, Department, Post, Tier, per_code, per_code_mut};
+use crate::codes::{CodeSet, Coded, Department, Post};
 use crate::facts::Fact;
 use crate::facts::condition::AnyOf;
 use crate::policy::Policy;
@@ -49,21 +50,24 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
             .iter()
             .find(|sp| sp.parent == s && e.any(&sp.when))
     });
-    e.decided(Fact::Specialty, state(specialty.map(|sp| sp.specialty)));
+    e.decided(
+        Fact::Specialty,
+        c.slots.specialty_state(specialty.map(|sp| sp.specialty)),
+    );
 
     // §4.4: the highest tier whose condition is true; a tier the ladder does not have is false.
     let ladder = stream.map_or(&[][..], |s| c.ladder(s));
-    let mut checks = [Some(false); Tier::ALL.len()];
+    let mut checks = TierChecks::default();
     let mut reached = None;
-    for t in ladder {
+    for (i, t) in ladder.iter().enumerate() {
         let value = e.eval_any(&t.when);
-        *per_code_mut(&mut checks, t.tier) = value;
+        checks.set(i, value);
         if reached.is_none() && value == Some(true) {
             reached = Some(t);
         }
     }
     let tier = reached.map(|t| t.tier);
-    e.decided(Fact::Tier, state(tier));
+    e.decided(Fact::Tier, c.slots.tier_state(tier));
 
     // §4.5 departments: the tier's list and then the specialty's lead, else the lead alone.
     let specialty_lead = specialty.map(|sp| sp.lead);
@@ -76,11 +80,12 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
     };
 
     // §4.6 entitlements (of talent only); the services are the caller's.
-    let mut entitlements = CodeSet::new();
+    // Bit `i` for the policy's `i`-th entitlement (at most 64, `Compiled::compile_with`).
+    let mut entitlements = 0u64;
     if stream.is_some() {
-        for (entitlement, when) in &c.entitlements {
+        for (i, (_, when)) in c.entitlements.iter().enumerate() {
             if e.any(when) {
-                entitlements.insert(*entitlement);
+                entitlements |= 1 << (i % 64);
             }
         }
     }
@@ -104,8 +109,12 @@ pub(super) fn decide<E: Evaluator>(policy: &Policy, post: Post, mut e: E) -> Dec
         }
     }
     // The tiers above the one reached that are open: what could raise the tier.
-    for t in ladder.iter().take_while(|t| Some(t.tier) != tier) {
-        if per_code(&checks, t.tier).is_none() {
+    for (i, t) in ladder
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| Some(t.tier) != tier)
+    {
+        if checks.get(i).is_none() {
             // No alternative holds and some are open: what leaves those open.
             for c in t.when.iter().filter(|c| e.eval(c).is_none()) {
                 missing.extend(e.open_facts(c));
@@ -143,8 +152,11 @@ pub(super) fn open_indicators(
     let mut e = super::eval::ByClause::new(p, enterprise, &c.slots);
     let (stream, tier) = (decided.stream(), decided.tier());
     e.decided(Fact::Stream, state(stream));
-    e.decided(Fact::Specialty, state(decided.specialty()));
-    e.decided(Fact::Tier, state(tier));
+    e.decided(
+        Fact::Specialty,
+        c.slots.specialty_state(decided.specialty()),
+    );
+    e.decided(Fact::Tier, c.slots.tier_state(tier));
     let mut indicators = 0u32;
     let mut open = |conds: &AnyOf| {
         for cond in conds.iter().filter(|cond| e.eval(cond).is_none()) {

@@ -20,7 +20,7 @@ code_list! {
     /// # Ok::<(), talent_matrix::ParseCodeError>(())
     /// ```
     #[non_exhaustive]
-    pub enum Department: "department", prefixes ["区委", "區委", "区", "區"] {
+    pub enum Department: "department", open Defined, prefixes ["区委", "區委", "区", "區"] {
         OrganizationDepartment = ("organization_department", "组织部", "組織部", "Organization Department",
             aliases ["委组织部", "委組織部"])
             => "seed 人才工作目標考核: 區委組織部";

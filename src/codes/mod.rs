@@ -23,16 +23,21 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+use std::borrow::Cow;
 
 use crate::lang::Lang;
 
+mod defined;
 mod department;
 mod outcome;
 mod profile_values;
 mod specialty;
 mod stream;
 mod tier;
+mod values;
 
+pub use defined::Defined;
+pub(crate) use defined::{KEPT_VALUES, NewDefinition, define};
 pub use department::Department;
 pub use outcome::{Entitlement, MissingFact, Service};
 pub use profile_values::{
@@ -42,6 +47,7 @@ pub use profile_values::{
 pub use specialty::Specialty;
 pub use stream::Stream;
 pub use tier::Tier;
+pub use values::{Values, ValuesIter};
 
 pub(crate) mod sealed {
     pub trait Sealed: Sized {
@@ -141,12 +147,41 @@ pub trait Coded:
     fn index(self) -> usize;
 }
 
+/// A code list no policy extends: the national streams, the profile's value lists and the missing facts.
+///
+/// Its values are exactly [`Coded::ALL`], so a [`CodeSet`] holds them as bits. Sealed.
+///
+/// ```
+/// use talent_matrix::{Closed, CodeSet, Stream};
+/// fn count<T: Closed>(set: CodeSet<T>) -> usize { set.len() }
+/// assert_eq!(count(CodeSet::from_iter([Stream::SocialWork])), 1);
+/// ```
+pub trait Closed: Coded {}
+
+/// One of the five outcome lists a policy may extend with `[[values]]` (DOMAIN.md §9.1): [`Department`],
+/// [`Specialty`], [`Tier`], [`Entitlement`] and [`Service`]. Sealed.
+///
+/// Its built-in values are [`Coded::ALL`]; the values a policy defines are its `Defined` variant, and parse
+/// only under that policy ([`Policy::parse`](crate::Policy::parse)).
+///
+/// ```
+/// use talent_matrix::{Department, Open};
+/// assert_eq!(Open::defined(Department::TalentOffice), None);
+/// ```
+pub trait Open: Coded {
+    /// The value a policy's definition stands for.
+    #[doc(hidden)]
+    fn from_defined(d: Defined) -> Self;
+    /// The definition behind a value a policy defined; `None` for a built-in value.
+    fn defined(self) -> Option<Defined>;
+}
+
 /// The entry of a code in a table with one entry per code of its list, in the list's order. In bounds by
 /// construction: the table's length is the list's (checked when this compiles), and a code's index is its place
 /// in the list ([`Coded`] is sealed: only `code_list!` implements it, from the list itself).
 #[inline]
 #[allow(clippy::indexing_slicing)] // in bounds: see above
-pub(crate) fn per_code<C: Coded, T, const N: usize>(table: &[T; N], code: C) -> &T {
+pub(crate) fn per_code<C: Closed, T, const N: usize>(table: &[T; N], code: C) -> &T {
     const { assert!(N == C::ALL.len()) };
     &table[code.index()]
 }
@@ -154,29 +189,9 @@ pub(crate) fn per_code<C: Coded, T, const N: usize>(table: &[T; N], code: C) -> 
 /// [`per_code`], to change the entry.
 #[inline]
 #[allow(clippy::indexing_slicing)] // in bounds: see `per_code`
-pub(crate) fn per_code_mut<C: Coded, T, const N: usize>(table: &mut [T; N], code: C) -> &mut T {
+pub(crate) fn per_code_mut<C: Closed, T, const N: usize>(table: &mut [T; N], code: C) -> &mut T {
     const { assert!(N == C::ALL.len()) };
     &mut table[code.index()]
-}
-
-/// The entry of an optional code in a table with one slot for "none" and then one per code of its list: slot
-/// 0 for `None`, `1 + index` for a code. In bounds by construction, as [`per_code`].
-#[inline]
-#[allow(clippy::indexing_slicing)] // in bounds: see above
-pub(crate) fn per_slot<C: Coded, T, const N: usize>(table: &[T; N], code: Option<C>) -> &T {
-    const { assert!(N == C::ALL.len() + 1) };
-    &table[code.map_or(0, |c| 1 + c.index())]
-}
-
-/// [`per_slot`], to change the entry.
-#[inline]
-#[allow(clippy::indexing_slicing)] // in bounds: see `per_slot`
-pub(crate) fn per_slot_mut<C: Coded, T, const N: usize>(
-    table: &mut [T; N],
-    code: Option<C>,
-) -> &mut T {
-    const { assert!(N == C::ALL.len() + 1) };
-    &mut table[code.map_or(0, |c| 1 + c.index())]
 }
 
 /// Parses any code list value as DOMAIN.md §2 says.
@@ -188,24 +203,47 @@ pub(crate) fn parse_code<T: Coded>(input: &str) -> Result<T, ParseCodeError> {
     if let Some(v) = T::from_exact_code(s) {
         return Ok(v);
     }
+    parse_among(input, T::ALL).ok_or_else(|| ParseCodeError {
+        kind: T::KIND,
+        codes: Cow::Borrowed(T::CODES),
+        input: input.to_owned(),
+    })
+}
+
+/// Parses a value of an open list under a policy: its built-in values and the ones the policy defines
+/// (`defined`), as DOMAIN.md §2 says (§9.1).
+pub(crate) fn parse_open<T: Open>(input: &str, defined: &[T]) -> Result<T, ParseCodeError> {
+    parse_code(input).or_else(|err| {
+        parse_among(input, defined).ok_or_else(|| ParseCodeError {
+            codes: Cow::Owned(
+                T::CODES
+                    .iter()
+                    .copied()
+                    .chain(defined.iter().map(|v| v.code()))
+                    .collect(),
+            ),
+            ..err
+        })
+    })
+}
+
+/// The value of `values` that `input` names (DOMAIN.md §2): a code or English label, ASCII case ignored, a
+/// Chinese label or alias, optionally after one of the list's prefixes.
+fn parse_among<T: Coded>(input: &str, values: &[T]) -> Option<T> {
+    let s = crate::lang::trim(input);
     let chinese = |v: T, s: &str| {
         v.label(Lang::ZhHans) == s || v.label(Lang::ZhHant) == s || v.aliases().contains(&s)
     };
-    let found = T::ALL.iter().copied().find(|&v| {
+    let found = values.iter().copied().find(|&v| {
         v.code().eq_ignore_ascii_case(s)
             || v.label(Lang::En).eq_ignore_ascii_case(s)
             || chinese(v, s)
     });
-    let found = found.or_else(|| {
+    found.or_else(|| {
         T::PREFIXES.iter().find_map(|p| {
             let rest = s.strip_prefix(p)?;
-            T::ALL.iter().copied().find(|&v| chinese(v, rest))
+            values.iter().copied().find(|&v| chinese(v, rest))
         })
-    });
-    found.ok_or_else(|| ParseCodeError {
-        kind: T::KIND,
-        codes: T::CODES,
-        input: input.to_owned(),
     })
 }
 
@@ -228,7 +266,7 @@ pub(crate) fn parse_code<T: Coded>(input: &str) -> Result<T, ParseCodeError> {
 #[error("unknown {kind} {input:?}, expected {}", Expected(codes))]
 pub struct ParseCodeError {
     kind: &'static str,
-    codes: &'static [&'static str],
+    codes: Cow<'static, [&'static str]>,
     input: String,
 }
 
@@ -260,14 +298,14 @@ impl ParseCodeError {
     /// assert_eq!(err.expected(), "one of ordinary, good, outstanding, or a label");
     /// ```
     pub fn expected(&self) -> String {
-        Expected(self.codes).to_string()
+        Expected(&self.codes).to_string()
     }
 }
 
 /// `one of a, b, c, or a label`: what a code list accepts, for messages.
-pub(crate) struct Expected(pub(crate) &'static [&'static str]);
+pub(crate) struct Expected<'a>(pub(crate) &'a [&'a str]);
 
-impl fmt::Display for Expected {
+impl fmt::Display for Expected<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("one of ")?;
         for code in self.0 {
@@ -278,6 +316,9 @@ impl fmt::Display for Expected {
 }
 
 /// Generates a code list from one table of rows. See the module docs.
+///
+/// A list written `open Defined` (the five outcome lists of DOMAIN.md §9.1) has a further variant
+/// `Defined(Defined)` for the values a policy defines, and is not [`Closed`].
 macro_rules! code_list {
     (
         $(#[$meta:meta])*
@@ -308,7 +349,104 @@ macro_rules! code_list {
 
         impl $name {
             #[doc = concat!(
-                "Every `", stringify!($name), "`, in declaration order.\n\n```\n",
+                "The position of the value in [`ALL`](Self::ALL).\n\n```\n",
+                "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
+                "assert_eq!(", stringify!($name), "::ALL[0].index(), 0);\n```"
+            )]
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl $crate::codes::Closed for $name {}
+
+        $crate::codes::code_list!(@impl $name: $kind $(, prefixes [$($prefix),*])? $(, in $module)? {
+            $($variant = ($code, $hans, $hant, $en $(, aliases [$($alias),*])?) => $source;)+
+        });
+    };
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident: $kind:literal, open $defined:ident $(, prefixes [$($prefix:literal),* $(,)?])? {
+            $(
+                $(#[$vattr:meta])*
+                $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal
+                    $(, aliases [$($alias:literal),* $(,)?])? $(,)?) => $source:literal;
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $(
+                $(#[$vattr])*
+                #[doc = concat!(
+                    $en, " — ", $hans, " / ", $hant, " — code `", $code, "`.",
+                    $("\n\nAliases: ", $(concat!($alias, " "),)* ".",)?
+                    "\n\nSource: ", $source, ".",
+                    "\n\n[national]: crate#where-rules-come-from\n[seed]: crate#where-rules-come-from"
+                )]
+                $variant,
+            )+
+            /// A value a loaded policy defines (DOMAIN.md §9.1). It prints and serializes like a built-in value
+            /// and parses only under its policy ([`Policy::parse`](crate::Policy::parse)).
+            $defined($crate::codes::Defined),
+        }
+
+        impl $name {
+            #[doc = concat!(
+                "The position of a built-in value in [`ALL`](Self::ALL); a value a policy defines comes after ",
+                "them all (`ALL.len()` and up, by its number in the process).\n\n```\n",
+                "use talent_matrix::", stringify!($name), ";\n",
+                "assert_eq!(", stringify!($name), "::ALL[0].index(), 0);\n```"
+            )]
+            pub fn index(self) -> usize {
+                let mut i = 0;
+                $(
+                    if let Self::$variant = self {
+                        return i;
+                    }
+                    i += 1;
+                )+
+                match self {
+                    Self::$defined(d) => i + d.number(),
+                    _ => i,
+                }
+            }
+
+            /// The value a policy defined, if it is one.
+            pub(crate) fn defined(self) -> Option<$crate::codes::Defined> {
+                match self {
+                    Self::$defined(d) => Some(d),
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::codes::Open for $name {
+            fn from_defined(d: $crate::codes::Defined) -> Self {
+                Self::$defined(d)
+            }
+            fn defined(self) -> Option<$crate::codes::Defined> {
+                Self::defined(self)
+            }
+        }
+
+        $crate::codes::code_list!(@impl $name: $kind $(, prefixes [$($prefix),*])?, open $defined {
+            $($variant = ($code, $hans, $hant, $en $(, aliases [$($alias),*])?) => $source;)+
+        });
+    };
+    (
+        @impl $name:ident: $kind:literal $(, prefixes [$($prefix:literal),*])? $(, in $module:ident)?
+            $(, open $defined:ident)? {
+            $(
+                $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal
+                    $(, aliases [$($alias:literal),*])?) => $source:literal;
+            )+
+        }
+    ) => {
+        impl $name {
+            #[doc = concat!(
+                "Every built-in `", stringify!($name), "`, in declaration order.\n\n```\n",
                 "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
                 "assert!(", stringify!($name), "::ALL.iter().enumerate().all(|(i, v)| v.index() == i));\n```"
             )]
@@ -321,9 +459,10 @@ macro_rules! code_list {
                 "    assert_eq!(v.code().parse::<", stringify!($name), ">()?, *v);\n}\n",
                 "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
             )]
-            pub const fn code(self) -> &'static str {
+            pub fn code(self) -> &'static str {
                 match self {
                     $(Self::$variant => $code,)+
+                    $(Self::$defined(d) => d.code(),)?
                 }
             }
 
@@ -336,13 +475,14 @@ macro_rules! code_list {
                 "    }\n}\n",
                 "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
             )]
-            pub const fn label(self, lang: $crate::lang::Lang) -> &'static str {
+            pub fn label(self, lang: $crate::lang::Lang) -> &'static str {
                 match self {
                     $(Self::$variant => match lang {
                         $crate::lang::Lang::ZhHans => $hans,
                         $crate::lang::Lang::ZhHant => $hant,
                         $crate::lang::Lang::En => $en,
                     },)+
+                    $(Self::$defined(d) => d.label(lang),)?
                 }
             }
 
@@ -351,9 +491,10 @@ macro_rules! code_list {
                 "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
                 "assert!(", stringify!($name), "::ALL.iter().all(|v| !v.source().is_empty()));\n```"
             )]
-            pub const fn source(self) -> &'static str {
+            pub fn source(self) -> &'static str {
                 match self {
                     $(Self::$variant => $source,)+
+                    $(Self::$defined(d) => d.source(),)?
                 }
             }
 
@@ -366,19 +507,11 @@ macro_rules! code_list {
                 "    }\n}\n",
                 "# Ok::<(), talent_matrix::ParseCodeError>(())\n```"
             )]
-            pub const fn aliases(self) -> &'static [&'static str] {
+            pub fn aliases(self) -> &'static [&'static str] {
                 match self {
                     $(Self::$variant => &[$($($alias),*)?],)+
+                    $(Self::$defined(d) => d.aliases(),)?
                 }
-            }
-
-            #[doc = concat!(
-                "The position of the value in [`ALL`](Self::ALL).\n\n```\n",
-                "use talent_matrix::", $(stringify!($module), "::",)? stringify!($name), ";\n",
-                "assert_eq!(", stringify!($name), "::ALL[0].index(), 0);\n```"
-            )]
-            pub const fn index(self) -> usize {
-                self as usize
             }
         }
 
@@ -493,11 +626,11 @@ pub struct CodeSet<T> {
     marker: PhantomData<fn() -> T>,
 }
 
-impl<T: Coded> CodeSet<T> {
+impl<T: Closed> CodeSet<T> {
     /// The empty set.
     ///
     /// ```
-    /// assert!(talent_matrix::CodeSet::<talent_matrix::Tier>::new().is_empty());
+    /// assert!(talent_matrix::CodeSet::<talent_matrix::Post>::new().is_empty());
     /// ```
     pub const fn new() -> Self {
         CodeSet {
@@ -510,8 +643,8 @@ impl<T: Coded> CodeSet<T> {
     ///
     /// ```
     /// let mut set = talent_matrix::CodeSet::new();
-    /// assert!(set.insert(talent_matrix::Tier::Leader));
-    /// assert!(!set.insert(talent_matrix::Tier::Leader));
+    /// assert!(set.insert(talent_matrix::Stream::SocialWork));
+    /// assert!(!set.insert(talent_matrix::Stream::SocialWork));
     /// ```
     pub fn insert(&mut self, value: T) -> bool {
         let bit = Self::bit(value);
@@ -523,8 +656,8 @@ impl<T: Coded> CodeSet<T> {
     /// Removes a value; returns whether it was present.
     ///
     /// ```
-    /// let mut set: talent_matrix::CodeSet<_> = [talent_matrix::Tier::Leader].into_iter().collect();
-    /// assert!(set.remove(talent_matrix::Tier::Leader));
+    /// let mut set: talent_matrix::CodeSet<_> = [talent_matrix::Stream::SocialWork].into_iter().collect();
+    /// assert!(set.remove(talent_matrix::Stream::SocialWork));
     /// assert!(set.is_empty());
     /// ```
     pub fn remove(&mut self, value: T) -> bool {
@@ -537,9 +670,9 @@ impl<T: Coded> CodeSet<T> {
     /// Whether the set holds a value.
     ///
     /// ```
-    /// let set: talent_matrix::CodeSet<_> = [talent_matrix::Tier::Elite].into_iter().collect();
-    /// assert!(set.contains(talent_matrix::Tier::Elite));
-    /// assert!(!set.contains(talent_matrix::Tier::Leader));
+    /// let set: talent_matrix::CodeSet<_> = [talent_matrix::Stream::PartyGovernment].into_iter().collect();
+    /// assert!(set.contains(talent_matrix::Stream::PartyGovernment));
+    /// assert!(!set.contains(talent_matrix::Stream::SocialWork));
     /// ```
     pub fn contains(&self, value: T) -> bool {
         self.bits & Self::bit(value) != 0
@@ -566,9 +699,9 @@ impl<T: Coded> CodeSet<T> {
     /// The values, in declaration order.
     ///
     /// ```
-    /// use talent_matrix::{CodeSet, Tier};
-    /// let set: CodeSet<Tier> = [Tier::Leader, Tier::Elite].into_iter().collect();
-    /// assert_eq!(set.iter().collect::<Vec<_>>(), [Tier::Elite, Tier::Leader]);
+    /// use talent_matrix::{CodeSet, Stream};
+    /// let set: CodeSet<Stream> = [Stream::SocialWork, Stream::PartyGovernment].into_iter().collect();
+    /// assert_eq!(set.iter().collect::<Vec<_>>(), [Stream::PartyGovernment, Stream::SocialWork]);
     /// ```
     pub fn iter(&self) -> CodeSetIter<T> {
         CodeSetIter {
@@ -600,38 +733,38 @@ impl<T> core::hash::Hash for CodeSet<T> {
         self.bits.hash(state);
     }
 }
-impl<T: Coded> Default for CodeSet<T> {
+impl<T: Closed> Default for CodeSet<T> {
     fn default() -> Self {
         Self::new()
     }
 }
-impl<T: Coded> fmt::Debug for CodeSet<T> {
+impl<T: Closed> fmt::Debug for CodeSet<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_set().entries(self.iter()).finish()
     }
 }
-impl<T: Coded> FromIterator<T> for CodeSet<T> {
+impl<T: Closed> FromIterator<T> for CodeSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         let mut set = Self::new();
         set.extend(iter);
         set
     }
 }
-impl<T: Coded> Extend<T> for CodeSet<T> {
+impl<T: Closed> Extend<T> for CodeSet<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
         for v in iter {
             self.insert(v);
         }
     }
 }
-impl<T: Coded> IntoIterator for CodeSet<T> {
+impl<T: Closed> IntoIterator for CodeSet<T> {
     type Item = T;
     type IntoIter = CodeSetIter<T>;
     fn into_iter(self) -> CodeSetIter<T> {
         self.iter()
     }
 }
-impl<T: Coded> IntoIterator for &CodeSet<T> {
+impl<T: Closed> IntoIterator for &CodeSet<T> {
     type Item = T;
     type IntoIter = CodeSetIter<T>;
     fn into_iter(self) -> CodeSetIter<T> {
@@ -640,17 +773,17 @@ impl<T: Coded> IntoIterator for &CodeSet<T> {
 }
 
 #[cfg(feature = "serde")]
-impl<T: Coded + serde::Serialize> serde::Serialize for CodeSet<T> {
+impl<T: Closed + serde::Serialize> serde::Serialize for CodeSet<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
     }
 }
 
 #[cfg(feature = "serde")]
-impl<'de, T: Coded + serde::Deserialize<'de>> serde::Deserialize<'de> for CodeSet<T> {
+impl<'de, T: Closed + serde::Deserialize<'de>> serde::Deserialize<'de> for CodeSet<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct SetVisitor<T>(PhantomData<fn() -> T>);
-        impl<'de, T: Coded + serde::Deserialize<'de>> serde::de::Visitor<'de> for SetVisitor<T> {
+        impl<'de, T: Closed + serde::Deserialize<'de>> serde::de::Visitor<'de> for SetVisitor<T> {
             type Value = CodeSet<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "an array of {} codes", T::KIND)
@@ -673,9 +806,9 @@ impl<'de, T: Coded + serde::Deserialize<'de>> serde::Deserialize<'de> for CodeSe
 /// The iterator of a [`CodeSet`], in declaration order.
 ///
 /// ```
-/// use talent_matrix::{CodeSet, Tier};
-/// let mut it = CodeSet::from_iter([Tier::Leader]).iter();
-/// assert_eq!(it.next(), Some(Tier::Leader));
+/// use talent_matrix::{CodeSet, Stream};
+/// let mut it = CodeSet::from_iter([Stream::SocialWork]).iter();
+/// assert_eq!(it.next(), Some(Stream::SocialWork));
 /// assert_eq!(it.next(), None);
 /// ```
 pub struct CodeSetIter<T> {
@@ -683,7 +816,7 @@ pub struct CodeSetIter<T> {
     marker: PhantomData<fn() -> T>,
 }
 
-impl<T: Coded> Iterator for CodeSetIter<T> {
+impl<T: Closed> Iterator for CodeSetIter<T> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
@@ -703,8 +836,8 @@ impl<T: Coded> Iterator for CodeSetIter<T> {
     }
 }
 
-impl<T: Coded> ExactSizeIterator for CodeSetIter<T> {}
-impl<T: Coded> core::iter::FusedIterator for CodeSetIter<T> {}
+impl<T: Closed> ExactSizeIterator for CodeSetIter<T> {}
+impl<T: Closed> core::iter::FusedIterator for CodeSetIter<T> {}
 
 impl<T> Clone for CodeSetIter<T> {
     fn clone(&self) -> Self {
@@ -714,7 +847,7 @@ impl<T> Clone for CodeSetIter<T> {
         }
     }
 }
-impl<T: Coded> fmt::Debug for CodeSetIter<T> {
+impl<T: Closed> fmt::Debug for CodeSetIter<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.clone()).finish()
     }

@@ -11,7 +11,7 @@ code_list! {
     /// assert_eq!(Entitlement::AnnualReward.label(Lang::ZhHans), "年度奖励");
     /// ```
     #[non_exhaustive]
-    pub enum Entitlement: "entitlement" {
+    pub enum Entitlement: "entitlement", open Defined {
         AnnualReward = ("annual_reward", "年度奖励", "年度獎勵", "Annual reward (60,000 yuan)")
             => "seed 人才激勵機制: 對貢獻大的給予每年6萬元的獎勵";
         FinanceApartmentPreference = ("finance_apartment_preference", "金融公寓住房优惠", "金融公寓住房優惠",
@@ -29,7 +29,7 @@ code_list! {
     /// # Ok::<(), talent_matrix::ParseCodeError>(())
     /// ```
     #[non_exhaustive]
-    pub enum Service: "service" {
+    pub enum Service: "service", open Defined {
         RegularContact = ("regular_contact", "定期联系", "定期聯繫", "Regular contact")
             => "seed 人才服務全方位優化: 針對百層次人才，建立定期聯繫制度";
         SupportAndReward = ("support_and_reward", "扶持奖励", "扶持獎勵", "Support and reward")

@@ -18,7 +18,7 @@ code_list! {
     /// # Ok::<(), talent_matrix::ParseCodeError>(())
     /// ```
     #[non_exhaustive]
-    pub enum Specialty: "specialty" {
+    pub enum Specialty: "specialty", open Defined {
         FinanceCommerce = ("finance_commerce", "金融商务人才", "金融商務人才", "Finance and commerce talent")
             => "seed 建立人才雙向分類評價機制: 將金融商務人才從企業經營管理人才中分離出來，單獨制定了選拔管理辦法";
         CommunityWorker = ("community_worker", "社区专职工作者", "社區專職工作者", "Full-time community worker")
@@ -27,16 +27,22 @@ code_list! {
 }
 
 impl Specialty {
-    /// The stream this specialty refines (DOMAIN.md §2, "parent stream").
+    /// The stream this specialty refines (DOMAIN.md §2, "parent stream"; for a specialty a policy defines, the
+    /// `parent` of its `[[specialties]]` entry, DOMAIN.md §9.1).
     ///
     /// ```
     /// use talent_matrix::{Specialty, Stream};
     /// assert_eq!(Specialty::CommunityWorker.parent(), Stream::SocialWork);
     /// ```
-    pub const fn parent(self) -> Stream {
+    pub fn parent(self) -> Stream {
         match self {
             Specialty::FinanceCommerce => Stream::EnterpriseManagement,
             Specialty::CommunityWorker => Stream::SocialWork,
+            // A policy defines a specialty only with the `[[specialties]]` entry that gives its parent.
+            Specialty::Defined(d) => d
+                .definition()
+                .parent
+                .unwrap_or(Stream::EnterpriseManagement),
         }
     }
 }

@@ -17,7 +17,7 @@ code_list! {
     /// # Ok::<(), talent_matrix::ParseCodeError>(())
     /// ```
     #[non_exhaustive]
-    pub enum Tier: "tier" {
+    pub enum Tier: "tier", open Defined {
         Elite = ("elite", "企业英才", "企業英才", "Enterprise elite")
             => "seed 建立人才雙向分類評價機制: 將具有發展潛力中小企業主定為企業英才";
         HighEnd = ("high_end", "高端人才", "高端人才", "High-end talent")

@@ -17,6 +17,7 @@
 //! are partly allowed. A profile's slots are read from its policy fields without allocating.
 
 use super::Fact;
+use crate::codes::{Open, Specialty, Tier};
 use crate::lang::{LabelsDoc, Lang};
 use crate::money::{Measure, Unit};
 use crate::profile::{PolicyValue, Profile};
@@ -147,6 +148,40 @@ pub(crate) struct Slots {
     /// Per slot, the indicator whose absent number can leave it open ([`Slots::open_indicator`]), worked out
     /// once when the policy loads.
     pub(crate) indicator_of: [Option<u8>; SLOTS],
+    /// The specialties and tiers the policy defines (DOMAIN.md §9.1), numbered in the decided facts after the
+    /// built-in ones: specialty or tier `i` of the policy is state `1 + ALL.len() + i`.
+    pub(crate) specialties: Vec<Specialty>,
+    pub(crate) tiers: Vec<Tier>,
+}
+
+/// The most specialties, and the most tiers, a policy may define: the decided facts number their values in
+/// the bits of a `u32` ([`Fact::universe`]), 16 bits each with "none" and the built-in values.
+pub(crate) const DEFINED_SPECIALTIES: usize = 15 - Specialty::ALL.len();
+/// See [`DEFINED_SPECIALTIES`].
+pub(crate) const DEFINED_TIERS: usize = 15 - Tier::ALL.len();
+
+/// The state of a decided value of an open list: 0 for none, `1 + index` for a built-in value, and after
+/// them the values the policy defines, in its order (`None` for a value the policy does not define).
+fn open_state<T: Open>(defined: &[T], v: Option<T>) -> Option<usize> {
+    match v {
+        None => Some(0),
+        Some(v) => match v.defined() {
+            None => Some(v.index() + 1),
+            Some(_) => defined
+                .iter()
+                .position(|d| *d == v)
+                .map(|i| 1 + T::ALL.len() + i),
+        },
+    }
+}
+
+/// The value of a decided fact's state, as [`open_state`] numbers it.
+fn open_value<T: Open>(defined: &[T], state: usize) -> Option<T> {
+    let i = state.checked_sub(1)?;
+    T::ALL
+        .get(i)
+        .or_else(|| defined.get(i - T::ALL.len()))
+        .copied()
 }
 
 /// The codes of the facts policies have evaluated, kept for the life of the process so that a rule id
@@ -246,8 +281,81 @@ impl Slots {
         }
     }
 
-    /// Every bit a profile's value of the slot can take.
+    /// The state of the decided specialty (0 for none); a specialty the policy does not have is none.
+    #[inline]
+    pub(crate) fn specialty_state(&self, s: Option<Specialty>) -> usize {
+        open_state(&self.specialties, s).unwrap_or(0)
+    }
+
+    /// The state of the decided tier (0 for none); a tier the policy does not have is none.
+    #[inline]
+    pub(crate) fn tier_state(&self, t: Option<Tier>) -> usize {
+        open_state(&self.tiers, t).unwrap_or(0)
+    }
+
+    /// The bit of a specialty or tier code (or `"none"`) in a clause on the decided fact, if the policy has it.
+    pub(crate) fn decided_bit(&self, fact: Fact, code: &str) -> Option<u32> {
+        let state = if code == "none" {
+            Some(0)
+        } else if fact == Fact::Specialty {
+            let v = Specialty::ALL
+                .iter()
+                .chain(&self.specialties)
+                .find(|v| v.code() == code);
+            v.and_then(|v| open_state(&self.specialties, Some(*v)))
+        } else {
+            let v = Tier::ALL
+                .iter()
+                .chain(&self.tiers)
+                .find(|v| v.code() == code);
+            v.and_then(|v| open_state(&self.tiers, Some(*v)))
+        };
+        state.map(|s| 1 << s)
+    }
+
+    /// The codes a clause on the decided specialty or tier accepts, for messages.
+    pub(crate) fn decided_codes(&self, fact: Fact) -> Vec<&'static str> {
+        let codes: Vec<&'static str> = if fact == Fact::Specialty {
+            Specialty::ALL
+                .iter()
+                .chain(&self.specialties)
+                .map(|v| v.code())
+                .collect()
+        } else {
+            Tier::ALL
+                .iter()
+                .chain(&self.tiers)
+                .map(|v| v.code())
+                .collect()
+        };
+        codes
+    }
+
+    /// The label of the value at bit `bit` of a built-in fact, reading a defined specialty's or tier's from the
+    /// policy.
+    pub(crate) fn value_label(&self, fact: Fact, bit: u32, zh: bool) -> Option<&'static str> {
+        let lang = if zh { Lang::ZhHans } else { Lang::En };
+        let state = bit as usize;
+        match fact {
+            Fact::Specialty if state > Specialty::ALL.len() => {
+                open_value(&self.specialties, state).map(|v| v.label(lang))
+            }
+            Fact::Tier if state > Tier::ALL.len() => {
+                open_value(&self.tiers, state).map(|v| v.label(lang))
+            }
+            _ => fact.value_label(bit, zh),
+        }
+    }
+
+    /// Every bit a profile's value of the fact can take: a slot's values, the policy's specialties and tiers
+    /// for the decided facts, every bit for the other built-in facts.
     pub(crate) fn real(&self, fact: Fact) -> u32 {
+        let bits = |n: usize| if n >= 32 { u32::MAX } else { (1u32 << n) - 1 };
+        match fact {
+            Fact::Specialty => return bits(1 + Specialty::ALL.len() + self.specialties.len()),
+            Fact::Tier => return bits(1 + Tier::ALL.len() + self.tiers.len()),
+            _ => {}
+        }
         let Some(slot) = self.slot(fact) else {
             return u32::MAX;
         };

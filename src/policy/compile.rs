@@ -5,9 +5,10 @@
 use super::doc::{Allowed, Amount, ClauseValue, Condition, PolicyDoc};
 use super::limits::Limits;
 use super::problem::{Problem, ProblemKind};
+use super::values::Vocabulary;
 use crate::codes::{
-    CodeSet, Coded, Department, Entitlement, Industry, IntroductionLevel, Post, Service, Specialty,
-    Stream, Tier, per_code, per_code_mut,
+    CodeSet, Coded, Department, Entitlement, Industry, IntroductionLevel, Open, Post, Service,
+    Specialty, Stream, Tier, per_code, per_code_mut,
 };
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts, Indicator};
 use crate::facts::condition::{AnyOf, Cond, Mask};
@@ -109,9 +110,21 @@ fn condition(
         };
         let mut bits = 0u32;
         for v in values {
-            let bit = match fact.slot() {
-                Some(_) => slot_value_bits(slots, fact, v),
-                None => value_bit(fact, v),
+            let bit = match (fact.slot(), fact, v) {
+                (Some(_), ..) => slot_value_bits(slots, fact, v),
+                // The decided specialty and tier may be values the policy defines (DOMAIN.md §9.1).
+                (None, Fact::Specialty | Fact::Tier, ClauseValue::Code(code)) => {
+                    slots.decided_bit(fact, code).ok_or_else(|| {
+                        let codes = slots.decided_codes(fact);
+                        format!(
+                            "{} cannot be {v} (expected none, {}){}",
+                            fact.name(),
+                            codes.join(", "),
+                            crate::safety::look_alike(code, &codes)
+                        )
+                    })
+                }
+                (None, ..) => value_bit(fact, v),
             };
             match bit {
                 Ok(b) if bits & b == b && fact.slot().is_none() => problems.push(Problem::new(
@@ -284,11 +297,16 @@ pub(crate) struct Compiled {
     pub(crate) specialties: Vec<CompiledSpecialty>,
     /// The ladder of each stream, by stream index, tiers highest first.
     pub(crate) ladders: [Vec<CompiledTier>; Stream::ALL.len()],
+    /// The entitlements, in the policy's order (at most 64: a classification holds them as bits).
     pub(crate) entitlements: Vec<(Entitlement, AnyOf)>,
-    /// What each entitlement is worth, where the policy says, by entitlement index.
-    pub(crate) amounts: [Option<Amount>; Entitlement::ALL.len()],
-    /// The services of each introduction level, by level index.
-    pub(crate) services: [CodeSet<Service>; IntroductionLevel::ALL.len()],
+    /// The entitlements alone, in the same order.
+    pub(crate) entitlement_list: Vec<Entitlement>,
+    /// What each entitlement is worth, where the policy says, in the same order.
+    pub(crate) amounts: Vec<Option<Amount>>,
+    /// The services of each introduction level, by level index, in the order of the level's list.
+    pub(crate) services: [Vec<Service>; IntroductionLevel::ALL.len()],
+    /// The values the policy defines and its tier order (DOMAIN.md §9.1).
+    pub(crate) vocab: Vocabulary,
     /// The bounds of the large, medium and small classes of each industry, by industry index.
     pub(crate) size_standard: [Option<[Vec<Bound>; 3]>; Industry::ALL.len()],
     pub(crate) above: [AboveSizeRule; Industry::ALL.len()],
@@ -415,6 +433,36 @@ fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
     found
 }
 
+/// Reads the code of a value of an open list: a built-in value or one the policy defines (DOMAIN.md §9.1).
+/// A code whose definition was left out for a problem of its own is passed over without a second problem.
+fn open_code<T: Open>(
+    s: &str,
+    at: &str,
+    vocab: &Vocabulary,
+    defined: &[T],
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let found = T::ALL
+        .iter()
+        .chain(defined)
+        .copied()
+        .find(|v| v.code() == s);
+    if found.is_none() && !vocab.left_out.iter().any(|(k, c)| *k == T::KIND && c == s) {
+        let codes: Vec<&str> = T::ALL.iter().chain(defined).map(|v| v.code()).collect();
+        problems.push(Problem::new(
+            ProblemKind::Unknown,
+            at,
+            format!(
+                "unknown {} {:?}{}",
+                T::KIND,
+                crate::safety::Shown(s),
+                crate::safety::look_alike(s, &codes)
+            ),
+        ));
+    }
+    found
+}
+
 impl Compiled {
     /// Compiles a document, collecting every problem of codes and shape.
     #[cfg(test)]
@@ -483,8 +531,12 @@ impl Compiled {
         // What could not be read, so that the proofs skip only what depends on it.
         let mut unread = Unread::default();
         let p = &mut problems;
-        // The policy's own facts and indicators first: its conditions may test them.
-        let slots = super::vocab::slots(doc, p);
+        // The policy's own values first (DOMAIN.md §9.1), then its facts and indicators: its entries use the
+        // values, and its conditions may test the facts.
+        let vocab = super::values::vocabulary(doc, p);
+        let mut slots = super::vocab::slots(doc, p);
+        slots.specialties.clone_from(&vocab.specialties);
+        slots.tiers.clone_from(&vocab.tiers);
         // Conditions are numbered in the order they are compiled (the limits above keep them below 65,536).
         let mut count = 0u16;
         let mut streams = Vec::new();
@@ -493,7 +545,13 @@ impl Compiled {
         for (i, s) in doc.streams.iter().enumerate() {
             let at = format!("streams[{i}]");
             let stream = code::<Stream>(&s.stream, &at, p);
-            let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
+            let lead = open_code(
+                &s.lead,
+                &format!("{at}.lead"),
+                &vocab,
+                &vocab.departments,
+                p,
+            );
             let eligible = s
                 .eligible
                 .iter()
@@ -549,12 +607,18 @@ impl Compiled {
             }
         }
         let mut specialties = Vec::new();
-        let mut seen_specialties = CodeSet::<Specialty>::new();
+        let mut seen_specialties: Vec<Specialty> = Vec::new();
         for (i, s) in doc.specialties.iter().enumerate() {
             let at = format!("specialties[{i}]");
-            let specialty = code::<Specialty>(&s.specialty, &at, p);
+            let specialty = open_code(&s.specialty, &at, &vocab, &vocab.specialties, p);
             let parent = code::<Stream>(&s.parent, &format!("{at}.parent"), p);
-            let lead = code::<Department>(&s.lead, &format!("{at}.lead"), p);
+            let lead = open_code(
+                &s.lead,
+                &format!("{at}.lead"),
+                &vocab,
+                &vocab.departments,
+                p,
+            );
             let when = numbered_any(
                 &s.when,
                 &slots,
@@ -563,13 +627,14 @@ impl Compiled {
                 &mut count,
                 &mut unread,
             );
-            if let Some(specialty) = specialty.filter(|&s| !seen_specialties.insert(s)) {
+            if let Some(specialty) = specialty.filter(|s| seen_specialties.contains(s)) {
                 p.push(Problem::new(
                     ProblemKind::Repeated,
                     &at,
                     format!("specialty {:?} is listed twice", specialty.code()),
                 ));
             } else if let (Some(specialty), Some(parent), Some(lead)) = (specialty, parent, lead) {
+                seen_specialties.push(specialty);
                 specialties.push(CompiledSpecialty {
                     at: i,
                     specialty,
@@ -588,7 +653,7 @@ impl Compiled {
             let mut tiers = Vec::new();
             for (j, t) in l.tiers.iter().enumerate() {
                 let at = format!("{at}.tiers[{j}]");
-                let tier = code::<Tier>(&t.tier, &at, p);
+                let tier = open_code(&t.tier, &at, &vocab, &vocab.tiers, p);
                 let when = numbered_any(
                     &t.when,
                     &slots,
@@ -601,7 +666,7 @@ impl Compiled {
                 let mut unread_department = false;
                 for d in &t.managed_by {
                     let at = format!("{at}.managed_by");
-                    match code::<Department>(d, &at, p) {
+                    match open_code(d, &at, &vocab, &vocab.departments, p) {
                         Some(d) if managed_by.contains(&d) => {
                             p.push(Problem::new(
                                 ProblemKind::Repeated,
@@ -637,6 +702,44 @@ impl Compiled {
                     }
                 }
             }
+            // DOMAIN.md §9.1: every tier a ladder uses is in the tier order, and the ladder lists them in it.
+            let rank = |t: Tier| vocab.tier_order.iter().position(|o| *o == t);
+            for t in &tiers {
+                if rank(t.tier).is_none() {
+                    p.push(Problem::new(
+                        ProblemKind::Missing,
+                        format!("{at}.tiers[{}]", t.at),
+                        format!(
+                            "tier {:?} is used but missing from tier_order",
+                            t.tier.code()
+                        ),
+                    ));
+                }
+            }
+            for pair in tiers.windows(2) {
+                if let [high, low] = pair {
+                    if let (Some(h), Some(l)) = (rank(high.tier), rank(low.tier)) {
+                        if h > l {
+                            p.push(Problem::new(
+                                ProblemKind::Shape,
+                                format!("{at}.tiers[{}]", low.at),
+                                format!(
+                                    "tier {:?} comes after {:?} but ranks above it: a ladder lists its tiers in \
+                                     the tier order, highest first ({})",
+                                    low.tier.code(),
+                                    high.tier.code(),
+                                    vocab
+                                        .tier_order
+                                        .iter()
+                                        .map(|t| t.code())
+                                        .collect::<Vec<_>>()
+                                        .join(" > ")
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
             match per_code_mut(&mut ladders, stream) {
                 slot if slot.is_empty() => *slot = tiers,
                 _ => p.push(Problem::new(
@@ -647,10 +750,11 @@ impl Compiled {
             }
         }
         let mut entitlements = Vec::new();
-        let mut amounts = [None; Entitlement::ALL.len()];
+        let mut amounts = Vec::new();
         for (i, doc_entry) in doc.entitlements.iter().enumerate() {
             let at = format!("entitlements[{i}]");
-            let entitlement = code::<Entitlement>(&doc_entry.entitlement, &at, p);
+            let entitlement =
+                open_code(&doc_entry.entitlement, &at, &vocab, &vocab.entitlements, p);
             let when = numbered_any(
                 &doc_entry.when,
                 &slots,
@@ -684,28 +788,29 @@ impl Compiled {
                     ));
                 }
                 Some(e) => {
-                    *per_code_mut(&mut amounts, e) = amount;
+                    amounts.push(amount);
                     entitlements.push((e, when));
                 }
                 None => {}
             }
         }
-        let mut services = [CodeSet::<Service>::new(); IntroductionLevel::ALL.len()];
+        let mut services: [Vec<Service>; IntroductionLevel::ALL.len()] = Default::default();
         let mut seen_levels = CodeSet::<IntroductionLevel>::new();
         for (i, s) in doc.services.iter().enumerate() {
             let at = format!("services[{i}]");
             let level = code::<IntroductionLevel>(&s.level, &at, p);
-            let mut list = CodeSet::<Service>::new();
+            let mut list: Vec<Service> = Vec::new();
             for v in &s.services {
-                match code::<Service>(v, &at, p) {
-                    Some(v) if !list.insert(v) => {
+                match open_code(v, &at, &vocab, &vocab.services, p) {
+                    Some(v) if list.contains(&v) => {
                         p.push(Problem::new(
                             ProblemKind::Repeated,
                             &at,
                             format!("service {:?} is listed twice", v.code()),
                         ));
                     }
-                    _ => {}
+                    Some(v) => list.push(v),
+                    None => {}
                 }
             }
             if let Some(level) = level {
@@ -785,14 +890,30 @@ impl Compiled {
         }
         // The proofs run whatever was found above (DOMAIN.md §9.4: every problem at once), skipping what
         // depends on something that could not be read.
+        // A classification holds its entitlements as the bits of a `u64`.
+        if entitlements.len() > 64 {
+            p.push(Problem::new(
+                ProblemKind::Limit,
+                "entitlements",
+                format!(
+                    "{} entitlements, more than the 64 a classification can hold",
+                    entitlements.len()
+                ),
+            ));
+            entitlements.truncate(64);
+            amounts.truncate(64);
+        }
+        let entitlement_list = entitlements.iter().map(|(e, _)| *e).collect();
         let mut compiled = Compiled {
             streams,
             post_stream,
             specialties,
             ladders,
             entitlements,
+            entitlement_list,
             amounts,
             services,
+            vocab,
             size_standard,
             above,
             rows: None,
@@ -814,6 +935,9 @@ impl Compiled {
     /// numbers (DOMAIN.md §9.2); what the proofs intersect their regions with.
     pub(crate) fn real(&self) -> Mask {
         let mut real = Mask::ANY;
+        for fact in [Fact::Specialty, Fact::Tier] {
+            real.restrict(fact, self.slots.real(fact));
+        }
         for fact in Fact::ALL[BUILT_IN..].iter().take(self.slots.slots.len()) {
             real.restrict(*fact, self.slots.real(*fact));
         }
@@ -853,6 +977,12 @@ impl Compiled {
     #[inline]
     pub(crate) fn own_stream(&self, post: Post) -> Option<Stream> {
         *per_code(&self.post_stream, post)
+    }
+
+    /// The services of an introduction level, in the order of its list.
+    #[inline]
+    pub(crate) fn services_of(&self, level: IntroductionLevel) -> &[Service] {
+        per_code(&self.services, level).as_slice()
     }
 
     /// The ladder of a stream, tiers highest first (empty for a stream without one).

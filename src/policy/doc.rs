@@ -73,6 +73,39 @@ pub struct PolicyDoc {
     pub indicators: Vec<IndicatorDoc>,
     /// How indicators are graded into facts (`[[evaluations]]`, DOMAIN.md §9.3).
     pub evaluations: Vec<EvaluationDoc>,
+    /// New values of the five outcome lists (`[[values]]`, DOMAIN.md §9.1); none in the built-in policy.
+    pub values: Vec<ValueDoc>,
+    /// Every tier the policy uses, highest first (`tier_order`, DOMAIN.md §9.1); empty for the built-in order
+    /// leader > high_end > elite.
+    pub tier_order: Vec<String>,
+}
+
+/// A new value of one of the five outcome lists (DOMAIN.md §9.1): a department, specialty, tier, entitlement
+/// or service the policy defines, with its labels, aliases and source.
+///
+/// ```
+/// use talent_matrix::policy::{LabelsDoc, ValueDoc};
+/// let v = ValueDoc {
+///     list: "department".into(),
+///     code: "health_bureau".into(),
+///     labels: LabelsDoc::new("区卫生健康局", "區衛生健康局", "District Health Bureau"),
+///     aliases: vec!["卫健局".into(), "衛健局".into()],
+///     source: "illustration".into(),
+/// };
+/// assert_eq!(v.list, "department");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueDoc {
+    /// The list: `department`, `specialty`, `tier`, `entitlement` or `service`.
+    pub list: String,
+    /// The value's code: snake_case ASCII, at most 48 bytes, not a built-in code of its list.
+    pub code: String,
+    /// Its labels.
+    pub labels: LabelsDoc,
+    /// Further names it parses from, in either script (may be empty).
+    pub aliases: Vec<String>,
+    /// Where it comes from.
+    pub source: String,
 }
 
 /// A discrete fact a policy adds to the profile (DOMAIN.md §9.2): its code (the profile field's name), its
@@ -661,6 +694,8 @@ impl PolicyDoc {
             facts: Vec::new(),
             indicators: Vec::new(),
             evaluations: Vec::new(),
+            values: Vec::new(),
+            tier_order: Vec::new(),
         }
     }
 
@@ -670,7 +705,7 @@ impl PolicyDoc {
         read::doc(raw).map_err(PolicyError::new)
     }
 
-    /// The document as a tree, keys in a fixed order. The sections of DOMAIN.md §9.2 and §9.3 are written
+    /// The document as a tree, keys in a fixed order. The sections of DOMAIN.md §9.1 to §9.3 are written
     /// only when the policy has them, so that a policy without them writes (and hashes) as before.
     pub(crate) fn to_raw(&self) -> Raw {
         let mut raw = self.to_raw_base();
@@ -721,6 +756,25 @@ impl PolicyDoc {
                 ])
             });
             entries.push(("evaluations".to_owned(), Raw::Array(evaluations.collect())));
+        }
+        if !self.values.is_empty() {
+            let values = self.values.iter().map(|v| {
+                let mut e = vec![("list", str(&v.list)), ("code", str(&v.code))];
+                e.extend(labels(&v.labels));
+                if !v.aliases.is_empty() {
+                    e.push((
+                        "aliases",
+                        Raw::Array(v.aliases.iter().map(|a| str(a)).collect()),
+                    ));
+                }
+                e.push(source(&v.source));
+                obj(e)
+            });
+            entries.push(("values".to_owned(), Raw::Array(values.collect())));
+        }
+        if !self.tier_order.is_empty() {
+            let order = self.tier_order.iter().map(|t| str(t)).collect();
+            entries.push(("tier_order".to_owned(), Raw::Array(order)));
         }
         raw
     }

@@ -32,7 +32,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::codes::{Department, Entitlement, Industry, Post, Specialty, Stream, Tier, per_code};
+use crate::codes::{
+    Department, Entitlement, Industry, Open, Post, Specialty, Stream, Tier, per_code,
+};
 use crate::enterprise::{AboveSizeRule, Bound, EnterpriseFacts};
 use crate::profile::Profile;
 
@@ -44,6 +46,7 @@ mod fields;
 pub(crate) use fields::read_text;
 mod limits;
 mod problem;
+mod values;
 mod vocab;
 
 use compile::Compiled;
@@ -52,6 +55,7 @@ pub use doc::{
     AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, EvaluationDoc,
     FactDoc, FactValueDoc, GradeDoc, IndicatorDoc, LabelsDoc, LadderDoc, ParsePerError,
     ParseUnitError, Per, PolicyDoc, ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc, Unit,
+    ValueDoc,
 };
 pub use limits::Limits;
 pub use problem::{PolicyError, Problem, ProblemKind};
@@ -303,7 +307,66 @@ impl Policy {
     /// # Ok::<(), talent_matrix::policy::PolicyError>(())
     /// ```
     pub fn entitlement_amount(&self, entitlement: Entitlement) -> Option<Amount> {
-        *per_code(&self.inner.compiled.amounts, entitlement)
+        let c = &self.inner.compiled;
+        let i = c.entitlement_list.iter().position(|e| *e == entitlement)?;
+        c.amounts.get(i).copied().flatten()
+    }
+
+    /// Parses a value of an open list under this policy (DOMAIN.md §9.1): a built-in value, or one the policy
+    /// defines, by its code, a label or an alias, exactly as §2 parses built-in values.
+    ///
+    /// `FromStr` knows only the built-in values; a value a policy defines parses only where that policy is
+    /// in force.
+    ///
+    /// ```
+    /// # #[cfg(feature = "toml")] {
+    /// use talent_matrix::{Department, Lang, Policy, Tier, policy::PolicyDoc};
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../examples/data/policy-other-place.toml"))?)?;
+    /// let d: Department = policy.parse("卫健局")?;
+    /// assert_eq!(d.code(), "health_bureau");
+    /// assert_eq!(d.label(Lang::ZhHant), "區衛生健康局");
+    /// assert!("卫健局".parse::<Department>().is_err());
+    /// assert_eq!(policy.parse::<Tier>("领军人才")?, Tier::Leader);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse<T: Open>(&self, input: &str) -> Result<T, crate::codes::ParseCodeError> {
+        crate::codes::parse_open(input, &self.defined::<T>())
+    }
+
+    /// Every value of an open list under this policy: the built-in values, then the ones it defines, in its
+    /// order (DOMAIN.md §9.1).
+    ///
+    /// ```
+    /// use talent_matrix::{Department, Policy};
+    /// assert_eq!(Policy::default().values::<Department>(), Department::ALL);
+    /// ```
+    pub fn values<T: Open>(&self) -> Vec<T> {
+        T::ALL.iter().copied().chain(self.defined::<T>()).collect()
+    }
+
+    /// The values of an open list the policy defines.
+    fn defined<T: Open>(&self) -> Vec<T> {
+        let v = &self.inner.compiled.vocab;
+        let of: Vec<crate::codes::Defined> = match T::KIND {
+            "department" => v.departments.iter().filter_map(|d| d.defined()).collect(),
+            "specialty" => v.specialties.iter().filter_map(|d| d.defined()).collect(),
+            "tier" => v.tiers.iter().filter_map(|d| d.defined()).collect(),
+            "entitlement" => v.entitlements.iter().filter_map(|d| d.defined()).collect(),
+            _ => v.services.iter().filter_map(|d| d.defined()).collect(),
+        };
+        of.into_iter().map(T::from_defined).collect()
+    }
+
+    /// The tiers the policy uses, highest first: its `tier_order`, else leader, high_end, elite (DOMAIN.md
+    /// §9.1). Every ladder lists its tiers in this order; the matrix's columns follow it.
+    ///
+    /// ```
+    /// use talent_matrix::{Policy, Tier};
+    /// assert_eq!(Policy::default().tier_order(), [Tier::Leader, Tier::HighEnd, Tier::Elite]);
+    /// ```
+    pub fn tier_order(&self) -> &[Tier] {
+        &self.inner.compiled.vocab.tier_order
     }
 
     /// The lead department (主管部门) of a stream; `None` for a stream the policy does not define.

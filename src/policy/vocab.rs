@@ -29,7 +29,13 @@ fn problem(p: &mut Vec<Problem>, kind: ProblemKind, at: &str, what: String) {
 }
 
 /// Checks a code a policy defines: its form, and that it is none of `taken`. Whether it is good.
-fn check_code(code: &str, at: &str, taken: &[&str], what: &str, p: &mut Vec<Problem>) -> bool {
+pub(super) fn check_code(
+    code: &str,
+    at: &str,
+    taken: &[&str],
+    what: &str,
+    p: &mut Vec<Problem>,
+) -> bool {
     if !is_code(code) {
         problem(
             p,
@@ -70,7 +76,7 @@ fn not_a_label(code: &str, at: &str, labels: &[&str], what: &str, p: &mut Vec<Pr
 }
 
 /// Checks three labels: each given, trimmed, none of `taken`.
-fn check_labels(labels: &LabelsDoc, at: &str, taken: &[&str], p: &mut Vec<Problem>) {
+pub(super) fn check_labels(labels: &LabelsDoc, at: &str, taken: &[&str], p: &mut Vec<Problem>) {
     for (key, label) in ["zh_hans", "zh_hant", "en"].into_iter().zip(labels.all()) {
         let at = format!("{at}.{key}");
         if label.trim().is_empty() {

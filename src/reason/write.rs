@@ -94,7 +94,7 @@ impl<'r, 'c> Writer<'r, 'c> {
                 continue;
             }
             // Bits within the fact's values always have a label; a `?` would show a broken mask, not hide it.
-            f.write_str(fact.value_label(i, self.zh).unwrap_or("?"))?;
+            f.write_str(self.slots().value_label(fact, i, self.zh).unwrap_or("?"))?;
         }
         Ok(())
     }
@@ -236,7 +236,8 @@ impl<'r, 'c> Writer<'r, 'c> {
         } else {
             // Absent, or a derived fact known only in part: name what the rule excludes, "ownership not
             // Individual business", "enterprise size not Large".
-            self.named(f, fact, "非", " not ", fact.all_values() & !allowed)
+            let all = fact.all_values() & self.slots().real(fact);
+            self.named(f, fact, "非", " not ", all & !allowed)
         }
     }
 
@@ -275,7 +276,7 @@ impl<'r, 'c> Writer<'r, 'c> {
                 self.named(f, fact, " ", " ", allowed)?
             }
             _ => {
-                let excluded = fact.all_values() & !allowed;
+                let excluded = fact.all_values() & self.slots().real(fact) & !allowed;
                 if allowed.count_ones() > 4 && excluded.count_ones() < allowed.count_ones() {
                     self.named(f, fact, "非", " other than ", excluded)?;
                 } else {

@@ -4,7 +4,7 @@
 use super::{
     AboveDoc, Allowed, Amount, BoundsDoc, ClauseValue, Condition, EntitlementDoc, EvaluationDoc,
     FactDoc, FactValueDoc, GradeDoc, IndicatorDoc, LabelsDoc, LadderDoc, Per, PolicyDoc,
-    ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc, Unit,
+    ServiceDoc, SizeRowDoc, SpecialtyDoc, StreamDoc, TierDoc, Unit, ValueDoc,
 };
 use crate::money::{Measure, Wan};
 use crate::policy::problem::{Problem, ProblemKind};
@@ -528,6 +528,8 @@ impl Reader {
                 "facts",
                 "indicators",
                 "evaluations",
+                "values",
+                "tier_order",
             ],
         );
         let at = "";
@@ -634,6 +636,29 @@ impl Reader {
             facts: self.list(&t, "facts", at, false, Reader::fact),
             indicators: self.list(&t, "indicators", at, false, Reader::indicator),
             evaluations: self.list(&t, "evaluations", at, false, Reader::evaluation),
+            values: self.list(&t, "values", at, false, |r, raw, at| {
+                let t = r.table(
+                    raw,
+                    at,
+                    &[
+                        "list", "code", "zh_hans", "zh_hant", "en", "aliases", "source",
+                    ],
+                );
+                ValueDoc {
+                    list: r.string(&t, "list", at),
+                    code: r.string(&t, "code", at),
+                    labels: r.labels(&t, at),
+                    aliases: match r.get(&t, "aliases", at, false) {
+                        Some(_) => r.strings(&t, "aliases", at),
+                        None => Vec::new(),
+                    },
+                    source: r.string(&t, "source", at),
+                }
+            }),
+            tier_order: match self.get(&t, "tier_order", at, false) {
+                Some(_) => self.strings(&t, "tier_order", at),
+                None => Vec::new(),
+            },
         }
     }
 }
