@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example progression                                           # the sample roster, built-in policy
 //! cargo run --example progression -- --policy examples/data/policy-example.toml
+//! cargo run --example progression -- --policy examples/data/policy-other-place.toml examples/data/roster-other-place.csv
 //! ```
 
 #[allow(dead_code)]
@@ -39,6 +40,8 @@ fn main() -> ExitCode {
             }
         }
     }
+    // The roster is read with the policy: the fields it adds (DOMAIN.md §9.2) are read and checked too.
+    roster_args.options = roster_args.options.clone().policy(policy.clone());
     let mut roster = match roster_args.open_or_report() {
         Ok(r) => r,
         Err(code) => return code,

@@ -615,19 +615,19 @@ impl Matrix {
     pub fn row_cell(&self, row: MatrixRow, tier: Option<Tier>) -> u64 {
         match row {
             MatrixRow::Stream(s) => {
-                let built_in: u64 = core::iter::once(None)
-                    .chain(Specialty::ALL.iter().copied().map(Some))
-                    .map(|sp| self.cell(s, sp, tier))
-                    .sum();
+                // A defined tier's cells are all kept beside the arrays; a built-in one's (or no tier's) are
+                // in the arrays, but for the specialties a policy defines.
+                let built_in: u64 = match tier {
+                    Some(t) if t.defined().is_some() => 0,
+                    _ => core::iter::once(None)
+                        .chain(Specialty::ALL.iter().copied().map(Some))
+                        .map(|sp| self.cell(s, sp, tier))
+                        .sum(),
+                };
                 let defined: u64 = self
                     .defined_cells
                     .iter()
-                    .filter(|((st, sp, t), _)| {
-                        *st == s
-                            && *t == tier
-                            && (tier.is_some_and(|t| t.defined().is_some())
-                                || sp.is_some_and(|sp| sp.defined().is_some()))
-                    })
+                    .filter(|((st, _, t), _)| *st == s && *t == tier)
                     .map(|(_, n)| *n)
                     .sum();
                 built_in + defined

@@ -86,12 +86,17 @@ pub struct ParseRuleError {
 impl FromStr for Rule {
     type Err = ParseRuleError;
 
-    /// Reads an id exactly as `Display` writes it (codes only, no labels).
+    /// Reads an id exactly as `Display` writes it (codes only, no labels). A value a loaded policy defined
+    /// (DOMAIN.md §9.1) reads back too, as an `evaluation.*` id does: the first one loaded with that code.
     fn from_str(s: &str) -> Result<Rule, ParseRuleError> {
-        fn code<T: Coded>(s: &str) -> Option<T> {
-            T::ALL.iter().copied().find(|v| v.code() == s)
+        fn code<T: crate::codes::Open>(s: &str) -> Option<T> {
+            T::ALL
+                .iter()
+                .copied()
+                .find(|v| v.code() == s)
+                .or_else(|| crate::codes::find(T::KIND, s).map(T::from_defined))
         }
-        fn opt<T: Coded>(s: &str) -> Option<Option<T>> {
+        fn opt<T: crate::codes::Open>(s: &str) -> Option<Option<T>> {
             if s == "none" {
                 Some(None)
             } else {
@@ -104,7 +109,14 @@ impl FromStr for Rule {
                 .find(|b| b.code() == s)
         }
         let rule = s.split_once('.').and_then(|(kind, rest)| match kind {
-            "stream" => opt(rest).map(Rule::Stream),
+            "stream" => match rest {
+                "none" => Some(Rule::Stream(None)),
+                _ => Stream::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.code() == rest)
+                    .map(|s| Rule::Stream(Some(s))),
+            },
             "specialty" => code(rest).map(Rule::Specialty),
             "enterprise_size" => basis(rest).map(Rule::EnterpriseSize),
             "above_designated_size" => basis(rest).map(Rule::AboveDesignatedSize),

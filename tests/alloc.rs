@@ -59,6 +59,33 @@ fn classify_makes_no_heap_allocation_from_the_first_call() {
             .collect();
         let before = dhat::HeapStats::get();
         count_no_allocations(&own, &before, |p| policy.classify(p));
+
+        // The worked policy of another place: its own departments, specialties, a tier above leader, an
+        // allowance and a service (DOMAIN.md §9.1), and the whole of its roster.
+        let doc = talent_matrix::policy::PolicyDoc::from_toml(include_str!(
+            "../examples/data/policy-other-place.toml"
+        ))
+        .unwrap();
+        let policy = Policy::from_doc(&doc).unwrap();
+        let options = talent_matrix::roster::RosterOptions::default().policy(policy.clone());
+        let roster: Vec<Profile> = talent_matrix::roster::Roster::from_reader(
+            include_str!("../examples/data/roster-other-place.csv").as_bytes(),
+            talent_matrix::roster::Format::Csv,
+            &options,
+        )
+        .unwrap()
+        .map(|r| r.unwrap().profile().clone())
+        .collect();
+        let before = dhat::HeapStats::get();
+        count_no_allocations(&roster, &before, |p| policy.classify(p));
+        // Reading what was decided allocates nothing either.
+        let mut seen = 0usize;
+        for p in &roster {
+            let c = policy.classify(p);
+            seen += c.entitlements().len() + c.services().len() + usize::from(c.tier().is_some());
+        }
+        assert!(seen > 0);
+        assert_eq!(dhat::HeapStats::get().total_blocks, before.total_blocks);
     }
 }
 

@@ -121,6 +121,17 @@ pub(crate) fn define(new: &NewDefinition<'_>) -> Option<Defined> {
     Some(Defined(id))
 }
 
+/// The first value kept for list `list` (its kind) with code `code`: what reads a rule id back, which names a
+/// value by its code alone.
+pub(crate) fn find(list: &str, code: &str) -> Option<Defined> {
+    let kept = *KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let i = TABLE
+        .iter()
+        .take(kept)
+        .position(|slot| slot.get().is_some_and(|d| d.list == list && d.code == code))?;
+    u16::try_from(i).ok().map(Defined)
+}
+
 impl Defined {
     /// The definition this handle was made for.
     pub(crate) fn definition(self) -> &'static Definition {

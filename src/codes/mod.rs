@@ -37,7 +37,7 @@ mod tier;
 mod values;
 
 pub use defined::Defined;
-pub(crate) use defined::{KEPT_VALUES, NewDefinition, define};
+pub(crate) use defined::{KEPT_VALUES, NewDefinition, define, find};
 pub use department::Department;
 pub use outcome::{Entitlement, MissingFact, Service};
 pub use profile_values::{

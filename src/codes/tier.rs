@@ -6,8 +6,11 @@ code_list! {
     /// A vertical tier (纵向分类, 梯次、递进式培养管理), ordered `Elite < HighEnd < Leader` (DOMAIN.md §2).
     ///
     /// Declared, and so iterated, from the lowest tier up. Under the built-in policy only enterprise management
-    /// talent has tiers (DOMAIN.md §4.4); a user policy may add ladders, and tiers, so the list is
-    /// `#[non_exhaustive]`.
+    /// talent has tiers (DOMAIN.md §4.4); a user policy may add ladders, and tiers of its own (DOMAIN.md §9.1,
+    /// the `Defined` variant), so the list is `#[non_exhaustive]`. `Ord` orders the built-in tiers and puts
+    /// defined ones after them; a policy ranks its tiers by its `tier_order` ([`Policy::tier_rank`]).
+    ///
+    /// [`Policy::tier_rank`]: crate::Policy::tier_rank
     ///
     /// ```
     /// use talent_matrix::Tier;

@@ -704,7 +704,7 @@ impl Compiled {
             }
             // DOMAIN.md §9.1: every tier a ladder uses is in the tier order, and the ladder lists them in it.
             let rank = |t: Tier| vocab.tier_order.iter().position(|o| *o == t);
-            for t in &tiers {
+            for t in tiers.iter().filter(|t| !vocab.unranked.contains(&t.tier)) {
                 if rank(t.tier).is_none() {
                     p.push(Problem::new(
                         ProblemKind::Missing,

@@ -369,6 +369,19 @@ impl Policy {
         &self.inner.compiled.vocab.tier_order
     }
 
+    /// How high a tier ranks under this policy: 0 for the highest of its [`tier_order`](Self::tier_order);
+    /// `None` for a tier it does not use. Compare tiers of a policy that defines its own by this, not by `Ord`
+    /// (which orders the built-in tiers, and puts defined ones after them).
+    ///
+    /// ```
+    /// use talent_matrix::{Policy, Tier};
+    /// let p = Policy::default();
+    /// assert!(p.tier_rank(Tier::Leader) < p.tier_rank(Tier::Elite));
+    /// ```
+    pub fn tier_rank(&self, tier: Tier) -> Option<usize> {
+        self.tier_order().iter().position(|t| *t == tier)
+    }
+
     /// The lead department (主管部门) of a stream; `None` for a stream the policy does not define.
     ///
     /// ```

@@ -25,6 +25,9 @@ pub(crate) struct Vocabulary {
     pub(crate) services: Vec<Service>,
     /// Every tier the policy uses, highest first: its `tier_order`, else leader > high_end > elite.
     pub(crate) tier_order: Vec<Tier>,
+    /// Tiers that cannot be ranked for a problem already reported (a defined tier missing from `tier_order`,
+    /// or every tier when a policy that defines tiers gives none): the checks that rank them are skipped.
+    pub(crate) unranked: Vec<Tier>,
     /// Codes of `[[values]]` left out for a problem of their own: a use of one is passed over (the policy is
     /// refused for the definition).
     pub(crate) left_out: Vec<(&'static str, String)>,
@@ -219,7 +222,7 @@ pub(super) fn vocabulary(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Vocabulary {
             _ => v.services.push(Service::from_defined(d)),
         }
     }
-    v.tier_order = tier_order(doc, &v, p);
+    v.tier_order = tier_order(doc, &mut v, p);
     v
 }
 
@@ -263,10 +266,11 @@ fn specialty_parent(
 
 /// The policy's tier order, highest first (DOMAIN.md §9.1): `tier_order` when given, checked; else the
 /// built-in order.
-fn tier_order(doc: &PolicyDoc, v: &Vocabulary, p: &mut Vec<Problem>) -> Vec<Tier> {
+fn tier_order(doc: &PolicyDoc, v: &mut Vocabulary, p: &mut Vec<Problem>) -> Vec<Tier> {
     let default = vec![Tier::Leader, Tier::HighEnd, Tier::Elite];
     if doc.tier_order.is_empty() {
         if let Some(t) = v.tiers.first() {
+            v.unranked = Tier::ALL.iter().chain(&v.tiers).copied().collect();
             p.push(Problem::new(
                 ProblemKind::Missing,
                 "tier_order",
@@ -308,12 +312,19 @@ fn tier_order(doc: &PolicyDoc, v: &Vocabulary, p: &mut Vec<Problem>) -> Vec<Tier
             }
         }
     }
-    for t in v.tiers.iter().filter(|t| !order.contains(t)) {
+    let missing: Vec<Tier> = v
+        .tiers
+        .iter()
+        .copied()
+        .filter(|t| !order.contains(t))
+        .collect();
+    for t in missing {
         p.push(Problem::new(
             ProblemKind::Missing,
             "tier_order",
             format!("tier {:?} is defined but missing from tier_order", t.code()),
         ));
+        v.unranked.push(t);
     }
     order
 }

@@ -1,0 +1,844 @@
+//! The values a policy defines for the five outcome lists, and its tier order (DOMAIN.md §9.1), through the
+//! public API and the worked policy of another place (`examples/data/policy-other-place.toml` and its roster):
+//! parsing, printing, serde, records, the matrix and its renderings, progression, policy diffs, every refusal
+//! of §9.4 that belongs to §9.1, and the invariants of §7 under that policy with random facts and indicators.
+#![cfg(all(feature = "toml", feature = "json", feature = "roster"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::collections::HashSet;
+
+use proptest::prelude::*;
+use proptest::sample::select;
+use talent_matrix::policy::{Per, PolicyDoc};
+use talent_matrix::progression::progression;
+use talent_matrix::roster::{Format, Roster, RosterOptions};
+use talent_matrix::{
+    Classification, Coded, Contribution, Department, Entitlement, Industry, IntroductionLevel,
+    Lang, Matrix, Measure, Open, Performance, Policy, PolicyValue, Post, ProfessionalTitle,
+    Profile, Role, Rule, Service, Specialty, Stream, Tier,
+};
+
+const OTHER: &str = include_str!("../examples/data/policy-other-place.toml");
+const ROSTER: &str = include_str!("../examples/data/roster-other-place.csv");
+
+fn policy() -> Policy {
+    Policy::from_doc(&PolicyDoc::from_toml(OTHER).unwrap()).unwrap()
+}
+
+/// The worked roster, read with the policy: every row must read.
+fn roster(policy: &Policy) -> Vec<Profile> {
+    let options = RosterOptions::default().policy(policy.clone());
+    Roster::from_reader(ROSTER.as_bytes(), Format::Csv, &options)
+        .unwrap()
+        .map(|r| r.unwrap().profile().clone())
+        .collect()
+}
+
+fn person<'a>(people: &'a [Profile], id: &str) -> &'a Profile {
+    people.iter().find(|p| p.id() == id).unwrap()
+}
+
+/// Checks one defined value of a list: every name parses to it under the policy and nowhere else, it prints
+/// its labels and code, serializes as its code, and is a defined value of the policy.
+fn round_trips<T: Open + serde::Serialize + serde::de::DeserializeOwned>(
+    policy: &Policy,
+    code: &str,
+    labels: [&str; 3],
+    aliases: &[&str],
+) {
+    let v: T = policy.parse(code).unwrap();
+    assert!(v.defined().is_some(), "{code}");
+    assert_eq!(v.code(), code);
+    for (lang, label) in [Lang::ZhHans, Lang::ZhHant, Lang::En]
+        .into_iter()
+        .zip(labels)
+    {
+        assert_eq!(v.label(lang), label);
+        assert_eq!(policy.parse::<T>(label).unwrap(), v, "{label}");
+    }
+    assert_eq!(policy.parse::<T>(&labels[2].to_uppercase()).unwrap(), v);
+    assert_eq!(
+        policy
+            .parse::<T>(&format!(" {} ", code.to_uppercase()))
+            .unwrap(),
+        v
+    );
+    for alias in aliases {
+        assert_eq!(policy.parse::<T>(alias).unwrap(), v, "{alias}");
+    }
+    assert_eq!(format!("{v}"), labels[2]);
+    assert_eq!(format!("{v:#}"), code);
+    assert_eq!(format!("{v:>40}").trim_start(), labels[2]);
+    assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{code}\""));
+    // Only where the policy is in force: not by `FromStr`, serde, or the built-in policy.
+    let err = code.parse::<T>().unwrap_err();
+    assert_eq!(err.kind(), T::KIND);
+    assert!(serde_json::from_str::<T>(&format!("\"{code}\"")).is_err());
+    assert!(Policy::default().parse::<T>(code).is_err());
+    assert!(policy.values::<T>().contains(&v));
+    assert_eq!(policy.values::<T>()[..T::ALL.len()], *T::ALL);
+    // A rule id naming it reads back.
+    let _ = v.index();
+}
+
+#[test]
+fn every_new_value_parses_prints_and_serializes_under_its_policy_only() {
+    let policy = policy();
+    round_trips::<Department>(
+        &policy,
+        "health_bureau",
+        ["区卫生健康局", "區衛生健康局", "District Health Commission"],
+        &["卫健局", "衛健局", "区卫健局", "區衛健局"],
+    );
+    round_trips::<Specialty>(
+        &policy,
+        "health",
+        ["卫生人才", "衛生人才", "Health talent"],
+        &[],
+    );
+    round_trips::<Tier>(&policy, "top", ["顶尖人才", "頂尖人才", "Top talent"], &[]);
+    round_trips::<Entitlement>(
+        &policy,
+        "shizhong_allowance",
+        [
+            "市中英才工作津贴",
+            "市中英才工作津貼",
+            "Shizhong talent work allowance",
+        ],
+        &[],
+    );
+    round_trips::<Service>(
+        &policy,
+        "medical_green_channel",
+        ["就医绿色通道", "就醫綠色通道", "Medical green channel"],
+        &[],
+    );
+    // The same definition loaded again is the same value; the parent of a defined specialty is its entry's.
+    let again = policy_again();
+    assert_eq!(
+        again.parse::<Tier>("top").unwrap(),
+        policy.parse::<Tier>("top").unwrap()
+    );
+    assert_eq!(
+        policy.parse::<Specialty>("教育人才").unwrap().parent(),
+        Stream::ProfessionalTechnical
+    );
+    // An unknown name lists what the policy accepts.
+    let err = policy.parse::<Tier>("gold").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"unknown tier "gold", expected one of elite, high_end, leader, top, or a label"#
+    );
+    assert_eq!(
+        policy.tier_order(),
+        [
+            policy.parse::<Tier>("top").unwrap(),
+            Tier::Leader,
+            Tier::HighEnd,
+            Tier::Elite
+        ]
+    );
+    assert_eq!(policy.tier_rank(Tier::Leader), Some(1));
+}
+
+fn policy_again() -> Policy {
+    policy()
+}
+
+#[test]
+fn records_name_the_new_values_and_their_rules_read_back() {
+    let policy = policy();
+    let people = roster(&policy);
+    assert_eq!(people.len(), 64);
+    let top = policy.parse::<Tier>("top").unwrap();
+    let health = policy.parse::<Specialty>("health").unwrap();
+    let bureau = policy.parse::<Department>("卫健局").unwrap();
+    let association = policy.parse::<Department>("科协").unwrap();
+
+    // A Taishan scholar in health: top talent, led by the health bureau, managed by the top tier's departments.
+    let c = policy.classify(person(&people, "QT-0001"));
+    assert_eq!(c.stream(), Some(Stream::ProfessionalTechnical));
+    assert_eq!(c.specialty(), Some(health));
+    assert_eq!(c.tier(), Some(top));
+    assert_eq!(c.lead(), Some(bureau));
+    assert_eq!(
+        c.managed_by().to_vec(),
+        [Department::OrganizationDepartment, association, bureau]
+    );
+    assert_eq!(c.tier_condition(top), Some(true));
+    assert_eq!(c.tier_condition(Tier::Elite), Some(false));
+    let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    assert_eq!(json["tier"], "top");
+    assert_eq!(json["specialty"], "health");
+    assert_eq!(json["lead"], "health_bureau");
+    assert_eq!(
+        json["managed_by"],
+        serde_json::json!([
+            "organization_department",
+            "science_association",
+            "health_bureau"
+        ])
+    );
+    let rules: Vec<String> = c.reasons().map(|r| r.rule().to_string()).collect();
+    assert_eq!(
+        rules,
+        [
+            "stream.professional_technical",
+            "specialty.health",
+            "tier.top"
+        ]
+    );
+    for r in c.reasons() {
+        assert_eq!(r.rule().to_string().parse::<Rule>().unwrap(), r.rule());
+    }
+    let tier_reason = c.reasons().last().unwrap();
+    assert_eq!(tier_reason.zh().to_string(), "荣誉称号为泰山学者：顶尖人才");
+    assert_eq!(
+        tier_reason.en().to_string(),
+        "honour Taishan scholar: Top talent"
+    );
+    // The CSV record prints the codes too.
+    let cells = c.csv_cells();
+    assert!(cells.iter().any(|c| c == "top"), "{cells:?}");
+    assert!(
+        cells.iter().any(|c| c.contains("health_bureau")),
+        "{cells:?}"
+    );
+
+    // A 市中英才 with the allowance, in the policy's order of [[entitlements]], and a service of its own.
+    let c = policy.classify(person(&people, "QT-0031"));
+    assert_eq!(
+        c.entitlements().to_vec(),
+        [
+            policy.parse::<Entitlement>("shizhong_allowance").unwrap(),
+            Entitlement::AnnualReward,
+            Entitlement::FinanceApartmentPreference
+        ]
+    );
+    let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    assert_eq!(
+        json["entitlements"],
+        serde_json::json!([
+            "shizhong_allowance",
+            "annual_reward",
+            "finance_apartment_preference"
+        ])
+    );
+    let c = policy.classify(person(&people, "QT-0008"));
+    let channel = policy.parse::<Service>("就医绿色通道").unwrap();
+    assert!(c.services().contains(channel));
+    assert_eq!(
+        c.services().to_vec(),
+        [
+            Service::DatabaseRegistration,
+            Service::HukouHandling,
+            channel
+        ]
+    );
+    assert!(!c.services().contains(Service::FreeArchiveTransfer));
+}
+
+#[test]
+fn the_matrix_follows_the_tier_order_and_totals_the_new_allowance() {
+    let policy = policy();
+    let people = roster(&policy);
+    let matrix: Matrix = people.iter().map(|p| policy.classify(p)).collect();
+    let top = policy.parse::<Tier>("top").unwrap();
+    let health = policy.parse::<Specialty>("health").unwrap();
+    let education = policy.parse::<Specialty>("education").unwrap();
+    assert_eq!(
+        matrix.tier_columns(),
+        [
+            Some(top),
+            Some(Tier::Leader),
+            Some(Tier::HighEnd),
+            Some(Tier::Elite),
+            None
+        ]
+    );
+    use talent_matrix::MatrixRow;
+    let rows: Vec<MatrixRow> = matrix.rows().collect();
+    let pt = rows
+        .iter()
+        .position(|r| *r == MatrixRow::Stream(Stream::ProfessionalTechnical))
+        .unwrap();
+    assert_eq!(
+        rows[pt + 1..pt + 3],
+        [
+            MatrixRow::Specialty(health),
+            MatrixRow::Specialty(education)
+        ]
+    );
+    // Counted by hand from the roster.
+    assert_eq!(
+        matrix.cell(Stream::ProfessionalTechnical, Some(health), Some(top)),
+        2
+    );
+    assert_eq!(
+        matrix.row_cell(MatrixRow::Stream(Stream::ProfessionalTechnical), Some(top)),
+        4
+    );
+    assert_eq!(matrix.column_total(Some(top)), 7);
+    assert_eq!(matrix.talents(), 55);
+    let sum: u64 = matrix
+        .tier_columns()
+        .into_iter()
+        .map(|t| matrix.column_total(t))
+        .sum();
+    assert_eq!(sum, matrix.talents());
+    let bureau = policy.parse::<Department>("health_bureau").unwrap();
+    assert_eq!(
+        (matrix.lead_count(bureau), matrix.managed_by_count(bureau)),
+        (12, 14)
+    );
+    assert!(matrix.departments().ends_with(&[
+        bureau,
+        policy.parse("education_bureau").unwrap(),
+        policy.parse("science_association").unwrap()
+    ]));
+    let allowance = policy.parse::<Entitlement>("shizhong_allowance").unwrap();
+    assert_eq!(matrix.entitlement_count(allowance), 4);
+    assert_eq!(
+        matrix.entitlement_total(allowance),
+        Some((96_000, Per::Year))
+    );
+    assert_eq!(
+        matrix.entitlement_total(Entitlement::AnnualReward),
+        Some((240_000, Per::Year))
+    );
+    assert_eq!(matrix.entitlements()[0], allowance);
+    let channel = policy.parse::<Service>("medical_green_channel").unwrap();
+    assert_eq!(matrix.service_count(channel), 3);
+
+    // Every rendering shows them.
+    let csv = matrix.to_csv(Lang::ZhHans);
+    assert!(
+        csv.starts_with("row,label,top,leader,high_end,elite,no_tier,total\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nprofessional_technical/health,  其中：卫生人才,2,2,5,0,3,12\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nnot_talent,不计入人才,,,,,,9\n"), "{csv}");
+    let table = matrix.to_table(Lang::ZhHant);
+    assert!(
+        table.contains("頂尖人才")
+            && table.contains("區衛生健康局")
+            && table.contains("市中英才工作津貼")
+    );
+    assert!(
+        table.contains("市中英才工作津貼 4人 × 每年24000元 = 每年96000元"),
+        "{table}"
+    );
+    let svg = matrix.to_svg(Lang::En);
+    assert_eq!(svg.matches(r#"class="cell""#).count(), rows.len() * 5);
+    assert!(svg.contains("Top talent") && svg.contains("Education talent"));
+    let json: serde_json::Value = serde_json::to_value(&matrix).unwrap();
+    let cell = json["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["specialty"] == "education" && c["tier"] == "top")
+        .unwrap();
+    assert_eq!(cell["count"], 1);
+    assert_eq!(json["entitlements"]["shizhong_allowance"], 4);
+    assert_eq!(json["services"]["medical_green_channel"], 3);
+    assert_eq!(
+        json["entitlement_amounts"]["shizhong_allowance"]["total_yuan"],
+        96_000
+    );
+    assert!(
+        json["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["department"] == "health_bureau" && d["lead"] == 12)
+    );
+
+    // Merged halves are the whole, defined cells included.
+    let (a, b) = people.split_at(30);
+    let mut left: Matrix = a.iter().map(|p| policy.classify(p)).collect();
+    let right: Matrix = b.iter().map(|p| policy.classify(p)).collect();
+    left.merge(right);
+    assert_eq!(left, matrix);
+    // A matrix of the built-in policy merged with it still shows every defined cell.
+    let shizhong = Policy::default();
+    let mut built_in: Matrix = people.iter().map(|p| shizhong.classify(p)).collect();
+    let before = built_in.talents();
+    built_in.merge(matrix.clone());
+    assert_eq!(built_in.talents(), matrix.talents() + before);
+    assert!(built_in.tier_columns().contains(&Some(top)));
+}
+
+#[test]
+fn progression_reaches_a_defined_tier_and_states_the_threshold() {
+    let policy = policy();
+    let people = roster(&policy);
+    let top = policy.parse::<Tier>("top").unwrap();
+    // A finance principal with 480 万元: leader needs the evaluated grade, stated as its threshold.
+    let p = person(&people, "QT-0030");
+    let path = progression(&policy, p);
+    let step = &path.steps()[0];
+    assert_eq!(step.tier(), Tier::Leader);
+    let needs: Vec<&str> = step.requirements().iter().map(|r| r.en()).collect();
+    assert_eq!(
+        needs,
+        ["district economic contribution at least 500 万元 (now 480 万元): contribution Major"]
+    );
+    assert_eq!(
+        policy.classify(&step.applied_to(p).unwrap()).tier(),
+        Some(Tier::Leader)
+    );
+    assert_eq!(path.steps().last().unwrap().tier(), top);
+    // Every step of everyone lands on its tier.
+    for p in &people {
+        for step in progression(&policy, p).steps() {
+            assert_eq!(
+                policy.classify(&step.applied_to(p).unwrap()).tier(),
+                Some(step.tier()),
+                "{}",
+                p.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_policy_diff_names_the_new_cells() {
+    let policy = policy();
+    let people = roster(&policy);
+    let change =
+        talent_matrix::diff::compare(&Policy::default(), &policy, person(&people, "QT-0025"))
+            .unwrap();
+    assert_eq!(
+        change.after.to_string(),
+        "enterprise_management/finance_commerce/top"
+    );
+    assert_eq!(change.rule.to_string(), "tier.top");
+}
+
+// ---- §9.4: the refusals that belong to §9.1 ----
+
+/// The problems of a document, as `kind | path: message`.
+fn problems(text: &str) -> Vec<String> {
+    let doc = PolicyDoc::from_toml(text).unwrap();
+    Policy::from_doc(&doc)
+        .unwrap_err()
+        .problems()
+        .iter()
+        .map(|p| format!("{:?} | {p}", p.kind()))
+        .collect()
+}
+
+/// The worked policy with its `[[values]]` and `tier_order` replaced by `values`.
+fn with_values(values: &str) -> String {
+    let start = OTHER.find("tier_order = ").unwrap();
+    let end = OTHER.find("[[facts]]").unwrap();
+    format!("{}{values}\n{}", &OTHER[..start], &OTHER[end..])
+}
+
+/// The worked policy's `[[values]]` and `tier_order` as they are.
+fn values_of_the_worked_policy() -> &'static str {
+    let start = OTHER.find("tier_order = ").unwrap();
+    let end = OTHER.find("[[facts]]").unwrap();
+    &OTHER[start..end]
+}
+
+#[test]
+fn the_worked_policy_loads_as_written() {
+    let p = Policy::from_doc(
+        &PolicyDoc::from_toml(&with_values(values_of_the_worked_policy())).unwrap(),
+    );
+    assert!(p.is_ok(), "{p:?}");
+}
+
+#[test]
+fn each_refusal_of_new_values_names_its_problem() {
+    let value = |list: &str, code: &str, hans: &str, hant: &str, en: &str| {
+        format!(
+            "[[values]]\nlist = \"{list}\"\ncode = \"{code}\"\nzh_hans = \"{hans}\"\nzh_hant = \"{hant}\"\nen = \"{en}\"\nsource = \"t\"\n"
+        )
+    };
+    let all = values_of_the_worked_policy();
+    let cases: Vec<(String, Vec<&str>)> = vec![
+        (
+            format!(
+                "{all}{}",
+                value("bureau", "x_office", "某办", "某辦", "X office")
+            ),
+            vec![
+                r#"Unknown | values[8].list: unknown list "bureau", expected one of department, specialty, tier, entitlement, service"#,
+            ],
+        ),
+        (
+            format!(
+                "{all}{}",
+                value("department", "Health-Bureau", "某局", "某局", "Some bureau")
+            ),
+            vec![
+                r#"Shape | values[8].code: department code "Health-Bureau" must be snake_case ASCII ([a-z][a-z0-9_]*, at most 48 bytes)"#,
+            ],
+        ),
+        (
+            format!(
+                "{all}{}",
+                value(
+                    "department",
+                    "finance_bureau",
+                    "某局",
+                    "某局",
+                    "Some bureau"
+                )
+            ),
+            vec![r#"Repeated | values[8].code: department code "finance_bureau" is already taken"#],
+        ),
+        (
+            format!(
+                "{all}{}",
+                value("department", "health_bureau", "某局", "某局", "Some bureau")
+            ),
+            vec![r#"Repeated | values[8].code: department code "health_bureau" is already taken"#],
+        ),
+        (
+            format!(
+                "{all}{}",
+                value(
+                    "department",
+                    "county_finance",
+                    "区财政局",
+                    "某局",
+                    "Some bureau"
+                )
+            ),
+            vec![
+                r#"Repeated | values[8]: department "county_finance" answers to "财政局", as department "finance_bureau" already does"#,
+            ],
+        ),
+        (
+            format!(
+                "{all}{}",
+                value(
+                    "department",
+                    "another_health",
+                    "某局",
+                    "某局",
+                    "district health commission"
+                )
+            ),
+            vec![
+                r#"Repeated | values[8]: department "another_health" answers to "district health commission", as department "health_bureau" already does"#,
+            ],
+        ),
+        (
+            format!(
+                "{all}{}aliases = [\"卫健局\"]\n",
+                value(
+                    "department",
+                    "health_office",
+                    "卫生办",
+                    "衛生辦",
+                    "Health office"
+                )
+            ),
+            vec![
+                r#"Repeated | values[8]: department "health_office" answers to "卫健局", as department "health_bureau" already does"#,
+            ],
+        ),
+        (
+            format!("{all}{}", value("service", "tea", "", "奉茶", "Tea")),
+            vec![r#"Missing | values[8].zh_hans: a label must not be empty"#],
+        ),
+        (
+            format!("{all}{}", value("service", "tea", " 奉茶", "奉茶", "Tea")),
+            vec![r#"Shape | values[8].zh_hans: label " 奉茶" has surrounding spaces"#],
+        ),
+        (
+            format!(
+                "{all}{}aliases = [\"\"]\n",
+                value("service", "tea", "奉茶", "奉茶", "Tea")
+            ),
+            vec![
+                r#"Shape | values[8].aliases[0]: alias "" must be non-empty, without surrounding spaces"#,
+            ],
+        ),
+        (
+            format!(
+                "{all}{}",
+                value(
+                    "specialty",
+                    "culture",
+                    "宣传文化人才",
+                    "宣傳文化人才",
+                    "Culture talent"
+                )
+            ),
+            vec![
+                r#"Missing | values[8]: specialty "culture" is defined but no [[specialties]] entry gives its parent stream"#,
+            ],
+        ),
+        (
+            all.replace(
+                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
+                r#"tier_order = ["leader", "high_end", "elite"]"#,
+            ),
+            vec![r#"Missing | tier_order: tier "top" is defined but missing from tier_order"#],
+        ),
+        (
+            all.replace(
+                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
+                r#"tier_order = ["top", "leader", "high_end", "leader", "elite"]"#,
+            ),
+            vec![r#"Repeated | tier_order[3]: tier "leader" is listed twice"#],
+        ),
+        (
+            all.replace(
+                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
+                r#"tier_order = ["top", "leader", "high_end"]"#,
+            ),
+            vec![
+                r#"Missing | ladders[0].tiers[3]: tier "elite" is used but missing from tier_order"#,
+            ],
+        ),
+        (
+            all.replace(
+                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
+                r#"tier_order = ["top", "leader", "high_end", "elite", "gold"]"#,
+            ),
+            vec![r#"Unknown | tier_order[4]: unknown tier "gold""#],
+        ),
+        (
+            all.replace(
+                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
+                r#"tier_order = ["leader", "top", "high_end", "elite"]"#,
+            ),
+            vec![
+                r#"Shape | ladders[0].tiers[1]: tier "leader" comes after "top" but ranks above it: a ladder lists its tiers in the tier order, highest first (leader > top > high_end > elite)"#,
+                r#"Shape | ladders[1].tiers[1]: tier "leader" comes after "top" but ranks above it: a ladder lists its tiers in the tier order, highest first (leader > top > high_end > elite)"#,
+            ],
+        ),
+        (
+            all.replace(r#"tier_order = ["top", "leader", "high_end", "elite"]"#, ""),
+            vec![
+                r#"Missing | tier_order: the policy defines tier "top": give tier_order, every tier it uses, highest first"#,
+            ],
+        ),
+    ];
+    for (values, expected) in cases {
+        let got = problems(&with_values(&values));
+        assert_eq!(got, expected, "{values}");
+    }
+}
+
+#[test]
+fn a_document_with_one_problem_of_each_kind_is_refused_naming_them_all() {
+    let text = with_values(&format!(
+        "{}{}",
+        values_of_the_worked_policy(),
+        include_str!("data/broken-values.toml")
+    ))
+    .replace(r#"lead = "health_bureau""#, r#"lead = "health_buro""#)
+    .replace(
+        r#"entitlement = "shizhong_allowance""#,
+        r#"entitlement = "tea""#,
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            r#"Unknown | values[8].list: unknown list "bureau", expected one of department, specialty, tier, entitlement, service"#,
+            r#"Shape | values[9].code: service code "Tea" must be snake_case ASCII ([a-z][a-z0-9_]*, at most 48 bytes)"#,
+            r#"Repeated | values[10].code: department code "sasac" is already taken"#,
+            r#"Missing | values[11].en: a label must not be empty"#,
+            r#"Repeated | values[12]: department "county_health" answers to "卫健局", as department "health_bureau" already does"#,
+            r#"Missing | values[13]: specialty "culture" is defined but no [[specialties]] entry gives its parent stream"#,
+            r#"Missing | tier_order: tier "gold" is defined but missing from tier_order"#,
+            r#"Unknown | specialties[1].lead: unknown department "health_buro""#,
+            r#"Unknown | entitlements[0]: unknown entitlement "tea""#,
+        ]
+    );
+}
+
+#[test]
+fn a_policy_defines_at_most_twelve_tiers() {
+    // The decided tier's values are 16 bits: none, the three built-in tiers and at most 12 a policy defines.
+    let mut order = String::from(r#"tier_order = ["top", "#);
+    let mut extra = String::new();
+    for i in 0..12 {
+        order.push_str(&format!("\"t{i}\", "));
+        extra.push_str(&format!(
+            "[[values]]\nlist = \"tier\"\ncode = \"t{i}\"\nzh_hans = \"层{i}\"\nzh_hant = \"層{i}\"\nen = \"T{i}\"\nsource = \"t\"\n"
+        ));
+    }
+    let values = values_of_the_worked_policy().replace(r#"tier_order = ["top", "#, &order) + &extra;
+    assert_eq!(
+        problems(&with_values(&values)),
+        [r#"Limit | values[19]: a policy defines at most 12 values of the tier list"#]
+    );
+}
+
+// ---- §7's invariants under the worked policy, with random facts and indicators ----
+
+fn maybe<T: Coded>() -> impl Strategy<Value = Option<T>> {
+    proptest::option::of(select(T::ALL.to_vec()))
+}
+
+prop_compose! {
+    fn profile()(
+        post in select(Post::ALL.to_vec()),
+        role in maybe::<Role>(),
+        industry in maybe::<Industry>(),
+        title in maybe::<ProfessionalTitle>(),
+        performance in maybe::<Performance>(),
+        contribution in maybe::<Contribution>(),
+        above in proptest::option::of(any::<bool>()),
+        potential in any::<bool>(),
+        level in maybe::<IntroductionLevel>(),
+        honours in proptest::collection::btree_set(select(vec!["shizhong_talent", "taishan_scholar"]), 0..=2),
+        sector in proptest::option::of(select(vec!["health", "education", "other"])),
+        papers in proptest::option::of(0i64..40),
+        wan in proptest::option::of(0i64..3_000),
+    ) -> Profile {
+        let mut b = Profile::builder("G-1", post)
+            .role(role)
+            .industry(industry)
+            .professional_title(title)
+            .performance(performance)
+            .contribution(contribution)
+            .above_designated_size(above)
+            .potential(potential)
+            .introduction_level(level);
+        if !honours.is_empty() {
+            b = b.policy_value("honour", PolicyValue::Many(honours.iter().map(|h| (*h).to_owned()).collect()));
+        }
+        if let Some(s) = sector {
+            b = b.policy_value("sector", PolicyValue::One(s.to_owned()));
+        }
+        if let Some(n) = papers {
+            b = b.policy_value("papers", PolicyValue::Number(Measure::from_whole(n)));
+        }
+        if let Some(w) = wan {
+            b = b.policy_value("district_contribution_wan", PolicyValue::Number(Measure::from_whole(w)));
+        }
+        b.build().unwrap()
+    }
+}
+
+/// Invariants 2, 3, 4 and 8 for one classification.
+fn check_structure(c: &Classification<'_>) -> Result<(), TestCaseError> {
+    let policy = c.policy();
+    if let Some(s) = c.specialty() {
+        prop_assert_eq!(Some(s.parent()), c.stream());
+    }
+    if let Some(t) = c.tier() {
+        prop_assert!(c.stream().is_some_and(|s| policy.has_ladder(s)));
+        prop_assert!(policy.tier_rank(t).is_some());
+    }
+    prop_assert_eq!(c.stream().is_none(), c.lead().is_none());
+    prop_assert_eq!(c.stream().is_none(), c.managed_by().is_empty());
+    let managers = c.managed_by().to_vec();
+    prop_assert_eq!(
+        managers.iter().collect::<HashSet<_>>().len(),
+        managers.len()
+    );
+    let also: Vec<Stream> = c.also_qualifies().iter().collect();
+    if let Some(s) = c.stream() {
+        prop_assert!(!also.contains(&s));
+    }
+    prop_assert!(also.windows(2).all(|w| w[0].index() < w[1].index()));
+    if !c.is_talent() {
+        prop_assert!(c.entitlements().is_empty());
+    }
+    Ok(())
+}
+
+fn with(p: &Profile, code: &str, value: PolicyValue) -> Profile {
+    p.clone()
+        .into_builder()
+        .policy_value(code, value)
+        .build()
+        .unwrap()
+}
+
+/// A tier's height under the policy: higher is more (no tier is lowest).
+fn height(policy: &Policy, t: Option<Tier>) -> usize {
+    t.and_then(|t| policy.tier_rank(t))
+        .map_or(0, |r| policy.tier_order().len() - r)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Invariants 1 to 4 and 8: total, deterministic, rule ids that read back, sentences never empty, the
+    /// profile's record reads back equal through the policy, and the structure of the record.
+    #[test]
+    fn invariants_1_to_4_and_8(p in profile()) {
+        let policy = policy();
+        prop_assert!(policy.check_profile(&p).is_ok());
+        let (a, b) = (policy.classify(&p), policy.classify(&p));
+        prop_assert_eq!(a, b);
+        prop_assert_eq!(a.to_json(), b.to_json());
+        for r in a.reasons() {
+            let (rule, zh, en) = (r.rule().to_string(), r.zh().to_string(), r.en().to_string());
+            prop_assert!(!zh.is_empty() && !en.is_empty() && !zh.contains('?') && !en.contains('?'), "{}: {} / {}", rule, zh, en);
+            prop_assert_eq!(rule.parse::<Rule>().map(|r| r.to_string()), Ok(rule.clone()));
+        }
+        let json = serde_json::to_string(&p).unwrap();
+        prop_assert_eq!(policy.profile_from_json(&json).unwrap(), p.clone());
+        check_structure(&a)?;
+    }
+
+    /// Invariant 5 in the policy's tier order: raising performance, contribution or an indicator, stating
+    /// above-designated-size true, or one more honour never lowers the tier.
+    #[test]
+    fn invariant_5_monotone(p in profile(), more in 0i64..2_500) {
+        let policy = policy();
+        let before = height(&policy, policy.classify(&p).tier());
+        let mut raised = vec![
+            p.clone().into_builder().performance(Performance::Outstanding).build().unwrap(),
+            p.clone().into_builder().contribution(Contribution::Major).build().unwrap(),
+            p.clone().into_builder().above_designated_size(true).build().unwrap(),
+            with(&p, "honour", PolicyValue::Many(vec!["shizhong_talent".into(), "taishan_scholar".into()])),
+        ];
+        for code in ["papers", "district_contribution_wan"] {
+            let now = match p.policy_value(code) {
+                Some(PolicyValue::Number(n)) => n.ten_thousandths() / 10_000,
+                _ => 0,
+            };
+            raised.push(with(&p, code, PolicyValue::Number(Measure::from_whole(now + more))));
+        }
+        for q in &raised {
+            let after = height(&policy, policy.classify(q).tier());
+            prop_assert!(after >= before, "{} -> {} for {:?}", before, after, q);
+        }
+    }
+
+    /// Invariant 6: the matrix counts every talent once, in one cell of its rows and columns.
+    #[test]
+    fn invariant_6_matrix_counts(roster in proptest::collection::vec(profile(), 0..40)) {
+        let policy = policy();
+        let matrix: Matrix = roster.iter().map(|p| policy.classify(p)).collect();
+        let talents = roster.iter().filter(|p| policy.classify(p).is_talent()).count();
+        prop_assert_eq!(matrix.talents() as usize, talents);
+        prop_assert_eq!(matrix.total() as usize, roster.len());
+        let by_columns: u64 = matrix.tier_columns().into_iter().map(|t| matrix.column_total(t)).sum();
+        prop_assert_eq!(by_columns as usize, talents);
+        let by_streams: u64 = Stream::ALL.iter().map(|&s| matrix.row_total(talent_matrix::MatrixRow::Stream(s))).sum();
+        prop_assert_eq!(by_streams as usize, talents);
+    }
+
+    /// Invariant 10: stating a missing indicator never lowers the tier, and raises it only to a tier whose
+    /// condition was open.
+    #[test]
+    fn invariant_10_stating_a_missing_number(p in profile(), n in 0i64..3_000) {
+        let policy = policy();
+        let before = policy.classify(&p);
+        for code in before.missing_indicators() {
+            let q = with(&p, code, PolicyValue::Number(Measure::from_whole(n)));
+            let after = policy.classify(&q).tier();
+            prop_assert!(height(&policy, after) >= height(&policy, before.tier()), "{}: {:?} -> {:?}", code, before.tier(), after);
+            if let Some(t) = after.filter(|_| height(&policy, after) > height(&policy, before.tier())) {
+                prop_assert!(before.tier_condition(t).is_none(), "{} raised the tier to {:?}, which was not open", code, t);
+            }
+        }
+    }
+}
