@@ -1,6 +1,7 @@
 //! `classify` over a realistic mix: the 63 people of the bundled sample roster (every stream, specialty and
 //! tier, some open facts), pre-parsed; and the same people under a policy with facts, indicators and an
-//! evaluation of its own (`examples/data/policy-facts.toml`), each given some of them. Run with
+//! evaluation of its own (`examples/data/policy-facts.toml`), each given some of them; and the worked policy of
+//! another place (`examples/data/policy-other-place.toml`) on its own 64-person roster. Run with
 //! `cargo bench --bench classify`.
 #![allow(
     clippy::unwrap_used,
@@ -13,6 +14,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use talent_matrix::policy::PolicyDoc;
+use talent_matrix::roster::{Format, Roster, RosterOptions};
 use talent_matrix::{Measure, Policy, PolicyValue, Profile, classify};
 
 fn sample() -> Vec<Profile> {
@@ -88,6 +90,39 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for p in &own {
                 black_box(facts.classify(black_box(p)).to_json());
+            }
+        })
+    });
+    group.finish();
+
+    // The worked policy of another place (DOMAIN.md §9.1 to §9.3): its own departments, specialties, a tier
+    // above leader, an allowance, honours, an evaluated contribution, on its 64-person roster.
+    let other = Policy::from_doc(
+        &PolicyDoc::from_toml(include_str!("../examples/data/policy-other-place.toml")).unwrap(),
+    )
+    .unwrap();
+    let options = RosterOptions::default().policy(other.clone());
+    let roster: Vec<Profile> = Roster::from_reader(
+        include_str!("../examples/data/roster-other-place.csv").as_bytes(),
+        Format::Csv,
+        &options,
+    )
+    .unwrap()
+    .map(|r| r.expect("the worked roster is valid").profile().clone())
+    .collect();
+    let mut group = c.benchmark_group("classify");
+    group.throughput(Throughput::Elements(roster.len() as u64));
+    group.bench_function("other_place", |b| {
+        b.iter(|| {
+            for p in &roster {
+                black_box(other.classify(black_box(p)));
+            }
+        })
+    });
+    group.bench_function("other_place_to_json", |b| {
+        b.iter(|| {
+            for p in &roster {
+                black_box(other.classify(black_box(p)).to_json());
             }
         })
     });
