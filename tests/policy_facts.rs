@@ -4,15 +4,17 @@
 #![cfg(all(feature = "toml", feature = "json", feature = "roster"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::collections::HashSet;
+#[path = "support/invariants.rs"]
+mod support;
 
 use proptest::prelude::*;
 use proptest::sample::select;
+use support::{built_in, check_structure, give, matrix_counts, maybe, monotone, with};
 use talent_matrix::policy::{PolicyDoc, ProblemKind};
 use talent_matrix::roster::{Format, Roster, RosterOptions};
 use talent_matrix::{
-    Classification, Coded, Contribution, Matrix, Measure, Performance, PolicyValue, Post,
-    ProfessionalTitle, Profile, Role, Stream, Tier,
+    Classification, Contribution, Matrix, Measure, Performance, PolicyValue, Post,
+    ProfessionalTitle, Profile, Role, Tier,
 };
 use talent_matrix::{Industry, Policy};
 
@@ -624,10 +626,6 @@ fn the_built_in_policy_is_untouched() {
 
 // ---- §7's invariants under the test policy, with random facts and indicators ----
 
-fn maybe<T: Coded>() -> impl Strategy<Value = Option<T>> {
-    proptest::option::of(select(T::ALL.to_vec()))
-}
-
 prop_compose! {
     fn profile()(
         post in select(Post::ALL.to_vec()),
@@ -642,59 +640,12 @@ prop_compose! {
         papers in proptest::option::of(0i64..30),
         wan in proptest::option::of(0i64..1_000),
     ) -> Profile {
-        let mut b = Profile::builder("G-1", post)
-            .role(role)
-            .industry(industry)
-            .professional_title(title)
-            .performance(performance)
-            .contribution(contribution)
-            .above_designated_size(above);
-        if !honours.is_empty() {
-            b = b.policy_value("honour", PolicyValue::Many(honours.iter().map(|h| (*h).to_owned()).collect()));
-        }
+        let mut b = built_in(post, role, industry, title, performance, contribution, above);
         if let Some(g) = grade {
             b = b.policy_value("contribution_grade", PolicyValue::One(g.to_owned()));
         }
-        if let Some(n) = papers {
-            b = b.policy_value("papers", PolicyValue::Number(Measure::from_whole(n)));
-        }
-        if let Some(w) = wan {
-            b = b.policy_value("district_contribution_wan", PolicyValue::Number(Measure::from_whole(w)));
-        }
-        b.build().unwrap()
+        give(b, &honours, papers, wan).build().unwrap()
     }
-}
-
-/// Invariants 2, 3, 4 and 8 for one classification.
-fn check_structure(c: &Classification<'_>) -> Result<(), TestCaseError> {
-    let policy = c.policy();
-    if let Some(s) = c.specialty() {
-        prop_assert_eq!(Some(s.parent()), c.stream());
-    }
-    if c.tier().is_some() {
-        prop_assert!(c.stream().is_some_and(|s| policy.has_ladder(s)));
-    }
-    prop_assert_eq!(c.stream().is_none(), c.lead().is_none());
-    prop_assert_eq!(c.stream().is_none(), c.managed_by().is_empty());
-    let managers = c.managed_by().to_vec();
-    prop_assert_eq!(
-        managers.iter().collect::<HashSet<_>>().len(),
-        managers.len()
-    );
-    let also: Vec<Stream> = c.also_qualifies().iter().collect();
-    if let Some(s) = c.stream() {
-        prop_assert!(!also.contains(&s));
-    }
-    prop_assert!(also.windows(2).all(|w| w[0].index() < w[1].index()));
-    Ok(())
-}
-
-fn with(p: &Profile, code: &str, value: PolicyValue) -> Profile {
-    p.clone()
-        .into_builder()
-        .policy_value(code, value)
-        .build()
-        .unwrap()
 }
 
 proptest! {
@@ -724,35 +675,14 @@ proptest! {
     #[test]
     fn invariant_5_monotone(p in profile(), more in 0i64..600) {
         for policy in [policy(), evaluating_contribution()] {
-            let before = policy.classify(&p).tier();
-            let mut raised = vec![
-                p.clone().into_builder().performance(Performance::Outstanding).build().unwrap(),
-                p.clone().into_builder().contribution(Contribution::Major).build().unwrap(),
-                p.clone().into_builder().above_designated_size(true).build().unwrap(),
-                with(&p, "honour", PolicyValue::Many(vec!["shizhong_talent".into(), "taishan_scholar".into()])),
-            ];
-            for code in ["papers", "district_contribution_wan"] {
-                let now = match p.policy_value(code) {
-                    Some(PolicyValue::Number(n)) => n.ten_thousandths() / 10_000,
-                    _ => 0,
-                };
-                raised.push(with(&p, code, PolicyValue::Number(Measure::from_whole(now + more))));
-            }
-            for q in &raised {
-                let after = policy.classify(q).tier();
-                prop_assert!(after >= before, "{:?} -> {:?} for {:?}", before, after, q);
-            }
+            monotone(&policy, &p, more)?;
         }
     }
 
     /// Invariant 6: the matrix counts every talent once, under the policy.
     #[test]
     fn invariant_6_matrix_counts(roster in proptest::collection::vec(profile(), 0..40)) {
-        let policy = policy();
-        let matrix: Matrix = roster.iter().map(|p| policy.classify(p)).collect();
-        let talents = roster.iter().filter(|p| policy.classify(p).is_talent()).count();
-        prop_assert_eq!(matrix.talents() as usize, talents);
-        prop_assert_eq!(matrix.total() as usize, roster.len());
+        matrix_counts(&policy(), &roster)?;
     }
 
     /// Invariant 10, for the numbers a policy names: stating a missing indicator never lowers the tier, and

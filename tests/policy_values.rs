@@ -5,17 +5,19 @@
 #![cfg(all(feature = "toml", feature = "json", feature = "roster"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::collections::HashSet;
+#[path = "support/invariants.rs"]
+mod support;
 
 use proptest::prelude::*;
 use proptest::sample::select;
+use support::{built_in, check_structure, give, height, matrix_counts, maybe, monotone, with};
 use talent_matrix::policy::{Per, PolicyDoc};
 use talent_matrix::progression::progression;
 use talent_matrix::roster::{Format, Roster, RosterOptions};
 use talent_matrix::{
-    Classification, Coded, Contribution, Department, Entitlement, Industry, IntroductionLevel,
-    Lang, Matrix, Measure, Open, Performance, Policy, PolicyValue, Post, ProfessionalTitle,
-    Profile, Role, Rule, Service, Specialty, Stream, Tier,
+    Contribution, Department, Entitlement, Industry, IntroductionLevel, Lang, Matrix, Measure,
+    Open, Performance, Policy, PolicyValue, Post, ProfessionalTitle, Profile, Role, Rule, Service,
+    Specialty, Stream, Tier,
 };
 
 const OTHER: &str = include_str!("../examples/data/policy-other-place.toml");
@@ -461,6 +463,12 @@ fn each_refusal_of_new_values_names_its_problem() {
         )
     };
     let all = values_of_the_worked_policy();
+    let order = |new: &str| {
+        all.replace(
+            r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
+            new,
+        )
+    };
     let cases: Vec<(String, Vec<&str>)> = vec![
         (
             format!(
@@ -578,47 +586,32 @@ fn each_refusal_of_new_values_names_its_problem() {
             ],
         ),
         (
-            all.replace(
-                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
-                r#"tier_order = ["leader", "high_end", "elite"]"#,
-            ),
+            order(r#"tier_order = ["leader", "high_end", "elite"]"#),
             vec![r#"Missing | tier_order: tier "top" is defined but missing from tier_order"#],
         ),
         (
-            all.replace(
-                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
-                r#"tier_order = ["top", "leader", "high_end", "leader", "elite"]"#,
-            ),
+            order(r#"tier_order = ["top", "leader", "high_end", "leader", "elite"]"#),
             vec![r#"Repeated | tier_order[3]: tier "leader" is listed twice"#],
         ),
         (
-            all.replace(
-                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
-                r#"tier_order = ["top", "leader", "high_end"]"#,
-            ),
+            order(r#"tier_order = ["top", "leader", "high_end"]"#),
             vec![
                 r#"Missing | ladders[0].tiers[3]: tier "elite" is used but missing from tier_order"#,
             ],
         ),
         (
-            all.replace(
-                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
-                r#"tier_order = ["top", "leader", "high_end", "elite", "gold"]"#,
-            ),
+            order(r#"tier_order = ["top", "leader", "high_end", "elite", "gold"]"#),
             vec![r#"Unknown | tier_order[4]: unknown tier "gold""#],
         ),
         (
-            all.replace(
-                r#"tier_order = ["top", "leader", "high_end", "elite"]"#,
-                r#"tier_order = ["leader", "top", "high_end", "elite"]"#,
-            ),
+            order(r#"tier_order = ["leader", "top", "high_end", "elite"]"#),
             vec![
                 r#"Shape | ladders[0].tiers[1]: tier "leader" comes after "top" but ranks above it: a ladder lists its tiers in the tier order, highest first (leader > top > high_end > elite)"#,
                 r#"Shape | ladders[1].tiers[1]: tier "leader" comes after "top" but ranks above it: a ladder lists its tiers in the tier order, highest first (leader > top > high_end > elite)"#,
             ],
         ),
         (
-            all.replace(r#"tier_order = ["top", "leader", "high_end", "elite"]"#, ""),
+            order(""),
             vec![
                 r#"Missing | tier_order: the policy defines tier "top": give tier_order, every tier it uses, highest first"#,
             ],
@@ -678,10 +671,6 @@ fn a_policy_defines_at_most_twelve_tiers() {
 
 // ---- §7's invariants under the worked policy, with random facts and indicators ----
 
-fn maybe<T: Coded>() -> impl Strategy<Value = Option<T>> {
-    proptest::option::of(select(T::ALL.to_vec()))
-}
-
 prop_compose! {
     fn profile()(
         post in select(Post::ALL.to_vec()),
@@ -698,71 +687,14 @@ prop_compose! {
         papers in proptest::option::of(0i64..40),
         wan in proptest::option::of(0i64..3_000),
     ) -> Profile {
-        let mut b = Profile::builder("G-1", post)
-            .role(role)
-            .industry(industry)
-            .professional_title(title)
-            .performance(performance)
-            .contribution(contribution)
-            .above_designated_size(above)
+        let mut b = built_in(post, role, industry, title, performance, contribution, above)
             .potential(potential)
             .introduction_level(level);
-        if !honours.is_empty() {
-            b = b.policy_value("honour", PolicyValue::Many(honours.iter().map(|h| (*h).to_owned()).collect()));
-        }
         if let Some(s) = sector {
             b = b.policy_value("sector", PolicyValue::One(s.to_owned()));
         }
-        if let Some(n) = papers {
-            b = b.policy_value("papers", PolicyValue::Number(Measure::from_whole(n)));
-        }
-        if let Some(w) = wan {
-            b = b.policy_value("district_contribution_wan", PolicyValue::Number(Measure::from_whole(w)));
-        }
-        b.build().unwrap()
+        give(b, &honours, papers, wan).build().unwrap()
     }
-}
-
-/// Invariants 2, 3, 4 and 8 for one classification.
-fn check_structure(c: &Classification<'_>) -> Result<(), TestCaseError> {
-    let policy = c.policy();
-    if let Some(s) = c.specialty() {
-        prop_assert_eq!(Some(s.parent()), c.stream());
-    }
-    if let Some(t) = c.tier() {
-        prop_assert!(c.stream().is_some_and(|s| policy.has_ladder(s)));
-        prop_assert!(policy.tier_rank(t).is_some());
-    }
-    prop_assert_eq!(c.stream().is_none(), c.lead().is_none());
-    prop_assert_eq!(c.stream().is_none(), c.managed_by().is_empty());
-    let managers = c.managed_by().to_vec();
-    prop_assert_eq!(
-        managers.iter().collect::<HashSet<_>>().len(),
-        managers.len()
-    );
-    let also: Vec<Stream> = c.also_qualifies().iter().collect();
-    if let Some(s) = c.stream() {
-        prop_assert!(!also.contains(&s));
-    }
-    prop_assert!(also.windows(2).all(|w| w[0].index() < w[1].index()));
-    if !c.is_talent() {
-        prop_assert!(c.entitlements().is_empty());
-    }
-    Ok(())
-}
-
-fn with(p: &Profile, code: &str, value: PolicyValue) -> Profile {
-    p.clone()
-        .into_builder()
-        .policy_value(code, value)
-        .build()
-        .unwrap()
-}
-
-/// A tier's height under the policy: higher is more (no tier is lowest).
-fn height(policy: &Policy, t: Option<Tier>) -> usize {
-    t.and_then(|t| policy.tier_rank(t))
-        .map_or(0, |r| policy.tier_order().len() - r)
 }
 
 proptest! {
@@ -792,38 +724,13 @@ proptest! {
     #[test]
     fn invariant_5_monotone(p in profile(), more in 0i64..2_500) {
         let policy = policy();
-        let before = height(&policy, policy.classify(&p).tier());
-        let mut raised = vec![
-            p.clone().into_builder().performance(Performance::Outstanding).build().unwrap(),
-            p.clone().into_builder().contribution(Contribution::Major).build().unwrap(),
-            p.clone().into_builder().above_designated_size(true).build().unwrap(),
-            with(&p, "honour", PolicyValue::Many(vec!["shizhong_talent".into(), "taishan_scholar".into()])),
-        ];
-        for code in ["papers", "district_contribution_wan"] {
-            let now = match p.policy_value(code) {
-                Some(PolicyValue::Number(n)) => n.ten_thousandths() / 10_000,
-                _ => 0,
-            };
-            raised.push(with(&p, code, PolicyValue::Number(Measure::from_whole(now + more))));
-        }
-        for q in &raised {
-            let after = height(&policy, policy.classify(q).tier());
-            prop_assert!(after >= before, "{} -> {} for {:?}", before, after, q);
-        }
+        monotone(&policy, &p, more)?;
     }
 
     /// Invariant 6: the matrix counts every talent once, in one cell of its rows and columns.
     #[test]
     fn invariant_6_matrix_counts(roster in proptest::collection::vec(profile(), 0..40)) {
-        let policy = policy();
-        let matrix: Matrix = roster.iter().map(|p| policy.classify(p)).collect();
-        let talents = roster.iter().filter(|p| policy.classify(p).is_talent()).count();
-        prop_assert_eq!(matrix.talents() as usize, talents);
-        prop_assert_eq!(matrix.total() as usize, roster.len());
-        let by_columns: u64 = matrix.tier_columns().into_iter().map(|t| matrix.column_total(t)).sum();
-        prop_assert_eq!(by_columns as usize, talents);
-        let by_streams: u64 = Stream::ALL.iter().map(|&s| matrix.row_total(talent_matrix::MatrixRow::Stream(s))).sum();
-        prop_assert_eq!(by_streams as usize, talents);
+        matrix_counts(&policy(), &roster)?;
     }
 
     /// Invariant 10: stating a missing indicator never lowers the tier, and raises it only to a tier whose

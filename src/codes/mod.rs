@@ -330,22 +330,12 @@ macro_rules! code_list {
             )+
         }
     ) => {
-        $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::strum::EnumIter, ::strum::EnumCount,
-        )]
-        pub enum $name {
-            $(
-                $(#[$vattr])*
-                #[doc = concat!(
-                    $en, " — ", $hans, " / ", $hant, " — code `", $code, "`.",
-                    $("\n\nAliases: ", $(concat!($alias, " "),)* ".",)?
-                    "\n\nSource: ", $source, ".",
-                    "\n\n[national]: crate#where-rules-come-from\n[seed]: crate#where-rules-come-from"
-                )]
-                $variant,
-            )+
-        }
+        $crate::codes::code_list!(@enum
+            [Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::strum::EnumIter, ::strum::EnumCount]
+            [$(#[$meta])*] $name {
+                $($(#[$vattr])* $variant = ($code, $hans, $hant, $en $(, aliases [$($alias),*])?) => $source;)+
+            }
+        );
 
         impl $name {
             #[doc = concat!(
@@ -374,23 +364,12 @@ macro_rules! code_list {
             )+
         }
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name {
-            $(
-                $(#[$vattr])*
-                #[doc = concat!(
-                    $en, " — ", $hans, " / ", $hant, " — code `", $code, "`.",
-                    $("\n\nAliases: ", $(concat!($alias, " "),)* ".",)?
-                    "\n\nSource: ", $source, ".",
-                    "\n\n[national]: crate#where-rules-come-from\n[seed]: crate#where-rules-come-from"
-                )]
-                $variant,
-            )+
-            /// A value a loaded policy defines (DOMAIN.md §9.1). It prints and serializes like a built-in value
-            /// and parses only under its policy ([`Policy::parse`](crate::Policy::parse)).
-            $defined($crate::codes::Defined),
-        }
+        $crate::codes::code_list!(@enum
+            [Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash]
+            [$(#[$meta])*] $name open $defined {
+                $($(#[$vattr])* $variant = ($code, $hans, $hant, $en $(, aliases [$($alias),*])?) => $source;)+
+            }
+        );
 
         impl $name {
             #[doc = concat!(
@@ -434,6 +413,35 @@ macro_rules! code_list {
         $crate::codes::code_list!(@impl $name: $kind $(, prefixes [$($prefix),*])?, open $defined {
             $($variant = ($code, $hans, $hant, $en $(, aliases [$($alias),*])?) => $source;)+
         });
+    };
+    (
+        @enum [$($derive:path),*] [$(#[$meta:meta])*] $name:ident $(open $defined:ident)? {
+            $(
+                $(#[$vattr:meta])*
+                $variant:ident = ($code:literal, $hans:literal, $hant:literal, $en:literal
+                    $(, aliases [$($alias:literal),*])?) => $source:literal;
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive($($derive),*)]
+        pub enum $name {
+            $(
+                $(#[$vattr])*
+                #[doc = concat!(
+                    $en, " — ", $hans, " / ", $hant, " — code `", $code, "`.",
+                    $("\n\nAliases: ", $(concat!($alias, " "),)* ".",)?
+                    "\n\nSource: ", $source, ".",
+                    "\n\n[national]: crate#where-rules-come-from\n[seed]: crate#where-rules-come-from"
+                )]
+                $variant,
+            )+
+            $(
+                /// A value a loaded policy defines (DOMAIN.md §9.1). It prints and serializes like a built-in
+                /// value and parses only under its policy ([`Policy::parse`](crate::Policy::parse)).
+                $defined($crate::codes::Defined),
+            )?
+        }
     };
     (
         @impl $name:ident: $kind:literal $(, prefixes [$($prefix:literal),*])? $(, in $module:ident)?

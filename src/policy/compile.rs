@@ -419,16 +419,7 @@ fn numbered_any(
 fn code<T: Coded>(s: &str, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
     let found = T::ALL.iter().copied().find(|v| v.code() == s);
     if found.is_none() {
-        problems.push(Problem::new(
-            ProblemKind::Unknown,
-            at,
-            format!(
-                "unknown {} {:?}{}",
-                T::KIND,
-                crate::safety::Shown(s),
-                crate::safety::look_alike(s, T::CODES)
-            ),
-        ));
+        problems.push(Problem::unknown(T::KIND, s, T::CODES, at));
     }
     found
 }
@@ -449,16 +440,7 @@ fn open_code<T: Open>(
         .find(|v| v.code() == s);
     if found.is_none() && !vocab.left_out.iter().any(|(k, c)| *k == T::KIND && c == s) {
         let codes: Vec<&str> = T::ALL.iter().chain(defined).map(|v| v.code()).collect();
-        problems.push(Problem::new(
-            ProblemKind::Unknown,
-            at,
-            format!(
-                "unknown {} {:?}{}",
-                T::KIND,
-                crate::safety::Shown(s),
-                crate::safety::look_alike(s, &codes)
-            ),
-        ));
+        problems.push(Problem::unknown(T::KIND, s, &codes, at));
     }
     found
 }

@@ -93,6 +93,19 @@ impl Problem {
         }
     }
 
+    /// An unknown code of a list (`kind`): `unknown tier "gold"`, with a look-alike among `codes` if one is.
+    pub(crate) fn unknown(kind: &str, code: &str, codes: &[&str], at: impl AsRef<str>) -> Problem {
+        Problem::new(
+            ProblemKind::Unknown,
+            at,
+            format!(
+                "unknown {kind} {:?}{}",
+                crate::safety::Shown(code),
+                crate::safety::look_alike(code, codes)
+            ),
+        )
+    }
+
     /// Where the problem is in the document, as a path of keys and list indices (`ladders[0].tiers[1].when`);
     /// empty for the document as a whole.
     pub fn at(&self) -> &str {

@@ -300,15 +300,7 @@ fn tier_order(doc: &PolicyDoc, v: &mut Vocabulary, p: &mut Vec<Problem>) -> Vec<
             None if v.left_out.iter().any(|(k, c)| *k == "tier" && c == code) => {}
             None => {
                 let known: Vec<&str> = Tier::ALL.iter().chain(&v.tiers).map(|t| t.code()).collect();
-                p.push(Problem::new(
-                    ProblemKind::Unknown,
-                    at,
-                    format!(
-                        "unknown tier {:?}{}",
-                        crate::safety::Shown(code),
-                        crate::safety::look_alike(code, &known)
-                    ),
-                ));
+                p.push(Problem::unknown("tier", code, &known, at));
             }
         }
     }
