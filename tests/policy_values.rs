@@ -71,7 +71,14 @@ fn round_trips<T: Open + serde::Serialize + serde::de::DeserializeOwned>(
     assert_eq!(format!("{v}"), labels[2]);
     assert_eq!(format!("{v:#}"), code);
     assert_eq!(format!("{v:>40}").trim_start(), labels[2]);
-    assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{code}\""));
+    let json = serde_json::to_string(&v).unwrap();
+    assert_eq!(json, format!("\"{code}\""));
+    let back = serde::de::DeserializeSeed::deserialize(
+        policy.seed::<T>(),
+        &mut serde_json::Deserializer::from_str(&json),
+    )
+    .unwrap();
+    assert_eq!(back, v);
     // Only where the policy is in force: not by `FromStr`, serde, or the built-in policy.
     let err = code.parse::<T>().unwrap_err();
     assert_eq!(err.kind(), T::KIND);
@@ -79,8 +86,8 @@ fn round_trips<T: Open + serde::Serialize + serde::de::DeserializeOwned>(
     assert!(Policy::default().parse::<T>(code).is_err());
     assert!(policy.values::<T>().contains(&v));
     assert_eq!(policy.values::<T>()[..T::ALL.len()], *T::ALL);
-    // A rule id naming it reads back.
-    let _ = v.index();
+    // Its index comes after the built-in values'.
+    assert!(v.index() >= T::ALL.len());
 }
 
 #[test]
@@ -567,7 +574,17 @@ fn each_refusal_of_new_values_names_its_problem() {
                 value("service", "tea", "奉茶", "奉茶", "Tea")
             ),
             vec![
-                r#"Shape | values[8].aliases[0]: alias "" must be non-empty, without surrounding spaces"#,
+                r#"Shape | values[8].aliases[0]: alias "" must be non-empty, without surrounding spaces, control or bidi-control characters"#,
+            ],
+        ),
+        (
+            format!(
+                "{all}{}aliases = [\"卫\\u202e局\"]\n",
+                value("service", "tea", "奉茶", "奉\\u001b[31m茶", "Tea")
+            ),
+            vec![
+                r#"Shape | values[8].zh_hant: label "奉\u{1b}[31m茶" holds '\u{1b}' at character 2: a label may not hold control or bidi-control characters"#,
+                r#"Shape | values[8].aliases[0]: alias "卫\u{202e}局" must be non-empty, without surrounding spaces, control or bidi-control characters"#,
             ],
         ),
         (

@@ -138,7 +138,8 @@ pub trait Coded:
     /// assert!(Coded::source(Industry::Retail).contains("工信部联企业〔2011〕300号"));
     /// ```
     fn source(self) -> &'static str;
-    /// The position of the value in [`ALL`](Self::ALL).
+    /// The position of the value in [`ALL`](Self::ALL); for a value a policy defines (an [`Open`] list's
+    /// `Defined` variant), `ALL.len()` or more.
     ///
     /// ```
     /// use talent_matrix::{Coded, Stream};

@@ -334,6 +334,32 @@ impl Policy {
         crate::codes::parse_open(input, &self.defined::<T>())
     }
 
+    /// A serde seed that reads a value of an open list under this policy, as [`parse`](Self::parse) does: what
+    /// reads back a record's `tier`, `lead` or `entitlements` that name values the policy defines (plain
+    /// `Deserialize` knows only the built-in values).
+    ///
+    /// ```
+    /// # #[cfg(all(feature = "toml", feature = "json"))] {
+    /// use serde::de::DeserializeSeed;
+    /// use talent_matrix::{Department, Policy, policy::PolicyDoc};
+    /// let policy = Policy::from_doc(&PolicyDoc::from_toml(include_str!("../../examples/data/policy-other-place.toml"))?)?;
+    /// let bureau: Department = policy.parse("卫健局")?;
+    /// let json = serde_json::to_string(&bureau)?;
+    /// assert_eq!(json, r#""health_bureau""#);
+    /// let back = policy.seed::<Department>().deserialize(&mut serde_json::Deserializer::from_str(&json))?;
+    /// assert_eq!(back, bureau);
+    /// assert!(serde_json::from_str::<Department>(&json).is_err());
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "serde")]
+    pub fn seed<T: Open>(&self) -> ValueSeed<'_, T> {
+        ValueSeed {
+            policy: self,
+            marker: core::marker::PhantomData,
+        }
+    }
+
     /// Every value of an open list under this policy: the built-in values, then the ones it defines, in its
     /// order (DOMAIN.md §9.1).
     ///
@@ -535,4 +561,22 @@ fn content_hash(doc: &PolicyDoc) -> String {
         let _ = write!(out, "{b:02x}");
     }
     out
+}
+
+/// Reads a value of an open list with serde under a policy: see [`Policy::seed`].
+#[cfg(feature = "serde")]
+#[derive(Debug, Clone, Copy)]
+pub struct ValueSeed<'p, T> {
+    policy: &'p Policy,
+    marker: core::marker::PhantomData<fn() -> T>,
+}
+
+#[cfg(feature = "serde")]
+impl<'de, T: Open> serde::de::DeserializeSeed<'de> for ValueSeed<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        self.policy.parse(&text).map_err(serde::de::Error::custom)
+    }
 }

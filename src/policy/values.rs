@@ -130,12 +130,15 @@ pub(super) fn vocabulary(doc: &PolicyDoc, p: &mut Vec<Problem>) -> Vocabulary {
         let code_good = check_code(&value.code, &at, &earlier, kind, p);
         check_labels(&value.labels, &at, &[], p);
         for (j, alias) in value.aliases.iter().enumerate() {
-            if alias.trim().is_empty() || alias.trim() != alias {
+            if alias.trim().is_empty()
+                || alias.trim() != alias
+                || crate::safety::bad_name_char(alias).is_some()
+            {
                 p.push(Problem::new(
                     ProblemKind::Shape,
                     format!("{at}.aliases[{j}]"),
                     format!(
-                        "alias {:?} must be non-empty, without surrounding spaces",
+                        "alias {:?} must be non-empty, without surrounding spaces, control or bidi-control characters",
                         crate::safety::Shown(alias)
                     ),
                 ));

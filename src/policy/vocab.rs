@@ -96,6 +96,16 @@ pub(super) fn check_labels(labels: &LabelsDoc, at: &str, taken: &[&str], p: &mut
                     crate::safety::Shown(label)
                 ),
             );
+        } else if let Some((i, c)) = crate::safety::bad_name_char(label) {
+            problem(
+                p,
+                ProblemKind::Shape,
+                &at,
+                format!(
+                    "label {:?} holds {c:?} at character {i}: a label may not hold control or bidi-control characters",
+                    crate::safety::Shown(label)
+                ),
+            );
         } else if taken.iter().any(|t| t.eq_ignore_ascii_case(label)) {
             problem(
                 p,
