@@ -539,7 +539,7 @@ pub(crate) const fn state_count(fact: Fact) -> usize {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Facts([u32; FACTS]);
 
-pub(crate) fn optional<T: Coded>(v: Option<T>) -> u32 {
+pub(crate) fn optional<T: crate::codes::Closed>(v: Option<T>) -> u32 {
     v.map_or(1, |v| 1 << (v.index() + 1))
 }
 
@@ -572,10 +572,15 @@ impl Facts {
         specialty: Option<Specialty>,
         tier: Option<Tier>,
     ) -> Facts {
+        // The decided specialty and tier are numbered by the policy (DOMAIN.md §9.1: its own values after the
+        // built-in ones), below the 16 bits of their universe.
         Facts::of(p, enterprise, slots)
             .with(Fact::Stream, optional(stream))
-            .with(Fact::Specialty, optional(specialty))
-            .with(Fact::Tier, optional(tier))
+            .with(
+                Fact::Specialty,
+                1 << (slots.specialty_state(specialty) % 16),
+            )
+            .with(Fact::Tier, 1 << (slots.tier_state(tier) % 16))
     }
 
     /// Every fact's bits side by side in one number (each in the width of its values): a compact key for

@@ -572,7 +572,11 @@ fn requirements(policy: &Policy, p: &Profile, when: &Mask, facts: &Facts) -> Vec
 
 /// The value to move to: for ordered facts the lowest allowed value above the current one (else the lowest
 /// allowed), for others the first allowed value; present values before absence.
-fn target<T: Coded>(allowed: u32, optional: bool, current: Option<T>) -> Option<Option<T>> {
+fn target<T: crate::codes::Closed>(
+    allowed: u32,
+    optional: bool,
+    current: Option<T>,
+) -> Option<Option<T>> {
     let offset = u32::from(optional);
     let present: Vec<T> = T::ALL
         .iter()

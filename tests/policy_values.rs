@@ -194,13 +194,24 @@ fn records_name_the_new_values_and_their_rules_read_back() {
         [
             "stream.professional_technical",
             "specialty.health",
-            "tier.top"
+            "tier.top",
+            "entitlement.shizhong_allowance"
         ]
+    );
+    // An entitlement whose condition names a defined tier says so.
+    let allowance = c.reasons().last().unwrap();
+    assert_eq!(
+        allowance.zh().to_string(),
+        "层次为顶尖人才：市中英才工作津贴"
+    );
+    assert_eq!(
+        allowance.en().to_string(),
+        "tier Top talent: Shizhong talent work allowance"
     );
     for r in c.reasons() {
         assert_eq!(r.rule().to_string().parse::<Rule>().unwrap(), r.rule());
     }
-    let tier_reason = c.reasons().last().unwrap();
+    let tier_reason = c.reasons().nth(2).unwrap();
     assert_eq!(tier_reason.zh().to_string(), "荣誉称号为泰山学者：顶尖人才");
     assert_eq!(
         tier_reason.en().to_string(),
@@ -306,10 +317,10 @@ fn the_matrix_follows_the_tier_order_and_totals_the_new_allowance() {
         policy.parse("science_association").unwrap()
     ]));
     let allowance = policy.parse::<Entitlement>("shizhong_allowance").unwrap();
-    assert_eq!(matrix.entitlement_count(allowance), 4);
+    assert_eq!(matrix.entitlement_count(allowance), 10); // 市中英才 (4) or top talent (7), one person both
     assert_eq!(
         matrix.entitlement_total(allowance),
-        Some((96_000, Per::Year))
+        Some((240_000, Per::Year))
     );
     assert_eq!(
         matrix.entitlement_total(Entitlement::AnnualReward),
@@ -337,7 +348,7 @@ fn the_matrix_follows_the_tier_order_and_totals_the_new_allowance() {
             && table.contains("市中英才工作津貼")
     );
     assert!(
-        table.contains("市中英才工作津貼 4人 × 每年24000元 = 每年96000元"),
+        table.contains("市中英才工作津貼 10人 × 每年24000元 = 每年240000元"),
         "{table}"
     );
     let svg = matrix.to_svg(Lang::En);
@@ -351,11 +362,11 @@ fn the_matrix_follows_the_tier_order_and_totals_the_new_allowance() {
         .find(|c| c["specialty"] == "education" && c["tier"] == "top")
         .unwrap();
     assert_eq!(cell["count"], 1);
-    assert_eq!(json["entitlements"]["shizhong_allowance"], 4);
+    assert_eq!(json["entitlements"]["shizhong_allowance"], 10);
     assert_eq!(json["services"]["medical_green_channel"], 3);
     assert_eq!(
         json["entitlement_amounts"]["shizhong_allowance"]["total_yuan"],
-        96_000
+        240_000
     );
     assert!(
         json["departments"]

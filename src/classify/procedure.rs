@@ -5,14 +5,14 @@
 use super::TierChecks;
 use super::eval::Evaluator;
 use super::{Decided, ManagedBy};
-use crate::codes::{CodeSet, Coded, Department, Post};
+use crate::codes::{CodeSet, Department, Post};
 use crate::facts::Fact;
 use crate::facts::condition::AnyOf;
 use crate::policy::Policy;
 
 /// The state of a decided fact: 0 for none, else the value's index plus one.
 #[inline]
-fn state<T: Coded>(v: Option<T>) -> usize {
+fn state<T: crate::codes::Closed>(v: Option<T>) -> usize {
     v.map_or(0, |v| v.index() + 1)
 }
 
