@@ -777,3 +777,75 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn one_document_with_a_problem_of_every_kind_names_them_all_in_one_round() {
+    // The worked policy with the §9.1 problems of `broken-values.toml`, a §9.2 and a §9.3 problem, and the
+    // semantic problems the crate already proves: an unknown department, a tier without departments, size
+    // thresholds that do not rise, a tier that can never fire.
+    let text = with_values(&format!(
+        "{}{}",
+        values_of_the_worked_policy(),
+        include_str!("data/broken-values.toml")
+    ))
+    .replace(
+        r#"lead = "economy_information_bureau""#,
+        r#"lead = "mayors_office""#,
+    )
+    .replacen(
+        r#"managed_by = ["organization_department", "science_association"]"#,
+        "managed_by = []",
+        1,
+    )
+    .replace(
+        "large = { employees = 1000, revenue_wan = 40000 }",
+        "large = { employees = 100, revenue_wan = 40000 }",
+    )
+    .replace(
+        r#"when = { professional_title = ["associate_senior", "senior"] }"#,
+        r#"when = { professional_title = ["senior"], honour = ["shizhong_talent"] }"#,
+    )
+    .replace(
+        r#"grades = [{ value = "major", at_least = 500 }, { value = "notable", at_least = 100 }]"#,
+        r#"grades = [{ value = "major", at_least = 100 }, { value = "notable", at_least = 500 }]"#,
+    )
+    .replace(r#"zh_hans = "行业领域""#, r#"zh_hans = "行业""#);
+    assert_eq!(
+        problems(&text),
+        [
+            r#"Unknown | values[8].list: unknown list "bureau", expected one of department, specialty, tier, entitlement, service"#,
+            r#"Shape | values[9].code: service code "Tea" must be snake_case ASCII ([a-z][a-z0-9_]*, at most 48 bytes)"#,
+            r#"Repeated | values[10].code: department code "sasac" is already taken"#,
+            r#"Missing | values[11].en: a label must not be empty"#,
+            r#"Repeated | values[12]: department "county_health" answers to "卫健局", as department "health_bureau" already does"#,
+            r#"Missing | values[13]: specialty "culture" is defined but no [[specialties]] entry gives its parent stream"#,
+            r#"Missing | tier_order: tier "gold" is defined but missing from tier_order"#,
+            r#"Repeated | facts[1].zh_hans: label "行业" is already taken"#,
+            r#"Thresholds | evaluations[0].grades[1].at_least: grade thresholds must strictly decrease from the first grade to the last, got 500 after 100"#,
+            r#"Unknown | streams[1].lead: unknown department "mayors_office""#,
+            r#"NoDepartment | ladders[0].tiers[0]: tier "top" has no department to manage it"#,
+            r#"Shadowed | ladders[1].tiers[2]: tier "high_end" can never fire: wherever it holds, a higher tier (top, leader) holds too"#,
+            r#"Thresholds | size_standard[1]: employees of large (100) must be above that of medium (300): thresholds must rise from small to large"#,
+        ]
+    );
+}
+
+#[test]
+fn the_worked_document_writes_and_reads_back_in_both_formats() {
+    let doc = PolicyDoc::from_toml(OTHER).unwrap();
+    assert_eq!(doc.values.len(), 8);
+    assert_eq!(doc.tier_order, ["top", "leader", "high_end", "elite"]);
+    assert_eq!(
+        doc.values[0].aliases,
+        ["卫健局", "衛健局", "卫生健康局", "衛生健康局"]
+    );
+    let toml = PolicyDoc::from_toml(&doc.to_toml()).unwrap();
+    assert_eq!(toml, doc);
+    let json = PolicyDoc::from_json(&doc.to_json()).unwrap();
+    assert_eq!(json, doc);
+    // The same content loads to the same policy, hash included.
+    assert_eq!(
+        Policy::from_doc(&json).unwrap().hash(),
+        Policy::from_doc(&doc).unwrap().hash()
+    );
+}
