@@ -849,3 +849,49 @@ fn the_worked_document_writes_and_reads_back_in_both_formats() {
         Policy::from_doc(&doc).unwrap().hash()
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The worked document spoiled at random (a line dropped or doubled, a value replaced by something else)
+    /// loads or is refused with problems, never panics; one that loads classifies its whole roster, records,
+    /// matrix and progression included.
+    #[test]
+    fn spoiled_worked_documents_load_or_are_refused(
+        line in 0usize..400,
+        how in 0u8..3,
+        with in select(vec!["-1", "\"\"", "[]", "{}", "true", "\"none\"", "\"top\"", "\"leader\"", "\"卫健局\"",
+                            "[\"top\", \"top\"]", "[\"elite\", \"high_end\", \"leader\", \"top\"]", "\"tier\"",
+                            "\"health_bureau\"", "\"\\u001b[2J\"", "[{}]", "\"department\""]),
+    ) {
+        let lines: Vec<&str> = OTHER.lines().collect();
+        let at = line % lines.len();
+        let mut spoiled: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+        match how {
+            0 => { spoiled.remove(at); }
+            1 => { let l = spoiled[at].clone(); spoiled.insert(at, l); }
+            _ => {
+                if let Some((key, _)) = spoiled[at].split_once(" = ") {
+                    spoiled[at] = format!("{key} = {with}");
+                }
+            }
+        }
+        let text = spoiled.join("\n");
+        if let Ok(doc) = PolicyDoc::from_toml(&text) {
+            match Policy::from_doc(&doc) {
+                Ok(policy) => {
+                    let options = RosterOptions::default().policy(policy.clone());
+                    let mut matrix = Matrix::new();
+                    for row in Roster::from_reader(ROSTER.as_bytes(), Format::Csv, &options).unwrap().flatten() {
+                        let c = policy.classify(row.profile());
+                        let _ = c.to_json();
+                        let _ = progression(&policy, row.profile());
+                        matrix.add(&c);
+                    }
+                    let _ = (matrix.to_table(Lang::En), matrix.to_csv(Lang::ZhHans), matrix.to_svg(Lang::ZhHant));
+                }
+                Err(e) => prop_assert!(!e.problems().is_empty()),
+            }
+        }
+    }
+}
