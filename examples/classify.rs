@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Options: `--policy FILE` (a `.toml` or `.json` policy document, or `builtin`, the default),
-//! `--format jsonl|csv` (output, default jsonl), `--input-format jsonl|csv` (default: by extension),
+//! `--format jsonl|csv` (output, default jsonl), `--input-format jsonl|csv|xlsx` (default: by extension: `.jsonl`, `.csv`, `.xlsx`, `.xls`, `.ods`), `--sheet NAME` and `--header-row N` (a workbook's sheet, else the first, and its header row, else the first that is not blank),
 //! `--encoding auto|utf-8|gb18030` (CSV input, default auto), `--ignore-unknown-columns`, `--max-record-bytes N`
 //! (default 1048576: a longer record is one rejected row, skipped).
 //!
@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use talent_matrix::roster::{Format, Roster};
 use talent_matrix::{Classification, Policy};
 
-const USAGE: &str = "usage: classify [ROSTER | -] [--policy FILE] [--format jsonl|csv] [--input-format jsonl|csv] \
+const USAGE: &str = "usage: classify [ROSTER | -] [--policy FILE] [--format jsonl|csv] [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N] \
                      [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 fn main() -> ExitCode {

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use talent_matrix::diff::{Moves, compare};
 use talent_matrix::safety::Shown;
 
-const USAGE: &str = "usage: policy_diff POLICY_A POLICY_B [ROSTER | -] [--input-format jsonl|csv] \
+const USAGE: &str = "usage: policy_diff POLICY_A POLICY_B [ROSTER | -] [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N] \
                      [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]   (POLICY: builtin, .toml or .json)";
 
 fn main() -> ExitCode {

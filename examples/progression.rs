@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             Ok(true) => {}
             Ok(false) | Err(_) => {
                 eprintln!(
-                    "usage: progression [ROSTER] [--policy FILE.toml] [--input-format jsonl|csv]"
+                    "usage: progression [ROSTER] [--policy FILE.toml] [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N]"
                 );
                 return ExitCode::from(2);
             }

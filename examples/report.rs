@@ -23,7 +23,7 @@ use std::process::ExitCode;
 use talent_matrix::{Lang, Matrix, Policy};
 
 const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] \
-                     [--input-format jsonl|csv] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
+                     [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Output {
@@ -116,11 +116,11 @@ fn main() -> ExitCode {
             }
         },
     }
-    if let Some(path) = svg {
-        if let Err(e) = std::fs::write(&path, matrix.to_svg(lang)) {
-            eprintln!("report: cannot write {path}: {e}");
-            return ExitCode::from(2);
-        }
+    if let Some(path) = svg
+        && let Err(e) = std::fs::write(&path, matrix.to_svg(lang))
+    {
+        eprintln!("report: cannot write {path}: {e}");
+        return ExitCode::from(2);
     }
     common::late_notices(&roster, printed);
     eprintln!("{}", roster.summary());

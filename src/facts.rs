@@ -387,10 +387,10 @@ const MISSING_OF: [Option<MissingFact>; FACTS] = {
         let missing = MissingFact::ALL[m];
         let mut f = 0;
         while f < FACTS {
-            if let Some(field) = FIELD_OF[f] {
-                if field as usize == missing.field() as usize {
-                    of[f] = Some(missing);
-                }
+            if let Some(field) = FIELD_OF[f]
+                && field as usize == missing.field() as usize
+            {
+                of[f] = Some(missing);
             }
             f += 1;
         }

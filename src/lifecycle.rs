@@ -57,7 +57,8 @@ impl Date {
     /// assert!(Date::new(2025, 4, 30).is_some());
     /// ```
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -494,10 +495,10 @@ impl WorkerRecord {
     /// # Ok::<(), talent_matrix::lifecycle::LifecycleError>(())
     /// ```
     pub fn apply(&mut self, date: Date, event: Event) -> Result<(), LifecycleError> {
-        if let Some(&(last, _)) = self.history.last() {
-            if date < last {
-                return Err(LifecycleError::OutOfOrder { event, date, last });
-            }
+        if let Some(&(last, _)) = self.history.last()
+            && date < last
+        {
+            return Err(LifecycleError::OutOfOrder { event, date, last });
         }
         let wrong = || LifecycleError::Stage {
             event,

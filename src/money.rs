@@ -213,7 +213,7 @@ impl fmt::Display for Wan {
         }
         let mut digits = frac;
         let mut width = 4;
-        while digits % 10 == 0 {
+        while digits.is_multiple_of(10) {
             digits /= 10;
             width -= 1;
         }
@@ -318,7 +318,7 @@ impl FromStr for Wan {
 #[cfg(feature = "serde")]
 impl serde::Serialize for Wan {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0 % YUAN_PER_WAN == 0 {
+        if self.0.is_multiple_of(YUAN_PER_WAN) {
             serializer.serialize_u64(self.0 / YUAN_PER_WAN)
         } else {
             serializer.serialize_f64(self.as_f64())
@@ -571,7 +571,7 @@ impl Measure {
             return 0;
         }
         let mut places = 4;
-        while frac % 10 == 0 {
+        while frac.is_multiple_of(10) {
             frac /= 10;
             places -= 1;
         }

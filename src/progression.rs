@@ -813,29 +813,29 @@ fn own_requirement(
         ));
     }
     // An evaluated fact not stated: the indicator's threshold for the lowest allowed grade.
-    if let Some((from, unit)) = slots.evaluated_from(fact) {
-        if let Some((threshold, bit)) = slots.least_grade(fact, allowed, p) {
-            let now = current(&from.code);
-            let (fz, fe) = (from.labels.zh_hans.clone(), from.labels.en.clone());
-            return Some((
-                Change::Own(from.code.clone(), PolicyValue::Number(threshold)),
-                format!(
-                    "{fz}达到{threshold}{}（现为{}）：{}为{}",
-                    unit.suffix(true),
-                    number(now, unit, true),
-                    label(true),
-                    write(bit, true)
-                ),
-                format!(
-                    "{} at least {threshold}{} (now {}): {} {}",
-                    lower(fe),
-                    unit.suffix(false),
-                    number(now, unit, false),
-                    lower(label(false)),
-                    write(bit, false)
-                ),
-            ));
-        }
+    if let Some((from, unit)) = slots.evaluated_from(fact)
+        && let Some((threshold, bit)) = slots.least_grade(fact, allowed, p)
+    {
+        let now = current(&from.code);
+        let (fz, fe) = (from.labels.zh_hans.clone(), from.labels.en.clone());
+        return Some((
+            Change::Own(from.code.clone(), PolicyValue::Number(threshold)),
+            format!(
+                "{fz}达到{threshold}{}（现为{}）：{}为{}",
+                unit.suffix(true),
+                number(now, unit, true),
+                label(true),
+                write(bit, true)
+            ),
+            format!(
+                "{} at least {threshold}{} (now {}): {} {}",
+                lower(fe),
+                unit.suffix(false),
+                number(now, unit, false),
+                lower(label(false)),
+                write(bit, false)
+            ),
+        ));
     }
     // A value to give: the least change of the values or sets allowed.
     let def = slots.slot_field(fact)?;

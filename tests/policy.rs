@@ -290,8 +290,8 @@ proptest! {
                 prop_assert!(rank(after.tier(), after.stream()) >= before, "{:?} -> {:?}", c.tier(), after.tier());
             }
             // 9: more employees or revenue never give a smaller size.
-            if let (Some(size), Some(_)) = (c.enterprise_size(), p.industry()) {
-                if p.enterprise_size().is_none() {
+            if let (Some(size), Some(_)) = (c.enterprise_size(), p.industry())
+                && p.enterprise_size().is_none() {
                     let more = p.clone().into_builder()
                         .employees(p.employees().map(|e| e + 500))
                         .revenue_wan(p.revenue_wan().map(|r| Wan::from_yuan(r.yuan() + 50_000_000)))
@@ -299,7 +299,6 @@ proptest! {
                     let after = policy.classify(&more).enterprise_size();
                     prop_assert!(after.is_none_or(|a| a >= size), "{size:?} -> {after:?}");
                 }
-            }
         }
     }
 }

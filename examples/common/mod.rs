@@ -28,7 +28,9 @@ impl RosterArgs {
     ) -> Result<bool, String> {
         match arg {
             "--input-format" => {
-                let v = rest.next().ok_or("--input-format needs jsonl or csv")?;
+                let v = rest
+                    .next()
+                    .ok_or("--input-format needs jsonl, csv or xlsx")?;
                 self.format = Some(v.parse().map_err(|e| format!("{e}"))?);
             }
             "--encoding" => {
@@ -37,6 +39,22 @@ impl RosterArgs {
                     .ok_or("--encoding needs auto, utf-8 or gb18030")?;
                 let encoding: Encoding = v.parse().map_err(|e| format!("{e}"))?;
                 self.options = self.options.clone().encoding(encoding);
+            }
+            "--sheet" => {
+                let v = rest
+                    .next()
+                    .ok_or("--sheet needs the name of a workbook's sheet")?;
+                self.options = self.options.clone().sheet(v);
+            }
+            "--header-row" => {
+                let v = rest
+                    .next()
+                    .ok_or("--header-row needs the number of the workbook's header row")?;
+                let n: u32 =
+                    v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                        format!("--header-row needs a row number from 1, got {v:?}")
+                    })?;
+                self.options = self.options.clone().header_row(n);
             }
             "--ignore-unknown-columns" => {
                 self.options = self.options.clone().ignore_unknown_columns(true);
@@ -117,7 +135,7 @@ impl Progress {
 
     /// Called once per row; redraws at most a few times a second.
     pub fn tick(&mut self, rows: u64) {
-        if !self.enabled || rows % 4096 != 0 {
+        if !self.enabled || !rows.is_multiple_of(4096) {
             return;
         }
         let now = Instant::now();

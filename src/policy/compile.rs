@@ -79,14 +79,14 @@ fn condition(
             (Allowed::Only(v), false) => (v, false),
             (Allowed::Not { not }, false) => (not, true),
             (Allowed::Range { at_least, below }, true) => {
-                if let (Some(a), Some(b)) = (at_least, below) {
-                    if a >= b {
-                        problems.push(Problem::new(
-                            ProblemKind::Unreachable,
-                            at,
-                            format!("{name} cannot be at least {a} and below {b}"),
-                        ));
-                    }
+                if let (Some(a), Some(b)) = (at_least, below)
+                    && a >= b
+                {
+                    problems.push(Problem::new(
+                        ProblemKind::Unreachable,
+                        at,
+                        format!("{name} cannot be at least {a} and below {b}"),
+                    ));
                 }
                 mask.restrict(fact, range_bits(slots, fact, *at_least, *below));
                 continue;
@@ -699,10 +699,11 @@ impl Compiled {
                 }
             }
             for pair in tiers.windows(2) {
-                if let [high, low] = pair {
-                    if let (Some(h), Some(l)) = (rank(high.tier), rank(low.tier)) {
-                        if h > l {
-                            p.push(Problem::new(
+                if let [high, low] = pair
+                    && let (Some(h), Some(l)) = (rank(high.tier), rank(low.tier))
+                    && h > l
+                {
+                    p.push(Problem::new(
                                 ProblemKind::Shape,
                                 format!("{at}.tiers[{}]", low.at),
                                 format!(
@@ -718,8 +719,6 @@ impl Compiled {
                                         .join(" > ")
                                 ),
                             ));
-                        }
-                    }
                 }
             }
             match per_code_mut(&mut ladders, stream) {

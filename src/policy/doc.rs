@@ -573,7 +573,7 @@ fn obj(entries: Vec<(&str, Raw)>) -> Raw {
 }
 
 fn wan(w: Wan) -> Raw {
-    if w.yuan() % 10_000 == 0 {
+    if w.yuan().is_multiple_of(10_000) {
         Raw::UInt(w.yuan() / 10_000)
     } else {
         Raw::Float(w.as_f64())

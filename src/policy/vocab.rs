@@ -576,34 +576,33 @@ fn evaluation(
     let mut grades = Vec::new();
     for (k, g) in e.grades.iter().enumerate() {
         let gat = format!("{at}.grades[{k}]");
-        if let Some(unit) = unit {
-            if let Err(expected) = unit.check(g.at_least) {
-                problem(
-                    p,
-                    ProblemKind::Shape,
-                    &format!("{gat}.at_least"),
-                    format!("{} is {expected}, got {}", e.from, g.at_least),
-                );
-            }
+        if let Some(unit) = unit
+            && let Err(expected) = unit.check(g.at_least)
+        {
+            problem(
+                p,
+                ProblemKind::Shape,
+                &format!("{gat}.at_least"),
+                format!("{} is {expected}, got {}", e.from, g.at_least),
+            );
         }
-        if let Some(prev) = k.checked_sub(1).and_then(|k| e.grades.get(k)) {
-            if g.at_least >= prev.at_least {
-                problem(
-                    p,
-                    ProblemKind::Thresholds,
-                    &format!("{gat}.at_least"),
-                    format!(
-                        "grade thresholds must strictly decrease from the first grade to the last, got {} after {}",
-                        g.at_least, prev.at_least
-                    ),
-                );
-            }
+        if let Some(prev) = k.checked_sub(1).and_then(|k| e.grades.get(k))
+            && g.at_least >= prev.at_least
+        {
+            problem(
+                p,
+                ProblemKind::Thresholds,
+                &format!("{gat}.at_least"),
+                format!(
+                    "grade thresholds must strictly decrease from the first grade to the last, got {} after {}",
+                    g.at_least, prev.at_least
+                ),
+            );
         }
-        if let Some(target) = target {
-            if let Some(v) = value_of(slots, target, &e.fact, &g.value, &format!("{gat}.value"), p)
-            {
-                grades.push((g.at_least, v));
-            }
+        if let Some(target) = target
+            && let Some(v) = value_of(slots, target, &e.fact, &g.value, &format!("{gat}.value"), p)
+        {
+            grades.push((g.at_least, v));
         }
     }
     let otherwise = target.and_then(|t| {

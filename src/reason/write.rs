@@ -518,16 +518,16 @@ impl<'r, 'c> Writer<'r, 'c> {
                     f.write_str(self.l(size))?;
                     f.write_str(self.t("标准）", ")"))?;
                 }
-                if let Some(up) = above(size) {
-                    if let Some(b) = self.first_failing(bounds(up)) {
-                        if !met.is_empty() {
-                            f.write_str(self.t("；", "; "))?;
-                        }
-                        self.bound(f, b)?;
-                        f.write_str(self.t("（未达", " (below "))?;
-                        f.write_str(self.l(up))?;
-                        f.write_str(self.t("标准）", ")"))?;
+                if let Some(up) = above(size)
+                    && let Some(b) = self.first_failing(bounds(up))
+                {
+                    if !met.is_empty() {
+                        f.write_str(self.t("；", "; "))?;
                     }
+                    self.bound(f, b)?;
+                    f.write_str(self.t("（未达", " (below "))?;
+                    f.write_str(self.l(up))?;
+                    f.write_str(self.t("标准）", ")"))?;
                 }
                 f.write_str(self.t("：", ": "))?;
                 f.write_str(self.l(size))

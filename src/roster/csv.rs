@@ -45,6 +45,17 @@ impl Cells {
         self.ends.len()
     }
 
+    /// Sets the cells to these texts (a workbook row's cells, read as text).
+    #[cfg(feature = "xlsx")]
+    pub(super) fn set_texts<'t>(&mut self, texts: impl Iterator<Item = &'t str>) {
+        self.bytes.clear();
+        self.ends.clear();
+        for t in texts {
+            self.bytes.extend_from_slice(t.as_bytes());
+            self.ends.push(self.bytes.len());
+        }
+    }
+
     /// The whole row as text, when it is valid UTF-8 (checked once for every cell).
     pub(super) fn text(&self) -> Option<&str> {
         std::str::from_utf8(&self.bytes).ok()

@@ -114,7 +114,7 @@ impl IdIndex {
             self.marks.push((index, line));
         }
         let bytes = id.as_bytes();
-        let first_of_group = index as usize % GROUP == 0;
+        let first_of_group = (index as usize).is_multiple_of(GROUP);
         if first_of_group {
             self.groups.push(start);
             self.last.clear();

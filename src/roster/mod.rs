@@ -43,6 +43,8 @@ mod ids;
 mod options;
 mod row;
 mod split;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 pub use options::{DEFAULT_MAX_RECORD_BYTES, Encoding, Format, ParseOptionError, RosterOptions};
 pub use row::{FileError, Row, RowError, Summary};
@@ -89,6 +91,15 @@ pub struct Roster<'a> {
 
 enum Source {
     Lines,
+    /// A workbook's sheet (feature `xlsx`): its rows read on a thread of their own, mapped by the header as
+    /// CSV columns are.
+    #[cfg(feature = "xlsx")]
+    Workbook {
+        rows: workbook::SheetRows,
+        fields: Vec<Option<Field>>,
+        own: Vec<(usize, usize)>,
+        cells: Cells,
+    },
     Csv {
         fields: Vec<Option<Field>>,
         /// The columns of the policy's fields: `(column index, field index)`.
@@ -152,6 +163,15 @@ impl Roster<'static> {
                 what,
             });
         }
+        #[cfg(feature = "xlsx")]
+        if format == Format::Workbook {
+            let path = path.to_owned();
+            let rows = workbook::SheetRows::start(
+                move || calamine::open_workbook_auto(path),
+                options.sheet.clone(),
+            )?;
+            return Roster::from_sheet(rows, options);
+        }
         Roster::from_reader(file, format, options).map_err(|e| match e {
             FileError::Io(source) => failed(source),
             e => e,
@@ -196,13 +216,16 @@ impl<'a> Roster<'a> {
         options: &RosterOptions,
     ) -> Result<Roster<'a>, FileError> {
         let limit = options.max_record_bytes;
+        if format == Format::Workbook {
+            return Roster::workbook_from_reader(reader, options);
+        }
         let reader: Box<dyn Read + 'a> = Box::new(reader);
         let mut split = split::Splitter::new(reader, limit, format == Format::Csv);
         let mut notices = Vec::new();
         let head = split.head()?;
         check_text(head)?;
         let source = match format {
-            Format::JsonLines => Source::Lines,
+            Format::JsonLines | Format::Workbook => Source::Lines,
             Format::Csv => {
                 let mut encoding = match options.encoding {
                     Encoding::Auto => sniff(head, &mut notices),
@@ -327,6 +350,7 @@ impl<'a> Roster<'a> {
                 };
                 Err(RowError {
                     line,
+                    column: None,
                     id: Some(profile.id().to_owned()),
                     field: Some(Field::Id.code().to_owned()),
                     value: Some(profile.id().to_owned()),
@@ -458,6 +482,234 @@ impl<'a> Roster<'a> {
     }
 }
 
+impl<'a> Roster<'a> {
+    /// A workbook roster from a reader: read whole into memory (a workbook is a zip or a compound file, read
+    /// out of order), then as [`Roster::open`] reads a workbook file.
+    fn workbook_from_reader(
+        mut reader: impl Read + 'a,
+        options: &RosterOptions,
+    ) -> Result<Roster<'a>, FileError> {
+        #[cfg(feature = "xlsx")]
+        {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes)?;
+            let rows = workbook::SheetRows::start(
+                move || calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)),
+                options.sheet.clone(),
+            )?;
+            Roster::from_sheet(rows, options)
+        }
+        #[cfg(not(feature = "xlsx"))]
+        {
+            let _ = (&mut reader, options);
+            Err(FileError::Workbook {
+                why: "this build reads no workbooks: enable the crate's `xlsx` feature".to_owned(),
+            })
+        }
+    }
+
+    /// A roster over a workbook's sheet: its header row found and mapped as a CSV header is.
+    #[cfg(feature = "xlsx")]
+    fn from_sheet(
+        mut rows: workbook::SheetRows,
+        options: &RosterOptions,
+    ) -> Result<Roster<'a>, FileError> {
+        use workbook::WorkCell;
+        let mut notices = Vec::new();
+        let header = loop {
+            match rows.next_row() {
+                None => {
+                    let why = match options.header_row {
+                        Some(r) => {
+                            format!("the sheet {:?} has no row {r} for the header", rows.sheet)
+                        }
+                        None => format!("the sheet {:?} is empty: no header row", rows.sheet),
+                    };
+                    return Err(FileError::Header {
+                        problems: vec![why],
+                    });
+                }
+                Some(Err(why)) => return Err(FileError::Workbook { why }),
+                Some(Ok((row, cells))) => {
+                    let blank = cells.iter().all(|c| *c == WorkCell::Empty);
+                    match options.header_row {
+                        Some(wanted) if row < wanted => continue,
+                        Some(wanted) if row > wanted => {
+                            return Err(FileError::Header {
+                                problems: vec![format!(
+                                    "row {wanted} of the sheet {:?} is blank: no header there",
+                                    rows.sheet
+                                )],
+                            });
+                        }
+                        None if blank => continue,
+                        _ => break (row, cells),
+                    }
+                }
+            }
+        };
+        let (row, cells) = header;
+        let mut problems = Vec::new();
+        let texts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c {
+                WorkCell::Empty => String::new(),
+                WorkCell::Text(t) => t.clone(),
+                WorkCell::Bad(what) => {
+                    problems.push(format!(
+                        "the header cell {} holds {what}, not a column name",
+                        row::cell_name(u32::try_from(i).unwrap_or(u32::MAX), u64::from(row))
+                    ));
+                    String::new()
+                }
+            })
+            .collect();
+        // Empty cells at the end of the header are no columns.
+        let width = texts
+            .iter()
+            .rposition(|t| !t.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        let mut header_cells = Cells::default();
+        header_cells.set_texts(texts.iter().take(width).map(String::as_str));
+        if !problems.is_empty() {
+            return Err(FileError::Header { problems });
+        }
+        let (fields, own) = header_fields(&header_cells, options, &mut notices)?;
+        Ok(Roster {
+            source: Source::Workbook {
+                rows,
+                fields,
+                own,
+                cells: Cells::default(),
+            },
+            split: split::Splitter::new(
+                Box::new(std::io::empty()),
+                options.max_record_bytes,
+                false,
+            ),
+            seen: IdIndex::default(),
+            summary: Summary::default(),
+            notices,
+            limit: options.max_record_bytes,
+            done: false,
+            policy: options
+                .policy
+                .clone()
+                .filter(|p| !p.compiled().slots.fields.is_empty()),
+        })
+    }
+
+    /// The next row of a workbook's sheet: read as a CSV row is, its errors naming the cell.
+    #[cfg(feature = "xlsx")]
+    fn next_sheet_row(&mut self) -> Option<Result<Row, RowError>> {
+        use row::cell_name;
+        use workbook::WorkCell;
+        let col = |i: usize| u32::try_from(i).ok();
+        let Source::Workbook {
+            rows,
+            fields,
+            own,
+            cells,
+        } = &mut self.source
+        else {
+            return None;
+        };
+        let (row, work) = loop {
+            match rows.next_row()? {
+                Err(why) => {
+                    let line = u64::from(rows.last) + 1;
+                    return Some(Err(RowError::plain(
+                        line,
+                        None,
+                        format!("the workbook could not be read from row {line} on: {why}"),
+                    )));
+                }
+                Ok((_, work)) if work.iter().all(|c| *c == WorkCell::Empty) => continue,
+                Ok(found) => break found,
+            }
+        };
+        let line = u64::from(row);
+        let width = fields.len();
+        let id_column = fields.iter().position(|f| *f == Some(Field::Id));
+        let id = id_column.and_then(|i| match work.get(i) {
+            Some(WorkCell::Text(t)) => Some(crate::lang::trim(t).to_owned()),
+            _ => None,
+        });
+        // The column of a field, §3 or the policy's, by its code.
+        let column_of = |code: &str| -> Option<usize> {
+            fields
+                .iter()
+                .position(|f| f.is_some_and(|f| f.code() == code))
+                .or_else(|| {
+                    let slots = &self.policy.as_ref()?.compiled().slots;
+                    own.iter()
+                        .find(|(_, f)| slots.fields.get(*f).is_some_and(|d| d.code == code))
+                        .map(|(c, _)| *c)
+                })
+        };
+        // A cell the header does not name must be empty.
+        if let Some(extra) = work
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, c)| **c != WorkCell::Empty)
+        {
+            let msg = format!(
+                "the row has a value in cell {}, beyond the header's {width} columns",
+                cell_name(col(extra.0).unwrap_or(u32::MAX), line)
+            );
+            return Some(Err(RowError {
+                column: col(extra.0),
+                ..RowError::plain(line, id, msg)
+            }));
+        }
+        // A date or formula error in a column the roster reads is an error naming the cell.
+        for (i, cell) in work.iter().enumerate().take(width) {
+            let WorkCell::Bad(what) = cell else { continue };
+            let code = match fields.get(i).copied().flatten() {
+                Some(f) => f.code().to_owned(),
+                None => {
+                    let slots = self.policy.as_ref().map(|p| &p.compiled().slots);
+                    match own
+                        .iter()
+                        .find(|(c, _)| *c == i)
+                        .and_then(|(_, f)| slots?.fields.get(*f))
+                    {
+                        Some(def) => def.code.clone(),
+                        None => continue,
+                    }
+                }
+            };
+            let name = cell_name(col(i).unwrap_or(u32::MAX), line);
+            let msg = format!("{code} (cell {name}) holds {what}, expected text or a number");
+            return Some(Err(RowError {
+                column: col(i),
+                field: Some(code),
+                value: Some(what.clone()),
+                ..RowError::plain(line, id, msg)
+            }));
+        }
+        cells.set_texts((0..width).map(|i| match work.get(i) {
+            Some(WorkCell::Text(t)) => t.as_str(),
+            _ => "",
+        }));
+        let result = read_csv_row(line, cells, fields).and_then(|profile| match &self.policy {
+            Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
+            _ => Ok(profile),
+        });
+        Some(match result {
+            Ok(profile) => self.check_duplicate(line, profile),
+            Err(mut e) => {
+                if e.column.is_none() {
+                    e.column = e.field.as_deref().and_then(column_of).and_then(col);
+                }
+                Err(e)
+            }
+        })
+    }
+}
+
 impl Iterator for Roster<'_> {
     type Item = Result<Row, RowError>;
 
@@ -468,6 +720,8 @@ impl Iterator for Roster<'_> {
         let item = match self.source {
             Source::Lines => self.next_line(),
             Source::Csv { .. } => self.next_csv(),
+            #[cfg(feature = "xlsx")]
+            Source::Workbook { .. } => self.next_sheet_row(),
         };
         match &item {
             Some(Ok(_)) => self.summary.accepted += 1,

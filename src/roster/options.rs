@@ -18,6 +18,9 @@ pub enum Format {
     JsonLines,
     /// Comma-separated values with a header row (`.csv`).
     Csv,
+    /// An Excel or WPS workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`), its first sheet or a named one
+    /// ([`RosterOptions::sheet`]), with a header row as in CSV (feature `xlsx`).
+    Workbook,
 }
 
 impl Format {
@@ -26,13 +29,15 @@ impl Format {
     /// ```
     /// use talent_matrix::roster::Format;
     /// assert_eq!(Format::from_path("名单.CSV"), Some(Format::Csv));
-    /// assert_eq!(Format::from_path("roster.xlsx"), None);
+    /// assert_eq!(Format::from_path("名单.xlsx"), Some(Format::Workbook));
+    /// assert_eq!(Format::from_path("roster.txt"), None);
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
         let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "csv" => Some(Format::Csv),
             "jsonl" | "ndjson" | "json" => Some(Format::JsonLines),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(Format::Workbook),
             _ => None,
         }
     }
@@ -41,15 +46,17 @@ impl Format {
 impl FromStr for Format {
     type Err = ParseOptionError;
 
-    /// `jsonl` (also `json`, `ndjson`) or `csv`, ASCII case-insensitive.
+    /// `jsonl` (also `json`, `ndjson`), `csv`, or `xlsx` (also `xls`, `ods`, `workbook`), ASCII
+    /// case-insensitive.
     fn from_str(s: &str) -> Result<Format, ParseOptionError> {
         match s.trim().to_ascii_lowercase().as_str() {
             "jsonl" | "json" | "ndjson" => Ok(Format::JsonLines),
             "csv" => Ok(Format::Csv),
+            "xlsx" | "xlsm" | "xls" | "ods" | "workbook" => Ok(Format::Workbook),
             _ => Err(ParseOptionError {
                 what: "format",
                 input: s.to_owned(),
-                expected: "jsonl or csv",
+                expected: "jsonl, csv or xlsx",
             }),
         }
     }
@@ -98,8 +105,8 @@ impl FromStr for Encoding {
 /// The error returned when a format or encoding name is unknown.
 ///
 /// ```
-/// let err = "xlsx".parse::<talent_matrix::roster::Format>().unwrap_err();
-/// assert_eq!(err.to_string(), r#"unknown format "xlsx", expected jsonl or csv"#);
+/// let err = "docx".parse::<talent_matrix::roster::Format>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"unknown format "docx", expected jsonl, csv or xlsx"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what} {input:?}, expected {expected}")]
@@ -122,6 +129,10 @@ pub struct RosterOptions {
     pub(super) encoding: Encoding,
     pub(super) max_record_bytes: usize,
     pub(super) policy: Option<crate::policy::Policy>,
+    /// The sheet of a workbook to read; the first when `None`.
+    pub(super) sheet: Option<String>,
+    /// The 1-based row of a workbook's header; the first row that is not blank when `None`.
+    pub(super) header_row: Option<u32>,
 }
 
 /// The default longest record, in bytes: far above any real row (a full row of the §3 fields is a few hundred
@@ -135,6 +146,8 @@ impl Default for RosterOptions {
             encoding: Encoding::Auto,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
             policy: None,
+            sheet: None,
+            header_row: None,
         }
     }
 }
@@ -245,5 +258,41 @@ impl RosterOptions {
     /// ```
     pub fn encoding_option(&self) -> Encoding {
         self.encoding
+    }
+
+    /// Reads the workbook's sheet of this name (exactly as the workbook spells it) instead of its first; a
+    /// workbook without it is a file error that lists the sheets it has.
+    ///
+    /// ```
+    /// use talent_matrix::roster::RosterOptions;
+    /// assert_eq!(RosterOptions::default().sheet("2024年").sheet_option(), Some("2024年"));
+    /// ```
+    #[must_use]
+    pub fn sheet(mut self, name: impl Into<String>) -> Self {
+        self.sheet = Some(name.into());
+        self
+    }
+
+    /// The sheet asked for, if any.
+    pub fn sheet_option(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+
+    /// Reads a workbook's header from this 1-based row (the rows above it, such as a merged title, are
+    /// skipped); without it, the first row that is not blank is the header.
+    ///
+    /// ```
+    /// use talent_matrix::roster::RosterOptions;
+    /// assert_eq!(RosterOptions::default().header_row(2).header_row_option(), Some(2));
+    /// ```
+    #[must_use]
+    pub fn header_row(mut self, row: u32) -> Self {
+        self.header_row = Some(row);
+        self
+    }
+
+    /// The header row asked for, if any.
+    pub fn header_row_option(&self) -> Option<u32> {
+        self.header_row
     }
 }

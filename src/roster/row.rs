@@ -91,6 +91,8 @@ impl Row {
 #[error("line {line}: {error}")]
 pub struct RowError {
     pub(super) line: u64,
+    /// The 0-based column of the workbook cell the error is about (its row is `line`), for a workbook roster.
+    pub(super) column: Option<u32>,
     pub(super) id: Option<String>,
     pub(super) field: Option<String>,
     pub(super) value: Option<String>,
@@ -103,6 +105,7 @@ impl RowError {
     pub(super) fn new(line: u64, id: Option<String>, error: &ProfileError) -> RowError {
         RowError {
             line,
+            column: None,
             id: id.map(cut),
             field: error.field().map(|f| crate::safety::quoted(f).into_owned()),
             value: error.value(),
@@ -113,6 +116,7 @@ impl RowError {
     pub(super) fn plain(line: u64, id: Option<String>, error: String) -> RowError {
         RowError {
             line,
+            column: None,
             id: id.map(cut),
             field: None,
             value: None,
@@ -131,6 +135,12 @@ impl RowError {
     /// ```
     pub fn line(&self) -> u64 {
         self.line
+    }
+
+    /// The workbook cell the error is about, as a spreadsheet names it (`F12`): for a row of a workbook roster
+    /// whose error is about one field; `None` otherwise.
+    pub fn cell(&self) -> Option<String> {
+        self.column.map(|c| cell_name(c, self.line))
     }
 
     /// The row's trimmed id, when it could be read.
@@ -203,7 +213,11 @@ impl RowError {
         };
         // Written by hand rather than by serde_json, so that control and format characters are escaped as
         // \u sequences too (serde_json writes them raw): the object is safe to print in a terminal.
-        let _ = write!(out, "{{\"line\":{},\"id\":", self.line);
+        let _ = write!(out, "{{\"line\":{},", self.line);
+        if let Some(cell) = self.cell() {
+            let _ = write!(out, "\"cell\":\"{cell}\",");
+        }
+        out.push_str("\"id\":");
         let _ = text(&mut out, &self.id);
         out.push_str(",\"field\":");
         let _ = text(&mut out, &self.field);
@@ -214,6 +228,19 @@ impl RowError {
         out.push('}');
         out
     }
+}
+
+/// A cell's name as a spreadsheet writes it: `A1`, `F12`, `AA3` (column 0-based, row 1-based).
+pub(super) fn cell_name(column: u32, row: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = u64::from(column) + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
 }
 
 /// A text cut as errors quote it.
@@ -227,8 +254,11 @@ fn cut(text: String) -> String {
 impl serde::Serialize for RowError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("RowError", 5)?;
+        let mut s = serializer.serialize_struct("RowError", 6)?;
         s.serialize_field("line", &self.line)?;
+        if let Some(cell) = self.cell() {
+            s.serialize_field("cell", &cell)?;
+        }
         s.serialize_field("id", &self.id)?;
         s.serialize_field("field", &self.field)?;
         s.serialize_field("value", &self.value)?;
@@ -278,7 +308,7 @@ pub enum FileError {
         why: String,
     },
     /// The format could not be told from the file name.
-    #[error("cannot tell the format of {}: name it (jsonl or csv)", path.display())]
+    #[error("cannot tell the format of {}: name it (jsonl, csv or xlsx)", path.display())]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -292,6 +322,12 @@ pub enum FileError {
     /// Reading the header failed.
     #[error("read error: {0}")]
     Io(#[from] io::Error),
+    /// A workbook that cannot be opened, has no sheet, or lacks the sheet asked for (feature `xlsx`).
+    #[error("cannot read the workbook: {why}")]
+    Workbook {
+        /// Why.
+        why: String,
+    },
 }
 
 impl FileError {
