@@ -6,11 +6,14 @@
 //! cargo run --example report -- people.csv --format csv   # the matrix as CSV
 //! cargo run --example report -- people.csv --format json  # matrix, department workload, missing facts
 //! cargo run --example report -- --svg matrix.svg          # also write a heatmap
+//! cargo run --example report -- --xlsx report.xlsx        # also write the report as a workbook
 //! cargo run --example report -- --policy examples/data/policy-example.toml   # under another policy
 //! ```
 //!
 //! Options: `--policy FILE` (a `.toml` or `.json` policy document, or `builtin`, the default),
-//! `--lang zh|zh-Hant|en`, `--format table|csv|json`, `--svg FILE`, and the roster options of the
+//! `--lang zh|zh-Hant|en`, `--format table|csv|json`, `--svg FILE`, `--xlsx FILE` (the matrix, the departments'
+//! workload, the entitlements and their totals, the records with missing facts and every person's cell, as
+//! sheets of one workbook), and the roster options of the
 //! classify example (`--input-format`, `--encoding`, `--ignore-unknown-columns`). Rows that cannot be read go
 //! to stderr as JSON error objects; the exit status is 0 when every row was counted, 1 when some were rejected,
 //! 2 when the roster could not be read.
@@ -20,9 +23,10 @@ mod common;
 
 use std::process::ExitCode;
 
+use talent_matrix::report_xlsx::Placement;
 use talent_matrix::{Lang, Matrix, Policy};
 
-const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] \
+const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] [--xlsx FILE] \
                      [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,7 @@ enum Output {
 fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
     let (mut lang, mut output, mut svg) = (Lang::ZhHans, Output::Table, None);
+    let mut xlsx: Option<String> = None;
     let mut policy = Policy::shizhong_2011();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -75,6 +80,13 @@ fn main() -> ExitCode {
                 }
                 None => Err("--svg needs a file name".to_owned()),
             },
+            "--xlsx" => match args.next() {
+                Some(path) => {
+                    xlsx = Some(path);
+                    Ok(true)
+                }
+                None => Err("--xlsx needs a file name".to_owned()),
+            },
             other => roster_args.take(other, &mut args),
         };
         match taken {
@@ -95,11 +107,19 @@ fn main() -> ExitCode {
     let mut classifier = common::Classifier::new(&policy);
     let mut progress = common::Progress::new();
     let mut rows = 0u64;
+    // Every person's cell, kept only for the workbook's list of them.
+    let mut people = Vec::new();
     for item in roster.by_ref() {
         rows += 1;
         progress.tick(rows);
         match item {
-            Ok(row) => matrix.add(&classifier.classify(row.profile())),
+            Ok(row) => {
+                let c = classifier.classify(row.profile());
+                if xlsx.is_some() {
+                    people.push(Placement::of(&c));
+                }
+                matrix.add(&c);
+            }
             Err(e) => eprintln!("{}", e.to_json()),
         }
     }
@@ -121,6 +141,16 @@ fn main() -> ExitCode {
     {
         eprintln!("report: cannot write {path}: {e}");
         return ExitCode::from(2);
+    }
+    if let Some(path) = xlsx {
+        let written = matrix
+            .to_xlsx(lang, &people)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eprintln!("report: cannot write {path}: {e}");
+            return ExitCode::from(2);
+        }
     }
     common::late_notices(&roster, printed);
     eprintln!("{}", roster.summary());

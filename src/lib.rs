@@ -111,6 +111,8 @@ mod reason;
 mod record;
 mod record_csv;
 mod report;
+#[cfg(feature = "xlsx")]
+pub mod report_xlsx;
 #[cfg(feature = "roster")]
 pub mod roster;
 pub mod safety;

@@ -26,6 +26,54 @@ impl Classification<'_> {
         "policy",
     ];
 
+    /// The record's cells, lists and rule ids joined with `join`, sentences one per line, nothing neutralised.
+    pub(crate) fn cells(&self, join: &str) -> [String; 16] {
+        fn code<T: Coded>(v: Option<T>) -> String {
+            v.map_or(String::new(), |v| v.code().to_owned())
+        }
+        let list =
+            |items: &mut dyn Iterator<Item = &'static str>| items.collect::<Vec<_>>().join(join);
+        let reasons: Vec<_> = self.reasons().collect();
+        [
+            self.id().to_owned(),
+            code(self.stream()),
+            code(self.specialty()),
+            code(self.tier()),
+            code(self.lead()),
+            list(&mut self.managed_by().iter().map(|v| v.code())),
+            list(&mut self.also_qualifies().iter().map(|v| v.code())),
+            code(self.enterprise_size()),
+            self.above_designated_size()
+                .map_or(String::new(), |b| b.to_string()),
+            list(&mut self.entitlements().iter().map(|v| v.code())),
+            list(&mut self.services().iter().map(|v| v.code())),
+            {
+                let mut names: Vec<&str> = Vec::new();
+                for m in self.missing_facts().iter() {
+                    names.push(m.code());
+                }
+                names.extend(self.missing_indicators());
+                names.join(join)
+            },
+            reasons
+                .iter()
+                .map(|r| r.rule().to_string())
+                .collect::<Vec<_>>()
+                .join(join),
+            reasons
+                .iter()
+                .map(|r| r.zh().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            reasons
+                .iter()
+                .map(|r| r.en().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            self.policy().name().to_owned(),
+        ]
+    }
+
     /// The record as the cells of one CSV row, in the order of [`Classification::CSV_HEADER`]: codes, lists
     /// joined with `;`, sentences one per line. A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
     /// return gets a `'` before it, so that no spreadsheet runs it as a formula (the OWASP rule); quoting for
@@ -41,58 +89,10 @@ impl Classification<'_> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn csv_cells(&self) -> [String; 16] {
-        fn code<T: Coded>(v: Option<T>) -> String {
-            v.map_or(String::new(), |v| v.code().to_owned())
-        }
-        fn list<T: Coded>(items: impl IntoIterator<Item = T>) -> String {
-            items
-                .into_iter()
-                .map(|v| v.code())
-                .collect::<Vec<_>>()
-                .join(";")
-        }
-        let reasons: Vec<_> = self.reasons().collect();
-        [
-            self.id().to_owned(),
-            code(self.stream()),
-            code(self.specialty()),
-            code(self.tier()),
-            code(self.lead()),
-            list(self.managed_by()),
-            list(self.also_qualifies()),
-            code(self.enterprise_size()),
-            self.above_designated_size()
-                .map_or(String::new(), |b| b.to_string()),
-            list(self.entitlements()),
-            list(self.services()),
-            {
-                let mut names: Vec<&str> = Vec::new();
-                for m in self.missing_facts().iter() {
-                    names.push(m.code());
-                }
-                names.extend(self.missing_indicators());
-                names.join(";")
-            },
-            reasons
-                .iter()
-                .map(|r| r.rule().to_string())
-                .collect::<Vec<_>>()
-                .join(";"),
-            reasons
-                .iter()
-                .map(|r| r.zh().to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            reasons
-                .iter()
-                .map(|r| r.en().to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            self.policy().name().to_owned(),
-        ]
-        .map(|cell| match crate::safety::spreadsheet_cell(&cell) {
-            std::borrow::Cow::Borrowed(_) => cell,
-            std::borrow::Cow::Owned(safe) => safe,
-        })
+        self.cells(";")
+            .map(|cell| match crate::safety::spreadsheet_cell(&cell) {
+                std::borrow::Cow::Borrowed(_) => cell,
+                std::borrow::Cow::Owned(safe) => safe,
+            })
     }
 }

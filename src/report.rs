@@ -22,7 +22,7 @@ use crate::matrix::{Matrix, MatrixRow};
 
 /// The report's own words, in zh-Hans, zh-Hant and English.
 #[derive(Clone, Copy)]
-enum Word {
+pub(crate) enum Word {
     NoTier,
     Total,
     OfWhich,
@@ -41,7 +41,7 @@ enum Word {
 }
 
 impl Word {
-    fn text(self, lang: Lang) -> &'static str {
+    pub(crate) fn text(self, lang: Lang) -> &'static str {
         let (hans, hant, en) = match self {
             Word::NoTier => ("无层次", "無層次", "No tier"),
             Word::Total => ("合计", "合計", "Total"),
@@ -72,12 +72,12 @@ impl Word {
 }
 
 /// The label of a tier column.
-fn tier_label(tier: Option<Tier>, lang: Lang) -> &'static str {
+pub(crate) fn tier_label(tier: Option<Tier>, lang: Lang) -> &'static str {
     tier.map_or(Word::NoTier.text(lang), |t| t.label(lang))
 }
 
 /// The label of a row as shown: specialties indented under their stream.
-fn row_label(row: MatrixRow, lang: Lang) -> String {
+pub(crate) fn row_label(row: MatrixRow, lang: Lang) -> String {
     match row {
         MatrixRow::Stream(s) => s.label(lang).to_owned(),
         MatrixRow::Specialty(s) => format!("  {}{}", Word::OfWhich.text(lang), s.label(lang)),
@@ -117,6 +117,18 @@ fn csv_cell(s: &str) -> String {
     } else {
         s.into_owned()
     }
+}
+
+/// A count's colours in the heatmap, as RGB: the fill, from a pale blue to a deep blue by the square root of
+/// its share of the largest count, and the ink to write it in; grey for zero.
+pub(crate) fn heat(n: u64, max: u64) -> (u32, u32) {
+    if n == 0 {
+        return (0xf4f4f4, 0x9a9a9a);
+    }
+    let shade = (n as f64 / max.max(1) as f64).sqrt().min(1.0);
+    let mix = |a: f64, b: f64| u32::from((a + (b - a) * shade).round() as u8);
+    let fill = mix(222.0, 8.0) << 16 | mix(235.0, 69.0) << 8 | mix(247.0, 148.0);
+    (fill, if shade > 0.55 { 0xffffff } else { 0x08306b })
 }
 
 /// Escapes text for XML.
@@ -482,20 +494,8 @@ impl Matrix {
             for (i, &t) in columns.iter().enumerate() {
                 let n = self.row_cell(r, t);
                 let x = left + cell_w * i as f64;
-                let shade = (n as f64 / max as f64).sqrt();
-                let (fill, ink) = if n == 0 {
-                    ("#f4f4f4".to_owned(), "#9a9a9a")
-                } else {
-                    // From a pale blue to a deep blue.
-                    let mix = |a: f64, b: f64| (a + (b - a) * shade).round() as u8;
-                    let fill = format!(
-                        "#{:02x}{:02x}{:02x}",
-                        mix(222.0, 8.0),
-                        mix(235.0, 69.0),
-                        mix(247.0, 148.0)
-                    );
-                    (fill, if shade > 0.55 { "#ffffff" } else { "#08306b" })
-                };
+                let (fill, ink) = heat(n, max);
+                let (fill, ink) = (format!("#{fill:06x}"), format!("#{ink:06x}"));
                 let _ = writeln!(
                     svg,
                     r##"<rect class="cell" data-row="{}" data-tier="{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{fill}" stroke="#ffffff" stroke-width="2"><title>{} × {}: {n}</title></rect>"##,

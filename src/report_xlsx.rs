@@ -1,0 +1,373 @@
+//! Reports and records as `.xlsx` workbooks (issue 13, feature `xlsx`), written with rust_xlsxwriter.
+//!
+//! [`Matrix::to_xlsx`] writes the report a talent office works with: the two-way matrix (coloured as the SVG
+//! heatmap, totals bold), the departments' workload, the entitlements with their counts and totals, the records
+//! with missing facts and what each misses, and every person's cell ([`Placement`]). [`RecordsSheet`] writes
+//! the §6 records as one sheet, a column per field. Every text is written as a string cell, never a formula, so
+//! a cell that begins with `=`, `+`, `-` or `@` stays the text it is.
+
+use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
+
+use crate::classify::Classification;
+use crate::codes::{Specialty, Stream, Tier};
+use crate::lang::Lang;
+use crate::matrix::Matrix;
+use crate::report::{Word, heat, row_label, tier_label};
+
+/// One person's place in the matrix, for the report workbook's list of every person's cell.
+///
+/// ```
+/// use talent_matrix::{classify, Post, Profile, Stream, report_xlsx::Placement};
+/// let p = Profile::builder("P-1", Post::Community).build()?;
+/// let place = Placement::of(&classify(&p));
+/// assert_eq!((place.id(), place.stream()), ("P-1", Some(Stream::SocialWork)));
+/// # Ok::<(), talent_matrix::ProfileError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Placement {
+    id: String,
+    stream: Option<Stream>,
+    specialty: Option<Specialty>,
+    tier: Option<Tier>,
+}
+
+impl Placement {
+    /// Where a classification puts its person.
+    pub fn of(c: &Classification<'_>) -> Placement {
+        Placement {
+            id: c.id().to_owned(),
+            stream: c.stream(),
+            specialty: c.specialty(),
+            tier: c.tier(),
+        }
+    }
+
+    /// The person's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The stream, `None` for someone not counted as talent.
+    pub fn stream(&self) -> Option<Stream> {
+        self.stream
+    }
+
+    /// The specialty, if any.
+    pub fn specialty(&self) -> Option<Specialty> {
+        self.specialty
+    }
+
+    /// The tier, if any.
+    pub fn tier(&self) -> Option<Tier> {
+        self.tier
+    }
+}
+
+/// The names of the report workbook's sheets and columns, in a language.
+fn words(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::ZhHans => [
+            "矩阵",
+            "部门",
+            "待遇",
+            "待补信息",
+            "人员",
+            "编号",
+            "缺少",
+            "人数",
+            "金额（元）",
+            "周期",
+            "总额（元）",
+            "人才类别",
+        ],
+        Lang::ZhHant => [
+            "矩陣",
+            "部門",
+            "待遇",
+            "待補信息",
+            "人員",
+            "編號",
+            "缺少",
+            "人數",
+            "金額（元）",
+            "週期",
+            "總額（元）",
+            "人才類別",
+        ],
+        Lang::En => [
+            "Matrix",
+            "Departments",
+            "Entitlements",
+            "Missing facts",
+            "People",
+            "ID",
+            "Missing",
+            "People",
+            "Amount (yuan)",
+            "Per",
+            "Total (yuan)",
+            "Stream",
+        ],
+    }
+}
+
+impl Matrix {
+    /// The report as an `.xlsx` workbook, labels in `lang`: five sheets, the matrix (counts coloured as the
+    /// SVG heatmap, totals bold), the departments' workload, the entitlements with their counts and yearly
+    /// totals, the records with missing facts, and every person's cell from `people` (empty for none).
+    ///
+    /// # Errors
+    ///
+    /// What rust_xlsxwriter reports (a sheet past Excel's 1,048,576 rows, say).
+    ///
+    /// ```
+    /// use talent_matrix::{classify, Lang, Matrix, Post, Profile, report_xlsx::Placement};
+    /// let p = Profile::builder("P-1", Post::Community).build()?;
+    /// let c = classify(&p);
+    /// let m: Matrix = [c].iter().collect();
+    /// let bytes = m.to_xlsx(Lang::ZhHans, &[Placement::of(&c)])?;
+    /// assert!(bytes.starts_with(b"PK"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_xlsx(&self, lang: Lang, people: &[Placement]) -> Result<Vec<u8>, XlsxError> {
+        let w = words(lang);
+        let mut book = Workbook::new();
+        let bold = Format::new().set_bold();
+
+        // The matrix.
+        let sheet = book.add_worksheet();
+        sheet.set_name(w[0])?;
+        let columns = self.tier_columns();
+        let total_col = col(columns.len() + 1);
+        sheet.write_string_with_format(0, 0, Word::Title.text(lang), &bold)?;
+        for (i, &t) in columns.iter().enumerate() {
+            sheet.write_string_with_format(0, col(i + 1), tier_label(t, lang), &bold)?;
+        }
+        sheet.write_string_with_format(0, total_col, Word::Total.text(lang), &bold)?;
+        let rows: Vec<_> = self.rows().collect();
+        let max = rows
+            .iter()
+            .flat_map(|&r| columns.iter().map(move |&t| (r, t)))
+            .map(|(r, t)| self.row_cell(r, t))
+            .max()
+            .unwrap_or(0);
+        let mut r = 1u32;
+        for &row in &rows {
+            let label = row_label(row, lang);
+            let stream_row = matches!(row, crate::matrix::MatrixRow::Stream(_));
+            if stream_row {
+                sheet.write_string_with_format(r, 0, &label, &bold)?;
+            } else {
+                sheet.write_string(r, 0, &label)?;
+            }
+            for (i, &t) in columns.iter().enumerate() {
+                let n = self.row_cell(row, t);
+                let (fill, ink) = heat(n, max);
+                let format = Format::new()
+                    .set_background_color(Color::RGB(fill))
+                    .set_font_color(Color::RGB(ink));
+                sheet.write_number_with_format(r, col(i + 1), n as f64, &format)?;
+            }
+            sheet.write_number_with_format(r, total_col, self.row_total(row) as f64, &bold)?;
+            r += 1;
+        }
+        sheet.write_string_with_format(r, 0, Word::AllTalent.text(lang), &bold)?;
+        for (i, &t) in columns.iter().enumerate() {
+            sheet.write_number_with_format(r, col(i + 1), self.column_total(t) as f64, &bold)?;
+        }
+        sheet.write_number_with_format(r, total_col, self.talents() as f64, &bold)?;
+        sheet.write_string(r + 1, 0, Word::NotTalent.text(lang))?;
+        sheet.write_number(r + 1, total_col, self.not_talent() as f64)?;
+        sheet.write_string_with_format(r + 2, 0, Word::Everyone.text(lang), &bold)?;
+        sheet.write_number_with_format(r + 2, total_col, self.total() as f64, &bold)?;
+        sheet.set_column_width(0, 28)?;
+
+        // The departments' workload.
+        let sheet = book.add_worksheet();
+        sheet.set_name(w[1])?;
+        header(
+            sheet,
+            &[
+                Word::Department.text(lang),
+                Word::Lead.text(lang),
+                Word::ManagedBy.text(lang),
+            ],
+            &bold,
+        )?;
+        for (i, d) in self.departments().into_iter().enumerate() {
+            let r = row(i + 1);
+            sheet.write_string(r, 0, d.label(lang))?;
+            sheet.write_number(r, 1, self.lead_count(d) as f64)?;
+            sheet.write_number(r, 2, self.managed_by_count(d) as f64)?;
+        }
+        sheet.set_column_width(0, 40)?;
+
+        // The entitlements, their counts and what they cost.
+        let sheet = book.add_worksheet();
+        sheet.set_name(w[2])?;
+        header(
+            sheet,
+            &[Word::Entitlements.text(lang), w[7], w[8], w[9], w[10]],
+            &bold,
+        )?;
+        for (i, e) in self.entitlements().into_iter().enumerate() {
+            let r = row(i + 1);
+            sheet.write_string(r, 0, e.label(lang))?;
+            sheet.write_number(r, 1, self.entitlement_count(e) as f64)?;
+            if let (Some(a), Some((total, per))) =
+                (self.entitlement_amount(e), self.entitlement_total(e))
+            {
+                sheet.write_number(r, 2, a.yuan as f64)?;
+                sheet.write_string(r, 3, per.label(lang))?;
+                sheet.write_number(r, 4, total as f64)?;
+            }
+        }
+        sheet.set_column_width(0, 36)?;
+
+        // The records with missing facts, and what each misses.
+        let sheet = book.add_worksheet();
+        sheet.set_name(w[3])?;
+        header(sheet, &[w[5], w[6]], &bold)?;
+        let mut missing: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let facts = crate::codes::MissingFact::ALL
+            .iter()
+            .map(|&f| (f.label(lang), self.missing(f)))
+            .chain(
+                self.missing_indicator_labels()
+                    .map(|(labels, ids)| (labels.get(lang), ids)),
+            );
+        for (label, ids) in facts {
+            for id in ids {
+                let i = *at.entry(id).or_insert_with(|| {
+                    missing.push((id, Vec::new()));
+                    missing.len() - 1
+                });
+                if let Some((_, labels)) = missing.get_mut(i) {
+                    labels.push(label);
+                }
+            }
+        }
+        for (i, (id, labels)) in missing.iter().enumerate() {
+            sheet.write_string(row(i + 1), 0, *id)?;
+            sheet.write_string(row(i + 1), 1, labels.join("、"))?;
+        }
+
+        // Every person's cell.
+        let sheet = book.add_worksheet();
+        sheet.set_name(w[4])?;
+        header(
+            sheet,
+            &[w[5], w[11], "细化类别", "层次"].map(|h| localise(h, lang)),
+            &bold,
+        )?;
+        for (i, p) in people.iter().enumerate() {
+            let r = row(i + 1);
+            sheet.write_string(r, 0, &p.id)?;
+            match p.stream {
+                Some(s) => sheet.write_string(r, 1, s.label(lang))?,
+                None => sheet.write_string(r, 1, Word::NotTalent.text(lang))?,
+            };
+            if let Some(s) = p.specialty {
+                sheet.write_string(r, 2, s.label(lang))?;
+            }
+            if p.stream.is_some() {
+                sheet.write_string(r, 3, tier_label(p.tier, lang))?;
+            }
+        }
+        book.save_to_buffer()
+    }
+}
+
+/// The specialty and tier column names in a language (the others come from [`words`]).
+fn localise(word: &'static str, lang: Lang) -> &'static str {
+    match (word, lang) {
+        ("细化类别", Lang::ZhHant) => "細化類別",
+        ("细化类别", Lang::En) => "Specialty",
+        ("层次", Lang::ZhHant) => "層次",
+        ("层次", Lang::En) => "Tier",
+        (w, _) => w,
+    }
+}
+
+/// A header row in bold.
+fn header(sheet: &mut Worksheet, names: &[&str], bold: &Format) -> Result<(), XlsxError> {
+    for (i, name) in names.iter().enumerate() {
+        sheet.write_string_with_format(0, col(i), *name, bold)?;
+    }
+    Ok(())
+}
+
+/// A column number as rust_xlsxwriter takes it (the report's columns are few).
+fn col(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
+}
+
+/// A row number as rust_xlsxwriter takes it; one past Excel's last row makes the write fail with its error.
+fn row(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The §6 records as one sheet: the header of [`Classification::CSV_HEADER`], a row per record, lists joined
+/// with `、`, every text a string cell.
+///
+/// ```
+/// use talent_matrix::{classify, Post, Profile, report_xlsx::RecordsSheet};
+/// let mut sheet = RecordsSheet::new()?;
+/// sheet.add(&classify(&Profile::builder("=1+1", Post::Other).build()?))?;
+/// assert!(sheet.finish()?.starts_with(b"PK"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct RecordsSheet {
+    book: Workbook,
+    next: u32,
+}
+
+impl std::fmt::Debug for RecordsSheet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecordsSheet")
+            .field("rows", &self.next)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RecordsSheet {
+    /// A workbook with the records' sheet and its header.
+    ///
+    /// # Errors
+    ///
+    /// What rust_xlsxwriter reports.
+    pub fn new() -> Result<RecordsSheet, XlsxError> {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("records")?;
+        let bold = Format::new().set_bold();
+        header(sheet, &Classification::CSV_HEADER, &bold)?;
+        Ok(RecordsSheet { book, next: 1 })
+    }
+
+    /// Adds a record.
+    ///
+    /// # Errors
+    ///
+    /// What rust_xlsxwriter reports: past Excel's 1,048,576 rows, a sheet can take no more.
+    pub fn add(&mut self, c: &Classification<'_>) -> Result<(), XlsxError> {
+        let sheet = self.book.worksheet_from_index(0)?;
+        for (i, cell) in c.cells("、").iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(self.next, col(i), cell)?;
+            }
+        }
+        self.next += 1;
+        Ok(())
+    }
+
+    /// The workbook's bytes.
+    ///
+    /// # Errors
+    ///
+    /// What rust_xlsxwriter reports.
+    pub fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+        self.book.save_to_buffer()
+    }
+}

@@ -1,0 +1,198 @@
+//! Workbooks out (issue 13): the report workbook and the records sheet open in another reader (calamine), and
+//! every cell is what the matrix and the records say; nothing a person gave is written as a formula.
+#![cfg(all(feature = "xlsx", feature = "toml"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use talent_matrix::matrix::MatrixRow;
+use talent_matrix::policy::PolicyDoc;
+use talent_matrix::report_xlsx::{Placement, RecordsSheet};
+use talent_matrix::roster::{Format, Roster, RosterOptions};
+use talent_matrix::{Classification, Lang, Matrix, Policy, Post, Profile};
+
+/// The worked policy of another place and its roster's classifications' places and matrix.
+fn worked() -> (Policy, Vec<Profile>) {
+    let policy = Policy::from_doc(
+        &PolicyDoc::from_toml(include_str!("../examples/data/policy-other-place.toml")).unwrap(),
+    )
+    .unwrap();
+    let options = RosterOptions::default().policy(policy.clone());
+    let people = Roster::from_reader(
+        include_str!("../examples/data/roster-other-place.csv").as_bytes(),
+        Format::Csv,
+        &options,
+    )
+    .unwrap()
+    .map(|r| r.unwrap().profile().clone())
+    .collect();
+    (policy, people)
+}
+
+fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes)).unwrap()
+}
+
+fn text(d: Option<&Data>) -> String {
+    match d {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => format!("{f}"),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => format!("{other:?}"),
+    }
+}
+
+/// A number cell's value; `u64::MAX` for any other cell, which no count equals.
+fn number(d: Option<&Data>) -> u64 {
+    match d {
+        Some(Data::Float(f)) => *f as u64,
+        _ => u64::MAX,
+    }
+}
+
+#[test]
+fn the_report_workbook_reads_back_cell_for_cell() {
+    let (policy, people) = worked();
+    let classified: Vec<Classification<'_>> = people.iter().map(|p| policy.classify(p)).collect();
+    let matrix: Matrix = classified.iter().collect();
+    let places: Vec<Placement> = classified.iter().map(Placement::of).collect();
+    let mut book = open(matrix.to_xlsx(Lang::ZhHans, &places).unwrap());
+    assert_eq!(
+        book.sheet_names(),
+        ["矩阵", "部门", "待遇", "待补信息", "人员"]
+    );
+
+    // The matrix: the tier columns in the policy's order, then every row and its counts, then the totals.
+    let sheet = book.worksheet_range("矩阵").unwrap();
+    let columns = matrix.tier_columns();
+    let header: Vec<String> = (0..=columns.len() + 1)
+        .map(|c| text(sheet.get((0, c))))
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "人才双向分类矩阵",
+            "顶尖人才",
+            "领军人才",
+            "高端人才",
+            "企业英才",
+            "无层次",
+            "合计"
+        ]
+    );
+    let rows: Vec<MatrixRow> = matrix.rows().collect();
+    for (i, &row) in rows.iter().enumerate() {
+        let r = i + 1;
+        let label = match row {
+            MatrixRow::Stream(s) => s.label(Lang::ZhHans).to_owned(),
+            MatrixRow::Specialty(s) => format!("  其中：{}", s.label(Lang::ZhHans)),
+        };
+        assert_eq!(text(sheet.get((r, 0))), label);
+        for (j, &t) in columns.iter().enumerate() {
+            assert_eq!(
+                number(sheet.get((r, j + 1))),
+                matrix.row_cell(row, t),
+                "{row:?} {t:?}"
+            );
+        }
+        assert_eq!(
+            number(sheet.get((r, columns.len() + 1))),
+            matrix.row_total(row)
+        );
+    }
+    let last = rows.len() + 1;
+    assert_eq!(text(sheet.get((last, 0))), "人才合计");
+    assert_eq!(number(sheet.get((last, columns.len() + 1))), 55);
+    assert_eq!(number(sheet.get((last + 2, columns.len() + 1))), 64);
+
+    // The departments' workload: every department, the new bureaus last.
+    let sheet = book.worksheet_range("部门").unwrap();
+    let departments = matrix.departments();
+    assert_eq!(sheet.get_size().0, departments.len() + 1);
+    for (i, d) in departments.iter().enumerate() {
+        assert_eq!(text(sheet.get((i + 1, 0))), d.label(Lang::ZhHans));
+        assert_eq!(number(sheet.get((i + 1, 1))), matrix.lead_count(*d));
+        assert_eq!(number(sheet.get((i + 1, 2))), matrix.managed_by_count(*d));
+    }
+
+    // The entitlements with their yearly totals.
+    let sheet = book.worksheet_range("待遇").unwrap();
+    assert_eq!(text(sheet.get((1, 0))), "市中英才工作津贴");
+    assert_eq!(
+        (
+            number(sheet.get((1, 1))),
+            number(sheet.get((1, 2))),
+            text(sheet.get((1, 3))),
+            number(sheet.get((1, 4)))
+        ),
+        (10, 24_000, "每年".to_owned(), 240_000)
+    );
+
+    // The records with missing facts, and what each misses.
+    let sheet = book.worksheet_range("待补信息").unwrap();
+    let missing: Vec<(String, String)> = (1..sheet.get_size().0)
+        .map(|r| (text(sheet.get((r, 0))), text(sheet.get((r, 1)))))
+        .collect();
+    assert!(
+        missing.contains(&("QT-0009".to_owned(), "论文数".to_owned())),
+        "{missing:?}"
+    );
+    assert!(
+        missing.contains(&("QT-0043".to_owned(), "职务".to_owned())),
+        "{missing:?}"
+    );
+    assert_eq!(missing.len(), 7);
+
+    // Every person's cell.
+    let sheet = book.worksheet_range("人员").unwrap();
+    assert_eq!(sheet.get_size().0, 65);
+    assert_eq!(
+        (1..=4)
+            .map(|c| text(sheet.get((1, c - 1))))
+            .collect::<Vec<_>>(),
+        ["QT-0001", "专业技术人才", "卫生人才", "顶尖人才"]
+    );
+}
+
+#[test]
+fn the_records_sheet_has_a_column_per_field_and_no_formula() {
+    let policy = Policy::default();
+    let people = [
+        Profile::builder("=HYPERLINK(\"http://x\")", Post::Community)
+            .name("+SUM(A1)")
+            .build()
+            .unwrap(),
+        Profile::builder("@cmd", Post::Other).build().unwrap(),
+        Profile::builder("-1", Post::PartyGovernment)
+            .build()
+            .unwrap(),
+    ];
+    let mut sheet = RecordsSheet::new().unwrap();
+    for p in &people {
+        sheet.add(&policy.classify(p)).unwrap();
+    }
+    let mut book = open(sheet.finish().unwrap());
+    let range = book.worksheet_range("records").unwrap();
+    let header: Vec<String> = (0..16).map(|c| text(range.get((0, c)))).collect();
+    assert_eq!(header, Classification::CSV_HEADER);
+    // The ids come back as the very text given, as string cells.
+    for (i, p) in people.iter().enumerate() {
+        assert_eq!(
+            range.get((i + 1, 0)),
+            Some(&Data::String(p.id().to_owned()))
+        );
+    }
+    assert_eq!(text(range.get((1, 1))), "social_work");
+    assert_eq!(text(range.get((1, 2))), "community_worker");
+    assert_eq!(
+        text(range.get((1, 12))),
+        "stream.social_work;specialty.community_worker".replace(';', "、")
+    );
+    // No cell holds a formula.
+    let formulas = book.worksheet_formula("records").unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "{formulas:?}"
+    );
+}
