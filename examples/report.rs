@@ -26,7 +26,7 @@ use std::process::ExitCode;
 use talent_matrix::report_xlsx::Placement;
 use talent_matrix::{Lang, Matrix, Policy};
 
-const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] [--xlsx FILE] \
+const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] [--xlsx FILE] [--by COLUMN] \
                      [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,7 @@ fn main() -> ExitCode {
     let mut roster_args = common::RosterArgs::default();
     let (mut lang, mut output, mut svg) = (Lang::ZhHans, Output::Table, None);
     let mut xlsx: Option<String> = None;
+    let mut by: Option<String> = None;
     let mut policy = Policy::shizhong_2011();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -80,6 +81,14 @@ fn main() -> ExitCode {
                 }
                 None => Err("--svg needs a file name".to_owned()),
             },
+            "--by" => match args.next() {
+                Some(column) => {
+                    roster_args.options = roster_args.options.clone().group_by(column.clone());
+                    by = Some(column);
+                    Ok(true)
+                }
+                None => Err("--by needs the name of a grouping column, e.g. 填报单位".to_owned()),
+            },
             "--xlsx" => match args.next() {
                 Some(path) => {
                     xlsx = Some(path);
@@ -109,6 +118,8 @@ fn main() -> ExitCode {
     let mut rows = 0u64;
     // Every person's cell, kept only for the workbook's list of them.
     let mut people = Vec::new();
+    // With --by, a matrix per value of the grouping column, in the order first met.
+    let mut units: Vec<(Option<String>, Matrix)> = Vec::new();
     for item in roster.by_ref() {
         rows += 1;
         progress.tick(rows);
@@ -118,6 +129,17 @@ fn main() -> ExitCode {
                 if xlsx.is_some() {
                     people.push(Placement::of(&c));
                 }
+                if by.is_some() {
+                    let unit = row.group(0).map(str::to_owned);
+                    match units.iter_mut().find(|(u, _)| *u == unit) {
+                        Some((_, m)) => m.add(&c),
+                        None => {
+                            let mut m = Matrix::new();
+                            m.add(&c);
+                            units.push((unit, m));
+                        }
+                    }
+                }
                 matrix.add(&c);
             }
             Err(e) => eprintln!("{}", e.to_json()),
@@ -125,16 +147,13 @@ fn main() -> ExitCode {
     }
     progress.finish();
 
-    match output {
-        Output::Table => print!("{}", matrix.to_table(lang)),
-        Output::Csv => print!("{}", matrix.to_csv(lang)),
-        Output::Json => match serde_json::to_string_pretty(&matrix) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
-                eprintln!("report: {e}");
-                return ExitCode::from(2);
-            }
-        },
+    let printed_units = match &by {
+        Some(column) => print_units(column, &units, &matrix, lang, output),
+        None => print_matrix(&matrix, lang, output),
+    };
+    if let Err(e) = printed_units {
+        eprintln!("report: {e}");
+        return ExitCode::from(2);
     }
     if let Some(path) = svg
         && let Err(e) = std::fs::write(&path, matrix.to_svg(lang))
@@ -159,6 +178,96 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Prints one matrix in the chosen form.
+fn print_matrix(matrix: &Matrix, lang: Lang, output: Output) -> Result<(), String> {
+    match output {
+        Output::Table => print!("{}", matrix.to_table(lang)),
+        Output::Csv => print!("{}", matrix.to_csv(lang)),
+        Output::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(matrix).map_err(|e| e.to_string())?
+        ),
+    }
+    Ok(())
+}
+
+/// Prints a matrix per unit and the total: tables one after another under a heading, CSV with a leading
+/// `unit` column, JSON as `{"by", "units": [{"unit", "matrix"}], "total"}`.
+fn print_units(
+    column: &str,
+    units: &[(Option<String>, Matrix)],
+    total: &Matrix,
+    lang: Lang,
+    output: Output,
+) -> Result<(), String> {
+    let none = if lang == Lang::En {
+        "(not given)"
+    } else {
+        "（未填）"
+    };
+    let everyone = if lang == Lang::En {
+        "(total)"
+    } else {
+        "（合计）"
+    };
+    let shown = |u: &Option<String>| u.as_deref().unwrap_or(none).to_owned();
+    match output {
+        Output::Table => {
+            for (unit, m) in units {
+                println!(
+                    "== {column}: {} ==",
+                    talent_matrix::safety::Shown(&shown(unit))
+                );
+                println!("{}", m.to_table(lang));
+            }
+            println!("== {column}: {everyone} ==");
+            print!("{}", total.to_table(lang));
+        }
+        Output::Csv => {
+            let cell = |s: &str| {
+                let s = talent_matrix::safety::spreadsheet_cell(s);
+                if s.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s.into_owned()
+                }
+            };
+            let all = units
+                .iter()
+                .map(|(u, m)| (shown(u), m))
+                .chain(std::iter::once((everyone.to_owned(), total)));
+            for (i, (unit, m)) in all.enumerate() {
+                for (j, line) in m.to_csv(lang).lines().enumerate() {
+                    match (i, j) {
+                        (0, 0) => println!("unit,{line}"),
+                        (_, 0) => {}
+                        _ => println!("{},{line}", cell(&unit)),
+                    }
+                }
+            }
+        }
+        Output::Json => {
+            let units: Vec<serde_json::Value> = units
+                .iter()
+                .map(|(u, m)| {
+                    Ok(serde_json::json!({ "unit": u, "matrix": serde_json::to_value(m)? }))
+                })
+                .collect::<Result<_, serde_json::Error>>()
+                .map_err(|e| e.to_string())?;
+            let json = serde_json::json!({
+                "by": column,
+                "units": units,
+                "total": serde_json::to_value(total).map_err(|e| e.to_string())?,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?
+            );
+        }
+    }
+    Ok(())
 }
 
 fn usage(problem: &str) -> ExitCode {

@@ -322,3 +322,84 @@ fn a_corrupt_workbook_is_one_file_error() {
     let err = Roster::open(&file.0, None, &RosterOptions::default()).unwrap_err();
     assert!(matches!(err, FileError::Workbook { .. }), "{err}");
 }
+
+#[test]
+fn grouping_columns_are_kept_beside_the_profile_and_the_units_add_up() {
+    use talent_matrix::{Matrix, MatrixRow, Stream};
+    let mut head = header();
+    head.push(C::T("填报单位"));
+    let rows = vec![
+        head,
+        vec![
+            C::T("G-1"),
+            C::T("王芳"),
+            C::T("企业"),
+            C::T("主要负责人"),
+            C::T("工业"),
+            C::N(1200.0),
+            C::N(52000.0),
+            C::Empty,
+            C::T("区财政局"),
+        ],
+        vec![
+            C::T("G-2"),
+            C::T("李明"),
+            C::T("社区专职工作"),
+            C::Empty,
+            C::Empty,
+            C::Empty,
+            C::Empty,
+            C::Empty,
+            C::T(" 市中街道 "),
+        ],
+        vec![C::T("G-3"), C::T("张伟"), C::T("其他")],
+        vec![
+            C::T("G-4"),
+            C::T("赵六"),
+            C::T("企业"),
+            C::T("中层管理人员"),
+            C::T("工业"),
+            C::Empty,
+            C::Empty,
+            C::B(false),
+            C::T("区财政局"),
+        ],
+    ];
+    let xlsx = workbook(&rows, None, "Sheet1");
+    let options = RosterOptions::default().group_by("填报单位");
+    let policy = Policy::default();
+    let mut units: Vec<(Option<String>, Matrix)> = Vec::new();
+    let mut total = Matrix::new();
+    for row in Roster::from_reader(xlsx.as_slice(), Format::Workbook, &options).unwrap() {
+        let row = row.unwrap();
+        let c = policy.classify(row.profile());
+        let unit = row.group(0).map(str::to_owned);
+        match units.iter_mut().find(|(u, _)| *u == unit) {
+            Some((_, m)) => m.add(&c),
+            None => units.push((unit, [c].iter().collect())),
+        }
+        total.add(&c);
+    }
+    let names: Vec<Option<&str>> = units.iter().map(|(u, _)| u.as_deref()).collect();
+    assert_eq!(names, [Some("区财政局"), Some("市中街道"), None]);
+    let sum = |f: &dyn Fn(&Matrix) -> u64| units.iter().map(|(_, m)| f(m)).sum::<u64>();
+    assert_eq!(sum(&|m| m.total()), total.total());
+    for row in total.rows() {
+        for t in total.tier_columns() {
+            assert_eq!(sum(&|m| m.row_cell(row, t)), total.row_cell(row, t));
+        }
+    }
+    assert_eq!(
+        units[0]
+            .1
+            .row_total(MatrixRow::Stream(Stream::EnterpriseManagement)),
+        2
+    );
+    // A grouping column the header lacks is a file error.
+    let options = RosterOptions::default().group_by("街道");
+    let err = Roster::from_reader(xlsx.as_slice(), Format::Workbook, &options).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"bad header: unknown column "填报单位" (column 9), expected a profile field code or its Chinese name; no "街道" column to group by"#
+    );
+}

@@ -45,6 +45,15 @@ impl Cells {
         self.ends.len()
     }
 
+    /// The trimmed text of cell `i`, `None` when empty, missing or not UTF-8.
+    pub(super) fn trimmed(&self, i: usize) -> Option<&str> {
+        let whole = self.text();
+        match self.cell(whole, i)? {
+            Ok(t) => Some(crate::lang::trim(t)).filter(|t| !t.is_empty()),
+            Err(_) => None,
+        }
+    }
+
     /// Sets the cells to these texts (a workbook row's cells, read as text).
     #[cfg(feature = "xlsx")]
     pub(super) fn set_texts<'t>(&mut self, texts: impl Iterator<Item = &'t str>) {
@@ -229,8 +238,9 @@ pub(super) fn read_own(
     Ok(profile)
 }
 
-/// The header's columns: the §3 field of each, and the policy's own fields `(column index, field index)`.
-type HeaderColumns = (Vec<Option<Field>>, Vec<(usize, usize)>);
+/// The header's columns: the §3 field of each, the policy's own fields `(column index, field index)`, and the
+/// column of each grouping column, in the order asked for.
+type HeaderColumns = (Vec<Option<Field>>, Vec<(usize, usize)>, Vec<usize>);
 
 /// Maps the header to fields, collecting every problem (DOMAIN.md §8); with a policy in the options, also to
 /// the fields it adds (§9.2).
@@ -241,6 +251,7 @@ pub(super) fn header_fields(
 ) -> Result<HeaderColumns, FileError> {
     let slots = options.policy.as_ref().map(|p| &p.compiled().slots);
     let mut own: Vec<(usize, usize)> = Vec::new();
+    let mut groups: Vec<Option<usize>> = vec![None; options.group_by.len()];
     let mut problems = Vec::new();
     let mut fields = Vec::with_capacity(header.len());
     let mut first_column: [Option<usize>; Field::ALL.len()] = [None; Field::ALL.len()];
@@ -260,6 +271,17 @@ pub(super) fn header_fields(
                 continue;
             }
         };
+        // A grouping column (its first column, if named twice) is kept beside the profile.
+        if let Some(slot @ None) = options
+            .group_by
+            .iter()
+            .position(|g| g == name.trim())
+            .and_then(|g| groups.get_mut(g))
+        {
+            *slot = Some(i);
+            fields.push(None);
+            continue;
+        }
         let field = header_field(name);
         let policy_field = slots
             .filter(|_| field.is_none())
@@ -310,8 +332,16 @@ pub(super) fn header_fields(
             problems.push(format!("no {} column", required.code()));
         }
     }
+    for (name, column) in options.group_by.iter().zip(&groups) {
+        if column.is_none() {
+            problems.push(format!(
+                "no {:?} column to group by",
+                crate::safety::Shown(name)
+            ));
+        }
+    }
     if problems.is_empty() {
-        Ok((fields, own))
+        Ok((fields, own, groups.into_iter().flatten().collect()))
     } else {
         Err(FileError::Header { problems })
     }

@@ -98,12 +98,15 @@ enum Source {
         rows: workbook::SheetRows,
         fields: Vec<Option<Field>>,
         own: Vec<(usize, usize)>,
+        groups: Vec<usize>,
         cells: Cells,
     },
     Csv {
         fields: Vec<Option<Field>>,
         /// The columns of the policy's fields: `(column index, field index)`.
         own: Vec<(usize, usize)>,
+        /// The column of each grouping column.
+        groups: Vec<usize>,
         /// The file's encoding, once known (a file that is plain ASCII so far could still be either).
         encoding: Option<Encoding>,
         cells: Cells,
@@ -274,7 +277,7 @@ impl<'a> Roster<'a> {
                         }
                     }
                 };
-                let (fields, own) = match header {
+                let (fields, own, groups) = match header {
                     Ok(()) => header_fields(&cells, options, &mut notices)?,
                     Err(at) => {
                         let name = encoding.map_or("UTF-8", Encoding::name);
@@ -288,6 +291,7 @@ impl<'a> Roster<'a> {
                 Source::Csv {
                     fields,
                     own,
+                    groups,
                     encoding,
                     cells,
                 }
@@ -339,7 +343,12 @@ impl<'a> Roster<'a> {
     ///
     /// Ids are compared by [`id_key`](crate::safety): NFKC with dashes folded, so that a full-width `Ｐ-1` or a
     /// `P‐1` with a Unicode hyphen is the `P-1` already seen.
-    fn check_duplicate(&mut self, line: u64, profile: Profile) -> Result<Row, RowError> {
+    fn check_duplicate(
+        &mut self,
+        line: u64,
+        profile: Profile,
+        groups: Vec<Option<String>>,
+    ) -> Result<Row, RowError> {
         let key = crate::safety::id_key(profile.id());
         match self.seen.first_line(&key) {
             Some(first) => {
@@ -362,7 +371,11 @@ impl<'a> Roster<'a> {
             }
             None => {
                 self.seen.insert(&key, line);
-                Ok(Row { line, profile })
+                Ok(Row {
+                    line,
+                    profile,
+                    groups,
+                })
             }
         }
     }
@@ -437,7 +450,7 @@ impl<'a> Roster<'a> {
             None => Profile::read_json(text),
         };
         Some(match read {
-            Ok(profile) => self.check_duplicate(line, profile),
+            Ok(profile) => self.check_duplicate(line, profile, Vec::new()),
             Err((error, id)) => Err(RowError::new(line, id, &error)),
         })
     }
@@ -450,6 +463,7 @@ impl<'a> Roster<'a> {
         let Source::Csv {
             fields,
             own,
+            groups,
             encoding,
             cells,
         } = &mut self.source
@@ -475,8 +489,12 @@ impl<'a> Roster<'a> {
             Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
             _ => Ok(profile),
         });
+        let values = groups
+            .iter()
+            .map(|&c| cells.trimmed(c).map(str::to_owned))
+            .collect();
         Some(match result {
-            Ok(profile) => self.check_duplicate(line, profile),
+            Ok(profile) => self.check_duplicate(line, profile, values),
             Err(e) => Err(e),
         })
     }
@@ -575,12 +593,13 @@ impl<'a> Roster<'a> {
         if !problems.is_empty() {
             return Err(FileError::Header { problems });
         }
-        let (fields, own) = header_fields(&header_cells, options, &mut notices)?;
+        let (fields, own, groups) = header_fields(&header_cells, options, &mut notices)?;
         Ok(Roster {
             source: Source::Workbook {
                 rows,
                 fields,
                 own,
+                groups,
                 cells: Cells::default(),
             },
             split: split::Splitter::new(
@@ -610,6 +629,7 @@ impl<'a> Roster<'a> {
             rows,
             fields,
             own,
+            groups,
             cells,
         } = &mut self.source
         else {
@@ -698,8 +718,12 @@ impl<'a> Roster<'a> {
             Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
             _ => Ok(profile),
         });
+        let values = groups
+            .iter()
+            .map(|&c| cells.trimmed(c).map(str::to_owned))
+            .collect();
         Some(match result {
-            Ok(profile) => self.check_duplicate(line, profile),
+            Ok(profile) => self.check_duplicate(line, profile, values),
             Err(mut e) => {
                 if e.column.is_none() {
                     e.column = e.field.as_deref().and_then(column_of).and_then(col);

@@ -133,6 +133,8 @@ pub struct RosterOptions {
     pub(super) sheet: Option<String>,
     /// The 1-based row of a workbook's header; the first row that is not blank when `None`.
     pub(super) header_row: Option<u32>,
+    /// Grouping columns kept beside the profile (a CSV or workbook header cell, trimmed, equal to the name).
+    pub(super) group_by: Vec<String>,
 }
 
 /// The default longest record, in bytes: far above any real row (a full row of the §3 fields is a few hundred
@@ -148,6 +150,7 @@ impl Default for RosterOptions {
             policy: None,
             sheet: None,
             header_row: None,
+            group_by: Vec::new(),
         }
     }
 }
@@ -294,5 +297,29 @@ impl RosterOptions {
     /// The header row asked for, if any.
     pub fn header_row_option(&self) -> Option<u32> {
         self.header_row
+    }
+
+    /// Keeps a column outside the profile as a grouping column (e.g. 填报单位, the reporting unit): a CSV or
+    /// workbook column whose header, trimmed, is `name` is no unknown column, and each row carries its value
+    /// ([`Row::group`](super::Row::group)). A header without it is a file error. Call it again for more.
+    ///
+    /// ```
+    /// use talent_matrix::roster::{Format, Roster, RosterOptions};
+    /// let options = RosterOptions::default().group_by("填报单位");
+    /// let csv = "编号,岗位,填报单位\nA,其他,区财政局\nB,其他,\n";
+    /// let rows: Vec<_> = Roster::from_reader(csv.as_bytes(), Format::Csv, &options)?.collect();
+    /// assert_eq!(rows[0].as_ref().unwrap().group(0), Some("区财政局"));
+    /// assert_eq!(rows[1].as_ref().unwrap().group(0), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn group_by(mut self, name: impl Into<String>) -> Self {
+        self.group_by.push(name.into());
+        self
+    }
+
+    /// The grouping columns asked for, in order.
+    pub fn group_by_option(&self) -> &[String] {
+        &self.group_by
     }
 }

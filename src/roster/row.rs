@@ -24,9 +24,17 @@ use crate::profile::Profile;
 pub struct Row {
     pub(super) line: u64,
     pub(super) profile: Profile,
+    /// The row's values of the grouping columns, in the order they were asked for (`None` for an empty cell).
+    pub(super) groups: Vec<Option<String>>,
 }
 
 impl Row {
+    /// The row's value of the `i`-th grouping column ([`RosterOptions::group_by`](super::RosterOptions::group_by)),
+    /// trimmed; `None` for an empty cell or no such column.
+    pub fn group(&self, i: usize) -> Option<&str> {
+        self.groups.get(i).and_then(Option::as_deref)
+    }
+
     /// The 1-based physical line where the row starts (for CSV the header is line 1).
     ///
     /// ```
