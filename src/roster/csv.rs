@@ -130,6 +130,27 @@ pub(super) fn split_cells(record: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize
     }
 }
 
+/// Reads a row's cells (of a CSV record or a workbook row) into a profile, with the policy's own fields when
+/// it has columns for them, and the row's values of the grouping columns.
+pub(super) fn read_row(
+    line: u64,
+    cells: &Cells,
+    fields: &[Option<Field>],
+    own: &[(usize, usize)],
+    groups: &[usize],
+    policy: Option<&crate::policy::Policy>,
+) -> (Result<Profile, RowError>, Vec<Option<String>>) {
+    let result = read_csv_row(line, cells, fields).and_then(|profile| match policy {
+        Some(policy) if !own.is_empty() => read_own(line, cells, own, policy, profile),
+        _ => Ok(profile),
+    });
+    let values = groups
+        .iter()
+        .map(|&c| cells.trimmed(c).map(str::to_owned))
+        .collect();
+    (result, values)
+}
+
 /// Reads one CSV row into a profile (the header has been checked).
 pub(super) fn read_csv_row(
     line: u64,

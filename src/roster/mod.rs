@@ -51,7 +51,7 @@ pub use row::{FileError, Row, RowError, Summary};
 
 use crate::codes::Field;
 use crate::profile::Profile;
-use csv::{Cells, header_fields, read_csv_row};
+use csv::{Cells, header_fields};
 use encoding::{check_text, decide, sniff};
 use ids::IdIndex;
 
@@ -485,14 +485,8 @@ impl<'a> Roster<'a> {
             );
             return Some(Err(RowError::plain(line, None, msg)));
         }
-        let result = read_csv_row(line, cells, fields).and_then(|profile| match &self.policy {
-            Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
-            _ => Ok(profile),
-        });
-        let values = groups
-            .iter()
-            .map(|&c| cells.trimmed(c).map(str::to_owned))
-            .collect();
+        let (result, values) =
+            csv::read_row(line, cells, fields, own, groups, self.policy.as_ref());
         Some(match result {
             Ok(profile) => self.check_duplicate(line, profile, values),
             Err(e) => Err(e),
@@ -714,14 +708,8 @@ impl<'a> Roster<'a> {
             Some(WorkCell::Text(t)) => t.as_str(),
             _ => "",
         }));
-        let result = read_csv_row(line, cells, fields).and_then(|profile| match &self.policy {
-            Some(policy) if !own.is_empty() => csv::read_own(line, cells, own, policy, profile),
-            _ => Ok(profile),
-        });
-        let values = groups
-            .iter()
-            .map(|&c| cells.trimmed(c).map(str::to_owned))
-            .collect();
+        let (result, values) =
+            csv::read_row(line, cells, fields, own, groups, self.policy.as_ref());
         Some(match result {
             Ok(profile) => self.check_duplicate(line, profile, values),
             Err(mut e) => {
