@@ -9,7 +9,7 @@ mod support;
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use support::{built_in, check_structure, give, matrix_counts, maybe, monotone, with};
+use support::{built_in, check_structure, give, matrix_counts, maybe, monotone, spoil, with};
 use talent_matrix::policy::{PolicyDoc, ProblemKind};
 use talent_matrix::roster::{Format, Roster, RosterOptions};
 use talent_matrix::{
@@ -783,19 +783,7 @@ proptest! {
         with in select(vec!["-1", "1e400", "\"\"", "[]", "{}", "true", "0.00001", "\"none\"", "\"泰山学者\"",
                             "{ at_least = 5, below = 5 }", "[{}]", "99999999999999999999", "\"many\""]),
     ) {
-        let lines: Vec<&str> = FACTS.lines().collect();
-        let at = line % lines.len();
-        let mut spoiled: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-        match how {
-            0 => { spoiled.remove(at); }
-            1 => { let l = spoiled[at].clone(); spoiled.insert(at, l); }
-            _ => {
-                if let Some((key, _)) = spoiled[at].split_once(" = ") {
-                    spoiled[at] = format!("{key} = {with}");
-                }
-            }
-        }
-        let text = spoiled.join("\n");
+        let text = spoil(FACTS, line, how, with);
         if let Ok(doc) = PolicyDoc::from_toml(&text) {
             match Policy::from_doc(&doc) {
                 Ok(policy) => {

@@ -10,7 +10,9 @@ mod support;
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use support::{built_in, check_structure, give, height, matrix_counts, maybe, monotone, with};
+use support::{
+    built_in, check_structure, give, height, matrix_counts, maybe, monotone, spoil, with,
+};
 use talent_matrix::policy::{Per, PolicyDoc};
 use talent_matrix::progression::progression;
 use talent_matrix::roster::{Format, Roster, RosterOptions};
@@ -864,19 +866,7 @@ proptest! {
                             "[\"top\", \"top\"]", "[\"elite\", \"high_end\", \"leader\", \"top\"]", "\"tier\"",
                             "\"health_bureau\"", "\"\\u001b[2J\"", "[{}]", "\"department\""]),
     ) {
-        let lines: Vec<&str> = OTHER.lines().collect();
-        let at = line % lines.len();
-        let mut spoiled: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-        match how {
-            0 => { spoiled.remove(at); }
-            1 => { let l = spoiled[at].clone(); spoiled.insert(at, l); }
-            _ => {
-                if let Some((key, _)) = spoiled[at].split_once(" = ") {
-                    spoiled[at] = format!("{key} = {with}");
-                }
-            }
-        }
-        let text = spoiled.join("\n");
+        let text = spoil(OTHER, line, how, with);
         if let Ok(doc) = PolicyDoc::from_toml(&text) {
             match Policy::from_doc(&doc) {
                 Ok(policy) => {

@@ -179,3 +179,24 @@ pub fn matrix_counts(
     prop_assert_eq!(by_streams, talents);
     Ok(())
 }
+
+/// A policy document spoiled at one line: dropped (`how` 0), doubled (1), or its value replaced by `with`.
+pub fn spoil(text: &str, line: usize, how: u8, with: &str) -> String {
+    let mut spoiled: Vec<String> = text.lines().map(str::to_owned).collect();
+    let at = line % spoiled.len().max(1);
+    match how {
+        0 => {
+            spoiled.remove(at);
+        }
+        1 => {
+            let l = spoiled[at].clone();
+            spoiled.insert(at, l);
+        }
+        _ => {
+            if let Some((key, _)) = spoiled[at].split_once(" = ") {
+                spoiled[at] = format!("{key} = {with}");
+            }
+        }
+    }
+    spoiled.join("\n")
+}
