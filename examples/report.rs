@@ -8,12 +8,15 @@
 //! cargo run --example report -- --svg matrix.svg          # also write a heatmap
 //! cargo run --example report -- --xlsx report.xlsx        # also write the report as a workbook
 //! cargo run --example report -- --policy examples/data/policy-example.toml   # under another policy
+//! cargo run --example report -- --since last-year.xlsx this-year.xlsx  # this year against last year
 //! ```
 //!
 //! Options: `--policy FILE` (a `.toml` or `.json` policy document, or `builtin`, the default),
 //! `--lang zh|zh-Hant|en`, `--format table|csv|json`, `--svg FILE`, `--xlsx FILE` (the matrix, the departments'
 //! workload, the entitlements and their totals, the records with missing facts and every person's cell, as
-//! sheets of one workbook), and the roster options of the
+//! sheets of one workbook), `--by COLUMN` (a matrix per value of a grouping column, and the total), `--since
+//! LAST` (this year's roster against last year's: each year's matrix, the change per cell, who moved, joined
+//! and left; by unit with `--by`; `--moves FILE` writes the people as CSV), and the roster options of the
 //! classify example (`--input-format`, `--encoding`, `--ignore-unknown-columns`). Rows that cannot be read go
 //! to stderr as JSON error objects; the exit status is 0 when every row was counted, 1 when some were rejected,
 //! 2 when the roster could not be read.
@@ -23,10 +26,11 @@ mod common;
 
 use std::process::ExitCode;
 
+use talent_matrix::compare::{Comparison, LastYear};
 use talent_matrix::report_xlsx::Placement;
 use talent_matrix::{Lang, Matrix, Policy};
 
-const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] [--xlsx FILE] [--by COLUMN] \
+const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] [--xlsx FILE] [--by COLUMN] [--since LAST_ROSTER] [--moves FILE] \
                      [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,6 +45,8 @@ fn main() -> ExitCode {
     let (mut lang, mut output, mut svg) = (Lang::ZhHans, Output::Table, None);
     let mut xlsx: Option<String> = None;
     let mut by: Option<String> = None;
+    let mut since: Option<String> = None;
+    let mut moves: Option<String> = None;
     let mut policy = Policy::shizhong_2011();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -89,6 +95,20 @@ fn main() -> ExitCode {
                 }
                 None => Err("--by needs the name of a grouping column, e.g. 填报单位".to_owned()),
             },
+            "--since" => match args.next() {
+                Some(path) => {
+                    since = Some(path);
+                    Ok(true)
+                }
+                None => Err("--since needs last year's roster".to_owned()),
+            },
+            "--moves" => match args.next() {
+                Some(path) => {
+                    moves = Some(path);
+                    Ok(true)
+                }
+                None => Err("--moves needs a file name".to_owned()),
+            },
             "--xlsx" => match args.next() {
                 Some(path) => {
                     xlsx = Some(path);
@@ -107,6 +127,37 @@ fn main() -> ExitCode {
 
     // The roster is read with the policy: the fields it adds (DOMAIN.md §9.2) are read and checked too.
     roster_args.options = roster_args.options.clone().policy(policy.clone());
+    // With --since, last year's roster is read first, into the comparison.
+    let mut year = match &since {
+        Some(path) => {
+            let last = common::RosterArgs {
+                path: Some(path.clone()),
+                format: None,
+                options: roster_args.options.clone(),
+            };
+            let mut roster = match last.open_or_report() {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let mut year = LastYear::new();
+            let mut classifier = common::Classifier::new(&policy);
+            for item in roster.by_ref() {
+                match item {
+                    Ok(row) => {
+                        let c = classifier.classify(row.profile());
+                        if let Err(e) = year.add(&c, row.group(0)) {
+                            eprintln!("report: {path}: {e}");
+                        }
+                    }
+                    Err(e) => eprintln!("{}", e.to_json()),
+                }
+            }
+            eprintln!("{path}: {}", roster.summary());
+            Some(year.then())
+        }
+        None => None,
+    };
+
     let mut roster = match roster_args.open_or_report() {
         Ok(r) => r,
         Err(code) => return code,
@@ -129,7 +180,12 @@ fn main() -> ExitCode {
                 if xlsx.is_some() {
                     people.push(Placement::of(&c));
                 }
-                if by.is_some() {
+                if let Some(year) = &mut year
+                    && let Err(e) = year.add(&c, row.group(0))
+                {
+                    eprintln!("report: {e}");
+                }
+                if by.is_some() && year.is_none() {
                     let unit = row.group(0).map(str::to_owned);
                     match units.iter_mut().find(|(u, _)| *u == unit) {
                         Some((_, m)) => m.add(&c),
@@ -147,9 +203,23 @@ fn main() -> ExitCode {
     }
     progress.finish();
 
-    let printed_units = match &by {
-        Some(column) => print_units(column, &units, &matrix, lang, output),
-        None => print_matrix(&matrix, lang, output),
+    if let Some(year) = year {
+        let comparison = year.finish();
+        if let Err(e) = print_comparison(by.as_deref(), &comparison, lang, output) {
+            eprintln!("report: {e}");
+            return ExitCode::from(2);
+        }
+        if let Some(path) = &moves
+            && let Err(e) = std::fs::write(path, comparison.people_csv(lang))
+        {
+            eprintln!("report: cannot write {path}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let printed_units = match (&by, since.is_some()) {
+        (_, true) => Ok(()),
+        (Some(column), false) => print_units(column, &units, &matrix, lang, output),
+        (None, false) => print_matrix(&matrix, lang, output),
     };
     if let Err(e) = printed_units {
         eprintln!("report: {e}");
@@ -226,14 +296,6 @@ fn print_units(
             print!("{}", total.to_table(lang));
         }
         Output::Csv => {
-            let cell = |s: &str| {
-                let s = talent_matrix::safety::spreadsheet_cell(s);
-                if s.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", s.replace('"', "\"\""))
-                } else {
-                    s.into_owned()
-                }
-            };
             let all = units
                 .iter()
                 .map(|(u, m)| (shown(u), m))
@@ -243,7 +305,7 @@ fn print_units(
                     match (i, j) {
                         (0, 0) => println!("unit,{line}"),
                         (_, 0) => {}
-                        _ => println!("{},{line}", cell(&unit)),
+                        _ => println!("{},{line}", csv_cell(&unit)),
                     }
                 }
             }
@@ -268,6 +330,74 @@ fn print_units(
         }
     }
     Ok(())
+}
+
+/// Prints this year against last year: with `--by`, each unit's figures under a heading and then the total's;
+/// the people who moved, joined and left in the table and the JSON (in CSV, `--moves` writes them).
+fn print_comparison(
+    by: Option<&str>,
+    comparison: &Comparison,
+    lang: Lang,
+    output: Output,
+) -> Result<(), String> {
+    let none = if lang == Lang::En {
+        "(not given)"
+    } else {
+        "（未填）"
+    };
+    let everyone = if lang == Lang::En {
+        "(total)"
+    } else {
+        "（合计）"
+    };
+    match output {
+        Output::Table => {
+            if let Some(column) = by {
+                for (unit, figures) in comparison.units() {
+                    println!(
+                        "== {column}: {} ==",
+                        talent_matrix::safety::Shown(unit.unwrap_or(none))
+                    );
+                    println!("{}", figures.to_table(lang));
+                }
+                println!("== {column}: {everyone} ==");
+            }
+            print!("{}", comparison.to_table(lang));
+        }
+        Output::Csv => match by {
+            Some(_) => {
+                let all = comparison
+                    .units()
+                    .map(|(u, f)| (u.unwrap_or(none), f))
+                    .chain(std::iter::once((everyone, comparison.total())));
+                for (i, (unit, figures)) in all.enumerate() {
+                    for (j, line) in figures.to_csv(lang).lines().enumerate() {
+                        match (i, j) {
+                            (0, 0) => println!("unit,{line}"),
+                            (_, 0) => {}
+                            _ => println!("{},{line}", csv_cell(unit)),
+                        }
+                    }
+                }
+            }
+            None => print!("{}", comparison.total().to_csv(lang)),
+        },
+        Output::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(comparison).map_err(|e| e.to_string())?
+        ),
+    }
+    Ok(())
+}
+
+/// A CSV cell, neutralised for spreadsheets and quoted where it must be.
+fn csv_cell(s: &str) -> String {
+    let s = talent_matrix::safety::spreadsheet_cell(s);
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
 }
 
 fn usage(problem: &str) -> ExitCode {

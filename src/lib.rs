@@ -92,6 +92,7 @@
 pub mod batch;
 mod classify;
 mod codes;
+pub mod compare;
 pub mod diff;
 pub mod enterprise;
 mod error;

@@ -110,13 +110,148 @@ fn pad(s: &str, w: usize, left: bool) -> String {
 /// Quotes a CSV cell when it needs it.
 /// A CSV cell: neutralised for spreadsheets ([`spreadsheet_cell`](crate::safety::spreadsheet_cell)), then
 /// quoted where it must be.
-fn csv_cell(s: &str) -> String {
+pub(crate) fn csv_cell(s: &str) -> String {
     let s = crate::safety::spreadsheet_cell(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.into_owned()
     }
+}
+
+/// A line of a figures grid beside the matrix (the comparison of two years, the plan): a row of the matrix, the
+/// talents, those not counted as talent, or everyone. The last two have a total only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Line {
+    Row(MatrixRow),
+    Talents,
+    NotTalent,
+    Everyone,
+}
+
+impl Line {
+    /// Every line of a matrix's grid, in display order.
+    pub(crate) fn all(m: &Matrix) -> Vec<Line> {
+        m.rows()
+            .map(Line::Row)
+            .chain([Line::Talents, Line::NotTalent, Line::Everyone])
+            .collect()
+    }
+
+    /// The line's code in CSV (`row` column), as [`Matrix::to_csv`] writes it.
+    pub(crate) fn code(self) -> String {
+        match self {
+            Line::Row(r) => r.code(),
+            Line::Talents => "talent_total".to_owned(),
+            Line::NotTalent => "not_talent".to_owned(),
+            Line::Everyone => "everyone".to_owned(),
+        }
+    }
+
+    /// The line's label.
+    pub(crate) fn label(self, lang: Lang) -> String {
+        match self {
+            Line::Row(r) => row_label(r, lang),
+            Line::Talents => Word::AllTalent.text(lang).to_owned(),
+            Line::NotTalent => Word::NotTalent.text(lang).to_owned(),
+            Line::Everyone => Word::Everyone.text(lang).to_owned(),
+        }
+    }
+
+    /// Whether the line has a cell per tier column (not only a total).
+    pub(crate) fn has_columns(self) -> bool {
+        matches!(self, Line::Row(_) | Line::Talents)
+    }
+}
+
+/// A grid of figures over a matrix's lines and tier columns as a text table: a column per tier and the total,
+/// each cell what `cell` writes for (line, column), `None` for the total column; labels aligned by display width.
+pub(crate) fn grid_table(
+    m: &Matrix,
+    lang: Lang,
+    mut cell: impl FnMut(Line, Option<Option<Tier>>) -> String,
+) -> String {
+    let columns = m.tier_columns();
+    let headers: Vec<String> = columns
+        .iter()
+        .map(|&t| tier_label(t, lang).to_owned())
+        .chain([Word::Total.text(lang).to_owned()])
+        .collect();
+    let rows: Vec<(String, Vec<String>)> = Line::all(m)
+        .into_iter()
+        .map(|line| {
+            let mut cells: Vec<String> = columns
+                .iter()
+                .map(|&t| {
+                    if line.has_columns() {
+                        cell(line, Some(t))
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect();
+            cells.push(cell(line, None));
+            (line.label(lang), cells)
+        })
+        .collect();
+    let label_w = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    let col_w: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            rows.iter()
+                .filter_map(|(_, c)| c.get(i))
+                .map(|c| width(c))
+                .max()
+                .unwrap_or(0)
+                .max(width(h))
+        })
+        .collect();
+    let mut out = String::new();
+    let mut line = |label: &str, cells: &[String]| {
+        let _ = write!(out, "{}", pad(label, label_w, true));
+        for (c, w) in cells.iter().zip(&col_w) {
+            let _ = write!(out, "  {}", pad(c, *w, false));
+        }
+        out.push('\n');
+    };
+    line("", &headers);
+    for (label, cells) in &rows {
+        line(label, cells);
+    }
+    out
+}
+
+/// A grid of figures over a matrix's lines and tier columns as CSV in long form: `row,label,tier,` then the
+/// `fields`, one record per line and column (`tier` is a tier code, `no_tier`, or `total`), the figures
+/// written by `cell`.
+pub(crate) fn grid_csv(
+    m: &Matrix,
+    lang: Lang,
+    fields: &[&str],
+    mut cell: impl FnMut(Line, Option<Option<Tier>>) -> Vec<String>,
+) -> String {
+    let columns = m.tier_columns();
+    let mut out = format!("row,label,tier,{}\n", fields.join(","));
+    for line in Line::all(m) {
+        let label = csv_cell(&line.label(lang));
+        let code = line.code();
+        let shown = columns
+            .iter()
+            .map(|&t| Some(t))
+            .filter(|_| line.has_columns())
+            .chain([None]);
+        for t in shown {
+            let tier = match t {
+                Some(Some(t)) => t.code(),
+                Some(None) => "no_tier",
+                None => "total",
+            };
+            let figures: Vec<String> = cell(line, t).iter().map(|f| csv_cell(f)).collect();
+            let _ = writeln!(out, "{code},{label},{tier},{}", figures.join(","));
+        }
+    }
+    out
 }
 
 /// A count's colours in the heatmap, as RGB: the fill, from a pale blue to a deep blue by the square root of

@@ -10,6 +10,7 @@ use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
 use crate::classify::Classification;
 use crate::codes::{Specialty, Stream, Tier};
+use crate::compare::Place;
 use crate::lang::Lang;
 use crate::matrix::Matrix;
 use crate::report::{Word, heat, row_label, tier_label};
@@ -26,9 +27,7 @@ use crate::report::{Word, heat, row_label, tier_label};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Placement {
     id: String,
-    stream: Option<Stream>,
-    specialty: Option<Specialty>,
-    tier: Option<Tier>,
+    place: Place,
 }
 
 impl Placement {
@@ -36,9 +35,7 @@ impl Placement {
     pub fn of(c: &Classification<'_>) -> Placement {
         Placement {
             id: c.id().to_owned(),
-            stream: c.stream(),
-            specialty: c.specialty(),
-            tier: c.tier(),
+            place: Place::of(c),
         }
     }
 
@@ -47,19 +44,24 @@ impl Placement {
         &self.id
     }
 
+    /// The person's cell.
+    pub fn place(&self) -> Place {
+        self.place
+    }
+
     /// The stream, `None` for someone not counted as talent.
     pub fn stream(&self) -> Option<Stream> {
-        self.stream
+        self.place.stream()
     }
 
     /// The specialty, if any.
     pub fn specialty(&self) -> Option<Specialty> {
-        self.specialty
+        self.place.specialty()
     }
 
     /// The tier, if any.
     pub fn tier(&self) -> Option<Tier> {
-        self.tier
+        self.place.tier()
     }
 }
 
@@ -264,15 +266,15 @@ impl Matrix {
         for (i, p) in people.iter().enumerate() {
             let r = row(i + 1);
             sheet.write_string(r, 0, &p.id)?;
-            match p.stream {
+            match p.stream() {
                 Some(s) => sheet.write_string(r, 1, s.label(lang))?,
                 None => sheet.write_string(r, 1, Word::NotTalent.text(lang))?,
             };
-            if let Some(s) = p.specialty {
+            if let Some(s) = p.specialty() {
                 sheet.write_string(r, 2, s.label(lang))?;
             }
-            if p.stream.is_some() {
-                sheet.write_string(r, 3, tier_label(p.tier, lang))?;
+            if p.stream().is_some() {
+                sheet.write_string(r, 3, tier_label(p.tier(), lang))?;
             }
         }
         book.save_to_buffer()
@@ -368,6 +370,134 @@ impl RecordsSheet {
     ///
     /// What rust_xlsxwriter reports.
     pub fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+        self.book.save_to_buffer()
+    }
+}
+
+/// A roster written as a workbook, that [`Roster`](crate::roster::Roster) reads back: a header row of field
+/// codes (DOMAIN.md §3, then the fields a policy adds and any grouping columns, in the order first met), a
+/// row per profile; codes as string cells, numbers as number cells, flags as boolean cells, absent fields
+/// empty. Every text is a string cell, never a formula.
+///
+/// ```
+/// use talent_matrix::{classify, Post, Profile, ProfessionalTitle, report_xlsx::RosterSheet};
+/// use talent_matrix::roster::{Format, Roster, RosterOptions};
+///
+/// let p = Profile::builder("P-1", Post::ProfessionalTechnical)
+///     .professional_title(ProfessionalTitle::Senior)
+///     .build()?;
+/// let mut sheet = RosterSheet::new();
+/// sheet.add(&p, &[("填报单位", Some("区教育局"))])?;
+/// let bytes = sheet.finish()?;
+///
+/// let options = RosterOptions::default().group_by("填报单位");
+/// let mut roster = Roster::from_reader(&bytes[..], Format::Workbook, &options)?;
+/// let row = roster.next().expect("one row")?;
+/// assert_eq!(row.profile(), &p);
+/// assert_eq!(row.group(0), Some("区教育局"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct RosterSheet {
+    book: Workbook,
+    next: u32,
+    columns: Vec<String>,
+}
+
+impl std::fmt::Debug for RosterSheet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RosterSheet")
+            .field("rows", &self.next.saturating_sub(1))
+            .field("columns", &self.columns)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for RosterSheet {
+    fn default() -> RosterSheet {
+        RosterSheet::new()
+    }
+}
+
+impl RosterSheet {
+    /// A workbook with an empty roster sheet (`roster`).
+    pub fn new() -> RosterSheet {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        // A fixed, valid name: cannot fail.
+        let _ = sheet.set_name("roster");
+        RosterSheet {
+            book,
+            next: 1,
+            columns: ["id", "name", "post"].map(str::to_owned).to_vec(),
+        }
+    }
+
+    /// Adds a profile, with the values of its grouping columns (`None`: empty).
+    ///
+    /// # Errors
+    ///
+    /// What rust_xlsxwriter reports: past Excel's 1,048,576 rows, or 16,384 columns, a sheet can take no more.
+    pub fn add(
+        &mut self,
+        profile: &crate::profile::Profile,
+        groups: &[(&str, Option<&str>)],
+    ) -> Result<(), XlsxError> {
+        let value =
+            serde_json::to_value(profile).map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+        let fields = value.as_object().into_iter().flatten();
+        let groups = groups
+            .iter()
+            .map(|(c, v)| (*c, v.map(|v| serde_json::Value::String(v.to_owned()))));
+        let cells = fields
+            .map(|(c, v)| (c.as_str(), Some(v.clone())))
+            .chain(groups);
+        for (column, value) in cells {
+            let at = match self.columns.iter().position(|c| c == column) {
+                Some(at) => at,
+                None => {
+                    self.columns.push(column.to_owned());
+                    self.columns.len() - 1
+                }
+            };
+            let sheet = self.book.worksheet_from_index(0)?;
+            let (r, c) = (self.next, col(at));
+            match value {
+                Some(serde_json::Value::String(s)) => {
+                    sheet.write_string(r, c, &s)?;
+                }
+                Some(serde_json::Value::Bool(b)) => {
+                    sheet.write_boolean(r, c, b)?;
+                }
+                Some(serde_json::Value::Number(n)) => {
+                    match n.as_f64() {
+                        Some(x) => sheet.write_number(r, c, x)?,
+                        None => sheet.write_string(r, c, n.to_string())?,
+                    };
+                }
+                Some(serde_json::Value::Array(vs)) => {
+                    let joined: Vec<String> = vs
+                        .iter()
+                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                        .collect();
+                    sheet.write_string(r, c, joined.join(";"))?;
+                }
+                Some(serde_json::Value::Null | serde_json::Value::Object(_)) | None => {}
+            };
+        }
+        self.next += 1;
+        Ok(())
+    }
+
+    /// The workbook's bytes, the header written over the columns met.
+    ///
+    /// # Errors
+    ///
+    /// What rust_xlsxwriter reports.
+    pub fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+        let bold = Format::new().set_bold();
+        let columns: Vec<&str> = self.columns.iter().map(String::as_str).collect();
+        let sheet = self.book.worksheet_from_index(0)?;
+        header(sheet, &columns, &bold)?;
         self.book.save_to_buffer()
     }
 }
