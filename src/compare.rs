@@ -75,6 +75,7 @@ use crate::report::{Line, grid_csv, grid_table};
 /// let p = Place::new(Some(Stream::SocialWork), Some(Specialty::CommunityWorker), None);
 /// assert_eq!(p.label(Lang::ZhHans), "社会工作人才 · 社区专职工作者");
 /// assert_eq!(Place::default().label(Lang::En), "Not counted as talent");
+/// assert_eq!(Place::default().to_string(), "none");
 /// assert_eq!(Place::new(Some(Stream::EnterpriseManagement), None, Some(Tier::Leader)).to_string(),
 ///            "enterprise_management/-/leader");
 /// ```
@@ -140,13 +141,16 @@ impl Place {
     }
 }
 
-/// `stream/specialty/tier` by codes, `-` for none (`-/-/-` for someone not counted as talent).
+/// `stream/specialty/tier` by codes, `-` for no specialty or tier; `none` for someone not counted as talent.
 impl core::fmt::Display for Place {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let Some(stream) = self.stream else {
+            return f.write_str("none");
+        };
         write!(
             f,
             "{}/{}/{}",
-            self.stream.map_or("-", |s| s.code()),
+            stream.code(),
             self.specialty.map_or("-", |s| s.code()),
             self.tier.map_or("-", |t| t.code())
         )
