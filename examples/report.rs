@@ -9,6 +9,7 @@
 //! cargo run --example report -- --xlsx report.xlsx        # also write the report as a workbook
 //! cargo run --example report -- --policy examples/data/policy-example.toml   # under another policy
 //! cargo run --example report -- --since last-year.xlsx this-year.xlsx  # this year against last year
+//! cargo run --example report -- --targets examples/data/targets-2015.toml  # against the plan
 //! ```
 //!
 //! Options: `--policy FILE` (a `.toml` or `.json` policy document, or `builtin`, the default),
@@ -16,7 +17,8 @@
 //! workload, the entitlements and their totals, the records with missing facts and every person's cell, as
 //! sheets of one workbook), `--by COLUMN` (a matrix per value of a grouping column, and the total), `--since
 //! LAST` (this year's roster against last year's: each year's matrix, the change per cell, who moved, joined
-//! and left; by unit with `--by`; `--moves FILE` writes the people as CSV), and the roster options of the
+//! and left; by unit with `--by`; `--moves FILE` writes the people as CSV), `--targets FILE` (the matrix against
+//! a plan's targets, a TOML file: actual, target, difference and percent per cell), and the roster options of the
 //! classify example (`--input-format`, `--encoding`, `--ignore-unknown-columns`). Rows that cannot be read go
 //! to stderr as JSON error objects; the exit status is 0 when every row was counted, 1 when some were rejected,
 //! 2 when the roster could not be read.
@@ -27,10 +29,11 @@ mod common;
 use std::process::ExitCode;
 
 use talent_matrix::compare::{Comparison, LastYear};
-use talent_matrix::report_xlsx::Placement;
+use talent_matrix::plan::Plan;
+use talent_matrix::report_xlsx::{Placement, Sheets};
 use talent_matrix::{Lang, Matrix, Policy};
 
-const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] [--xlsx FILE] [--by COLUMN] [--since LAST_ROSTER] [--moves FILE] \
+const USAGE: &str = "usage: report [ROSTER | -] [--policy FILE] [--lang zh|zh-Hant|en] [--format table|csv|json] [--svg FILE] [--xlsx FILE] [--by COLUMN] [--since LAST_ROSTER] [--moves FILE] [--targets FILE] \
                      [--input-format jsonl|csv|xlsx] [--sheet NAME] [--header-row N] [--encoding auto|utf-8|gb18030] [--ignore-unknown-columns] [--max-record-bytes N]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
     let mut by: Option<String> = None;
     let mut since: Option<String> = None;
     let mut moves: Option<String> = None;
+    let mut targets: Option<String> = None;
     let mut policy = Policy::shizhong_2011();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -102,6 +106,13 @@ fn main() -> ExitCode {
                 }
                 None => Err("--since needs last year's roster".to_owned()),
             },
+            "--targets" => match args.next() {
+                Some(path) => {
+                    targets = Some(path);
+                    Ok(true)
+                }
+                None => Err("--targets needs a plan's TOML file".to_owned()),
+            },
             "--moves" => match args.next() {
                 Some(path) => {
                     moves = Some(path);
@@ -127,6 +138,21 @@ fn main() -> ExitCode {
 
     // The roster is read with the policy: the fields it adds (DOMAIN.md §9.2) are read and checked too.
     roster_args.options = roster_args.options.clone().policy(policy.clone());
+    if targets.is_some() && (since.is_some() || by.is_some()) {
+        return usage(
+            "--targets sets the whole roster against the plan; give it without --since and --by",
+        );
+    }
+    // The plan is read before any roster, so that a bad targets file costs nothing.
+    let plan = match targets.as_deref().map(|path| read_plan(path, &policy)) {
+        Some(Ok(plan)) => Some(plan),
+        Some(Err(e)) => {
+            eprintln!("report: {e}");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+
     // With --since, last year's roster is read first, into the comparison.
     let mut year = match &since {
         Some(path) => {
@@ -217,6 +243,9 @@ fn main() -> ExitCode {
         }
     }
     let printed_units = match (&by, since.is_some()) {
+        _ if plan.is_some() && since.is_none() && by.is_none() => {
+            print_plan(&plan, &matrix, lang, output)
+        }
         (_, true) => Ok(()),
         (Some(column), false) => print_units(column, &units, &matrix, lang, output),
         (None, false) => print_matrix(&matrix, lang, output),
@@ -226,14 +255,20 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     if let Some(path) = svg
-        && let Err(e) = std::fs::write(&path, matrix.to_svg(lang))
+        && let Err(e) = std::fs::write(
+            &path,
+            match &by {
+                Some(column) if since.is_none() => matrix.to_svg_by(lang, column, &units),
+                _ => matrix.to_svg(lang),
+            },
+        )
     {
         eprintln!("report: cannot write {path}: {e}");
         return ExitCode::from(2);
     }
     if let Some(path) = xlsx {
         let written = matrix
-            .to_xlsx(lang, &people)
+            .to_xlsx_with(lang, &sheets(&people, &units, plan.as_ref()))
             .map_err(|e| e.to_string())
             .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string()));
         if let Err(e) = written {
@@ -385,6 +420,47 @@ fn print_comparison(
         Output::Json => println!(
             "{}",
             serde_json::to_string_pretty(comparison).map_err(|e| e.to_string())?
+        ),
+    }
+    Ok(())
+}
+
+/// The report workbook's sheets: every person's cell, a sheet per unit (with --by) and the plan's.
+fn sheets<'a>(
+    people: &'a [Placement],
+    units: &'a [(Option<String>, Matrix)],
+    plan: Option<&'a Plan>,
+) -> Sheets<'a> {
+    let sheets = Sheets::new().people(people).units(units);
+    match plan {
+        Some(plan) => sheets.plan(plan),
+        None => sheets,
+    }
+}
+
+/// Reads a plan's targets file (TOML), checked against the policy.
+fn read_plan(path: &str, policy: &Policy) -> Result<Plan, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    Plan::from_toml(&text, policy).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Prints the matrix against the plan.
+fn print_plan(
+    plan: &Option<Plan>,
+    matrix: &Matrix,
+    lang: Lang,
+    output: Output,
+) -> Result<(), String> {
+    let Some(plan) = plan else {
+        return Ok(());
+    };
+    let report = plan.report(matrix);
+    match output {
+        Output::Table => print!("{}", report.to_table(lang)),
+        Output::Csv => print!("{}", report.to_csv(lang)),
+        Output::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
         ),
     }
     Ok(())

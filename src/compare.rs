@@ -251,21 +251,11 @@ const FLOW_FIELDS: [&str; 8] = [
 ];
 
 /// The figures of both years for the whole roster or one unit: each year's matrix and the flow of every cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
     last: Matrix,
     this: Matrix,
     cells: BTreeMap<Place, Flow>,
-}
-
-impl Default for Figures {
-    fn default() -> Figures {
-        Figures {
-            last: Matrix::new(),
-            this: Matrix::new(),
-            cells: BTreeMap::new(),
-        }
-    }
 }
 
 impl Figures {
@@ -378,8 +368,8 @@ impl Figures {
 }
 
 /// Serializes as `{"last": matrix, "this": matrix, "cells": [{"place", "flow"}], "rows": [{"row", "tier",
-/// "flow"}]}`: the disjoint cells and every shown cell of the grid (`tier` a code, `null` for no tier, or
-/// `"total"`).
+/// "flow"}]}`: the disjoint cells and every shown cell of the grid (`tier` a code, `no_tier`, or `total`, as in
+/// CSV).
 #[cfg(feature = "serde")]
 impl serde::Serialize for Figures {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -392,7 +382,7 @@ impl serde::Serialize for Figures {
         #[derive(serde::Serialize)]
         struct Shown<'a> {
             row: String,
-            tier: Option<&'a str>,
+            tier: &'a str,
             flow: Flow,
         }
         let cells: Vec<Cell<'_>> = self
@@ -400,25 +390,14 @@ impl serde::Serialize for Figures {
             .iter()
             .map(|(p, f)| Cell { place: *p, flow: f })
             .collect();
-        let columns = self.shape().tier_columns();
-        let mut rows = Vec::new();
-        for line in Line::all(self.shape()) {
-            let shown = columns
-                .iter()
-                .map(|&t| Some(t))
-                .filter(|_| line.has_columns())
-                .chain([None]);
-            for t in shown {
-                rows.push(Shown {
-                    row: line.code(),
-                    tier: match t {
-                        Some(t) => t.map(|t| t.code()),
-                        None => Some("total"),
-                    },
-                    flow: self.sum(line, t),
-                });
-            }
-        }
+        let rows: Vec<Shown<'_>> = Line::cells(self.shape())
+            .into_iter()
+            .map(|(line, column)| Shown {
+                row: line.code(),
+                tier: Line::column_code(column),
+                flow: self.sum(line, column),
+            })
+            .collect();
         let mut s = serializer.serialize_struct("Figures", 4)?;
         s.serialize_field("last", &self.last)?;
         s.serialize_field("this", &self.this)?;

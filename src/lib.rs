@@ -103,6 +103,7 @@ mod lang;
 pub mod lifecycle;
 pub mod matrix;
 mod money;
+pub mod plan;
 pub mod policy;
 mod profile;
 pub mod progression;

@@ -158,6 +158,29 @@ impl Line {
         }
     }
 
+    /// Every shown cell of a matrix's grid: each line with each tier column (for the lines that have them) and
+    /// then its total (`None`), in display order.
+    pub(crate) fn cells(m: &Matrix) -> Vec<(Line, Option<Option<Tier>>)> {
+        let columns = m.tier_columns();
+        let mut cells = Vec::new();
+        for line in Line::all(m) {
+            if line.has_columns() {
+                cells.extend(columns.iter().map(|&t| (line, Some(t))));
+            }
+            cells.push((line, None));
+        }
+        cells
+    }
+
+    /// A grid column's code: a tier's code, `no_tier`, or `total`.
+    pub(crate) fn column_code(column: Option<Option<Tier>>) -> &'static str {
+        match column {
+            Some(Some(t)) => t.code(),
+            Some(None) => "no_tier",
+            None => "total",
+        }
+    }
+
     /// Whether the line has a cell per tier column (not only a total).
     pub(crate) fn has_columns(self) -> bool {
         matches!(self, Line::Row(_) | Line::Talents)
@@ -231,25 +254,17 @@ pub(crate) fn grid_csv(
     fields: &[&str],
     mut cell: impl FnMut(Line, Option<Option<Tier>>) -> Vec<String>,
 ) -> String {
-    let columns = m.tier_columns();
     let mut out = format!("row,label,tier,{}\n", fields.join(","));
-    for line in Line::all(m) {
-        let label = csv_cell(&line.label(lang));
-        let code = line.code();
-        let shown = columns
-            .iter()
-            .map(|&t| Some(t))
-            .filter(|_| line.has_columns())
-            .chain([None]);
-        for t in shown {
-            let tier = match t {
-                Some(Some(t)) => t.code(),
-                Some(None) => "no_tier",
-                None => "total",
-            };
-            let figures: Vec<String> = cell(line, t).iter().map(|f| csv_cell(f)).collect();
-            let _ = writeln!(out, "{code},{label},{tier},{}", figures.join(","));
-        }
+    for (line, column) in Line::cells(m) {
+        let figures: Vec<String> = cell(line, column).iter().map(|f| csv_cell(f)).collect();
+        let _ = writeln!(
+            out,
+            "{},{},{},{}",
+            line.code(),
+            csv_cell(&line.label(lang)),
+            Line::column_code(column),
+            figures.join(",")
+        );
     }
     out
 }
@@ -684,6 +699,89 @@ impl Matrix {
             y + CELL_H / 2.0 + 5.0,
             self.talents()
         );
+        svg.push_str("</svg>\n");
+        svg
+    }
+
+    /// Small multiples: a heatmap ([`to_svg`](Self::to_svg)) per unit and one for the total (`self`), two to a
+    /// row, each under its heading (`column: unit`), in one SVG. `None` units are headed "not given".
+    ///
+    /// ```
+    /// use talent_matrix::{Lang, Matrix};
+    /// let units = [(Some("大观园街道".to_owned()), Matrix::new()), (None, Matrix::new())];
+    /// let svg = Matrix::new().to_svg_by(Lang::ZhHans, "填报单位", &units);
+    /// assert_eq!(svg.matches(r#"class="cell""#).count(), 3 * 8 * 4);
+    /// assert!(svg.contains("填报单位：大观园街道") && svg.contains("填报单位：（未填）") && svg.contains("填报单位：（合计）"));
+    /// ```
+    pub fn to_svg_by(
+        &self,
+        lang: Lang,
+        column: &str,
+        units: &[(Option<String>, Matrix)],
+    ) -> String {
+        const HEADING: f64 = 28.0;
+        let (none, total) = match lang {
+            Lang::En => ("(not given)", "(total)"),
+            _ => ("（未填）", "（合计）"),
+        };
+        let sep = if lang == Lang::En { ": " } else { "：" };
+        let panels: Vec<(String, String)> = units
+            .iter()
+            .map(|(u, m)| (u.as_deref().unwrap_or(none), m))
+            .chain([(total, self)])
+            .map(|(u, m)| (format!("{column}{sep}{u}"), m.to_svg(lang)))
+            .collect();
+        // Each panel's size, from its root element.
+        let size = |svg: &str, what: &str| -> f64 {
+            let key = format!(" {what}=\"");
+            svg.find(&key)
+                .and_then(|at| {
+                    let rest = svg.get(at + key.len()..)?;
+                    rest.get(..rest.find('"')?)?.parse().ok()
+                })
+                .unwrap_or(0.0)
+        };
+        let cell_w = panels
+            .iter()
+            .map(|(_, s)| size(s, "width"))
+            .fold(0.0, f64::max);
+        let cell_h = panels
+            .iter()
+            .map(|(_, s)| size(s, "height"))
+            .fold(0.0, f64::max)
+            + HEADING;
+        let across = panels.len().min(2);
+        let down = panels.len().div_ceil(2);
+        let (width_px, height_px) = (cell_w * across as f64, cell_h * down as f64);
+        let mut svg = String::new();
+        let _ = writeln!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width_px:.0}" height="{height_px:.0}" viewBox="0 0 {width_px:.0} {height_px:.0}" font-family="'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif" font-size="14">"#
+        );
+        let _ = writeln!(
+            svg,
+            r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+        );
+        for (i, (heading, panel)) in panels.iter().enumerate() {
+            let x = cell_w * (i % 2) as f64;
+            let y = cell_h * (i / 2) as f64;
+            let _ = writeln!(
+                svg,
+                r#"<text x="{:.0}" y="{:.0}" font-size="16" font-weight="bold">{}</text>"#,
+                x + 16.0,
+                y + 20.0,
+                xml(&heading
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect::<String>())
+            );
+            let nested = panel.replacen(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" "#,
+                &format!(r#"<svg x="{x:.0}" y="{:.0}" "#, y + HEADING),
+                1,
+            );
+            svg.push_str(&nested);
+        }
         svg.push_str("</svg>\n");
         svg
     }

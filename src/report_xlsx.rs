@@ -9,11 +9,12 @@
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
 use crate::classify::Classification;
-use crate::codes::{Specialty, Stream, Tier};
+use crate::codes::{Field, Specialty, Stream, Tier};
 use crate::compare::Place;
 use crate::lang::Lang;
 use crate::matrix::Matrix;
-use crate::report::{Word, heat, row_label, tier_label};
+use crate::plan::Plan;
+use crate::report::{Line, Word, heat, row_label, tier_label};
 
 /// One person's place in the matrix, for the report workbook's list of every person's cell.
 ///
@@ -66,7 +67,7 @@ impl Placement {
 }
 
 /// The names of the report workbook's sheets and columns, in a language.
-fn words(lang: Lang) -> [&'static str; 12] {
+fn words(lang: Lang) -> [&'static str; 20] {
     match lang {
         Lang::ZhHans => [
             "矩阵",
@@ -81,6 +82,14 @@ fn words(lang: Lang) -> [&'static str; 12] {
             "周期",
             "总额（元）",
             "人才类别",
+            "（未填）",
+            "目标",
+            "人才类别",
+            "层次",
+            "实有",
+            "目标",
+            "差额",
+            "完成（%）",
         ],
         Lang::ZhHant => [
             "矩陣",
@@ -95,6 +104,14 @@ fn words(lang: Lang) -> [&'static str; 12] {
             "週期",
             "總額（元）",
             "人才類別",
+            "（未填）",
+            "目標",
+            "人才類別",
+            "層次",
+            "實有",
+            "目標",
+            "差額",
+            "完成（%）",
         ],
         Lang::En => [
             "Matrix",
@@ -109,6 +126,14 @@ fn words(lang: Lang) -> [&'static str; 12] {
             "Per",
             "Total (yuan)",
             "Stream",
+            "(not given)",
+            "Targets",
+            "Row",
+            "Tier",
+            "Actual",
+            "Target",
+            "Difference",
+            "Percent",
         ],
     }
 }
@@ -132,6 +157,30 @@ impl Matrix {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_xlsx(&self, lang: Lang, people: &[Placement]) -> Result<Vec<u8>, XlsxError> {
+        self.to_xlsx_with(lang, &Sheets::new().people(people))
+    }
+
+    /// The report as an `.xlsx` workbook with more sheets: the five of [`to_xlsx`](Self::to_xlsx) (every
+    /// person's cell from [`Sheets::people`]), then a matrix sheet per unit ([`Sheets::units`], named by the unit,
+    /// as Excel allows a sheet name) and the plan's sheet ([`Sheets::plan`]: actual, target, difference and
+    /// percent per cell).
+    ///
+    /// # Errors
+    ///
+    /// What rust_xlsxwriter reports.
+    ///
+    /// ```
+    /// use talent_matrix::report_xlsx::Sheets;
+    /// use talent_matrix::{plan::Plan, Lang, Matrix, MatrixRow, Policy, Stream};
+    /// let mut plan = Plan::new(2015)?;
+    /// plan.add(&Policy::default(), MatrixRow::Stream(Stream::SocialWork), None, 10)?;
+    /// let units = [(Some("大观园街道".to_owned()), Matrix::new())];
+    /// let bytes = Matrix::new().to_xlsx_with(Lang::ZhHans, &Sheets::new().units(&units).plan(&plan))?;
+    /// assert!(bytes.starts_with(b"PK"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_xlsx_with(&self, lang: Lang, sheets: &Sheets<'_>) -> Result<Vec<u8>, XlsxError> {
+        let people = sheets.people;
         let w = words(lang);
         let mut book = Workbook::new();
         let bold = Format::new().set_bold();
@@ -139,50 +188,7 @@ impl Matrix {
         // The matrix.
         let sheet = book.add_worksheet();
         sheet.set_name(w[0])?;
-        let columns = self.tier_columns();
-        let total_col = col(columns.len() + 1);
-        sheet.write_string_with_format(0, 0, Word::Title.text(lang), &bold)?;
-        for (i, &t) in columns.iter().enumerate() {
-            sheet.write_string_with_format(0, col(i + 1), tier_label(t, lang), &bold)?;
-        }
-        sheet.write_string_with_format(0, total_col, Word::Total.text(lang), &bold)?;
-        let rows: Vec<_> = self.rows().collect();
-        let max = rows
-            .iter()
-            .flat_map(|&r| columns.iter().map(move |&t| (r, t)))
-            .map(|(r, t)| self.row_cell(r, t))
-            .max()
-            .unwrap_or(0);
-        let mut r = 1u32;
-        for &row in &rows {
-            let label = row_label(row, lang);
-            let stream_row = matches!(row, crate::matrix::MatrixRow::Stream(_));
-            if stream_row {
-                sheet.write_string_with_format(r, 0, &label, &bold)?;
-            } else {
-                sheet.write_string(r, 0, &label)?;
-            }
-            for (i, &t) in columns.iter().enumerate() {
-                let n = self.row_cell(row, t);
-                let (fill, ink) = heat(n, max);
-                let format = Format::new()
-                    .set_background_color(Color::RGB(fill))
-                    .set_font_color(Color::RGB(ink));
-                sheet.write_number_with_format(r, col(i + 1), n as f64, &format)?;
-            }
-            sheet.write_number_with_format(r, total_col, self.row_total(row) as f64, &bold)?;
-            r += 1;
-        }
-        sheet.write_string_with_format(r, 0, Word::AllTalent.text(lang), &bold)?;
-        for (i, &t) in columns.iter().enumerate() {
-            sheet.write_number_with_format(r, col(i + 1), self.column_total(t) as f64, &bold)?;
-        }
-        sheet.write_number_with_format(r, total_col, self.talents() as f64, &bold)?;
-        sheet.write_string(r + 1, 0, Word::NotTalent.text(lang))?;
-        sheet.write_number(r + 1, total_col, self.not_talent() as f64)?;
-        sheet.write_string_with_format(r + 2, 0, Word::Everyone.text(lang), &bold)?;
-        sheet.write_number_with_format(r + 2, total_col, self.total() as f64, &bold)?;
-        sheet.set_column_width(0, 28)?;
+        self.matrix_sheet(sheet, lang, &bold)?;
 
         // The departments' workload.
         let sheet = book.add_worksheet();
@@ -277,7 +283,174 @@ impl Matrix {
                 sheet.write_string(r, 3, tier_label(p.tier(), lang))?;
             }
         }
+        // A matrix per unit.
+        let mut names: Vec<String> = w[..5].iter().map(|n| (*n).to_owned()).collect();
+        for (unit, m) in sheets.units {
+            let name = sheet_name(unit.as_deref().unwrap_or(w[12]), &names);
+            let sheet = book.add_worksheet();
+            sheet.set_name(&name)?;
+            names.push(name);
+            m.matrix_sheet(sheet, lang, &bold)?;
+        }
+
+        // The plan.
+        if let Some(plan) = sheets.plan {
+            let sheet = book.add_worksheet();
+            sheet.set_name(sheet_name(w[13], &names))?;
+            let report = plan.report(self);
+            let heads = [w[14], w[15], w[16], w[17], w[18], w[19]];
+            header(sheet, &heads, &bold)?;
+            for (i, (line, column)) in Line::cells(self).into_iter().enumerate() {
+                let r = row(i + 1);
+                sheet.write_string(r, 0, line.label(lang).trim_start())?;
+                let tier = match column {
+                    Some(t) => tier_label(t, lang),
+                    None => Word::Total.text(lang),
+                };
+                sheet.write_string(r, 1, tier)?;
+                let a = report.line(line, column);
+                sheet.write_number(r, 2, a.actual as f64)?;
+                if let Some(t) = a.target {
+                    sheet.write_number(r, 3, t as f64)?;
+                }
+                if let Some(d) = a.difference() {
+                    sheet.write_number(r, 4, d as f64)?;
+                }
+                if let Some(p) = a.percent() {
+                    sheet.write_number(r, 5, (p * 10.0).round() / 10.0)?;
+                }
+            }
+            sheet.set_column_width(0, 28)?;
+        }
         book.save_to_buffer()
+    }
+
+    /// Writes the matrix on a sheet: counts coloured as the SVG heatmap, totals bold.
+    fn matrix_sheet(
+        &self,
+        sheet: &mut Worksheet,
+        lang: Lang,
+        bold: &Format,
+    ) -> Result<(), XlsxError> {
+        let columns = self.tier_columns();
+        let total_col = col(columns.len() + 1);
+        sheet.write_string_with_format(0, 0, Word::Title.text(lang), bold)?;
+        for (i, &t) in columns.iter().enumerate() {
+            sheet.write_string_with_format(0, col(i + 1), tier_label(t, lang), bold)?;
+        }
+        sheet.write_string_with_format(0, total_col, Word::Total.text(lang), bold)?;
+        let rows: Vec<_> = self.rows().collect();
+        let max = rows
+            .iter()
+            .flat_map(|&r| columns.iter().map(move |&t| (r, t)))
+            .map(|(r, t)| self.row_cell(r, t))
+            .max()
+            .unwrap_or(0);
+        let mut r = 1u32;
+        for &row in &rows {
+            let label = row_label(row, lang);
+            let stream_row = matches!(row, crate::matrix::MatrixRow::Stream(_));
+            if stream_row {
+                sheet.write_string_with_format(r, 0, &label, bold)?;
+            } else {
+                sheet.write_string(r, 0, &label)?;
+            }
+            for (i, &t) in columns.iter().enumerate() {
+                let n = self.row_cell(row, t);
+                let (fill, ink) = heat(n, max);
+                let format = Format::new()
+                    .set_background_color(Color::RGB(fill))
+                    .set_font_color(Color::RGB(ink));
+                sheet.write_number_with_format(r, col(i + 1), n as f64, &format)?;
+            }
+            sheet.write_number_with_format(r, total_col, self.row_total(row) as f64, bold)?;
+            r += 1;
+        }
+        sheet.write_string_with_format(r, 0, Word::AllTalent.text(lang), bold)?;
+        for (i, &t) in columns.iter().enumerate() {
+            sheet.write_number_with_format(r, col(i + 1), self.column_total(t) as f64, bold)?;
+        }
+        sheet.write_number_with_format(r, total_col, self.talents() as f64, bold)?;
+        sheet.write_string(r + 1, 0, Word::NotTalent.text(lang))?;
+        sheet.write_number(r + 1, total_col, self.not_talent() as f64)?;
+        sheet.write_string_with_format(r + 2, 0, Word::Everyone.text(lang), bold)?;
+        sheet.write_number_with_format(r + 2, total_col, self.total() as f64, bold)?;
+        sheet.set_column_width(0, 28)?;
+        Ok(())
+    }
+}
+
+/// A sheet name Excel takes, unlike the ones already used: the characters `[]:*?/\` replaced with `_`, at most
+/// 31 characters, no apostrophe at either end, and a number added to a name already taken.
+fn sheet_name(wanted: &str, taken: &[String]) -> String {
+    let clean: String = wanted
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim_matches('\'').to_owned();
+    let clean = if clean.is_empty() {
+        "_".to_owned()
+    } else {
+        clean
+    };
+    let fits = |s: &str, suffix: &str| -> String {
+        let room = 31 - suffix.chars().count();
+        s.chars().take(room).collect::<String>() + suffix
+    };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("({n})")
+        };
+        let name = fits(&clean, &suffix);
+        if !taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+        {
+            return name;
+        }
+        n += 1;
+    }
+}
+
+/// What the report workbook holds beyond the matrix's own sheets ([`Matrix::to_xlsx_with`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sheets<'a> {
+    people: &'a [Placement],
+    units: &'a [(Option<String>, Matrix)],
+    plan: Option<&'a Plan>,
+}
+
+impl<'a> Sheets<'a> {
+    /// No more than the matrix's sheets (and an empty list of people).
+    pub fn new() -> Sheets<'a> {
+        Sheets::default()
+    }
+
+    /// Every person's cell, for the people sheet.
+    pub fn people(mut self, people: &'a [Placement]) -> Sheets<'a> {
+        self.people = people;
+        self
+    }
+
+    /// A matrix per unit (`None`: the people given without one), a sheet each.
+    pub fn units(mut self, units: &'a [(Option<String>, Matrix)]) -> Sheets<'a> {
+        self.units = units;
+        self
+    }
+
+    /// A plan, for the sheet that sets the matrix against it.
+    pub fn plan(mut self, plan: &'a Plan) -> Sheets<'a> {
+        self.plan = Some(plan);
+        self
     }
 }
 
@@ -375,7 +548,8 @@ impl RecordsSheet {
 }
 
 /// A roster written as a workbook, that [`Roster`](crate::roster::Roster) reads back: a header row of field
-/// codes (DOMAIN.md §3, then the fields a policy adds and any grouping columns, in the order first met), a
+/// codes (every field of DOMAIN.md §3 in order, then the fields a policy adds and any grouping columns, in the
+/// order first met), a
 /// row per profile; codes as string cells, numbers as number cells, flags as boolean cells, absent fields
 /// empty. Every text is a string cell, never a formula.
 ///
@@ -428,7 +602,7 @@ impl RosterSheet {
         RosterSheet {
             book,
             next: 1,
-            columns: ["id", "name", "post"].map(str::to_owned).to_vec(),
+            columns: Field::ALL.iter().map(|f| f.code().to_owned()).collect(),
         }
     }
 

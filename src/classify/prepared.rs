@@ -14,7 +14,7 @@ use std::collections::hash_map::Entry;
 
 use super::eval::{ByRow, Evaluator};
 use super::{Classification, Decided, classify_with, procedure};
-use crate::codes::{CodeSet, MissingFact, Post};
+use crate::codes::{CodeSet, MissingFact, Post, Specialty, Stream, Tier};
 use crate::facts::condition::{AnyOf, Cond};
 use crate::facts::rows::{Rows, STATES, per_state};
 use crate::facts::{Fact, INPUTS, States, input_states, state_count};
@@ -158,6 +158,22 @@ impl<'p> Prepared<'p> {
     /// ```
     pub fn is_tabled(&self) -> bool {
         self.table.is_some()
+    }
+}
+
+/// A disjoint cell of the matrix: stream (none: not talent), specialty, tier.
+pub(crate) type Cell = (Option<Stream>, Option<Specialty>, Option<Tier>);
+
+impl Prepared<'_> {
+    /// Every cell (stream, specialty, tier) a decision of the table puts someone in; `None` without a table.
+    /// The table holds every decision the policy's conditions can reach, so no profile lands elsewhere.
+    pub(crate) fn places(&self) -> Option<Vec<Cell>> {
+        self.table.as_ref().map(|t| {
+            t.decided
+                .iter()
+                .map(|d| (d.stream(), d.specialty(), d.tier()))
+                .collect()
+        })
     }
 }
 
