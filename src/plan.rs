@@ -3,7 +3,7 @@
 //!
 //! The seed sets the talent plan's figures as targets (以人才指标对应发展指标, the 2011–2015 plan). A [`Plan`] is a
 //! year and a target count per shown cell of the matrix: a stream or one of its specialties, in a tier column
-//! or in total. It is read from TOML ([`Plan::from_toml`], feature `toml`) or built in code ([`Plan::add`]),
+//! or in total. It is read from TOML ([`Plan::from_toml`], feature `toml`) or built in code ([`Plan::builder`]),
 //! always checked against the policy: a code the policy does not know, a negative or fractional count, a
 //! target given twice, or a cell the policy can never produce is an error that names the target. A cell can
 //! never be produced when the specialty is not the stream's, the tier is not on the stream's ladder, or (for a
@@ -40,6 +40,9 @@ use crate::lang::Lang;
 use crate::matrix::{Matrix, MatrixRow};
 use crate::policy::Policy;
 use crate::report::{Line, grid_csv, grid_table};
+
+/// A disjoint cell some decision of a policy reaches: stream, specialty, tier.
+type Reached = (Option<Stream>, Option<Specialty>, Option<Tier>);
 
 /// A cell of the plan: a row of the matrix and a tier column (`Some(None)`: no tier), or the row's total
 /// (`None`).
@@ -88,16 +91,22 @@ impl PlanError {
 const YEARS: core::ops::RangeInclusive<i64> = 1949..=2200;
 
 impl Plan {
-    /// An empty plan for a year.
+    /// A plan for a year, its targets to be added one by one and checked against `policy` ([`PlanBuilder`]).
+    /// Finding the cells the policy can produce decides the policy's table once ([`Policy::prepare`]), so build
+    /// a plan once and keep it.
     ///
     /// # Errors
     ///
     /// A year outside 1949 to 2200.
-    pub fn new(year: i64) -> Result<Plan, PlanError> {
+    pub fn builder(year: i64, policy: &Policy) -> Result<PlanBuilder, PlanError> {
         match u16::try_from(year) {
-            Ok(y) if YEARS.contains(&year) => Ok(Plan {
-                year: y,
-                targets: BTreeMap::new(),
+            Ok(y) if YEARS.contains(&year) => Ok(PlanBuilder {
+                plan: Plan {
+                    year: y,
+                    targets: BTreeMap::new(),
+                },
+                places: policy.prepare().places(),
+                policy: policy.clone(),
             }),
             _ => Err(PlanError::one(
                 "year",
@@ -119,41 +128,6 @@ impl Plan {
     /// The target of a cell, if any.
     pub fn target(&self, row: MatrixRow, column: Option<Option<Tier>>) -> Option<u64> {
         self.targets.get(&(row, column)).copied()
-    }
-
-    /// Adds a target for a cell the policy can produce.
-    ///
-    /// # Errors
-    ///
-    /// A cell the policy can never produce, or one that already has a target; the plan is then unchanged.
-    ///
-    /// ```
-    /// use talent_matrix::{plan::Plan, MatrixRow, Policy, Stream, Tier};
-    /// let policy = Policy::default();
-    /// let mut plan = Plan::new(2015)?;
-    /// plan.add(&policy, MatrixRow::Stream(Stream::EnterpriseManagement), Some(Some(Tier::Leader)), 10)?;
-    /// let err = plan.add(&policy, MatrixRow::Stream(Stream::SocialWork), Some(Some(Tier::Leader)), 1).unwrap_err();
-    /// assert!(err.to_string().contains("no tier"), "{err}");
-    /// # Ok::<(), talent_matrix::plan::PlanError>(())
-    /// ```
-    pub fn add(
-        &mut self,
-        policy: &Policy,
-        row: MatrixRow,
-        column: Option<Option<Tier>>,
-        count: u64,
-    ) -> Result<(), PlanError> {
-        if let Err(why) = producible(policy, row, column) {
-            return Err(PlanError::one(describe(row, column), why));
-        }
-        if self.targets.contains_key(&(row, column)) {
-            return Err(PlanError::one(
-                describe(row, column),
-                "this cell already has a target",
-            ));
-        }
-        self.targets.insert((row, column), count);
-        Ok(())
     }
 
     /// Reads a plan from TOML: `year`, and `[[targets]]` each with `stream`, optionally `specialty`, optionally
@@ -206,19 +180,13 @@ impl Plan {
                 "unknown key; a plan has `year` and `[[targets]]`".to_owned(),
             ));
         }
-        let mut plan = match year.map(Plan::new) {
-            Some(Ok(plan)) => plan,
-            Some(Err(e)) => {
+        let mut plan = match Plan::builder(year.unwrap_or(2015), policy) {
+            Ok(plan) => plan,
+            Err(e) => {
                 problems.extend(e.problems);
-                Plan {
-                    year: 0,
-                    targets: BTreeMap::new(),
-                }
+                // The targets are checked all the same, in a plan of no particular year.
+                Plan::builder(2015, policy)?
             }
-            None => Plan {
-                year: 0,
-                targets: BTreeMap::new(),
-            },
         };
         let targets: &[toml::Value] = match doc.get("targets") {
             Some(toml::Value::Array(ts)) => ts,
@@ -235,7 +203,7 @@ impl Plan {
             let at = format!("targets[{}]", i + 1);
             match read_target(target, policy, &at) {
                 Ok(((row, column), count)) => {
-                    if let Err(e) = plan.add(policy, row, column, count) {
+                    if let Err(e) = plan.add(row, column, count) {
                         problems.extend(
                             e.problems
                                 .into_iter()
@@ -247,7 +215,7 @@ impl Plan {
             }
         }
         if problems.is_empty() {
-            Ok(plan)
+            Ok(plan.build())
         } else {
             Err(PlanError { problems })
         }
@@ -256,6 +224,56 @@ impl Plan {
     /// A matrix set against the plan.
     pub fn report<'a>(&'a self, matrix: &'a Matrix) -> PlanReport<'a> {
         PlanReport { plan: self, matrix }
+    }
+}
+
+/// A plan being built: targets added one by one, each checked against the policy. See [`Plan::builder`].
+#[derive(Debug, Clone)]
+pub struct PlanBuilder {
+    plan: Plan,
+    policy: Policy,
+    /// Every cell a decision of the policy's table puts someone in; `None` for a policy without a table.
+    places: Option<Vec<Reached>>,
+}
+
+impl PlanBuilder {
+    /// Adds a target for a cell the policy can produce.
+    ///
+    /// # Errors
+    ///
+    /// A cell the policy can never produce, or one that already has a target; the plan is then unchanged.
+    ///
+    /// ```
+    /// use talent_matrix::{plan::Plan, MatrixRow, Policy, Stream, Tier};
+    /// let mut plan = Plan::builder(2015, &Policy::default())?;
+    /// plan.add(MatrixRow::Stream(Stream::EnterpriseManagement), Some(Some(Tier::Leader)), 10)?;
+    /// let err = plan.add(MatrixRow::Stream(Stream::SocialWork), Some(Some(Tier::Leader)), 1).unwrap_err();
+    /// assert!(err.to_string().contains("no tier"), "{err}");
+    /// assert_eq!(plan.build().targets().count(), 1);
+    /// # Ok::<(), talent_matrix::plan::PlanError>(())
+    /// ```
+    pub fn add(
+        &mut self,
+        row: MatrixRow,
+        column: Option<Option<Tier>>,
+        count: u64,
+    ) -> Result<(), PlanError> {
+        if let Err(why) = producible(&self.policy, self.places.as_deref(), row, column) {
+            return Err(PlanError::one(describe(row, column), why));
+        }
+        if self.plan.targets.contains_key(&(row, column)) {
+            return Err(PlanError::one(
+                describe(row, column),
+                "this cell already has a target",
+            ));
+        }
+        self.plan.targets.insert((row, column), count);
+        Ok(())
+    }
+
+    /// The plan.
+    pub fn build(self) -> Plan {
+        self.plan
     }
 }
 
@@ -390,7 +408,12 @@ fn describe(row: MatrixRow, column: Option<Option<Tier>>) -> String {
 }
 
 /// Whether the policy can put anyone in the cell; why not if it cannot.
-fn producible(policy: &Policy, row: MatrixRow, column: Option<Option<Tier>>) -> Result<(), String> {
+fn producible(
+    policy: &Policy,
+    places: Option<&[Reached]>,
+    row: MatrixRow,
+    column: Option<Option<Tier>>,
+) -> Result<(), String> {
     let (stream, specialty) = match row {
         MatrixRow::Stream(s) => (s, None),
         MatrixRow::Specialty(sp) => (sp.parent(), Some(sp)),
@@ -412,7 +435,7 @@ fn producible(policy: &Policy, row: MatrixRow, column: Option<Option<Tier>>) -> 
             ));
         }
     }
-    if let Some(places) = policy.prepare().places() {
+    if let Some(places) = places {
         let reached = places.iter().any(|&(st, sp, t)| {
             st == Some(stream)
                 && specialty.is_none_or(|want| sp == Some(want))

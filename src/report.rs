@@ -247,7 +247,7 @@ pub(crate) fn grid_table(
 
 /// A grid of figures over a matrix's lines and tier columns as CSV in long form: `row,label,tier,` then the
 /// `fields`, one record per line and column (`tier` is a tier code, `no_tier`, or `total`), the figures
-/// written by `cell`.
+/// written by `cell` (numbers, written as they are).
 pub(crate) fn grid_csv(
     m: &Matrix,
     lang: Lang,
@@ -256,7 +256,9 @@ pub(crate) fn grid_csv(
 ) -> String {
     let mut out = format!("row,label,tier,{}\n", fields.join(","));
     for (line, column) in Line::cells(m) {
-        let figures: Vec<String> = cell(line, column).iter().map(|f| csv_cell(f)).collect();
+        // The figures are numbers this crate wrote (a negative difference among them), not text from input,
+        // so they are written as they are: neutralising `-2` would make it text in a spreadsheet.
+        let figures = cell(line, column);
         let _ = writeln!(
             out,
             "{},{},{},{}",

@@ -172,8 +172,9 @@ impl Matrix {
     /// ```
     /// use talent_matrix::report_xlsx::Sheets;
     /// use talent_matrix::{plan::Plan, Lang, Matrix, MatrixRow, Policy, Stream};
-    /// let mut plan = Plan::new(2015)?;
-    /// plan.add(&Policy::default(), MatrixRow::Stream(Stream::SocialWork), None, 10)?;
+    /// let mut plan = Plan::builder(2015, &Policy::default())?;
+    /// plan.add(MatrixRow::Stream(Stream::SocialWork), None, 10)?;
+    /// let plan = plan.build();
     /// let units = [(Some("大观园街道".to_owned()), Matrix::new())];
     /// let bytes = Matrix::new().to_xlsx_with(Lang::ZhHans, &Sheets::new().units(&units).plan(&plan))?;
     /// assert!(bytes.starts_with(b"PK"));

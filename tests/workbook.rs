@@ -403,3 +403,106 @@ fn grouping_columns_are_kept_beside_the_profile_and_the_units_add_up() {
         r#"bad header: unknown column "填报单位" (column 9), expected a profile field code or its Chinese name; no "街道" column to group by"#
     );
 }
+
+/// Reads a roster's rows, keeping the unit column.
+fn with_units(bytes: &[u8], format: Format) -> Vec<(String, Option<String>)> {
+    let options = RosterOptions::default().group_by("填报单位");
+    let policy = Policy::default();
+    Roster::from_reader(bytes, format, &options)
+        .unwrap()
+        .map(|r| {
+            let row = r.unwrap();
+            (
+                policy.classify(row.profile()).to_json(),
+                row.group(0).map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_roster_the_crate_wrote_as_a_workbook_reads_back_to_the_same_classifications() {
+    use talent_matrix::report_xlsx::RosterSheet;
+    // Both sample years: every field the sample rosters use, numbers with decimals, flags, labels in both
+    // scripts, and the unit column.
+    for csv in [
+        include_str!("../examples/data/roster-2011.csv"),
+        include_str!("../examples/data/roster-2012.csv"),
+    ] {
+        let options = RosterOptions::default().group_by("填报单位");
+        let mut sheet = RosterSheet::new();
+        for row in Roster::from_reader(csv.as_bytes(), Format::Csv, &options).unwrap() {
+            let row = row.unwrap();
+            sheet
+                .add(row.profile(), &[("填报单位", row.group(0))])
+                .unwrap();
+        }
+        let bytes = sheet.finish().unwrap();
+        let from_csv = with_units(csv.as_bytes(), Format::Csv);
+        let from_book = with_units(&bytes, Format::Workbook);
+        assert!(from_csv.len() > 60);
+        assert_eq!(from_book, from_csv);
+    }
+    // The bundled second year's workbook, written by the to_workbook example, is the same as its CSV.
+    let bundled = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/roster-2012.xlsx"
+    ))
+    .unwrap();
+    assert_eq!(
+        with_units(&bundled, Format::Workbook),
+        with_units(
+            include_str!("../examples/data/roster-2012.csv").as_bytes(),
+            Format::Csv
+        )
+    );
+}
+
+#[test]
+fn the_first_sample_year_as_csv_is_the_sample_roster() {
+    // roster-2011.csv is the bundled JSON Lines sample with a unit column: the same people, the same records.
+    let policy = Policy::default();
+    let options = RosterOptions::default().ignore_unknown_columns(true);
+    let read = |text: &str, format| -> Vec<String> {
+        Roster::from_reader(text.as_bytes(), format, &options)
+            .unwrap()
+            .map(|r| policy.classify(r.unwrap().profile()).to_json())
+            .collect()
+    };
+    assert_eq!(
+        read(
+            include_str!("../examples/data/roster-2011.csv"),
+            Format::Csv
+        ),
+        read(
+            include_str!("../examples/data/roster.jsonl"),
+            Format::JsonLines
+        )
+    );
+}
+
+#[test]
+fn a_roster_with_a_policys_own_fields_reads_back_from_the_crates_workbook() {
+    use talent_matrix::policy::PolicyDoc;
+    use talent_matrix::report_xlsx::RosterSheet;
+    let policy = Policy::from_doc(
+        &PolicyDoc::from_toml(include_str!("../examples/data/policy-other-place.toml")).unwrap(),
+    )
+    .unwrap();
+    let options = RosterOptions::default().policy(policy.clone());
+    let csv = include_str!("../examples/data/roster-other-place.csv");
+    let records = |roster: Roster<'_>| -> Vec<String> {
+        roster
+            .map(|r| policy.classify(r.unwrap().profile()).to_json())
+            .collect()
+    };
+    let mut sheet = RosterSheet::new();
+    for row in Roster::from_reader(csv.as_bytes(), Format::Csv, &options).unwrap() {
+        sheet.add(row.unwrap().profile(), &[]).unwrap();
+    }
+    let bytes = sheet.finish().unwrap();
+    let from_book = records(Roster::from_reader(&bytes[..], Format::Workbook, &options).unwrap());
+    let from_csv = records(Roster::from_reader(csv.as_bytes(), Format::Csv, &options).unwrap());
+    assert_eq!(from_book.len(), 64);
+    assert_eq!(from_book, from_csv);
+}

@@ -196,3 +196,115 @@ fn the_records_sheet_has_a_column_per_field_and_no_formula() {
         "{formulas:?}"
     );
 }
+
+/// The matrix a sheet holds: every row's counts in each tier column and its total, as read back.
+fn matrix_on(sheet: &calamine::Range<Data>, m: &Matrix) -> Vec<(MatrixRow, Vec<u64>)> {
+    let columns = m.tier_columns().len();
+    m.rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let counts = (1..=columns + 1)
+                .map(|c| number(sheet.get((i + 1, c))))
+                .collect();
+            (row, counts)
+        })
+        .collect()
+}
+
+#[test]
+fn a_sheet_per_unit_and_the_plans_sheet_read_back_cell_for_cell() {
+    use talent_matrix::plan::Plan;
+    use talent_matrix::report_xlsx::Sheets;
+    let options = RosterOptions::default().group_by("填报单位");
+    let policy = Policy::default();
+    let rows: Vec<(Profile, Option<String>)> = Roster::from_reader(
+        include_str!("../examples/data/roster-2012.csv").as_bytes(),
+        Format::Csv,
+        &options,
+    )
+    .unwrap()
+    .map(|r| {
+        let row = r.unwrap();
+        (row.profile().clone(), row.group(0).map(str::to_owned))
+    })
+    .collect();
+    let total: Matrix = rows.iter().map(|(p, _)| policy.classify(p)).collect();
+    let mut units: Vec<(Option<String>, Matrix)> = Vec::new();
+    for (p, unit) in &rows {
+        match units.iter_mut().find(|(u, _)| u == unit) {
+            Some((_, m)) => m.add(&policy.classify(p)),
+            None => units.push((unit.clone(), [policy.classify(p)].iter().collect())),
+        }
+    }
+    let plan =
+        Plan::from_toml(include_str!("../examples/data/targets-2015.toml"), &policy).unwrap();
+    let bytes = total
+        .to_xlsx_with(Lang::ZhHans, &Sheets::new().units(&units).plan(&plan))
+        .unwrap();
+    let mut book = open(bytes);
+    let names = book.sheet_names();
+    let unit_names: Vec<String> = units.iter().map(|(u, _)| u.clone().unwrap()).collect();
+    assert_eq!(names[..5], ["矩阵", "部门", "待遇", "待补信息", "人员"]);
+    assert_eq!(names[5..5 + units.len()], unit_names[..]);
+    assert_eq!(names[5 + units.len()..], ["目标"]);
+    // Each unit's sheet is its matrix; the units sum to the total's sheet, cell by cell.
+    let whole = matrix_on(&book.worksheet_range("矩阵").unwrap(), &total);
+    let mut sum: Vec<Vec<u64>> = whole.iter().map(|(_, c)| vec![0; c.len()]).collect();
+    for (unit, m) in &units {
+        let sheet = book.worksheet_range(unit.as_deref().unwrap()).unwrap();
+        let read = matrix_on(&sheet, m);
+        for (row, counts) in &read {
+            let expected: Vec<u64> = m
+                .tier_columns()
+                .into_iter()
+                .map(|t| m.row_cell(*row, t))
+                .chain([m.row_total(*row)])
+                .collect();
+            assert_eq!(counts, &expected, "{unit:?} {row:?}");
+        }
+        for (sum, (_, counts)) in sum.iter_mut().zip(&read) {
+            for (s, c) in sum.iter_mut().zip(counts) {
+                *s += c;
+            }
+        }
+    }
+    assert_eq!(
+        sum,
+        whole.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>()
+    );
+    // The plan: a line per row and column, actual from the matrix, target, difference and percent as given.
+    let sheet = book.worksheet_range("目标").unwrap();
+    assert_eq!(
+        (0..6).map(|c| text(sheet.get((0, c)))).collect::<Vec<_>>(),
+        ["人才类别", "层次", "实有", "目标", "差额", "完成（%）"]
+    );
+    let report = plan.report(&total);
+    let mut r = 1;
+    let mut targets = 0;
+    for row in total.rows() {
+        for column in total.tier_columns().into_iter().map(Some).chain([None]) {
+            let a = report.get(row, column);
+            let label = match row {
+                MatrixRow::Stream(s) => s.label(Lang::ZhHans).to_owned(),
+                MatrixRow::Specialty(s) => format!("其中：{}", s.label(Lang::ZhHans)),
+            };
+            assert_eq!(text(sheet.get((r, 0))), label);
+            assert_eq!(number(sheet.get((r, 2))), a.actual);
+            match a.target {
+                Some(t) => {
+                    targets += 1;
+                    assert_eq!(number(sheet.get((r, 3))), t);
+                    assert_eq!(
+                        sheet.get((r, 4)),
+                        Some(&Data::Float(a.difference().unwrap() as f64))
+                    );
+                    let percent = (a.percent().unwrap() * 10.0).round() / 10.0;
+                    assert_eq!(sheet.get((r, 5)), Some(&Data::Float(percent)));
+                }
+                None => assert_eq!(text(sheet.get((r, 3))), ""),
+            }
+            r += 1;
+        }
+    }
+    assert_eq!(targets, plan.targets().count());
+}
