@@ -57,11 +57,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::classify::Classification;
 use crate::codes::{Specialty, Stream, Tier};
+use crate::hash::BuildKeyHasher;
 use crate::lang::Lang;
 use crate::matrix::{Matrix, MatrixRow};
 use crate::reason::Rule;
@@ -361,9 +363,28 @@ impl Figures {
             self.sum(line, column).fields()
         })
     }
+}
 
+/// Figures being counted: the cells in a hash table (a person's place is looked up four times a year), sorted
+/// into [`Figures`] when the comparison is done.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    last: Matrix,
+    this: Matrix,
+    cells: HashMap<Place, Flow, BuildKeyHasher>,
+}
+
+impl Tally {
     fn count(&mut self, place: Place, f: impl FnOnce(&mut Flow)) {
         f(self.cells.entry(place).or_default());
+    }
+
+    fn done(self) -> Figures {
+        Figures {
+            last: self.last,
+            this: self.this,
+            cells: self.cells.into_iter().collect(),
+        }
     }
 }
 
@@ -410,7 +431,7 @@ impl serde::Serialize for Figures {
 /// A person in one year only: who joined (this year's place and unit) or who left (last year's).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entry {
-    id: Box<str>,
+    id: Arc<str>,
     place: Place,
     unit: Option<Arc<str>>,
 }
@@ -437,7 +458,7 @@ impl serde::Serialize for Entry {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Entry", 3)?;
-        s.serialize_field("id", &self.id)?;
+        s.serialize_field("id", &*self.id)?;
         s.serialize_field("place", &self.place)?;
         s.serialize_field("unit", &self.unit.as_deref())?;
         s.end()
@@ -551,14 +572,30 @@ impl DuplicateId {
 }
 
 /// The key ids are matched by.
-fn key(id: &str) -> Box<str> {
+fn key(id: &str) -> Cow<'_, str> {
     #[cfg(feature = "roster")]
     {
-        crate::safety::id_key(id).into()
+        crate::safety::id_key(id)
     }
     #[cfg(not(feature = "roster"))]
     {
-        id.into()
+        Cow::Borrowed(id)
+    }
+}
+
+/// A table by id key. Ids come from input, so the hasher is one an input cannot aim at: hashbrown's default
+/// (foldhash, seeded per process) where the `roster` feature brings hashbrown, else std's SipHash.
+#[cfg(feature = "roster")]
+type IdMap<V> = hashbrown::HashMap<Arc<str>, V>;
+#[cfg(not(feature = "roster"))]
+type IdMap<V> = HashMap<Arc<str>, V>;
+
+/// An id as written, sharing the key's string when they are the same (every ASCII id).
+fn shared(id: &str, key: &Arc<str>) -> Arc<str> {
+    if **key == *id {
+        Arc::clone(key)
+    } else {
+        Arc::from(id)
     }
 }
 
@@ -569,11 +606,23 @@ struct Units {
     index: HashMap<Box<str>, usize>,
     /// The index of "no unit", once met.
     none: Option<usize>,
-    figures: Vec<Figures>,
+    /// Whether a unit has been given. Until one is, everyone is in "no unit", whose figures are then the
+    /// total's: they are not counted twice, but copied from the total when the first unit is met (or at the end).
+    grouped: bool,
+    figures: Vec<Tally>,
 }
 
 impl Units {
-    fn of(&mut self, unit: Option<&str>) -> usize {
+    /// The index of a unit, given the total so far (see `grouped`).
+    fn of(&mut self, unit: Option<&str>, total: &Tally) -> usize {
+        if unit.is_some() && !self.grouped {
+            self.grouped = true;
+            if let Some(none) = self.none
+                && let Some(t) = self.figures.get_mut(none)
+            {
+                *t = total.clone();
+            }
+        }
         let known = match unit {
             Some(u) => self.index.get(u).copied(),
             None => self.none,
@@ -589,7 +638,7 @@ impl Units {
             }
             None => self.none = Some(i),
         }
-        self.figures.push(Figures::default());
+        self.figures.push(Tally::default());
         i
     }
 
@@ -597,20 +646,32 @@ impl Units {
         self.names.get(i).cloned().flatten()
     }
 
-    fn figures(&mut self, i: usize) -> &mut Figures {
-        if i >= self.figures.len() {
-            self.figures.resize_with(i + 1, Figures::default);
+    /// A unit's figures to count in; `None` until a unit has been given (the total's are counted then).
+    fn figures(&mut self, i: usize) -> Option<&mut Tally> {
+        if self.grouped {
+            self.figures.get_mut(i)
+        } else {
+            None
         }
-        // In bounds: resized above.
-        #[allow(clippy::indexing_slicing)]
-        &mut self.figures[i]
+    }
+
+    /// Each unit's name and figures, done.
+    fn done(self, total: &Figures) -> Vec<(Option<Arc<str>>, Figures)> {
+        if self.grouped {
+            self.names
+                .into_iter()
+                .zip(self.figures.into_iter().map(Tally::done))
+                .collect()
+        } else {
+            self.names.into_iter().map(|n| (n, total.clone())).collect()
+        }
     }
 }
 
 /// Last year's person, kept until this year's roster is read.
 #[derive(Debug)]
 struct Kept {
-    id: Box<str>,
+    id: Arc<str>,
     place: Place,
     unit: usize,
     seen: bool,
@@ -620,8 +681,8 @@ struct Kept {
 #[derive(Debug, Default)]
 pub struct LastYear {
     people: Vec<Kept>,
-    index: HashMap<Box<str>, usize>,
-    total: Figures,
+    index: IdMap<usize>,
+    total: Tally,
     units: Units,
 }
 
@@ -638,23 +699,27 @@ impl LastYear {
     /// [`DuplicateId`] when the id was given before this year; the year is then as it was.
     pub fn add(&mut self, c: &Classification<'_>, unit: Option<&str>) -> Result<(), DuplicateId> {
         let k = key(c.id());
-        if self.index.contains_key(&k) {
+        if self.index.contains_key(&*k) {
             return Err(DuplicateId {
                 id: c.id().to_owned(),
                 year: "last year's",
             });
         }
         let place = Place::of(c);
-        let u = self.units.of(unit);
+        let u = self.units.of(unit, &self.total);
+        let k: Arc<str> = Arc::from(k);
+        let id = shared(c.id(), &k);
         self.index.insert(k, self.people.len());
         self.people.push(Kept {
-            id: c.id().into(),
+            id,
             place,
             unit: u,
             seen: false,
         });
         self.total.last.add(c);
-        self.units.figures(u).last.add(c);
+        if let Some(t) = self.units.figures(u) {
+            t.last.add(c);
+        }
         Ok(())
     }
 
@@ -674,7 +739,7 @@ impl LastYear {
             last: self,
             moved: Vec::new(),
             joined: Vec::new(),
-            seen: HashSet::new(),
+            seen: IdMap::default(),
         }
     }
 }
@@ -686,7 +751,7 @@ pub struct ThisYear {
     moved: Vec<Move>,
     joined: Vec<Entry>,
     /// This year's ids that were not in last year's roster (those that were are marked `seen` there).
-    seen: HashSet<Box<str>>,
+    seen: IdMap<()>,
 }
 
 impl ThisYear {
@@ -703,8 +768,8 @@ impl ThisYear {
         };
         let to = Place::of(c);
         let last = &mut self.last;
-        let u = last.units.of(unit);
-        match last.index.get(&k).and_then(|&i| last.people.get_mut(i)) {
+        let u = last.units.of(unit, &last.total);
+        match last.index.get(&*k).and_then(|&i| last.people.get_mut(i)) {
             Some(kept) => {
                 if kept.seen {
                     return Err(twice());
@@ -728,32 +793,37 @@ impl ThisYear {
                     });
                 }
                 if was == u {
-                    let unit = last.units.figures(u);
-                    if from == to {
-                        unit.count(to, |f| {
-                            f.last += 1;
-                            f.this += 1;
-                            f.stayed += 1;
-                        });
-                    } else {
-                        unit.count(from, |f| {
-                            f.last += 1;
-                            f.moved_out += 1;
-                        });
-                        unit.count(to, |f| {
-                            f.this += 1;
-                            f.moved_in += 1;
-                        });
+                    if let Some(unit) = last.units.figures(u) {
+                        if from == to {
+                            unit.count(to, |f| {
+                                f.last += 1;
+                                f.this += 1;
+                                f.stayed += 1;
+                            });
+                        } else {
+                            unit.count(from, |f| {
+                                f.last += 1;
+                                f.moved_out += 1;
+                            });
+                            unit.count(to, |f| {
+                                f.this += 1;
+                                f.moved_in += 1;
+                            });
+                        }
                     }
                 } else {
-                    last.units.figures(was).count(from, |f| {
-                        f.last += 1;
-                        f.left += 1;
-                    });
-                    last.units.figures(u).count(to, |f| {
-                        f.this += 1;
-                        f.joined += 1;
-                    });
+                    if let Some(unit) = last.units.figures(was) {
+                        unit.count(from, |f| {
+                            f.last += 1;
+                            f.left += 1;
+                        });
+                    }
+                    if let Some(unit) = last.units.figures(u) {
+                        unit.count(to, |f| {
+                            f.this += 1;
+                            f.joined += 1;
+                        });
+                    }
                 }
                 if from != to || was != u {
                     let rule = deciding_rule(from, c);
@@ -781,26 +851,33 @@ impl ThisYear {
                 }
             }
             None => {
-                if !self.seen.insert(k) {
+                if self.seen.contains_key(&*k) {
                     return Err(twice());
                 }
+                let k: Arc<str> = Arc::from(k);
+                let id = shared(c.id(), &k);
+                self.seen.insert(k, ());
                 last.total.count(to, |f| {
                     f.this += 1;
                     f.joined += 1;
                 });
-                last.units.figures(u).count(to, |f| {
-                    f.this += 1;
-                    f.joined += 1;
-                });
+                if let Some(unit) = last.units.figures(u) {
+                    unit.count(to, |f| {
+                        f.this += 1;
+                        f.joined += 1;
+                    });
+                }
                 self.joined.push(Entry {
-                    id: c.id().into(),
+                    id,
                     place: to,
                     unit: last.units.name(u),
                 });
             }
         }
         last.total.this.add(c);
-        last.units.figures(u).this.add(c);
+        if let Some(unit) = last.units.figures(u) {
+            unit.this.add(c);
+        }
         Ok(())
     }
 
@@ -824,19 +901,22 @@ impl ThisYear {
                 f.last += 1;
                 f.left += 1;
             });
-            units.figures(kept.unit).count(kept.place, |f| {
-                f.last += 1;
-                f.left += 1;
-            });
+            if let Some(unit) = units.figures(kept.unit) {
+                unit.count(kept.place, |f| {
+                    f.last += 1;
+                    f.left += 1;
+                });
+            }
             left.push(Entry {
                 unit: units.name(kept.unit),
                 id: kept.id,
                 place: kept.place,
             });
         }
+        let total = total.done();
         Comparison {
+            units: units.done(&total),
             total,
-            units: units.names.into_iter().zip(units.figures).collect(),
             moved,
             joined,
             left,
