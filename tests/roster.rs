@@ -362,3 +362,112 @@ fn an_unterminated_quote_at_the_end_keeps_its_line() {
             .starts_with("unclosed quote: the quoted cell opened on line 3")
     );
 }
+
+/// Reads JSON Lines with a grouping key: each row's profile as JSON and its unit, or its error.
+fn grouped(text: &str) -> Vec<Result<(String, Option<String>), String>> {
+    let options = RosterOptions::default().group_by("填报单位");
+    Roster::from_reader(text.as_bytes(), Format::JsonLines, &options)
+        .unwrap()
+        .map(|r| {
+            r.map(|row| {
+                (
+                    serde_json::to_string(row.profile()).unwrap(),
+                    row.group(0).map(str::to_owned),
+                )
+            })
+            .map_err(|e| e.error().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn json_lines_keep_their_grouping_keys_and_every_other_byte() {
+    let text = concat!(
+        r#"{"填报单位":"区教育局","id":"A","post":"professional_technical","professional_title":"senior"}"#,
+        "\n",
+        r#"{"id":"B", "post":"enterprise", "revenue_wan": 12345.6789, "填报单位": 7 }"#,
+        "\n",
+        r#"{"id":"C","post":"community","填报单位":null}"#,
+        "\n",
+        r#"{"id":"D","post":"other"}"#,
+        "\n",
+        r#"{"id":"E","post":"other","post":"community","填报单位":"X"}"#,
+        "\n",
+        r#"{"id":"F","post":"other","填报单位":"X","填报单位":"Y"}"#,
+        "\n",
+        r#"{"id":"G","post":"other","填报单位":{"a":1}}"#,
+        "\n",
+        r#"{"id":"H","post":"other","sector":"x","填报单位":"  "}"#,
+        "\n",
+    );
+    let rows = grouped(text);
+    let ok = |json: &str, unit: Option<&str>| Ok((json.to_owned(), unit.map(str::to_owned)));
+    assert_eq!(
+        rows[0],
+        ok(
+            r#"{"id":"A","post":"professional_technical","professional_title":"senior"}"#,
+            Some("区教育局")
+        )
+    );
+    assert_eq!(
+        rows[1],
+        ok(
+            r#"{"id":"B","post":"enterprise","revenue_wan":12345.6789}"#,
+            Some("7")
+        )
+    );
+    assert_eq!(rows[2], ok(r#"{"id":"C","post":"community"}"#, None));
+    assert_eq!(rows[3], ok(r#"{"id":"D","post":"other"}"#, None));
+    // The profile reader still sees a repeated field; a repeated or structured grouping key is refused.
+    assert_eq!(rows[4], Err("duplicate field post".to_owned()));
+    assert_eq!(
+        rows[5],
+        Err("the grouping key \"填报单位\" is given twice".to_owned())
+    );
+    assert_eq!(
+        rows[6],
+        Err(
+            "the grouping key \"填报单位\" is {\"a\":1}; expected text, a number or null"
+                .to_owned()
+        )
+    );
+    // A key that is neither the profile's nor a grouping key is still unknown.
+    assert!(
+        rows[7].as_ref().unwrap_err().contains("sector"),
+        "{:?}",
+        rows[7]
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_grouping_key_anywhere_in_a_line_reads_as_the_line_without_it(
+        at in 0usize..4,
+        unit in "[a-z\u{4e00}-\u{4e10}\"\\\\ ]{0,6}",
+        spaces in " {0,2}",
+    ) {
+        let members = [r#""id":"P-1""#, r#""post":"enterprise""#, r#""role":"owner""#, r#""employees":12"#];
+        let key = format!(r#""填报单位"{spaces}:{spaces}{}"#, serde_json::to_string(&unit).unwrap());
+        let mut with: Vec<String> = members.iter().map(|m| (*m).to_owned()).collect();
+        with.insert(at, key);
+        let line = format!("{{{}}}\n", with.join(&format!(",{spaces}")));
+        let plain = format!("{{{}}}\n", members.join(","));
+        let read = grouped(&line);
+        let (json, group) = read[0].clone().unwrap();
+        proptest::prop_assert_eq!(json, grouped(&plain)[0].clone().unwrap().0);
+        let trimmed = unit.trim();
+        proptest::prop_assert_eq!(group.as_deref(), (!trimmed.is_empty()).then_some(trimmed));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn json_lines_with_a_grouping_key_never_panic_and_account_for_every_line(
+        lines in proptest::collection::vec("[{}\\[\\]\":,\\\\ a-z0-9\u{586b}\u{62a5}\u{5355}\u{4f4d}]{0,40}", 1..8),
+    ) {
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let blank = lines.iter().filter(|l| l.trim().is_empty()).count();
+        let rows = grouped(&text);
+        proptest::prop_assert_eq!(rows.len() + blank, lines.len());
+    }
+}

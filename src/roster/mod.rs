@@ -90,7 +90,8 @@ pub struct Roster<'a> {
 }
 
 enum Source {
-    Lines,
+    /// JSON Lines, with the keys kept as grouping columns ([`RosterOptions::group_by`]).
+    Lines { groups: Vec<String> },
     /// A workbook's sheet (feature `xlsx`): its rows read on a thread of their own, mapped by the header as
     /// CSV columns are.
     #[cfg(feature = "xlsx")]
@@ -228,7 +229,9 @@ impl<'a> Roster<'a> {
         let head = split.head()?;
         check_text(head)?;
         let source = match format {
-            Format::JsonLines | Format::Workbook => Source::Lines,
+            Format::JsonLines | Format::Workbook => Source::Lines {
+                groups: options.group_by.clone(),
+            },
             Format::Csv => {
                 let mut encoding = match options.encoding {
                     Encoding::Auto => sniff(head, &mut notices),
@@ -445,12 +448,20 @@ impl<'a> Roster<'a> {
                 return Some(Err(RowError::plain(line, None, msg)));
             }
         };
+        // Grouping keys are taken out of the object before the profile is read from what is left.
+        let (text, groups) = match &self.source {
+            Source::Lines { groups } if !groups.is_empty() => match take_groups(text, groups) {
+                Ok(taken) => taken,
+                Err(e) => return Some(Err(RowError::plain(line, None, e))),
+            },
+            _ => (std::borrow::Cow::Borrowed(text), Vec::new()),
+        };
         let read = match &self.policy {
-            Some(policy) => policy.read_json_with_id(text),
-            None => Profile::read_json(text),
+            Some(policy) => policy.read_json_with_id(&text),
+            None => Profile::read_json(&text),
         };
         Some(match read {
-            Ok(profile) => self.check_duplicate(line, profile, Vec::new()),
+            Ok(profile) => self.check_duplicate(line, profile, groups),
             Err((error, id)) => Err(RowError::new(line, id, &error)),
         })
     }
@@ -722,6 +733,142 @@ impl<'a> Roster<'a> {
     }
 }
 
+/// Takes the grouping keys out of a JSON Lines record: the record without their members, every other byte as it
+/// was (so the profile reader sees its numbers, repeated keys and errors as written), and each key's value (a
+/// string, trimmed, or a number as written; `None` when absent, null or blank). A line that is not an object
+/// is passed on whole, for the profile reader to name what is wrong with it.
+///
+/// # Errors
+///
+/// A grouping key given twice, or with a value that is not text, a number or null.
+fn take_groups<'t>(
+    text: &'t str,
+    keys: &[String],
+) -> Result<(std::borrow::Cow<'t, str>, Vec<Option<String>>), String> {
+    use std::borrow::Cow;
+    let mut values: Vec<Option<Option<String>>> = vec![None; keys.len()];
+    let Some((members, end)) = json_members(text) else {
+        return Ok((Cow::Borrowed(text), vec![None; keys.len()]));
+    };
+    let mut kept: Vec<&str> = Vec::with_capacity(members.len());
+    for (key, member, value) in members {
+        let Some(g) = keys.iter().position(|k| *k == key) else {
+            kept.push(member);
+            continue;
+        };
+        let read = match serde_json::from_str::<serde_json::Value>(value) {
+            Ok(serde_json::Value::Null) => None,
+            Ok(serde_json::Value::String(s)) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            Ok(serde_json::Value::Number(_)) => Some(value.trim().to_owned()),
+            _ => {
+                return Err(format!(
+                    "the grouping key {key:?} is {}; expected text, a number or null",
+                    value.trim()
+                ));
+            }
+        };
+        match values.get_mut(g) {
+            Some(slot @ None) => *slot = Some(read),
+            _ => return Err(format!("the grouping key {key:?} is given twice")),
+        }
+    }
+    let rest = format!("{{{}}}{}", kept.join(","), text.get(end..).unwrap_or(""));
+    Ok((
+        Cow::Owned(rest),
+        values.into_iter().map(Option::flatten).collect(),
+    ))
+}
+
+/// A member of a JSON object: its key (unescaped), its text, and its value's text.
+type Member<'t> = (String, &'t str, &'t str);
+
+/// The members of a JSON object's text: each key (unescaped), the member's text and its value's text; and where
+/// the object ends. `None` when the text is not an object this scan can follow.
+fn json_members(text: &str) -> Option<(Vec<Member<'_>>, usize)> {
+    let b = text.as_bytes();
+    let ws = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    // The end of the string that opens at `i` (one past its closing quote).
+    let string_end = |mut i: usize| -> Option<usize> {
+        i += 1;
+        loop {
+            match b.get(i)? {
+                b'\\' => i += 2,
+                b'"' => return Some(i + 1),
+                _ => i += 1,
+            }
+        }
+    };
+    // The end of the value that starts at `i`.
+    let value_end = |mut i: usize| -> Option<usize> {
+        match b.get(i)? {
+            b'"' => string_end(i),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match b.get(i)? {
+                        b'"' => {
+                            i = string_end(i)?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                return Some(i + 1);
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            _ => {
+                while !matches!(b.get(i), None | Some(b',' | b'}' | b']'))
+                    && !b.get(i)?.is_ascii_whitespace()
+                {
+                    i += 1;
+                }
+                Some(i)
+            }
+        }
+    };
+    let mut i = ws(0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = ws(i + 1);
+    let mut members = Vec::new();
+    if b.get(i) == Some(&b'}') {
+        return Some((members, i + 1));
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let start = i;
+        let key_end = string_end(i)?;
+        let key: String = serde_json::from_str(text.get(start..key_end)?).ok()?;
+        i = ws(key_end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        let value_start = ws(i + 1);
+        let end = value_end(value_start)?;
+        members.push((key, text.get(start..end)?, text.get(value_start..end)?));
+        i = ws(end);
+        match b.get(i)? {
+            b',' => i = ws(i + 1),
+            b'}' => return Some((members, i + 1)),
+            _ => return None,
+        }
+    }
+}
+
 impl Iterator for Roster<'_> {
     type Item = Result<Row, RowError>;
 
@@ -730,7 +877,7 @@ impl Iterator for Roster<'_> {
             return None;
         }
         let item = match self.source {
-            Source::Lines => self.next_line(),
+            Source::Lines { .. } => self.next_line(),
             Source::Csv { .. } => self.next_csv(),
             #[cfg(feature = "xlsx")]
             Source::Workbook { .. } => self.next_sheet_row(),

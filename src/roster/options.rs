@@ -301,7 +301,9 @@ impl RosterOptions {
 
     /// Keeps a column outside the profile as a grouping column (e.g. 填报单位, the reporting unit): a CSV or
     /// workbook column whose header, trimmed, is `name` is no unknown column, and each row carries its value
-    /// ([`Row::group`](super::Row::group)). A header without it is a file error. Call it again for more.
+    /// ([`Row::group`](super::Row::group)). A header without it is a file error. In JSON Lines the key `name` is
+    /// taken out of each record before its profile is read (every other byte as it was): its value is text, a
+    /// number or null; a record without it has none. Call it again for more.
     ///
     /// ```
     /// use talent_matrix::roster::{Format, Roster, RosterOptions};
@@ -310,6 +312,10 @@ impl RosterOptions {
     /// let rows: Vec<_> = Roster::from_reader(csv.as_bytes(), Format::Csv, &options)?.collect();
     /// assert_eq!(rows[0].as_ref().unwrap().group(0), Some("区财政局"));
     /// assert_eq!(rows[1].as_ref().unwrap().group(0), None);
+    ///
+    /// let jsonl = r#"{"id":"C","post":"other","填报单位":"大观园街道"}"#;
+    /// let row = Roster::from_reader(jsonl.as_bytes(), Format::JsonLines, &options)?.next().expect("a row")?;
+    /// assert_eq!(row.group(0), Some("大观园街道"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
