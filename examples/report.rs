@@ -257,8 +257,9 @@ fn main() -> ExitCode {
     if let Some(path) = svg
         && let Err(e) = std::fs::write(
             &path,
-            match &by {
-                Some(column) if since.is_none() => matrix.to_svg_by(lang, column, &units),
+            match (&by, &plan) {
+                (Some(column), _) if since.is_none() => matrix.to_svg_by(lang, column, &units),
+                (None, Some(plan)) => plan.report(&matrix).to_svg(lang),
                 _ => matrix.to_svg(lang),
             },
         )

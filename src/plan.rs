@@ -39,7 +39,7 @@ use crate::codes::{Specialty, Stream, Tier};
 use crate::lang::Lang;
 use crate::matrix::{Matrix, MatrixRow};
 use crate::policy::Policy;
-use crate::report::{Line, grid_csv, grid_table};
+use crate::report::{Line, SvgText, grid_csv, grid_table};
 
 /// A disjoint cell some decision of a policy reaches: stream, specialty, tier.
 type Reached = (Option<Stream>, Option<Specialty>, Option<Tier>);
@@ -533,11 +533,7 @@ impl PlanReport<'_> {
     /// The report as a text table: each cell `actual / target (difference, percent)`, or the actual count alone
     /// where the plan has no target.
     pub fn to_table(&self, lang: Lang) -> String {
-        let heading = match lang {
-            Lang::ZhHans => format!("{}年人才发展目标", self.plan.year),
-            Lang::ZhHant => format!("{}年人才發展目標", self.plan.year),
-            Lang::En => format!("Talent targets for {}", self.plan.year),
-        };
+        let heading = self.heading(lang);
         let grid = grid_table(self.matrix, lang, |line, column| {
             let a = self.line(line, column);
             match (a.target, a.difference(), a.percent()) {
@@ -547,6 +543,45 @@ impl PlanReport<'_> {
             }
         });
         format!("{heading}\n{grid}")
+    }
+
+    /// The report as an SVG heatmap of the matrix (shaded by count, as [`Matrix::to_svg`]), headed by the plan's
+    /// year, each cell with a target written `actual / target (percent)`.
+    ///
+    /// ```
+    /// use talent_matrix::{plan::Plan, Lang, Matrix, MatrixRow, Policy, Stream};
+    /// let mut plan = Plan::builder(2015, &Policy::default())?;
+    /// plan.add(MatrixRow::Stream(Stream::SocialWork), Some(None), 4)?;
+    /// let plan = plan.build();
+    /// let svg = plan.report(&Matrix::new()).to_svg(Lang::En);
+    /// assert!(svg.contains(">0 / 4 (0.0%)</text>") && svg.contains("Talent targets for 2015"));
+    /// # Ok::<(), talent_matrix::plan::PlanError>(())
+    /// ```
+    pub fn to_svg(&self, lang: Lang) -> String {
+        let shown = |a: Against| {
+            a.target.map(|t| match a.percent() {
+                Some(p) => format!("{} / {t} ({p:.1}%)", a.actual),
+                None => format!("{} / {t}", a.actual),
+            })
+        };
+        let cell = |row: MatrixRow, tier: Option<Tier>| shown(self.get(row, Some(tier)));
+        let total = |row: MatrixRow| shown(self.get(row, None));
+        self.matrix.svg_with(
+            lang,
+            &SvgText {
+                title: Some(self.heading(lang)),
+                cell: Some(&cell),
+                total: Some(&total),
+            },
+        )
+    }
+
+    fn heading(&self, lang: Lang) -> String {
+        match lang {
+            Lang::ZhHans => format!("{}年人才发展目标", self.plan.year),
+            Lang::ZhHant => format!("{}年人才發展目標", self.plan.year),
+            Lang::En => format!("Talent targets for {}", self.plan.year),
+        }
     }
 
     /// The report as CSV in long form: `row,label,tier,actual,target,difference,percent`, a record per row of the

@@ -283,6 +283,14 @@ pub(crate) fn heat(n: u64, max: u64) -> (u32, u32) {
     (fill, if shade > 0.55 { 0xffffff } else { 0x08306b })
 }
 
+/// What a heatmap writes instead of its own title and counts (`None`: its own).
+#[derive(Default)]
+pub(crate) struct SvgText<'a> {
+    pub(crate) title: Option<String>,
+    pub(crate) cell: Option<&'a dyn Fn(MatrixRow, Option<Tier>) -> Option<String>>,
+    pub(crate) total: Option<&'a dyn Fn(MatrixRow) -> Option<String>>,
+}
+
 /// Escapes text for XML.
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -560,6 +568,12 @@ impl Matrix {
     /// assert!(svg.trim_end().ends_with("</svg>"));
     /// ```
     pub fn to_svg(&self, lang: Lang) -> String {
+        self.svg_with(lang, &SvgText::default())
+    }
+
+    /// The heatmap, with the title and the text of the cells and row totals given by `text` where it gives them
+    /// (the plan's `actual / target`), else the counts.
+    pub(crate) fn svg_with(&self, lang: Lang, text: &SvgText<'_>) -> String {
         const FONT: f64 = 14.0;
         const CELL_H: f64 = 34.0;
         const MARGIN: f64 = 16.0;
@@ -572,12 +586,24 @@ impl Matrix {
             .map(|&r| text_w(&row_label(r, lang)))
             .fold(text_w(Word::AllTalent.text(lang)), f64::max)
             + 20.0;
+        let given = |r: MatrixRow, t: Option<Tier>| text.cell.and_then(|f| f(r, t));
+        let given_total = |r: MatrixRow| text.total.and_then(|f| f(r));
         let cell_w = columns
             .iter()
             .map(|&t| text_w(tier_label(t, lang)))
+            .chain(
+                rows.iter()
+                    .flat_map(|&r| columns.iter().filter_map(move |&t| given(r, t)))
+                    .map(|s| text_w(&s)),
+            )
             .fold(72.0, f64::max)
             + 20.0;
-        let total_w = text_w(Word::Total.text(lang)).max(48.0) + 16.0;
+        let total_w = rows
+            .iter()
+            .filter_map(|&r| given_total(r))
+            .map(|s| text_w(&s))
+            .fold(text_w(Word::Total.text(lang)).max(48.0), f64::max)
+            + 16.0;
         let title_h = 40.0;
         let head_h = 30.0;
         let n_rows = rows.len() as f64 + 1.0;
@@ -605,12 +631,15 @@ impl Matrix {
         } else {
             format!(" ({} {})", self.total(), Word::People.text(lang))
         };
+        let title = match &text.title {
+            Some(title) => title.clone(),
+            None => format!("{}{people}", Word::Title.text(lang)),
+        };
         let _ = writeln!(
             svg,
-            r##"<text x="{MARGIN}" y="{:.0}" font-size="18" font-weight="bold" fill="#222222">{}{}</text>"##,
+            r##"<text x="{MARGIN}" y="{:.0}" font-size="18" font-weight="bold" fill="#222222">{}</text>"##,
             MARGIN + 22.0,
-            xml(Word::Title.text(lang)),
-            xml(&people)
+            xml(&title)
         );
         let top = MARGIN + title_h;
         let left = MARGIN + label_w;
@@ -660,18 +689,19 @@ impl Matrix {
                     xml(r.label(lang)),
                     xml(tier_label(t, lang)),
                 );
+                let shown = given(r, t).map_or_else(|| n.to_string(), |s| xml(&s));
                 let _ = writeln!(
                     svg,
-                    r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="{ink}">{n}</text>"#,
+                    r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="{ink}">{shown}</text>"#,
                     x + cell_w / 2.0,
                     y + CELL_H / 2.0 + 5.0
                 );
             }
+            let shown = given_total(r).map_or_else(|| self.row_total(r).to_string(), |s| xml(&s));
             let _ = writeln!(
                 svg,
-                r##"<text x="{total_x:.1}" y="{:.1}" text-anchor="middle" fill="#222222">{}</text>"##,
+                r##"<text x="{total_x:.1}" y="{:.1}" text-anchor="middle" fill="#222222">{shown}</text>"##,
                 y + CELL_H / 2.0 + 5.0,
-                self.row_total(r)
             );
         }
         let y = top + head_h + CELL_H * rows.len() as f64;
