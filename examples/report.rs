@@ -84,13 +84,10 @@ fn main() -> ExitCode {
                 policy = p;
                 true
             }),
-            "--svg" => match args.next() {
-                Some(path) => {
-                    svg = Some(path);
-                    Ok(true)
-                }
-                None => Err("--svg needs a file name".to_owned()),
-            },
+            "--svg" => value(&mut args, "--svg needs a file name").map(|path| {
+                svg = Some(path);
+                true
+            }),
             "--by" => match args.next() {
                 Some(column) => {
                     roster_args.options = roster_args.options.clone().group_by(column.clone());
@@ -99,34 +96,22 @@ fn main() -> ExitCode {
                 }
                 None => Err("--by needs the name of a grouping column, e.g. 填报单位".to_owned()),
             },
-            "--since" => match args.next() {
-                Some(path) => {
-                    since = Some(path);
-                    Ok(true)
-                }
-                None => Err("--since needs last year's roster".to_owned()),
-            },
-            "--targets" => match args.next() {
-                Some(path) => {
-                    targets = Some(path);
-                    Ok(true)
-                }
-                None => Err("--targets needs a plan's TOML file".to_owned()),
-            },
-            "--moves" => match args.next() {
-                Some(path) => {
-                    moves = Some(path);
-                    Ok(true)
-                }
-                None => Err("--moves needs a file name".to_owned()),
-            },
-            "--xlsx" => match args.next() {
-                Some(path) => {
-                    xlsx = Some(path);
-                    Ok(true)
-                }
-                None => Err("--xlsx needs a file name".to_owned()),
-            },
+            "--since" => value(&mut args, "--since needs last year's roster").map(|path| {
+                since = Some(path);
+                true
+            }),
+            "--targets" => value(&mut args, "--targets needs a plan's TOML file").map(|path| {
+                targets = Some(path);
+                true
+            }),
+            "--moves" => value(&mut args, "--moves needs a file name").map(|path| {
+                moves = Some(path);
+                true
+            }),
+            "--xlsx" => value(&mut args, "--xlsx needs a file name").map(|path| {
+                xlsx = Some(path);
+                true
+            }),
             other => roster_args.take(other, &mut args),
         };
         match taken {
@@ -475,6 +460,11 @@ fn csv_cell(s: &str) -> String {
     } else {
         s.into_owned()
     }
+}
+
+/// The value an option needs, or `missing` as the error.
+fn value(args: &mut impl Iterator<Item = String>, missing: &str) -> Result<String, String> {
+    args.next().ok_or_else(|| missing.to_owned())
 }
 
 fn usage(problem: &str) -> ExitCode {

@@ -52,6 +52,7 @@
 //! | `toml` | yes | policy documents as TOML; pulls in `toml` |
 //! | `rayon` | no | [`batch`] classifies and builds matrices on every core (merging partial matrices); pulls in `rayon` |
 //! | `roster` | yes | [`roster::Roster`]: JSON Lines and CSV rosters with per-row errors; pulls in `encoding_rs`, `hashbrown`, `unicode-normalization` |
+//! | `xlsx` | yes | workbook rosters (`.xlsx`, `.xls`, `.ods`) and reports, records and rosters written as `.xlsx` ([`report_xlsx`]); pulls in `calamine` and `rust_xlsxwriter` |
 //!
 //! With no features the crate has no serde dependency: build profiles with [`Profile::builder`]; the built-in
 //! policy, [`Matrix`] and its renderings are always there.
@@ -70,6 +71,8 @@
 //! | rosters (feature `roster`) | [`roster`] |
 //! | many profiles at once, on every core with feature `rayon` | [`batch`] |
 //! | the two-way matrix and its table, CSV and SVG | [`Matrix`], [`matrix`] |
+//! | this year against last year: who moved, joined and left, per cell and unit | [`compare`] |
+//! | a plan's targets per cell, and how far a matrix is from them | [`plan`] |
 //! | what would move a person up their ladder | [`progression`] |
 //! | the community worker's lifecycle (准入、培训、管理、考核、退出) | [`lifecycle`] |
 //! | what hostile text cannot do: refused characters, escaped terminals, neutralised spreadsheet cells | [`safety`] |

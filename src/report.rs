@@ -97,6 +97,22 @@ fn width(s: &str) -> usize {
         .sum()
 }
 
+/// The display width of each column of a table: its widest cell or its header.
+fn column_widths(headers: &[impl AsRef<str>], rows: &[(String, Vec<String>)]) -> Vec<usize> {
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            rows.iter()
+                .filter_map(|(_, c)| c.get(i))
+                .map(|c| width(c))
+                .max()
+                .unwrap_or(0)
+                .max(width(h.as_ref()))
+        })
+        .collect()
+}
+
 /// Pads `s` to `w` display columns, on the right (`left = true`) or on the left.
 fn pad(s: &str, w: usize, left: bool) -> String {
     let fill = " ".repeat(w.saturating_sub(width(s)));
@@ -218,18 +234,7 @@ pub(crate) fn grid_table(
         })
         .collect();
     let label_w = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
-    let col_w: Vec<usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            rows.iter()
-                .filter_map(|(_, c)| c.get(i))
-                .map(|c| width(c))
-                .max()
-                .unwrap_or(0)
-                .max(width(h))
-        })
-        .collect();
+    let col_w = column_widths(&headers, &rows);
     let mut out = String::new();
     let mut line = |label: &str, cells: &[String]| {
         let _ = write!(out, "{}", pad(label, label_w, true));
@@ -350,18 +355,7 @@ impl Matrix {
             .max()
             .unwrap_or(0)
             .max(width(Word::NotTalent.text(lang)));
-        let col_w: Vec<usize> = headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                rows.iter()
-                    .filter_map(|(_, c)| c.get(i))
-                    .map(|c| width(c))
-                    .max()
-                    .unwrap_or(0)
-                    .max(width(h))
-            })
-            .collect();
+        let col_w = column_widths(&headers, &rows);
         let mut out = String::new();
         let line = |label: &str, cells: &[String], out: &mut String| {
             let _ = write!(out, "{}", pad(label, label_w, true));
