@@ -293,16 +293,7 @@ fn print_units(
     lang: Lang,
     output: Output,
 ) -> Result<(), String> {
-    let none = if lang == Lang::En {
-        "(not given)"
-    } else {
-        "（未填）"
-    };
-    let everyone = if lang == Lang::En {
-        "(total)"
-    } else {
-        "（合计）"
-    };
+    let (none, everyone) = unit_words(lang);
     let shown = |u: &Option<String>| u.as_deref().unwrap_or(none).to_owned();
     match output {
         Output::Table => {
@@ -317,19 +308,12 @@ fn print_units(
             print!("{}", total.to_table(lang));
         }
         Output::Csv => {
-            let all = units
-                .iter()
-                .map(|(u, m)| (shown(u), m))
-                .chain(std::iter::once((everyone.to_owned(), total)));
-            for (i, (unit, m)) in all.enumerate() {
-                for (j, line) in m.to_csv(lang).lines().enumerate() {
-                    match (i, j) {
-                        (0, 0) => println!("unit,{line}"),
-                        (_, 0) => {}
-                        _ => println!("{},{line}", csv_cell(&unit)),
-                    }
-                }
-            }
+            print_csv_by_unit(
+                units
+                    .iter()
+                    .map(|(u, m)| (shown(u), m.to_csv(lang)))
+                    .chain(std::iter::once((everyone.to_owned(), total.to_csv(lang)))),
+            );
         }
         Output::Json => {
             let units: Vec<serde_json::Value> = units
@@ -361,16 +345,7 @@ fn print_comparison(
     lang: Lang,
     output: Output,
 ) -> Result<(), String> {
-    let none = if lang == Lang::En {
-        "(not given)"
-    } else {
-        "（未填）"
-    };
-    let everyone = if lang == Lang::En {
-        "(total)"
-    } else {
-        "（合计）"
-    };
+    let (none, everyone) = unit_words(lang);
     match output {
         Output::Table => {
             if let Some(column) = by {
@@ -387,19 +362,15 @@ fn print_comparison(
         }
         Output::Csv => match by {
             Some(_) => {
-                let all = comparison
-                    .units()
-                    .map(|(u, f)| (u.unwrap_or(none), f))
-                    .chain(std::iter::once((everyone, comparison.total())));
-                for (i, (unit, figures)) in all.enumerate() {
-                    for (j, line) in figures.to_csv(lang).lines().enumerate() {
-                        match (i, j) {
-                            (0, 0) => println!("unit,{line}"),
-                            (_, 0) => {}
-                            _ => println!("{},{line}", csv_cell(unit)),
-                        }
-                    }
-                }
+                print_csv_by_unit(
+                    comparison
+                        .units()
+                        .map(|(u, f)| (u.unwrap_or(none).to_owned(), f.to_csv(lang)))
+                        .chain(std::iter::once((
+                            everyone.to_owned(),
+                            comparison.total().to_csv(lang),
+                        ))),
+                );
             }
             None => print!("{}", comparison.total().to_csv(lang)),
         },
@@ -450,6 +421,28 @@ fn print_plan(
         ),
     }
     Ok(())
+}
+
+/// How a row without a unit and the total are headed.
+fn unit_words(lang: Lang) -> (&'static str, &'static str) {
+    if lang == Lang::En {
+        ("(not given)", "(total)")
+    } else {
+        ("（未填）", "（合计）")
+    }
+}
+
+/// Prints CSV tables of the same header one after another, each line after the first header led by its unit.
+fn print_csv_by_unit(tables: impl Iterator<Item = (String, String)>) {
+    for (i, (unit, csv)) in tables.enumerate() {
+        for (j, line) in csv.lines().enumerate() {
+            match (i, j) {
+                (0, 0) => println!("unit,{line}"),
+                (_, 0) => {}
+                _ => println!("{},{line}", csv_cell(&unit)),
+            }
+        }
+    }
 }
 
 /// A CSV cell, neutralised for spreadsheets and quoted where it must be.
