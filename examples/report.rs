@@ -17,7 +17,8 @@
 //! workload, the entitlements and their totals, the records with missing facts and every person's cell, as
 //! sheets of one workbook), `--by COLUMN` (a matrix per value of a grouping column, and the total), `--since
 //! LAST` (this year's roster against last year's: each year's matrix, the change per cell, who moved, joined
-//! and left; by unit with `--by`; `--moves FILE` writes the people as CSV), `--targets FILE` (the matrix against
+//! and left; by unit with `--by`; `--moves FILE` writes the people as CSV; last year's row errors begin with
+//! `"roster": LAST`), `--targets FILE` (the matrix against
 //! a plan's targets, a TOML file: actual, target, difference and percent per cell), and the roster options of the
 //! classify example (`--input-format`, `--encoding`, `--ignore-unknown-columns`). Rows that cannot be read go
 //! to stderr as JSON error objects; the exit status is 0 when every row was counted, 1 when some were rejected,
@@ -139,6 +140,8 @@ fn main() -> ExitCode {
     };
 
     // With --since, last year's roster is read first, into the comparison.
+    // Rows of last year's roster that were rejected: they count for the exit status as this year's do.
+    let mut last_rejected = 0;
     let mut year = match &since {
         Some(path) => {
             let last = common::RosterArgs {
@@ -160,10 +163,16 @@ fn main() -> ExitCode {
                             eprintln!("report: {path}: {e}");
                         }
                     }
-                    Err(e) => eprintln!("{}", e.to_json()),
+                    // Last year's row errors name their roster first, so they are not taken for this year's.
+                    Err(e) => eprintln!(
+                        "{{\"roster\":{},{}",
+                        serde_json::Value::from(path.as_str()),
+                        e.to_json().trim_start_matches('{')
+                    ),
                 }
             }
             eprintln!("{path}: {}", roster.summary());
+            last_rejected = roster.summary().rejected();
             Some(year.then())
         }
         None => None,
@@ -264,7 +273,7 @@ fn main() -> ExitCode {
     }
     common::late_notices(&roster, printed);
     eprintln!("{}", roster.summary());
-    if roster.summary().rejected() == 0 {
+    if roster.summary().rejected() == 0 && last_rejected == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
