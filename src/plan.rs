@@ -87,6 +87,10 @@ impl PlanError {
     }
 }
 
+/// The longest plan text read, in bytes (1 MiB, as a policy document): a plan has at most a target per shown
+/// cell of the matrix, a few hundred.
+pub const MAX_BYTES: usize = 1 << 20;
+
 /// The lowest and highest year a plan may be for.
 const YEARS: core::ops::RangeInclusive<i64> = 1949..=2200;
 
@@ -146,10 +150,20 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// Every problem at once (see [`PlanError`]): TOML that does not parse, a missing or unknown key, a code
+    /// Every problem at once (see [`PlanError`]): a text longer than [`MAX_BYTES`], TOML that does not parse, a
+    /// missing or unknown key, a code
     /// the policy does not know, a negative or fractional count, a cell given twice or never produced.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str, policy: &Policy) -> Result<Plan, PlanError> {
+        if text.len() > MAX_BYTES {
+            return Err(PlanError::one(
+                "file",
+                format!(
+                    "the plan is {} bytes, more than the limit of {MAX_BYTES}",
+                    text.len()
+                ),
+            ));
+        }
         let doc: toml::Table = text
             .parse()
             .map_err(|e: toml::de::Error| PlanError::one("file", e.message().to_owned()))?;

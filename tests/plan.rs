@@ -196,6 +196,20 @@ fn every_problem_of_a_plan_is_named_at_once() {
         problems("year = 1800\n")[0].1,
         "1800 is not a plan's year; expected a year from 1949 to 2200"
     );
+    let long = format!(
+        "year = 2015\n#{}\n",
+        "x".repeat(talent_matrix::plan::MAX_BYTES)
+    );
+    assert_eq!(
+        problems(&long),
+        [(
+            "file".to_owned(),
+            format!(
+                "the plan is {} bytes, more than the limit of 1048576",
+                long.len()
+            )
+        )]
+    );
     let syntax = problems("year = \n");
     assert_eq!(syntax.len(), 1);
     assert_eq!(syntax[0].0, "file");
