@@ -151,8 +151,8 @@ impl Plan {
     /// # Errors
     ///
     /// Every problem at once (see [`PlanError`]): a text longer than [`MAX_BYTES`], TOML that does not parse, a
-    /// missing or unknown key, a code
-    /// the policy does not know, a negative or fractional count, a cell given twice or never produced.
+    /// missing or unknown key, a code the policy does not know, a negative or fractional count, a cell given
+    /// twice or never produced.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str, policy: &Policy) -> Result<Plan, PlanError> {
         if text.len() > MAX_BYTES {
