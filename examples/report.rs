@@ -30,6 +30,7 @@ mod common;
 use std::process::ExitCode;
 
 use talent_matrix::compare::{Comparison, LastYear};
+use talent_matrix::matrix::{all_units_label, unit_label};
 use talent_matrix::plan::Plan;
 use talent_matrix::report_xlsx::{Placement, Sheets};
 use talent_matrix::{Lang, Matrix, Policy};
@@ -302,8 +303,8 @@ fn print_units(
     lang: Lang,
     output: Output,
 ) -> Result<(), String> {
-    let (none, everyone) = unit_words(lang);
-    let shown = |u: &Option<String>| u.as_deref().unwrap_or(none).to_owned();
+    let everyone = all_units_label(lang);
+    let shown = |u: &Option<String>| unit_label(u.as_deref(), lang).to_owned();
     match output {
         Output::Table => {
             for (unit, m) in units {
@@ -354,14 +355,14 @@ fn print_comparison(
     lang: Lang,
     output: Output,
 ) -> Result<(), String> {
-    let (none, everyone) = unit_words(lang);
+    let everyone = all_units_label(lang);
     match output {
         Output::Table => {
             if let Some(column) = by {
                 for (unit, figures) in comparison.units() {
                     println!(
                         "== {column}: {} ==",
-                        talent_matrix::safety::Shown(unit.unwrap_or(none))
+                        talent_matrix::safety::Shown(unit_label(unit, lang))
                     );
                     println!("{}", figures.to_table(lang));
                 }
@@ -374,7 +375,7 @@ fn print_comparison(
                 print_csv_by_unit(
                     comparison
                         .units()
-                        .map(|(u, f)| (u.unwrap_or(none).to_owned(), f.to_csv(lang)))
+                        .map(|(u, f)| (unit_label(u, lang).to_owned(), f.to_csv(lang)))
                         .chain(std::iter::once((
                             everyone.to_owned(),
                             comparison.total().to_csv(lang),
@@ -430,15 +431,6 @@ fn print_plan(
         ),
     }
     Ok(())
-}
-
-/// How a row without a unit and the total are headed.
-fn unit_words(lang: Lang) -> (&'static str, &'static str) {
-    if lang == Lang::En {
-        ("(not given)", "(total)")
-    } else {
-        ("（未填）", "（合计）")
-    }
 }
 
 /// Prints CSV tables of the same header one after another, each line after the first header led by its unit.

@@ -111,6 +111,29 @@ pub const TIER_COLUMNS: [Option<Tier>; TIER_SLOTS] = [
     None,
 ];
 
+/// How a unit is headed in figures by unit: its name, or "not given" (（未填）) for the people given without
+/// one.
+///
+/// ```
+/// use talent_matrix::{matrix::unit_label, Lang};
+/// assert_eq!(unit_label(Some("大观园街道"), Lang::ZhHans), "大观园街道");
+/// assert_eq!(unit_label(None, Lang::ZhHans), "（未填）");
+/// assert_eq!(unit_label(None, Lang::En), "(not given)");
+/// ```
+pub fn unit_label(unit: Option<&str>, lang: Lang) -> &str {
+    unit.unwrap_or(crate::report::Word::NotGiven.text(lang))
+}
+
+/// How the total of every unit is headed in figures by unit: （合计）, （合計）, (total).
+///
+/// ```
+/// use talent_matrix::{matrix::all_units_label, Lang};
+/// assert_eq!(all_units_label(Lang::ZhHant), "（合計）");
+/// ```
+pub fn all_units_label(lang: Lang) -> &'static str {
+    crate::report::Word::AllUnits.text(lang)
+}
+
 /// The two-way matrix of a roster. See the [module docs](self).
 ///
 /// With the `serde` feature it serializes as a JSON object: `total`, `talents`, `not_talent`, `cells` (one per

@@ -38,6 +38,8 @@ pub(crate) enum Word {
     Amounts,
     Services,
     MissingFacts,
+    NotGiven,
+    AllUnits,
 }
 
 impl Word {
@@ -62,6 +64,8 @@ impl Word {
             Word::Amounts => ("待遇金额", "待遇金額", "Entitlement amounts"),
             Word::Services => ("服务", "服務", "Services"),
             Word::MissingFacts => ("待补信息", "待補信息", "Missing facts"),
+            Word::NotGiven => ("（未填）", "（未填）", "(not given)"),
+            Word::AllUnits => ("（合计）", "（合計）", "(total)"),
         };
         match lang {
             Lang::ZhHans => hans,
@@ -746,14 +750,11 @@ impl Matrix {
         units: &[(Option<String>, Matrix)],
     ) -> String {
         const HEADING: f64 = 28.0;
-        let (none, total) = match lang {
-            Lang::En => ("(not given)", "(total)"),
-            _ => ("（未填）", "（合计）"),
-        };
+        let total = Word::AllUnits.text(lang);
         let sep = if lang == Lang::En { ": " } else { "：" };
         let panels: Vec<(String, String)> = units
             .iter()
-            .map(|(u, m)| (u.as_deref().unwrap_or(none), m))
+            .map(|(u, m)| (crate::matrix::unit_label(u.as_deref(), lang), m))
             .chain([(total, self)])
             .map(|(u, m)| (format!("{column}{sep}{u}"), m.to_svg(lang)))
             .collect();

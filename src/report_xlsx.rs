@@ -67,7 +67,7 @@ impl Placement {
 }
 
 /// The names of the report workbook's sheets and columns, in a language.
-fn words(lang: Lang) -> [&'static str; 20] {
+fn words(lang: Lang) -> [&'static str; 19] {
     match lang {
         Lang::ZhHans => [
             "矩阵",
@@ -82,7 +82,6 @@ fn words(lang: Lang) -> [&'static str; 20] {
             "周期",
             "总额（元）",
             "人才类别",
-            "（未填）",
             "目标",
             "人才类别",
             "层次",
@@ -104,7 +103,6 @@ fn words(lang: Lang) -> [&'static str; 20] {
             "週期",
             "總額（元）",
             "人才類別",
-            "（未填）",
             "目標",
             "人才類別",
             "層次",
@@ -126,7 +124,6 @@ fn words(lang: Lang) -> [&'static str; 20] {
             "Per",
             "Total (yuan)",
             "Stream",
-            "(not given)",
             "Targets",
             "Row",
             "Tier",
@@ -287,7 +284,7 @@ impl Matrix {
         // A matrix per unit.
         let mut names: Vec<String> = w[..5].iter().map(|n| (*n).to_owned()).collect();
         for (unit, m) in sheets.units {
-            let name = sheet_name(unit.as_deref().unwrap_or(w[12]), &names);
+            let name = sheet_name(crate::matrix::unit_label(unit.as_deref(), lang), &names);
             let sheet = book.add_worksheet();
             sheet.set_name(&name)?;
             names.push(name);
@@ -297,9 +294,9 @@ impl Matrix {
         // The plan.
         if let Some(plan) = sheets.plan {
             let sheet = book.add_worksheet();
-            sheet.set_name(sheet_name(w[13], &names))?;
+            sheet.set_name(sheet_name(w[12], &names))?;
             let report = plan.report(self);
-            let heads = [w[14], w[15], w[16], w[17], w[18], w[19]];
+            let heads = [w[13], w[14], w[15], w[16], w[17], w[18]];
             header(sheet, &heads, &bold)?;
             for (i, (line, column)) in Line::cells(self).into_iter().enumerate() {
                 let r = row(i + 1);
