@@ -85,6 +85,8 @@ pub struct Roster<'a> {
     notices: Vec<String>,
     limit: usize,
     done: bool,
+    /// The grouping columns asked for, by name.
+    group_names: Vec<String>,
     /// The policy whose fields are read too (DOMAIN.md §9.2), when it has any.
     policy: Option<crate::policy::Policy>,
 }
@@ -149,6 +151,7 @@ impl Roster<'static> {
         options: &RosterOptions,
     ) -> Result<Roster<'static>, FileError> {
         let path = path.as_ref();
+        let given = format;
         let format =
             format
                 .or_else(|| Format::from_path(path))
@@ -167,20 +170,61 @@ impl Roster<'static> {
                 what,
             });
         }
+        // The content decides as well as the name: a workbook named .csv (or with no name a format can be told
+        // from) is read as a workbook.
+        let mut format = format;
+        let mut notices = Vec::new();
+        if format != Format::Workbook && workbook_magic(&file) {
+            if given.is_some() {
+                return Err(FileError::NotText {
+                    why: format!(
+                        "{} is a workbook (.xlsx, .xls or .ods), not {}: read it as a workbook",
+                        path.display(),
+                        format.name()
+                    ),
+                });
+            }
+            notices.push(format!(
+                "{} holds a workbook, not {} text: it is read as a workbook",
+                path.display(),
+                format.name()
+            ));
+            format = Format::Workbook;
+        }
         #[cfg(feature = "xlsx")]
         if format == Format::Workbook {
-            let path = path.to_owned();
+            drop(file);
             let rows = workbook::SheetRows::start(
-                move || calamine::open_workbook_auto(path),
-                options.sheet.clone(),
+                workbook::Input::Path(path.to_owned()),
+                workbook::Wanted {
+                    sheet: options.sheet.clone(),
+                    record: options.max_record_bytes,
+                },
             )?;
-            return Roster::from_sheet(rows, options);
+            let mut roster = Roster::from_sheet(rows, options)?;
+            notices.append(&mut roster.notices);
+            roster.notices = notices;
+            return Ok(roster);
         }
+        let _ = &mut notices;
         Roster::from_reader(file, format, options).map_err(|e| match e {
             FileError::Io(source) => failed(source),
             e => e,
         })
     }
+}
+
+/// Whether a file begins as a workbook does: a zip (`.xlsx`, `.ods`) or a compound file (`.xls`). The file is
+/// read from its start again afterwards.
+fn workbook_magic(file: &File) -> bool {
+    use std::io::{Seek, SeekFrom};
+    let mut head = [0u8; 8];
+    let mut f = file;
+    let got = f.read(&mut head).unwrap_or(0);
+    let _ = f.seek(SeekFrom::Start(0));
+    let head = head.get(..got).unwrap_or_default();
+    head.starts_with(b"PK\x03\x04")
+        || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// What a file is when it is no regular file or pipe: a directory or a device.
@@ -308,6 +352,7 @@ impl<'a> Roster<'a> {
             notices,
             limit,
             done: false,
+            group_names: options.group_by.clone(),
             policy: options
                 .policy
                 .clone()
@@ -509,22 +554,34 @@ impl<'a> Roster<'a> {
     /// A workbook roster from a reader: read whole into memory (a workbook is a zip or a compound file, read
     /// out of order), then as [`Roster::open`] reads a workbook file.
     fn workbook_from_reader(
-        mut reader: impl Read + 'a,
+        reader: impl Read + 'a,
         options: &RosterOptions,
     ) -> Result<Roster<'a>, FileError> {
         #[cfg(feature = "xlsx")]
         {
+            let limit = workbook::MAX_HELD_BYTES;
             let mut bytes = Vec::new();
-            reader.read_to_end(&mut bytes)?;
+            reader.take(limit + 1).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > limit {
+                return Err(FileError::Workbook {
+                    why: format!(
+                        "the workbook is more than {limit} bytes, the most read whole from a reader: open it \
+                         from its path (Roster::open), which reads it as it streams"
+                    ),
+                });
+            }
             let rows = workbook::SheetRows::start(
-                move || calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)),
-                options.sheet.clone(),
+                workbook::Input::Bytes(bytes),
+                workbook::Wanted {
+                    sheet: options.sheet.clone(),
+                    record: options.max_record_bytes,
+                },
             )?;
             Roster::from_sheet(rows, options)
         }
         #[cfg(not(feature = "xlsx"))]
         {
-            let _ = (&mut reader, options);
+            let _ = (reader, options);
             Err(FileError::Workbook {
                 why: "this build reads no workbooks: enable the crate's `xlsx` feature".to_owned(),
             })
@@ -538,7 +595,7 @@ impl<'a> Roster<'a> {
         options: &RosterOptions,
     ) -> Result<Roster<'a>, FileError> {
         use workbook::WorkCell;
-        let mut notices = Vec::new();
+        let mut notices = std::mem::take(&mut rows.notices);
         let header = loop {
             match rows.next_row() {
                 None => {
@@ -553,7 +610,16 @@ impl<'a> Roster<'a> {
                     });
                 }
                 Some(Err(why)) => return Err(FileError::Workbook { why }),
-                Some(Ok((row, cells))) => {
+                Some(Ok(Err((row, column, why)))) => {
+                    let at = match column {
+                        Some(c) => format!("cell {}", row::cell_name(c, u64::from(row))),
+                        None => format!("row {row}"),
+                    };
+                    return Err(FileError::Header {
+                        problems: vec![format!("the header ({at}) cannot be read: {why}")],
+                    });
+                }
+                Some(Ok(Ok((row, cells)))) => {
                     let blank = cells.iter().all(|c| *c == WorkCell::Empty);
                     match options.header_row {
                         Some(wanted) if row < wanted => continue,
@@ -578,7 +644,7 @@ impl<'a> Roster<'a> {
             .enumerate()
             .map(|(i, c)| match c {
                 WorkCell::Empty => String::new(),
-                WorkCell::Text(t) => t.clone(),
+                WorkCell::Text(t) | WorkCell::Long(t) => t.clone(),
                 WorkCell::Bad(what) => {
                     problems.push(format!(
                         "the header cell {} holds {what}, not a column name",
@@ -617,6 +683,7 @@ impl<'a> Roster<'a> {
             notices,
             limit: options.max_record_bytes,
             done: false,
+            group_names: options.group_by.clone(),
             policy: options
                 .policy
                 .clone()
@@ -650,8 +717,14 @@ impl<'a> Roster<'a> {
                         format!("the workbook could not be read from row {line} on: {why}"),
                     )));
                 }
-                Ok((_, work)) if work.iter().all(|c| *c == WorkCell::Empty) => continue,
-                Ok(found) => break found,
+                Ok(Err((row, column, why))) => {
+                    return Some(Err(RowError {
+                        column,
+                        ..RowError::plain(u64::from(row), None, why)
+                    }));
+                }
+                Ok(Ok((_, work))) if work.iter().all(|c| *c == WorkCell::Empty) => continue,
+                Ok(Ok(found)) => break found,
             }
         };
         let line = u64::from(row);
@@ -661,6 +734,23 @@ impl<'a> Roster<'a> {
             Some(WorkCell::Text(t)) => Some(crate::lang::trim(t).to_owned()),
             _ => None,
         });
+        // An id of more than 15 significant digits held as a number may have been rounded: refused.
+        if let Some(i) = id_column
+            && let Some(WorkCell::Long(digits)) = work.get(i)
+        {
+            let name = cell_name(col(i).unwrap_or(u32::MAX), line);
+            let msg = format!(
+                "id (cell {name}) is the number {digits}, of more than 15 significant digits, which a \
+                 spreadsheet keeps only to 15, so two ids may have become one: format the id column as text \
+                 and enter the ids again (or prefix each with ')"
+            );
+            return Some(Err(RowError {
+                column: col(i),
+                field: Some("id".to_owned()),
+                value: Some(digits.clone()),
+                ..RowError::plain(line, None, msg)
+            }));
+        }
         // The column of a field, §3 or the policy's, by its code.
         let column_of = |code: &str| -> Option<usize> {
             fields
@@ -689,7 +779,8 @@ impl<'a> Roster<'a> {
                 ..RowError::plain(line, id, msg)
             }));
         }
-        // A date or formula error in a column the roster reads is an error naming the cell.
+        // A date, a formula error or a formula without a value in a column the roster reads (a profile's, a
+        // policy's or a grouping column) is an error naming the cell.
         for (i, cell) in work.iter().enumerate().take(width) {
             let WorkCell::Bad(what) = cell else { continue };
             let code = match fields.get(i).copied().flatten() {
@@ -702,7 +793,10 @@ impl<'a> Roster<'a> {
                         .and_then(|(_, f)| slots?.fields.get(*f))
                     {
                         Some(def) => def.code.clone(),
-                        None => continue,
+                        None => match groups.iter().position(|g| *g == i) {
+                            Some(g) => self.group_names.get(g).cloned().unwrap_or_default(),
+                            None => continue,
+                        },
                     }
                 }
             };
@@ -716,7 +810,7 @@ impl<'a> Roster<'a> {
             }));
         }
         cells.set_texts((0..width).map(|i| match work.get(i) {
-            Some(WorkCell::Text(t)) => t.as_str(),
+            Some(WorkCell::Text(t) | WorkCell::Long(t)) => t.as_str(),
             _ => "",
         }));
         let (result, values) =

@@ -37,8 +37,17 @@ impl Format {
         match ext.as_str() {
             "csv" => Some(Format::Csv),
             "jsonl" | "ndjson" | "json" => Some(Format::JsonLines),
-            "xlsx" | "xlsm" | "xls" | "ods" => Some(Format::Workbook),
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(Format::Workbook),
             _ => None,
+        }
+    }
+
+    /// The format's name in a message.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Format::JsonLines => "JSON Lines",
+            Format::Csv => "CSV",
+            Format::Workbook => "a workbook",
         }
     }
 }
