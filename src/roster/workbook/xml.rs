@@ -37,6 +37,12 @@ impl<R: Read> Xml<R> {
             Ok(event) => Ok(event),
             Err(e) => Err(match &self.reader.get_ref().get_ref().tripped {
                 Some(why) => why.clone(),
+                None if matches!(e, quick_xml::Error::Io(_)) => match e {
+                    quick_xml::Error::Io(io) => {
+                        format!("{} cannot be read from the zip: {io}", self.what)
+                    }
+                    _ => String::new(),
+                },
                 None => format!(
                     "{} is not well-formed XML (at byte {}): {e}",
                     self.what,
