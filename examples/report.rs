@@ -407,7 +407,7 @@ fn sheets<'a>(
 
 /// Reads a plan's targets file (TOML), checked against the policy.
 fn read_plan(path: &str, policy: &Policy) -> Result<Plan, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let text = common::read_text(path, talent_matrix::plan::MAX_BYTES, "a plan's targets")?;
     Plan::from_toml(&text, policy).map_err(|e| format!("{path}: {e}"))
 }
 

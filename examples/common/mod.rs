@@ -166,7 +166,8 @@ pub fn load_policy(name: &str) -> Result<Policy, String> {
     if name == "builtin" {
         return Ok(Policy::shizhong_2011());
     }
-    let text = std::fs::read_to_string(name).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let limit = talent_matrix::policy::Limits::default().document_bytes();
+    let text = read_text(name, limit, "a policy document")?;
     let doc = if name.ends_with(".json") {
         PolicyDoc::from_json(&text)
     } else {
@@ -174,6 +175,31 @@ pub fn load_policy(name: &str) -> Result<Policy, String> {
     }
     .map_err(|e| format!("{name}: {e}"))?;
     Policy::from_doc(&doc).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Reads a text file of at most `limit` bytes, counting the bytes as they are read (a device or a file that
+/// grows is refused once it passes the limit, with at most the limit and one byte held).
+pub fn read_text(path: &str, limit: usize, what: &str) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(format!("cannot read {path}: a directory, not {what}"));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {path}: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "{path}: more than {limit} bytes, the limit of {what}; is it the right file?"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{path}: not UTF-8 text at byte {}: save {what} as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Takes the value of `--policy` from the arguments and loads it (see [`load_policy`]).

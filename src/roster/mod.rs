@@ -665,6 +665,7 @@ impl<'a> Roster<'a> {
             return Err(FileError::Header { problems });
         }
         let (fields, own, groups) = header_fields(&header_cells, options, &mut notices)?;
+        rows.keep_columns(fields.len());
         Ok(Roster {
             source: Source::Workbook {
                 rows,

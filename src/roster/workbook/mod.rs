@@ -132,6 +132,7 @@ pub(super) struct SheetRows {
     /// The number of the last row received (0 before the first).
     pub(super) last: u32,
     finished: bool,
+    width: std::sync::Arc<std::sync::atomic::AtomicU32>,
 }
 
 /// How many batches the reading thread may run ahead of the roster.
@@ -169,9 +170,17 @@ pub(super) struct Sink {
     bytes: usize,
     /// The record limit.
     pub(super) record: usize,
+    /// The header's width once the roster has read it ([`SheetRows::keep_columns`]).
+    width: std::sync::Arc<std::sync::atomic::AtomicU32>,
 }
 
 impl Sink {
+    /// The columns a row keeps in full: the header's width, once the roster has read it, and the first column
+    /// past it; every column before.
+    pub(super) fn keep(&self) -> u32 {
+        self.width.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// The sheet is found: the roster may start reading it.
     pub(super) fn open(&mut self, name: String, notices: Vec<String>) -> Result<(), Stop> {
         match self.opened.take() {
@@ -291,6 +300,8 @@ impl SheetRows {
     pub(super) fn start(input: Input, wanted: Wanted) -> Result<SheetRows, FileError> {
         let (tx, rx) = sync_channel::<Vec<Message>>(AHEAD);
         let (opened_tx, opened_rx) = sync_channel(1);
+        let width = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(MAX_COLUMNS));
+        let shared = std::sync::Arc::clone(&width);
         std::thread::Builder::new()
             .name("talent-matrix workbook".into())
             .spawn(move || {
@@ -300,6 +311,7 @@ impl SheetRows {
                     batch: Vec::new(),
                     bytes: 0,
                     record: wanted.record,
+                    width: shared,
                 };
                 let result = match input {
                     Input::Path(path) => match std::fs::File::open(&path) {
@@ -327,7 +339,16 @@ impl SheetRows {
             notices,
             last: 0,
             finished: false,
+            width,
         })
+    }
+
+    /// The header has `width` columns: the reader keeps that many of each row in full from now on (a value
+    /// past them is reported all the same).
+    pub(super) fn keep_columns(&self, width: usize) {
+        let width = u32::try_from(width).unwrap_or(MAX_COLUMNS).min(MAX_COLUMNS);
+        self.width
+            .store(width, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The next row: `Ok(Ok((row, cells)))`, `Ok(Err((row, column, why)))` for a row that could not be read,
@@ -401,19 +422,29 @@ pub(super) fn column_of(reference: &str) -> Result<u32, String> {
 }
 
 /// A row's cells as they are put together: bounded in columns and in text.
+///
+/// Once the roster has read its header, the cells past the header's width are not kept beyond the first one
+/// with a value (which the roster reports as a value beyond the header): a row of 16,384 repeated cells costs
+/// the header's width, not 16,384 cells, however often the row is repeated.
 #[derive(Debug, Default)]
 pub(super) struct RowCells {
     pub(super) cells: Vec<WorkCell>,
     bytes: usize,
+    /// The columns kept in full (the header's width, once known; all before).
+    keep: u32,
+    /// A cell with a value was put past `keep`: nothing more is kept.
+    beyond: bool,
     /// The first problem of the row: its column and why.
     pub(super) bad: Option<(Option<u32>, String)>,
 }
 
 impl RowCells {
-    /// Starts a new row.
-    pub(super) fn clear(&mut self) {
+    /// Starts a new row, keeping `keep` columns in full ([`Sink::keep`]).
+    pub(super) fn clear(&mut self, keep: u32) {
         self.cells = Vec::new();
         self.bytes = 0;
+        self.keep = keep;
+        self.beyond = false;
         self.bad = None;
     }
 
@@ -426,7 +457,7 @@ impl RowCells {
     }
 
     /// Puts a cell at its column, repeated `times` (an `.ods` repeated cell), filling the columns before it;
-    /// `record` is the row's limit of text.
+    /// `record` is the row's limit of text, `row` the row's number (for messages).
     pub(super) fn put(
         &mut self,
         column: u32,
@@ -435,10 +466,7 @@ impl RowCells {
         record: usize,
         row: u32,
     ) {
-        if self.bad.is_some() {
-            return;
-        }
-        if value == WorkCell::Empty {
+        if self.bad.is_some() || value == WorkCell::Empty || times == 0 {
             return;
         }
         let at = column as usize;
@@ -473,8 +501,20 @@ impl RowCells {
             );
             return;
         }
+        if self.beyond {
+            return;
+        }
+        // Kept in full up to `keep`, and the first cell past it.
+        let kept = u64::from(self.keep).saturating_sub(u64::from(column));
+        let copies = match kept {
+            0 => 1,
+            kept => u64::from(times).min(kept + 1) as usize,
+        };
+        if end > u64::from(self.keep) {
+            self.beyond = true;
+        }
         self.cells.resize(at, WorkCell::Empty);
-        for _ in 1..times {
+        for _ in 1..copies {
             self.cells.push(value.clone());
         }
         self.cells.push(value);
@@ -515,6 +555,7 @@ mod tests {
     #[test]
     fn a_row_is_bounded_in_columns_and_text() {
         let mut row = RowCells::default();
+        row.clear(MAX_COLUMNS);
         row.put(2, WorkCell::Text("x".into()), 1, 10, 3);
         assert_eq!(row.cells.len(), 3);
         row.put(1, WorkCell::Text("y".into()), 1, 10, 3);
@@ -525,16 +566,25 @@ mod tests {
                 .1
                 .contains("the cell B3 is given twice")
         );
-        row.clear();
+        row.clear(MAX_COLUMNS);
         row.put(16_383, WorkCell::Text("x".into()), 2, 10, 1);
         assert!(row.bad.as_ref().unwrap().1.contains("past column XFD"));
         assert!(row.cells.is_empty());
-        row.clear();
+        row.clear(MAX_COLUMNS);
         row.put(0, WorkCell::Text("abcdef".into()), 2, 10, 1);
         assert!(row.bad.as_ref().unwrap().1.contains("more than 10 bytes"));
-        row.clear();
+        row.clear(MAX_COLUMNS);
         row.put(0, WorkCell::Empty, 16_384 * 64, 10, 1);
         assert!(row.bad.is_none() && row.cells.is_empty());
+        // Past the header's width, only the first cell with a value is kept.
+        row.clear(2);
+        row.put(0, WorkCell::Text("a".into()), 16_000, 1 << 20, 1);
+        assert_eq!(row.cells.len(), 3);
+        row.put(16_001, WorkCell::Text("b".into()), 1, 1 << 20, 1);
+        assert_eq!(row.cells.len(), 3);
+        row.clear(2);
+        row.put(7, WorkCell::Text("c".into()), 9, 1 << 20, 1);
+        assert_eq!(row.cells.len(), 8);
     }
 
     #[test]

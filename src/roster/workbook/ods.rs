@@ -155,7 +155,7 @@ fn read_table<R: Read>(xml: &mut Xml<R>, sink: &mut Sink) -> Result<(), Stop> {
                 continue;
             }
         };
-        row.clear();
+        row.clear(sink.keep());
         if !empty {
             read_row(xml, first, record, &mut row)?;
         }

@@ -61,7 +61,7 @@ pub(super) fn read<RS: Read + Seek>(
         let number = top
             .saturating_add(1)
             .saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
-        row.clear();
+        row.clear(sink.keep());
         for (j, d) in data.iter().enumerate() {
             let column = left.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
             row.put(column, of_data(d), 1, sink.record, number);

@@ -821,7 +821,7 @@ fn read_rows<R: Read>(
         if empty {
             continue;
         }
-        row.clear();
+        row.clear(sink.keep());
         read_row(xml, number, strings, dates, record, &mut row)?;
         match row.bad.take() {
             Some((column, why)) => sink.bad(number, column, why)?,
