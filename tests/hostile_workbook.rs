@@ -450,3 +450,134 @@ fn an_ods_hidden_first_table_is_passed_over_and_its_numbers_are_read_from_their_
     );
     assert_eq!(rows[1], Ok("P-1".into()));
 }
+
+#[path = "support/xls.rs"]
+mod xls;
+
+fn xls_roster(
+    hidden_first: bool,
+    extra: Vec<(u16, u16, xls::Cell<'static>)>,
+    dimensions: Option<(u32, u32, u16, u16)>,
+) -> Vec<u8> {
+    use xls::{Cell, Sheet};
+    let mut cells = vec![
+        (0, 0, Cell::Text("编号")),
+        (0, 1, Cell::Text("岗位")),
+        (1, 0, Cell::Text("P-1")),
+        (1, 1, Cell::Text("其他")),
+        (2, 0, Cell::Number(12345.0)),
+        (2, 1, Cell::Text("其他")),
+    ];
+    cells.extend(extra);
+    let mut sheets = Vec::new();
+    if hidden_first {
+        sheets.push(Sheet {
+            name: "旧",
+            hidden: true,
+            cells: vec![(0, 0, Cell::Text("x"))],
+            dimensions: None,
+        });
+    }
+    sheets.push(Sheet {
+        name: "名单",
+        hidden: false,
+        cells,
+        dimensions,
+    });
+    xls::xls(&sheets)
+}
+
+#[test]
+fn an_xls_is_read_and_a_hidden_first_sheet_passed_over() {
+    let (rows, notices) = read(
+        &xls_roster(true, Vec::new(), None),
+        &RosterOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(rows, vec![Ok("P-1".to_owned()), Ok("12345".to_owned())]);
+    assert!(
+        notices[0].contains("first sheet \"旧\" is hidden"),
+        "{notices:?}"
+    );
+}
+
+#[test]
+fn an_xls_with_a_far_cell_or_a_lying_dimension_is_refused_before_it_is_read_whole() {
+    use xls::Cell;
+    let refused = |bytes: Vec<u8>| {
+        Roster::from_reader(&bytes[..], Format::Workbook, &RosterOptions::default())
+            .unwrap_err()
+            .to_string()
+    };
+    // A cell at column 65,535: past an .xls sheet.
+    let far = refused(xls_roster(false, vec![(3, 65_535, Cell::Text("x"))], None));
+    assert!(
+        far.ends_with(
+            "sheet 1 has a cell at CRXP4, beyond an .xls sheet's 65536 rows and 256 columns"
+        ),
+        "{far}"
+    );
+    // A cell at IV65536 beside A1: 16,777,216 cells to build.
+    let wide = refused(xls_roster(
+        false,
+        vec![(65_535, 255, Cell::Text("x"))],
+        None,
+    ));
+    assert!(wide.contains("the workbook's sheets span more than 4194304 cells (sheet 1 spans rows 1 to 65536 and columns 1 to 256)"), "{wide}");
+    // A DIMENSIONS record claiming the whole sheet.
+    let claimed = refused(xls_roster(false, Vec::new(), Some((0, 65_536, 0, 256))));
+    assert!(
+        claimed.contains("sheet 1 claims 16777216 cells, more than the 4194304"),
+        "{claimed}"
+    );
+}
+
+#[test]
+fn an_xls_named_xlsx_is_read_by_its_content() {
+    let dir = std::env::temp_dir().join(format!("tm-xls-named-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("名单.xlsx");
+    std::fs::write(&path, xls_roster(false, Vec::new(), None)).unwrap();
+    let ids: Vec<String> = Roster::open(&path, None, &RosterOptions::default())
+        .unwrap()
+        .map(|r| r.unwrap().profile().id().to_owned())
+        .collect();
+    assert_eq!(ids, ["P-1", "12345"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_date_or_a_formula_error_in_a_grouping_column_is_an_error_of_its_row() {
+    let header = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c><c r="B1" t="inlineStr"><is><t>岗位</t></is></c><c r="C1" t="inlineStr"><is><t>填报单位</t></is></c></row>"#;
+    let row = |r: u32, unit: &str| {
+        format!(
+            r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>P-{r}</t></is></c><c r="B{r}" t="inlineStr"><is><t>其他</t></is></c>{unit}</row>"#
+        )
+    };
+    let rows = format!(
+        "{header}{}{}{}",
+        row(2, r#"<c r="C2" t="e"><v>#N/A</v></c>"#),
+        row(3, r#"<c r="C3" t="d"><v>2024-05-01</v></c>"#),
+        row(4, r#"<c r="C4" t="inlineStr"><is><t>区教育局</t></is></c>"#)
+    );
+    let bytes = xlsx(Entry::stored("", sheet_xml(&rows).as_bytes()), None, &[]);
+    let options = RosterOptions::default().group_by("填报单位");
+    let mut roster = Roster::from_reader(&bytes[..], Format::Workbook, &options).unwrap();
+    let first = roster.next().unwrap().unwrap_err();
+    assert_eq!(
+        (first.line(), first.field(), first.error()),
+        (
+            2,
+            Some("填报单位"),
+            "填报单位 (cell C2) holds the formula error #N/A, expected text or a number"
+        )
+    );
+    let second = roster.next().unwrap().unwrap_err();
+    assert_eq!(
+        second.error(),
+        "填报单位 (cell C3) holds a date, expected text or a number"
+    );
+    let third = roster.next().unwrap().unwrap();
+    assert_eq!(third.group(0), Some("区教育局"));
+    assert!(roster.next().is_none());
+}
