@@ -581,3 +581,23 @@ fn a_date_or_a_formula_error_in_a_grouping_column_is_an_error_of_its_row() {
     assert_eq!(third.group(0), Some("区教育局"));
     assert!(roster.next().is_none());
 }
+
+#[test]
+fn an_xls_whose_sheet_lies_beyond_its_stream_is_a_file_error() {
+    // Found by the `workbook` fuzz target: a BoundSheet8 record pointing past the stream made calamine panic.
+    let stream = [
+        0x09u8, 0x08, 0x08, 0x00, 0x00, 0x06, 0x10, 0x00, 0x80, 0x00, 0x00, 0x00, 0x85, 0x00, 0x08,
+        0x00, 0x1c, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x0a, 0x00, 0x00, 0x00,
+        0x09, 0x08, 0x08, 0x00, 0x00, 0x06, 0x10, 0x00, 0x0a, 0x00, 0x00, 0x00,
+    ];
+    let err = Roster::from_reader(
+        &xls::compound(&stream)[..],
+        Format::Workbook,
+        &RosterOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot read the workbook: the workbook lists a sheet at byte 134217756 of a stream of 42 bytes: the file is damaged"
+    );
+}

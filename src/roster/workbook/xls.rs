@@ -36,22 +36,31 @@ pub(super) fn read<RS: Read + Seek>(
     rs.seek(SeekFrom::Start(0)).map_err(broken)?;
     check(&mut rs)?;
     rs.seek(SeekFrom::Start(0)).map_err(broken)?;
-    let mut book =
-        Xls::new(rs).map_err(|e| format!("not an .xls workbook that can be read: {e}"))?;
-    let listed: Vec<(String, bool)> = book
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
-        .collect();
-    let (index, notices) = choose(&listed, wanted.sheet.as_deref())?;
-    let name = listed
-        .get(index)
-        .map(|(n, _)| n.clone())
-        .unwrap_or_default();
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| format!("the sheet cannot be read: {e}"))?;
-    drop(book);
+    // calamine indexes some records without checking their length: a panic there is this file's error, not
+    // the process's end.
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut book =
+            Xls::new(rs).map_err(|e| format!("not an .xls workbook that can be read: {e}"))?;
+        let listed: Vec<(String, bool)> = book
+            .sheets_metadata()
+            .iter()
+            .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+            .collect();
+        let (index, notices) = choose(&listed, wanted.sheet.as_deref())?;
+        let name = listed
+            .get(index)
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| format!("the sheet cannot be read: {e}"))?;
+        Ok::<_, String>((name, notices, range))
+    }));
+    let (name, notices, range) = opened.map_err(|_| {
+        "the .xls reader (calamine) failed on this file, which is damaged or written oddly: open it in Excel \
+         or WPS and save it as .xlsx"
+            .to_owned()
+    })??;
     sink.open(name, notices)?;
     let Some((top, left)) = range.start() else {
         return Ok(());
@@ -190,7 +199,24 @@ fn check_stream(stream: &[u8]) -> Result<(), String> {
     let mut starts = Vec::new();
     for (typ, data) in records(stream, 0) {
         match typ {
-            0x0085 => starts.push(u32_at(data, 0) as usize),
+            // BoundSheet8: where the sheet starts, which calamine takes as it is.
+            0x0085 => {
+                let at = u32_at(data, 0) as usize;
+                if data.len() < 8 || at >= stream.len() {
+                    return Err(format!(
+                        "the workbook lists a sheet at byte {at} of a stream of {} bytes: the file is damaged",
+                        stream.len()
+                    ));
+                }
+                starts.push(at);
+            }
+            // FilePass, CodePage, DateMode, BOF: calamine reads their first two bytes unchecked.
+            0x002F | 0x0042 | 0x0022 | 0x0809 if data.len() < 2 => {
+                return Err(format!(
+                    "the workbook's record {typ:#06x} is {} bytes long, too short: the file is damaged",
+                    data.len()
+                ));
+            }
             0x000A => break,
             _ => {}
         }
