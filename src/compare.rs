@@ -14,7 +14,8 @@
 //!
 //! People are matched by id. With the `roster` feature ids are compared as the roster reader compares them for
 //! duplicates (NFKC, dashes folded: `Ｐ-1` is `P-1`); without it, as written. An id twice in one year is an
-//! error ([`DuplicateId`]), as it is in a roster.
+//! error ([`CompareError::DuplicateId`]), as it is in a roster; so is a classification made under another policy than
+//! the first ([`CompareError::OtherPolicy`], naming both policies' hashes).
 //!
 //! A person who changed unit is, in each unit's figures, one who left the old unit and joined the new one; in
 //! the total figures, one who stayed (or moved cell). So each unit's figures add up on their own and the total's
@@ -545,7 +546,8 @@ impl serde::Serialize for Move {
     }
 }
 
-/// An id given twice in one year's classifications.
+/// Why a classification cannot be added to a year: its id was given twice, or it was made under another
+/// policy.
 ///
 /// ```
 /// use talent_matrix::compare::LastYear;
@@ -558,16 +560,65 @@ impl serde::Serialize for Move {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("id {id:?} is given twice in {year} roster")]
-pub struct DuplicateId {
-    id: String,
-    year: &'static str,
+#[non_exhaustive]
+pub enum CompareError {
+    /// An id given twice in one year, as written the second time.
+    #[error("id {id:?} is given twice in {year} roster")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// `last year's` or `this year's`.
+        year: &'static str,
+    },
+    /// A classification made under another policy than the comparison's first: its cells and tiers need not be
+    /// the same, so the two years cannot be set side by side.
+    #[error(
+        "{id:?} was classified under the policy {this}, but the comparison began under {first}: compare \
+         classifications made under one policy (classify both years' rosters with the same policy)"
+    )]
+    OtherPolicy {
+        /// The id of the classification refused.
+        id: String,
+        /// The hash of the policy the comparison began under.
+        first: String,
+        /// The hash of the policy of the classification refused.
+        this: String,
+    },
 }
 
-impl DuplicateId {
-    /// The id, as written the second time.
+impl CompareError {
+    /// The id of the classification refused.
+    ///
+    /// ```
+    /// use talent_matrix::compare::LastYear;
+    /// use talent_matrix::{classify, Post, Profile};
+    /// let p = Profile::builder("A", Post::Other).build()?;
+    /// let mut year = LastYear::new();
+    /// year.add(&classify(&p), None)?;
+    /// assert_eq!(year.add(&classify(&p), None).unwrap_err().id(), "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn id(&self) -> &str {
-        &self.id
+        match self {
+            CompareError::DuplicateId { id, .. } | CompareError::OtherPolicy { id, .. } => id,
+        }
+    }
+}
+
+/// Checks that a classification was made under the comparison's policy (the first one's, kept in `first`).
+fn same_policy(first: &mut Option<Box<str>>, c: &Classification<'_>) -> Result<(), CompareError> {
+    let hash = c.policy().hash();
+    match first {
+        None => {
+            *first = Some(hash.into());
+            Ok(())
+        }
+        Some(f) if **f == *hash => Ok(()),
+        Some(f) => Err(CompareError::OtherPolicy {
+            id: c.id().to_owned(),
+            first: f.to_string(),
+            this: hash.to_owned(),
+        }),
     }
 }
 
@@ -680,6 +731,8 @@ struct Kept {
 /// Last year's classifications, taken one at a time. See the [module docs](self).
 #[derive(Debug, Default)]
 pub struct LastYear {
+    /// The hash of the policy of the first classification.
+    policy: Option<Box<str>>,
     people: Vec<Kept>,
     index: IdMap<usize>,
     total: Tally,
@@ -696,15 +749,17 @@ impl LastYear {
     ///
     /// # Errors
     ///
-    /// [`DuplicateId`] when the id was given before this year; the year is then as it was.
-    pub fn add(&mut self, c: &Classification<'_>, unit: Option<&str>) -> Result<(), DuplicateId> {
+    /// [`CompareError::DuplicateId`] when the id was given before this year, [`CompareError::OtherPolicy`] when
+    /// the classification was made under another policy than the first; the year is then as it was.
+    pub fn add(&mut self, c: &Classification<'_>, unit: Option<&str>) -> Result<(), CompareError> {
         let k = key(c.id());
         if self.index.contains_key(&*k) {
-            return Err(DuplicateId {
+            return Err(CompareError::DuplicateId {
                 id: c.id().to_owned(),
                 year: "last year's",
             });
         }
+        same_policy(&mut self.policy, c)?;
         let place = Place::of(c);
         let u = self.units.of(unit, &self.total);
         let k: Arc<str> = Arc::from(k);
@@ -759,13 +814,15 @@ impl ThisYear {
     ///
     /// # Errors
     ///
-    /// [`DuplicateId`] when the id was given before this year; the comparison is then as it was.
-    pub fn add(&mut self, c: &Classification<'_>, unit: Option<&str>) -> Result<(), DuplicateId> {
+    /// [`CompareError::DuplicateId`] when the id was given before this year, [`CompareError::OtherPolicy`] when
+    /// the classification was made under another policy than last year's; the comparison is then as it was.
+    pub fn add(&mut self, c: &Classification<'_>, unit: Option<&str>) -> Result<(), CompareError> {
         let k = key(c.id());
-        let twice = || DuplicateId {
+        let twice = || CompareError::DuplicateId {
             id: c.id().to_owned(),
             year: "this year's",
         };
+        same_policy(&mut self.last.policy, c)?;
         let to = Place::of(c);
         let last = &mut self.last;
         let u = last.units.of(unit, &last.total);
@@ -890,6 +947,7 @@ impl ThisYear {
             seen: _,
         } = self;
         let LastYear {
+            policy: _,
             people,
             index: _,
             mut total,

@@ -267,3 +267,44 @@ fn the_tables_and_csv_show_both_years_and_the_people() {
         "{figures}"
     );
 }
+
+/// Two years classified under different policies cannot be compared: the second policy's classification is
+/// refused, naming both hashes, and the comparison is as it was.
+#[cfg(feature = "toml")]
+#[test]
+fn classifications_under_another_policy_are_refused_naming_both_policies() {
+    use talent_matrix::Policy;
+    use talent_matrix::compare::CompareError;
+    use talent_matrix::policy::PolicyDoc;
+    let other = Policy::from_doc(
+        &PolicyDoc::from_toml(include_str!("../examples/data/policy-other-place.toml")).unwrap(),
+    )
+    .unwrap();
+    let built_in = Policy::shizhong_2011();
+    let a = Profile::builder("A", Post::Other).build().unwrap();
+    let b = Profile::builder("B", Post::Other).build().unwrap();
+    let mut last = LastYear::new();
+    last.add(&built_in.classify(&a), None).unwrap();
+    let err = last.add(&other.classify(&b), None).unwrap_err();
+    assert_eq!(
+        err,
+        CompareError::OtherPolicy {
+            id: "B".into(),
+            first: built_in.hash().to_owned(),
+            this: other.hash().to_owned(),
+        }
+    );
+    assert!(err.to_string().starts_with(&format!(
+        "\"B\" was classified under the policy {}, but the comparison began under {}",
+        other.hash(),
+        built_in.hash()
+    )));
+    assert_eq!(last.len(), 1);
+    let mut this = last.then();
+    assert!(matches!(
+        this.add(&other.classify(&a), None),
+        Err(CompareError::OtherPolicy { .. })
+    ));
+    this.add(&built_in.classify(&a), None).unwrap();
+    assert_eq!(this.finish().total().everyone().stayed, 1);
+}

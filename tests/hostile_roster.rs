@@ -258,3 +258,36 @@ fn an_id_behind_a_byte_order_mark_in_the_middle_of_a_file_is_refused() {
     assert_eq!(ok, [(1, "A".to_owned())]);
     assert_eq!(bad[0].0, 2);
 }
+
+/// What classifying a roster writes, given back as a roster (as `--since` once was), is refused as one file
+/// error saying what it is, not 10,000 row errors.
+#[test]
+fn classified_records_given_as_a_roster_are_refused_as_such() {
+    use talent_matrix::roster::{FileError, Format, Roster, RosterOptions};
+    let p = talent_matrix::Profile::builder("A", talent_matrix::Post::Other)
+        .build()
+        .unwrap();
+    let record = talent_matrix::classify(&p).to_json();
+    let jsonl = format!("{record}\n{record}\n");
+    let err = Roster::from_reader(
+        jsonl.as_bytes(),
+        Format::JsonLines,
+        &RosterOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, FileError::Records { .. }));
+    assert_eq!(
+        err.to_string(),
+        "the file holds classified records (its first line has stream, tier and reasons), not a roster of profiles: give the roster the records were made from"
+    );
+    let csv = format!(
+        "{}\nA,,,,,,,,,,,,,,,\n",
+        talent_matrix::Classification::CSV_HEADER.join(",")
+    );
+    let err =
+        Roster::from_reader(csv.as_bytes(), Format::Csv, &RosterOptions::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the file holds classified records (its columns name stream, tier and reasons), not a roster of profiles: give the roster the records were made from"
+    );
+}

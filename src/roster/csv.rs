@@ -265,18 +265,36 @@ type HeaderColumns = (Vec<Option<Field>>, Vec<(usize, usize)>, Vec<usize>);
 
 /// Maps the header to fields, collecting every problem (DOMAIN.md §8); with a policy in the options, also to
 /// the fields it adds (§9.2).
+/// Whether these names (a CSV or workbook header, or a JSON Lines record's keys) are those of a classified
+/// record rather than a profile: `stream` and `tier` with `reasons` or `policy_hash`, which no profile has. Says
+/// what gave it away.
+pub(super) fn records_columns(names: &[&str]) -> Option<String> {
+    let has = |n: &str| names.iter().any(|m| m.eq_ignore_ascii_case(n));
+    let tell = ["reasons", "policy_hash", "policy"]
+        .into_iter()
+        .find(|n| has(n))?;
+    (has("stream") && has("tier")).then(|| format!("its columns name stream, tier and {tell}"))
+}
+
 pub(super) fn header_fields(
     header: &Cells,
     options: &RosterOptions,
     notices: &mut Vec<String>,
 ) -> Result<HeaderColumns, FileError> {
+    let whole = header.text();
+    let names: Vec<&str> = (0..header.len())
+        .filter_map(|i| header.cell(whole, i).and_then(Result::ok))
+        .map(crate::lang::trim)
+        .collect();
+    if let Some(what) = records_columns(&names) {
+        return Err(FileError::Records { what });
+    }
     let slots = options.policy.as_ref().map(|p| &p.compiled().slots);
     let mut own: Vec<(usize, usize)> = Vec::new();
     let mut groups: Vec<Option<usize>> = vec![None; options.group_by.len()];
     let mut problems = Vec::new();
     let mut fields = Vec::with_capacity(header.len());
     let mut first_column: [Option<usize>; Field::ALL.len()] = [None; Field::ALL.len()];
-    let whole = header.text();
     for i in 0..header.len() {
         let column = i + 1;
         let name = match header.cell(whole, i) {

@@ -214,6 +214,16 @@ impl Roster<'static> {
     }
 }
 
+/// Whether the first line of a JSON Lines file is a classified record (its keys `stream`, `tier` and `reasons`
+/// or `policy_hash`): what gave it away.
+fn records_line(head: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(head);
+    let line = text.lines().find(|l| !l.trim().is_empty())?;
+    let (members, _) = json_members(line)?;
+    let keys: Vec<&str> = members.iter().map(|(k, _, _)| k.as_str()).collect();
+    csv::records_columns(&keys).map(|w| w.replace("its columns name", "its first line has"))
+}
+
 /// Whether a file begins as a workbook does: a zip (`.xlsx`, `.ods`) or a compound file (`.xls`). The file is
 /// read from its start again afterwards.
 fn workbook_magic(file: &File) -> bool {
@@ -272,6 +282,11 @@ impl<'a> Roster<'a> {
         let mut notices = Vec::new();
         let head = split.head()?;
         check_text(head)?;
+        if format == Format::JsonLines
+            && let Some(what) = records_line(head)
+        {
+            return Err(FileError::Records { what });
+        }
         let source = match format {
             Format::JsonLines | Format::Workbook => Source::Lines {
                 groups: options.group_by.clone(),

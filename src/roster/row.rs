@@ -330,6 +330,16 @@ pub enum FileError {
     /// Reading the header failed.
     #[error("read error: {0}")]
     Io(#[from] io::Error),
+    /// The file holds classified records (what classifying a roster writes: a stream, a tier, the reasons),
+    /// not the profiles of a roster.
+    #[error(
+        "the file holds classified records ({what}), not a roster of profiles: give the roster the records \
+         were made from"
+    )]
+    Records {
+        /// What gave it away.
+        what: String,
+    },
     /// A workbook that cannot be opened, has no sheet, or lacks the sheet asked for (feature `xlsx`).
     #[error("cannot read the workbook: {why}")]
     Workbook {
