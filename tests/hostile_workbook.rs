@@ -10,11 +10,11 @@ mod zipper;
 use talent_matrix::roster::{FileError, Format, Roster, RosterOptions};
 use zipper::{Entry, Piece, ods, ods_content, sheet_xml, xlsx};
 
-/// Each row's outcome: `Ok(id)` or `Err((line, message))`, with the notices.
-fn read(
-    bytes: &[u8],
-    options: &RosterOptions,
-) -> Result<(Vec<Result<String, (u64, String)>>, Vec<String>), FileError> {
+/// A row's outcome: `Ok(id)` or `Err((line, message))`.
+type Outcome = Result<String, (u64, String)>;
+
+/// Each row's outcome, with the notices.
+fn read(bytes: &[u8], options: &RosterOptions) -> Result<(Vec<Outcome>, Vec<String>), FileError> {
     let mut roster = Roster::from_reader(bytes, Format::Workbook, options)?;
     let notices = roster.notices().to_vec();
     let rows = roster
@@ -29,7 +29,7 @@ fn read(
     Ok((rows, notices))
 }
 
-fn rows_of(bytes: &[u8]) -> Vec<Result<String, (u64, String)>> {
+fn rows_of(bytes: &[u8]) -> Vec<Outcome> {
     read(bytes, &RosterOptions::default()).unwrap().0
 }
 
