@@ -190,8 +190,11 @@ fn main() -> ExitCode {
     let mut rows = 0u64;
     // Every person's cell, kept only for the workbook's list of them.
     let mut people = Vec::new();
-    // With --by, a matrix per value of the grouping column, in the order first met.
+    // With --by, a matrix per value of the grouping column, in the order first met (found through a map, so
+    // that a million units cost a million lookups, not a million scans).
     let mut units: Vec<(Option<String>, Matrix)> = Vec::new();
+    let mut unit_index: std::collections::HashMap<Option<String>, usize> =
+        std::collections::HashMap::new();
     for item in roster.by_ref() {
         rows += 1;
         progress.tick(rows);
@@ -208,13 +211,12 @@ fn main() -> ExitCode {
                 }
                 if by.is_some() && year.is_none() {
                     let unit = row.group(0).map(str::to_owned);
-                    match units.iter_mut().find(|(u, _)| *u == unit) {
-                        Some((_, m)) => m.add(&c),
-                        None => {
-                            let mut m = Matrix::new();
-                            m.add(&c);
-                            units.push((unit, m));
-                        }
+                    let i = *unit_index.entry(unit.clone()).or_insert_with(|| {
+                        units.push((unit, Matrix::new()));
+                        units.len() - 1
+                    });
+                    if let Some((_, m)) = units.get_mut(i) {
+                        m.add(&c);
                     }
                 }
                 matrix.add(&c);
@@ -288,7 +290,7 @@ fn print_matrix(matrix: &Matrix, lang: Lang, output: Output) -> Result<(), Strin
         Output::Csv => print!("{}", matrix.to_csv(lang)),
         Output::Json => println!(
             "{}",
-            serde_json::to_string_pretty(matrix).map_err(|e| e.to_string())?
+            talent_matrix::safety::to_json_pretty(matrix).map_err(|e| e.to_string())?
         ),
     }
     Ok(())
@@ -304,7 +306,7 @@ fn print_units(
     output: Output,
 ) -> Result<(), String> {
     let everyone = all_units_label(lang);
-    let shown = |u: &Option<String>| unit_label(u.as_deref(), lang).to_owned();
+    let shown = |u: &Option<String>| unit_label(u.as_deref(), lang).into_owned();
     match output {
         Output::Table => {
             for (unit, m) in units {
@@ -340,7 +342,7 @@ fn print_units(
             });
             println!(
                 "{}",
-                serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?
+                talent_matrix::safety::to_json_pretty(&json).map_err(|e| e.to_string())?
             );
         }
     }
@@ -362,7 +364,7 @@ fn print_comparison(
                 for (unit, figures) in comparison.units() {
                     println!(
                         "== {column}: {} ==",
-                        talent_matrix::safety::Shown(unit_label(unit, lang))
+                        talent_matrix::safety::Shown(&unit_label(unit, lang))
                     );
                     println!("{}", figures.to_table(lang));
                 }
@@ -375,7 +377,7 @@ fn print_comparison(
                 print_csv_by_unit(
                     comparison
                         .units()
-                        .map(|(u, f)| (unit_label(u, lang).to_owned(), f.to_csv(lang)))
+                        .map(|(u, f)| (unit_label(u, lang).into_owned(), f.to_csv(lang)))
                         .chain(std::iter::once((
                             everyone.to_owned(),
                             comparison.total().to_csv(lang),
@@ -386,7 +388,7 @@ fn print_comparison(
         },
         Output::Json => println!(
             "{}",
-            serde_json::to_string_pretty(comparison).map_err(|e| e.to_string())?
+            talent_matrix::safety::to_json_pretty(comparison).map_err(|e| e.to_string())?
         ),
     }
     Ok(())
@@ -427,7 +429,7 @@ fn print_plan(
         Output::Csv => print!("{}", report.to_csv(lang)),
         Output::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+            talent_matrix::safety::to_json_pretty(&report).map_err(|e| e.to_string())?
         ),
     }
     Ok(())
@@ -440,19 +442,9 @@ fn print_csv_by_unit(tables: impl Iterator<Item = (String, String)>) {
             match (i, j) {
                 (0, 0) => println!("unit,{line}"),
                 (_, 0) => {}
-                _ => println!("{},{line}", csv_cell(&unit)),
+                _ => println!("{},{line}", talent_matrix::safety::csv_cell(&unit)),
             }
         }
-    }
-}
-
-/// A CSV cell, neutralised for spreadsheets and quoted where it must be.
-fn csv_cell(s: &str) -> String {
-    let s = talent_matrix::safety::spreadsheet_cell(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.into_owned()
     }
 }
 

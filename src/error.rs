@@ -319,29 +319,7 @@ impl fmt::Display for ErrorValue {
     }
 }
 
-/// Writes `s` as a JSON string literal.
-pub(crate) fn write_json_string(f: &mut impl fmt::Write, s: &str) -> fmt::Result {
-    f.write_char('"')?;
-    for c in s.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            c if c.is_control() || crate::safety::is_format(c) => {
-                // Every control and format character as an escape (ESC, BEL, the bidi controls, zero-width
-                // characters …), so that a message shown in a terminal cannot act on it.
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    write!(f, "\\u{:04x}", unit)?;
-                }
-            }
-            c => f.write_char(c)?,
-        }
-    }
-    f.write_char('"')
-}
+pub(crate) use crate::safety::write_json_string;
 
 /// Largest `employees` a profile allows (DOMAIN.md §3).
 pub(crate) const MAX_EMPLOYEES: u32 = 10_000_000;

@@ -112,16 +112,34 @@ pub const TIER_COLUMNS: [Option<Tier>; TIER_SLOTS] = [
 ];
 
 /// How a unit is headed in figures by unit: its name, or "not given" (（未填）) for the people given without
-/// one.
+/// one. A unit whose name is one of these headings, or the total's ([`all_units_label`]), in any language, is
+/// headed in quotes, so that it cannot be taken for the blank unit or the total.
 ///
 /// ```
 /// use talent_matrix::{matrix::unit_label, Lang};
 /// assert_eq!(unit_label(Some("大观园街道"), Lang::ZhHans), "大观园街道");
 /// assert_eq!(unit_label(None, Lang::ZhHans), "（未填）");
 /// assert_eq!(unit_label(None, Lang::En), "(not given)");
+/// assert_eq!(unit_label(Some("（未填）"), Lang::ZhHans), "“（未填）”");
+/// assert_eq!(unit_label(Some(" (total) "), Lang::ZhHans), "“ (total) ”");
 /// ```
-pub fn unit_label(unit: Option<&str>, lang: Lang) -> &str {
-    unit.unwrap_or(crate::report::Word::NotGiven.text(lang))
+pub fn unit_label(unit: Option<&str>, lang: Lang) -> std::borrow::Cow<'_, str> {
+    use crate::report::Word;
+    match unit {
+        None => std::borrow::Cow::Borrowed(Word::NotGiven.text(lang)),
+        Some(name) => {
+            let heading = [Word::NotGiven, Word::AllUnits].iter().any(|w| {
+                Lang::ALL
+                    .iter()
+                    .any(|&l| w.text(l) == crate::lang::trim(name))
+            });
+            if heading {
+                std::borrow::Cow::Owned(format!("“{name}”"))
+            } else {
+                std::borrow::Cow::Borrowed(name)
+            }
+        }
+    }
 }
 
 /// How the total of every unit is headed in figures by unit: （合计）, （合計）, (total).

@@ -30,38 +30,17 @@ use crate::reason::Rule;
 /// The most sentence pairs a thread keeps.
 const CACHED: usize = 16_384;
 
-/// Appends `s` as a JSON string, escaped exactly as serde_json escapes: `"` and `\`, the control characters
-/// (`\b`, `\t`, `\n`, `\f`, `\r` by name, others as `\u00xx`), and nothing else.
+/// Appends `s` as a JSON string, escaped as serde_json escapes (`"` and `\\`, the control characters below
+/// U+0020, `\b`, `\t`, `\n`, `\f`, `\r` by name) and every other unsafe character as a `\u` escape too
+/// ([`safety`](crate::safety)): what [`safety::to_json`](crate::safety::to_json) writes.
 pub(crate) fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    if !needs_escape(s.as_bytes()) {
+    if !needs_escape(s.as_bytes()) && !crate::safety::may_hold_unsafe(s) {
+        out.push('"');
         out.push_str(s);
         out.push('"');
         return;
     }
-    // Each piece ends with the character to escape, but the last, which may end with none.
-    for piece in s.split_inclusive(|c: char| matches!(c, '"' | '\\') || u32::from(c) < 0x20) {
-        let mut chars = piece.chars();
-        match chars.next_back() {
-            Some(c) if matches!(c, '"' | '\\') || u32::from(c) < 0x20 => {
-                out.push_str(chars.as_str());
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    '\u{8}' => out.push_str("\\b"),
-                    '\u{c}' => out.push_str("\\f"),
-                    c => {
-                        let _ = write!(out, "\\u{:04x}", u32::from(c));
-                    }
-                }
-            }
-            _ => out.push_str(piece),
-        }
-    }
-    out.push('"');
+    let _ = crate::safety::write_json_string(out, s);
 }
 
 /// Whether any byte is `"`, `\\` or a control character.
@@ -391,7 +370,7 @@ mod tests {
         ) {
             let mut out = String::new();
             super::push_json_string(&mut out, &s);
-            prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
+            prop_assert_eq!(out, crate::safety::to_json(&s).unwrap());
         }
     }
 }

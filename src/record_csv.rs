@@ -1,5 +1,6 @@
 //! The DOMAIN.md §6 record as one CSV row, for spreadsheets: lists joined with `;`, sentences one per line, and
-//! every cell neutralised against formula injection ([`spreadsheet_cell`](crate::safety::spreadsheet_cell)).
+//! every cell shown as for a terminal but for its line breaks and neutralised against formula injection (the
+//! rule of [`csv_cell`](crate::safety::csv_cell); the CSV writer quotes).
 
 use crate::classify::Classification;
 use crate::codes::Coded;
@@ -89,10 +90,18 @@ impl Classification<'_> {
     /// # Ok::<(), talent_matrix::ProfileError>(())
     /// ```
     pub fn csv_cells(&self) -> [String; 16] {
-        self.cells(";")
-            .map(|cell| match crate::safety::spreadsheet_cell(&cell) {
-                std::borrow::Cow::Borrowed(_) => cell,
-                std::borrow::Cow::Owned(safe) => safe,
-            })
+        use std::borrow::Cow;
+        // Shown as for a terminal but for line breaks, then neutralised for spreadsheets: the crate's rule for
+        // CSV (`safety`).
+        self.cells(";").map(|cell| {
+            let shown = match crate::safety::csv_text(&cell) {
+                Cow::Borrowed(_) => cell,
+                Cow::Owned(shown) => shown,
+            };
+            match crate::safety::spreadsheet_cell(&shown) {
+                Cow::Borrowed(_) => shown,
+                Cow::Owned(safe) => safe,
+            }
+        })
     }
 }

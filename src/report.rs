@@ -127,16 +127,9 @@ fn pad(s: &str, w: usize, left: bool) -> String {
     }
 }
 
-/// Quotes a CSV cell when it needs it.
-/// A CSV cell: neutralised for spreadsheets ([`spreadsheet_cell`](crate::safety::spreadsheet_cell)), then
-/// quoted where it must be.
+/// A CSV cell: the crate's one rule for CSV ([`safety::csv_cell`](crate::safety::csv_cell)).
 pub(crate) fn csv_cell(s: &str) -> String {
-    let s = crate::safety::spreadsheet_cell(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.into_owned()
-    }
+    crate::safety::csv_cell(s)
 }
 
 /// A line of a figures grid beside the matrix (the comparison of two years, the plan): a row of the matrix, the
@@ -300,8 +293,9 @@ pub(crate) struct SvgText<'a> {
     pub(crate) total: Option<&'a dyn Fn(MatrixRow) -> Option<String>>,
 }
 
-/// Escapes text for XML.
+/// Text for SVG: shown as for a terminal ([`safety::shown`](crate::safety::shown)), then escaped for XML.
 fn xml(s: &str) -> String {
+    let s = crate::safety::shown(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -755,7 +749,7 @@ impl Matrix {
         let panels: Vec<(String, String)> = units
             .iter()
             .map(|(u, m)| (crate::matrix::unit_label(u.as_deref(), lang), m))
-            .chain([(total, self)])
+            .chain([(std::borrow::Cow::Borrowed(total), self)])
             .map(|(u, m)| (format!("{column}{sep}{u}"), m.to_svg(lang)))
             .collect();
         // Each panel's size, from its root element.

@@ -282,19 +282,21 @@ impl Matrix {
             }
         }
         // A matrix per unit.
-        let mut names: Vec<String> = w[..5].iter().map(|n| (*n).to_owned()).collect();
+        let mut names = SheetNames::default();
+        for n in w.get(..5).unwrap_or_default() {
+            names.take(n);
+        }
         for (unit, m) in sheets.units {
-            let name = sheet_name(crate::matrix::unit_label(unit.as_deref(), lang), &names);
+            let name = names.take(&crate::matrix::unit_label(unit.as_deref(), lang));
             let sheet = book.add_worksheet();
             sheet.set_name(&name)?;
-            names.push(name);
             m.matrix_sheet(sheet, lang, &bold)?;
         }
 
         // The plan.
         if let Some(plan) = sheets.plan {
             let sheet = book.add_worksheet();
-            sheet.set_name(sheet_name(w[12], &names))?;
+            sheet.set_name(names.take(w[12]))?;
             let report = plan.report(self);
             let heads = [w[13], w[14], w[15], w[16], w[17], w[18]];
             header(sheet, &heads, &bold)?;
@@ -378,44 +380,42 @@ impl Matrix {
     }
 }
 
-/// A sheet name Excel takes, unlike the ones already used: the characters `[]:*?/\` replaced with `_`, at most
-/// 31 characters, no apostrophe at either end, and a number added to a name already taken.
-fn sheet_name(wanted: &str, taken: &[String]) -> String {
-    let clean: String = wanted
-        .chars()
-        .map(|c| {
-            if "[]:*?/\\".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let clean = clean.trim_matches('\'').to_owned();
-    let clean = if clean.is_empty() {
-        "_".to_owned()
-    } else {
-        clean
-    };
-    let fits = |s: &str, suffix: &str| -> String {
-        let room = 31 - suffix.chars().count();
-        s.chars().take(room).collect::<String>() + suffix
-    };
-    let mut n = 1;
-    loop {
-        let suffix = if n == 1 {
-            String::new()
-        } else {
-            format!("({n})")
-        };
-        let name = fits(&clean, &suffix);
-        if !taken
-            .iter()
-            .any(|t| t.to_lowercase() == name.to_lowercase())
-        {
-            return name;
+/// The sheet names of a workbook being written: each one Excel takes ([`safety::sheet_name`]), unlike every
+/// one before it (as Excel compares them, ignoring case), a number added to a name already taken. Names are
+/// looked up in a set and each name's next number is kept, so naming n sheets costs time in proportion to n
+/// however many share a name.
+#[derive(Debug, Default)]
+struct SheetNames {
+    taken: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, u32>,
+}
+
+impl SheetNames {
+    /// A name for a sheet that wants to be called `wanted`, taken from now on.
+    fn take(&mut self, wanted: &str) -> String {
+        let clean = crate::safety::sheet_name(wanted);
+        let key = clean.to_lowercase();
+        if self.taken.insert(key.clone()) {
+            return clean;
         }
-        n += 1;
+        let n = self.next.entry(key).or_insert(1);
+        loop {
+            *n += 1;
+            let suffix = format!("({n})");
+            let mut name = String::new();
+            let mut units = suffix.len();
+            for c in clean.chars() {
+                units += c.len_utf16();
+                if units > 31 {
+                    break;
+                }
+                name.push(c);
+            }
+            name.push_str(&suffix);
+            if self.taken.insert(name.to_lowercase()) {
+                return name;
+            }
+        }
     }
 }
 

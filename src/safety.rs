@@ -1,16 +1,27 @@
 //! What the crate does so that hostile text can do no harm where people read it: which characters input may
-//! not hold, how text is shown in terminals and spreadsheets, and how long a quoted value may be.
+//! not hold, and one rule per kind of output for the text that came from a roster or a policy (ids, names,
+//! units, labels), so that none reaches a reader raw.
 //!
-//! - **Input.** An `id` may hold no control character (Unicode general category Cc), no format character (Cf:
-//!   zero-width spaces and joiners, the byte-order mark, the bidirectional controls …), and in a roster ids
+//! A character is **unsafe** to show when it is a control character (Unicode general category Cc: C0, DEL, C1),
+//! a format character (Cf: the bidirectional overrides and isolates, zero-width spaces and joiners, the
+//! byte-order mark …), or the line or paragraph separator (U+2028, U+2029).
+//!
+//! - **Input.** An `id` may hold no control character (Cc) and no format character (Cf), and in a roster ids
 //!   are compared after NFKC normalisation with every dash folded to `-`, so that `Ｐ-1` and `P‐1` are the
 //!   `P-1` already seen. A `name` may hold no control character and no bidirectional control.
-//! - **Terminals.** Text renderings (the matrix table, progression, policy diffs) show control and bidi-control
-//!   characters as `\u{…}` ([`Shown`]), so that no input can move the cursor, retitle a window or reorder
-//!   what is shown.
-//! - **Spreadsheets.** A CSV cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written
-//!   with a `'` before it ([`spreadsheet_cell`]), the OWASP rule against formula injection, so that a spreadsheet
-//!   shows it as text and runs nothing.
+//! - **Terminals.** Text renderings (the matrix table, progression, policy diffs, messages) show every unsafe
+//!   character as `\u{…}` ([`Shown`]), so that no input can move the cursor, retitle a window or reorder what
+//!   is shown.
+//! - **CSV.** A cell is shown as for a terminal, then written with a `'` before it when it begins with `=`,
+//!   `+`, `-`, `@`, a tab or a carriage return ([`spreadsheet_cell`], the OWASP rule against formula
+//!   injection), then quoted where CSV needs it ([`csv_cell`]).
+//! - **JSON.** Every unsafe character is written as a `\u` escape, beside what JSON itself escapes
+//!   ([`to_json`], [`to_json_pretty`] for any serde value), so that a JSON line printed in a terminal cannot act
+//!   on it.
+//! - **SVG.** Text is shown as for a terminal, then escaped for XML.
+//! - **Sheet names.** Unsafe characters and those Excel refuses (`[]:*?/\`) become `_`, the name is cut to
+//!   Excel's 31 UTF-16 units and loses an apostrophe at either end, so that no unit name can stop a workbook
+//!   being written.
 //! - **Logs.** An error quotes at most [`QUOTE_CHARS`] characters of a value and notes its full length.
 
 use std::borrow::Cow;
@@ -92,9 +103,236 @@ pub(crate) fn bad_name_char(name: &str) -> Option<(usize, char)> {
     first_forbidden(name, |c| c.is_control() || is_bidi_control(c))
 }
 
-/// Whether a character is shown escaped in text meant for a terminal: controls (Cc) and bidi controls.
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+/// Whether a character is unsafe to show (see the [module docs](self)): Cc, Cf, U+2028 or U+2029.
+pub(crate) fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Whether text may hold an unsafe character: printable ASCII and Chinese text are cleared a byte at a time.
+pub(crate) fn may_hold_unsafe(text: &str) -> bool {
+    text.bytes().any(may_be_unsafe)
+}
+
+/// Writes `s` as a JSON string: `"` and `\` escaped, `\b`, `\t`, `\n`, `\f`, `\r` by name, every other
+/// unsafe character as `\u` escapes (of its UTF-16 units), so that it escapes all serde_json does and every
+/// unsafe character besides.
+pub(crate) fn write_json_string(f: &mut impl fmt::Write, s: &str) -> fmt::Result {
+    f.write_char('"')?;
+    if !may_hold_unsafe(s) && !s.contains(['"', '\\']) {
+        f.write_str(s)?;
+        return f.write_char('"');
+    }
+    let mut rest = s;
+    while let Some(at) = rest.find(|c: char| matches!(c, '"' | '\\') || is_unsafe(c)) {
+        let (clean, tail) = rest.split_at(at);
+        f.write_str(clean)?;
+        let mut chars = tail.chars();
+        match chars.next() {
+            Some('"') => f.write_str("\\\"")?,
+            Some('\\') => f.write_str("\\\\")?,
+            Some('\n') => f.write_str("\\n")?,
+            Some('\r') => f.write_str("\\r")?,
+            Some('\t') => f.write_str("\\t")?,
+            Some('\u{8}') => f.write_str("\\b")?,
+            Some('\u{c}') => f.write_str("\\f")?,
+            Some(c) => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(f, "\\u{unit:04x}")?;
+                }
+            }
+            None => {}
+        }
+        rest = chars.as_str();
+    }
+    f.write_str(rest)?;
+    f.write_char('"')
+}
+
+/// Text for a CSV cell: shown as for a terminal ([`shown`]), but for line breaks, which a quoted cell holds.
+pub(crate) fn csv_text(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        out.push_str(&shown(body));
+        out.push_str(end);
+    }
+    Cow::Owned(out)
+}
+
+/// A CSV cell as every CSV the crate writes has it: shown as for a terminal but for its line breaks
+/// ([`shown`]), neutralised for spreadsheets ([`spreadsheet_cell`]), then quoted where CSV needs it.
+///
+/// ```
+/// use talent_matrix::safety::csv_cell;
+/// assert_eq!(csv_cell("=1+1"), "'=1+1");
+/// assert_eq!(csv_cell("a,b"), "\"a,b\"");
+/// assert_eq!(csv_cell("区\u{1b}[31m教育局"), r"区\u{1b}[31m教育局");
+/// assert_eq!(csv_cell("王\u{202e}芳"), r"王\u{202e}芳");
+/// ```
+pub fn csv_cell(cell: &str) -> String {
+    let shown = csv_text(cell);
+    let s = spreadsheet_cell(&shown);
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
+}
+
+/// A serde value as JSON with every unsafe character escaped ([module docs](self)).
+///
+/// # Errors
+///
+/// What serde_json reports for a value it cannot write (a map with keys that are not strings).
+///
+/// ```
+/// let json = talent_matrix::safety::to_json(&serde_json::json!({"unit": "区\u{202e}\u{85}局"}))?;
+/// assert_eq!(json, r#"{"unit":"区\u202e\u0085局"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg(feature = "json")]
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    json_with(value, serde_json::ser::CompactFormatter)
+}
+
+/// [`to_json`], indented as `serde_json::to_string_pretty` indents.
+///
+/// # Errors
+///
+/// As [`to_json`].
+///
+/// ```
+/// let json = talent_matrix::safety::to_json_pretty(&["a\u{2028}b"])?;
+/// assert_eq!(json, "[\n  \"a\\u2028b\"\n]");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg(feature = "json")]
+pub fn to_json_pretty<T: serde::Serialize + ?Sized>(
+    value: &T,
+) -> Result<String, serde_json::Error> {
+    json_with(value, serde_json::ser::PrettyFormatter::new())
+}
+
+#[cfg(feature = "json")]
+fn json_with<T: serde::Serialize + ?Sized, F: serde_json::ser::Formatter>(
+    value: &T,
+    formatter: F,
+) -> Result<String, serde_json::Error> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe(formatter));
+    value.serialize(&mut ser)?;
+    // The serializer writes only the UTF-8 of strings and ASCII of its own.
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// A serde_json formatter that escapes every unsafe character of a string, and otherwise formats as `F` does.
+#[cfg(feature = "json")]
+struct Safe<F>(F);
+
+#[cfg(feature = "json")]
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Safe<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if !may_hold_unsafe(fragment) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut rest = fragment;
+        while let Some(at) = rest.find(is_unsafe) {
+            let (clean, tail) = rest.split_at(at);
+            writer.write_all(clean.as_bytes())?;
+            let mut chars = tail.chars();
+            if let Some(c) = chars.next() {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+            }
+            rest = chars.as_str();
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// A sheet name Excel takes: unsafe characters and `[]:*?/\` as `_`, at most 31 UTF-16 units (Excel's
+/// count), no apostrophe at either end, never empty.
+///
+/// ```
+/// use talent_matrix::safety::sheet_name;
+/// assert_eq!(sheet_name("区/教育局"), "区_教育局");
+/// assert_eq!(sheet_name(&"𝐀".repeat(20)), "𝐀".repeat(15));
+/// assert_eq!(sheet_name(&format!("{}'", "a".repeat(30))), "a".repeat(30));
+/// assert_eq!(sheet_name("''"), "_");
+/// ```
+pub fn sheet_name(wanted: &str) -> String {
+    let mut out = String::new();
+    let mut units = 0;
+    for c in wanted.chars() {
+        let c = if "[]:*?/\\".contains(c) || is_unsafe(c) {
+            '_'
+        } else {
+            c
+        };
+        units += c.len_utf16();
+        if units > 31 {
+            break;
+        }
+        out.push(c);
+    }
+    let out = out.trim_matches('\'');
+    if out.is_empty() {
+        "_".to_owned()
+    } else {
+        out.to_owned()
+    }
 }
 
 /// Text as a terminal should show it: control and bidi-control characters as `\u{…}`, everything else as is.

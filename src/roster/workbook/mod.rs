@@ -448,6 +448,24 @@ impl RowCells {
         self.bad = None;
     }
 
+    /// Keeps `keep` columns in full and the first cell past them with a value, as if the row had been read
+    /// with `keep` ([`RowCells::clear`]).
+    pub(super) fn keep_to(&mut self, keep: u32) {
+        let keep = keep as usize;
+        if self.cells.len() <= keep + 1 {
+            return;
+        }
+        match self
+            .cells
+            .iter()
+            .skip(keep)
+            .position(|c| *c != WorkCell::Empty)
+        {
+            Some(i) => self.cells.truncate(keep + i + 1),
+            None => self.cells.truncate(keep),
+        }
+    }
+
     /// Marks the row bad (the first problem is kept).
     pub(super) fn fail(&mut self, column: Option<u32>, why: String) {
         if self.bad.is_none() {
@@ -585,6 +603,11 @@ mod tests {
         row.clear(2);
         row.put(7, WorkCell::Text("c".into()), 9, 1 << 20, 1);
         assert_eq!(row.cells.len(), 8);
+        // A row read before the width was known is cut to it afterwards.
+        row.clear(MAX_COLUMNS);
+        row.put(0, WorkCell::Text("a".into()), 16_000, 1 << 20, 1);
+        row.keep_to(2);
+        assert_eq!(row.cells.len(), 3);
     }
 
     #[test]

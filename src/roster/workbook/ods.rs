@@ -173,7 +173,11 @@ fn read_table<R: Read>(xml: &mut Xml<R>, sink: &mut Sink) -> Result<(), Stop> {
             let number = u32::try_from(rows).unwrap_or(MAX_ROWS);
             match &row.bad {
                 Some((column, why)) => sink.bad(number, *column, why.clone())?,
-                None => sink.row(number, row.cells.clone())?,
+                None => {
+                    // The header's width may have become known since the row was read.
+                    row.keep_to(sink.keep());
+                    sink.row(number, row.cells.clone())?;
+                }
             }
         }
     }
