@@ -86,6 +86,35 @@ fn an_empty_list_of_alternatives_is_refused() {
 }
 
 #[test]
+fn a_repeated_alternative_is_refused_as_every_repeat_is() {
+    // 10,000 copies of one alternative once loaded and made progression 780 times slower.
+    let mut doc = PolicyDoc::shizhong_2011();
+    doc.name = "repeats".into();
+    let seed = doc.ladders[0].tiers[2].when[0].clone();
+    doc.ladders[0].tiers[2].when = vec![seed; 10_000];
+    let err = Policy::from_doc(&doc).unwrap_err();
+    assert_eq!(
+        err.problems()[0].to_string(),
+        "ladders[0].tiers[2].when[1]: this alternative allows what alternative 0 allows: give it once"
+    );
+    // The same values in another order are the same alternative.
+    let mut doc = policy_with_alternatives();
+    doc.ladders[0].tiers[2].when[1] = clauses(&[
+        only("role", &["senior_manager", "principal"]),
+        only("performance", &["outstanding"]),
+    ]);
+    doc.ladders[0].tiers[2].when.push(clauses(&[
+        only("performance", &["outstanding"]),
+        only("role", &["principal", "senior_manager"]),
+    ]));
+    let err = Policy::from_doc(&doc).unwrap_err();
+    assert_eq!(
+        err.problems()[0].to_string(),
+        "ladders[0].tiers[2].when[2]: this alternative allows what alternative 1 allows: give it once"
+    );
+}
+
+#[test]
 fn any_alternative_decides_three_valued() {
     let policy = Policy::from_doc(&policy_with_alternatives()).unwrap();
     // The second alternative holds: elite, and the reason names that alternative.

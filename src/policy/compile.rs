@@ -401,6 +401,9 @@ fn numbered_any(
         ));
     }
     let single = alternatives.len() == 1;
+    // An alternative that allows exactly what an earlier one allows is a repeat (found through a set, so that
+    // a `when` of 10,000 copies costs 10,000 lookups), as every other repeat of a document is.
+    let mut seen: std::collections::HashMap<Mask, usize> = std::collections::HashMap::new();
     alternatives
         .iter()
         .enumerate()
@@ -410,7 +413,25 @@ fn numbered_any(
             } else {
                 format!("{at}[{k}]")
             };
-            numbered(c, slots, &at, problems, count, unread)
+            let before = problems.len();
+            let cond = numbered(c, slots, &at, problems, count, unread);
+            if problems.len() > before {
+                return cond;
+            }
+            match seen.entry(cond.mask) {
+                std::collections::hash_map::Entry::Occupied(first) => problems.push(Problem::new(
+                    ProblemKind::Repeated,
+                    &at,
+                    format!(
+                        "this alternative allows what alternative {} allows: give it once",
+                        first.get()
+                    ),
+                )),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(k);
+                }
+            }
+            cond
         })
         .collect()
 }
