@@ -601,3 +601,19 @@ fn an_xls_whose_sheet_lies_beyond_its_stream_is_a_file_error() {
         "cannot read the workbook: the workbook lists a sheet at byte 134217756 of a stream of 42 bytes: the file is damaged"
     );
 }
+
+#[test]
+fn a_broken_xml_part_is_quoted_in_a_bounded_message() {
+    // Found by the `workbook` fuzz target: a mismatched end tag of thousands of characters was quoted whole.
+    let long = format!(
+        r#"<table:table-row><table:table-cell><text:p>编号</text:p></table:table-cell><table:table-cell><text:p>岗位</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>x</text:p></ta{}>"#,
+        "Z".repeat(6_000)
+    );
+    let rows = rows_of(&ods(Entry::stored(
+        "",
+        ods_content("", "", &long).as_bytes(),
+    )));
+    let (_, why) = rows[0].as_ref().unwrap_err();
+    assert!(why.contains("content.xml is not well-formed XML"), "{why}");
+    assert!(why.len() < 1_000, "{}", why.len());
+}

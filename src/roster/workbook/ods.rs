@@ -11,28 +11,13 @@ use zip::ZipArchive;
 
 use super::number::{Number, decimal};
 use super::xlsx::{NO_VALUE, choose, part};
-use super::xml::{Xml, push_cut, push_ref};
+use super::xml::{Xml, attr_q, push_cut, push_ref};
 use super::{
     MAX_COLUMNS, MAX_PART_BYTES, MAX_ROWS, MAX_ZIP_ENTRIES, RowCells, Sink, Stop, Wanted, WorkCell,
     event_limit,
 };
 use crate::roster::row::cell_name;
 use crate::safety::Shown;
-
-/// The value of an attribute by its qualified name (`office:value-type`): OpenDocument files write their
-/// namespaces with these prefixes.
-fn attr_q(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, String> {
-    for a in e.attributes() {
-        let a = a.map_err(|err| format!("a broken attribute: {err}"))?;
-        if a.key.as_ref() == name {
-            let v = a
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|err| format!("a broken attribute value: {err}"))?;
-            return Ok(Some(v.into_owned()));
-        }
-    }
-    Ok(None)
-}
 
 /// A repeat count: at least 1.
 fn repeat(e: &BytesStart<'_>, name: &str) -> Result<u64, String> {

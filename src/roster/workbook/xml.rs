@@ -44,9 +44,10 @@ impl<R: Read> Xml<R> {
                     _ => String::new(),
                 },
                 None => format!(
-                    "{} is not well-formed XML (at byte {}): {e}",
+                    "{} is not well-formed XML (at byte {}): {}",
                     self.what,
-                    self.reader.buffer_position()
+                    self.reader.buffer_position(),
+                    crate::safety::quoted(&e.to_string())
                 ),
             }),
         }
@@ -78,12 +79,30 @@ impl<R: Read> Xml<R> {
 
 /// The value of an element's attribute of this local name (any prefix), unescaped.
 pub(super) fn attr(e: &BytesStart<'_>, local: &str) -> Result<Option<String>, String> {
+    attr_where(e, |key| key.local_name().as_ref() == local)
+}
+
+/// The value of an attribute by its qualified name (`office:value-type`), unescaped.
+pub(super) fn attr_q(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, String> {
+    attr_where(e, |key| key.as_ref() == name)
+}
+
+fn attr_where(
+    e: &BytesStart<'_>,
+    wanted: impl Fn(&quick_xml::name::QName<'_>) -> bool,
+) -> Result<Option<String>, String> {
+    let broken = |what: &str, err: &dyn std::fmt::Display| {
+        format!(
+            "a broken attribute{what}: {}",
+            crate::safety::quoted(&err.to_string())
+        )
+    };
     for a in e.attributes() {
-        let a = a.map_err(|err| format!("a broken attribute: {err}"))?;
-        if a.key.local_name().as_ref() == local {
+        let a = a.map_err(|err| broken("", &err))?;
+        if wanted(&a.key) {
             let v = a
                 .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| format!("a broken attribute value: {err}"))?;
+                .map_err(|err| broken(" value", &err))?;
             return Ok(Some(v.into_owned()));
         }
     }
