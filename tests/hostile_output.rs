@@ -114,3 +114,71 @@ fn a_policy_name_or_version_with_control_characters_is_refused() {
         ]
     );
 }
+
+/// Units and ids with every kind of unsafe character (ESC, BEL, a C1 control, NEL, the bidi override, a
+/// zero-width space, the line separator) through every output that shows them: the comparison's table, CSV
+/// and list of people, its JSON, the SVG small multiples and the matrix JSON by unit. None reaches a reader
+/// raw.
+#[cfg(feature = "json")]
+#[test]
+fn unit_names_reach_no_output_raw() {
+    use talent_matrix::compare::LastYear;
+    let units = [
+        "区\u{1b}]0;owned\u{7}",
+        "局\u{9b}31m",
+        "街\u{85}道",
+        "王\u{202e}芳",
+        "零\u{200b}宽",
+        "行\u{2028}分",
+    ];
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+    };
+    let raw = |text: &str| text.chars().any(|c| c != '\n' && unsafe_char(c));
+    let person = |id: &str, post| Profile::builder(id, post).build().unwrap();
+    let mut last = LastYear::new();
+    let mut this_year = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        last.add(
+            &classify(&person(&format!("P-{i}"), Post::Community)),
+            Some(u),
+        )
+        .unwrap();
+        this_year.push((
+            person(&format!("P-{i}"), Post::Other),
+            units[(i + 1) % units.len()],
+        ));
+    }
+    let mut year = last.then();
+    for (p, u) in &this_year {
+        year.add(&classify(p), Some(u)).unwrap();
+    }
+    let cmp = year.finish();
+    for (what, text) in [
+        ("table", cmp.to_table(Lang::ZhHans)),
+        ("people CSV", cmp.people_csv(Lang::ZhHans)),
+        ("JSON", talent_matrix::safety::to_json(&cmp).unwrap()),
+        ("total CSV", cmp.total().to_csv(Lang::En)),
+    ] {
+        assert!(!raw(&text), "{what}: {text:?}");
+    }
+    let m: Matrix = this_year.iter().map(|(p, _)| classify(p)).collect();
+    let by: Vec<(Option<String>, Matrix)> = units
+        .iter()
+        .map(|u| (Some((*u).to_owned()), m.clone()))
+        .collect();
+    let svg = m.to_svg_by(Lang::ZhHans, "填报单位", &by);
+    assert!(!raw(&svg), "{svg}");
+    let json =
+        talent_matrix::safety::to_json_pretty(&serde_json::json!({ "units": units })).unwrap();
+    assert!(!raw(&json), "{json}");
+    assert!(
+        json.contains(r"\u202e") && json.contains(r"\u0085") && json.contains(r"\u2028"),
+        "{json}"
+    );
+    for u in units {
+        let cell = talent_matrix::safety::csv_cell(u);
+        assert!(!raw(&cell), "{cell}");
+    }
+}

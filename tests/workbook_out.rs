@@ -308,3 +308,53 @@ fn a_sheet_per_unit_and_the_plans_sheet_read_back_cell_for_cell() {
     }
     assert_eq!(targets, plan.targets().count());
 }
+
+/// No unit name can stop the workbook being written: astral characters past Excel's 31 UTF-16 units, an
+/// apostrophe left at the end by the cut, control and bidi characters, the headings' own words, and thousands
+/// of units sharing their first 31 characters, each given a sheet of its own.
+#[test]
+fn every_unit_name_gets_a_sheet_excel_takes() {
+    use talent_matrix::report_xlsx::Sheets;
+    let p = Profile::builder("A", Post::Other).build().unwrap();
+    let m: Matrix = [talent_matrix::classify(&p)].iter().collect();
+    let prefix = "市中区人力资源和社会保障局人才服务中心第一分中心高层次人才引";
+    let mut names: Vec<Option<String>> = vec![
+        Some("𝐀".repeat(20)),
+        Some(format!("{}'", "a".repeat(30))),
+        Some("区\u{1b}[31m\u{202e}局".into()),
+        Some("（合计）".into()),
+        Some("（未填）".into()),
+        None,
+        Some("[a]:*?/\\".into()),
+    ];
+    names.extend((0..2_000).map(|i| Some(format!("{prefix}{i:04}"))));
+    let units: Vec<(Option<String>, Matrix)> =
+        names.iter().map(|n| (n.clone(), m.clone())).collect();
+    let bytes = m
+        .to_xlsx_with(Lang::ZhHans, &Sheets::new().units(&units))
+        .unwrap();
+    let book = open(bytes);
+    let sheets = book.sheet_names();
+    assert_eq!(sheets.len(), 5 + units.len());
+    let lower: std::collections::HashSet<String> =
+        sheets.iter().map(|s| s.to_lowercase()).collect();
+    assert_eq!(lower.len(), sheets.len(), "every sheet name is its own");
+    for s in &sheets {
+        assert!(s.encode_utf16().count() <= 31, "{s}");
+        assert!(!s.starts_with('\'') && !s.ends_with('\''), "{s}");
+        assert!(!s.contains(['[', ']', ':', '*', '?', '/', '\\']), "{s}");
+        assert!(
+            !s.chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{s}"
+        );
+    }
+    assert_eq!(sheets[5], "𝐀".repeat(15));
+    assert_eq!(sheets[6], "a".repeat(30));
+    assert_eq!(sheets[7], "区__31m_局");
+    assert_eq!(sheets[8], "“（合计）”");
+    assert_eq!(sheets[9], "“（未填）”");
+    assert_eq!(sheets[10], "（未填）");
+    assert_eq!(sheets[11], "_a______");
+    assert!(sheets[13].ends_with("(2)"), "{}", sheets[13]);
+}
