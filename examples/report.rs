@@ -30,7 +30,7 @@ mod common;
 use std::process::ExitCode;
 
 use talent_matrix::compare::{Comparison, LastYear};
-use talent_matrix::matrix::{all_units_label, unit_label};
+use talent_matrix::matrix::{ByUnit, all_units_label, unit_label};
 use talent_matrix::plan::Plan;
 use talent_matrix::report_xlsx::{Placement, Sheets};
 use talent_matrix::{Lang, Matrix, Policy};
@@ -190,11 +190,8 @@ fn main() -> ExitCode {
     let mut rows = 0u64;
     // Every person's cell, kept only for the workbook's list of them.
     let mut people = Vec::new();
-    // With --by, a matrix per value of the grouping column, in the order first met (found through a map, so
-    // that a million units cost a million lookups, not a million scans).
-    let mut units: Vec<(Option<String>, Matrix)> = Vec::new();
-    let mut unit_index: std::collections::HashMap<Option<String>, usize> =
-        std::collections::HashMap::new();
+    // With --by, a matrix per value of the grouping column, in the order first met.
+    let mut by_unit = ByUnit::new();
     for item in roster.by_ref() {
         rows += 1;
         progress.tick(rows);
@@ -210,14 +207,7 @@ fn main() -> ExitCode {
                     eprintln!("report: {e}");
                 }
                 if by.is_some() && year.is_none() {
-                    let unit = row.group(0).map(str::to_owned);
-                    let i = *unit_index.entry(unit.clone()).or_insert_with(|| {
-                        units.push((unit, Matrix::new()));
-                        units.len() - 1
-                    });
-                    if let Some((_, m)) = units.get_mut(i) {
-                        m.add(&c);
-                    }
+                    by_unit.add(row.group(0), &c);
                 }
                 matrix.add(&c);
             }
@@ -225,6 +215,7 @@ fn main() -> ExitCode {
         }
     }
     progress.finish();
+    let units = by_unit.into_units();
 
     if let Some(year) = year {
         let comparison = year.finish();

@@ -22,6 +22,9 @@
 
 use std::collections::BTreeMap;
 
+mod by_unit;
+pub use by_unit::{ByUnit, all_units_label, unit_label};
+
 use crate::classify::Classification;
 use crate::codes::{
     Department, Entitlement, MissingFact, Open, Service, Specialty, Stream, Tier, per_code,
@@ -110,47 +113,6 @@ pub const TIER_COLUMNS: [Option<Tier>; TIER_SLOTS] = [
     Some(Tier::Elite),
     None,
 ];
-
-/// How a unit is headed in figures by unit: its name, or "not given" (（未填）) for the people given without
-/// one. A unit whose name is one of these headings, or the total's ([`all_units_label`]), in any language, is
-/// headed in quotes, so that it cannot be taken for the blank unit or the total.
-///
-/// ```
-/// use talent_matrix::{matrix::unit_label, Lang};
-/// assert_eq!(unit_label(Some("大观园街道"), Lang::ZhHans), "大观园街道");
-/// assert_eq!(unit_label(None, Lang::ZhHans), "（未填）");
-/// assert_eq!(unit_label(None, Lang::En), "(not given)");
-/// assert_eq!(unit_label(Some("（未填）"), Lang::ZhHans), "“（未填）”");
-/// assert_eq!(unit_label(Some(" (total) "), Lang::ZhHans), "“ (total) ”");
-/// ```
-pub fn unit_label(unit: Option<&str>, lang: Lang) -> std::borrow::Cow<'_, str> {
-    use crate::report::Word;
-    match unit {
-        None => std::borrow::Cow::Borrowed(Word::NotGiven.text(lang)),
-        Some(name) => {
-            let heading = [Word::NotGiven, Word::AllUnits].iter().any(|w| {
-                Lang::ALL
-                    .iter()
-                    .any(|&l| w.text(l) == crate::lang::trim(name))
-            });
-            if heading {
-                std::borrow::Cow::Owned(format!("“{name}”"))
-            } else {
-                std::borrow::Cow::Borrowed(name)
-            }
-        }
-    }
-}
-
-/// How the total of every unit is headed in figures by unit: （合计）, （合計）, (total).
-///
-/// ```
-/// use talent_matrix::{matrix::all_units_label, Lang};
-/// assert_eq!(all_units_label(Lang::ZhHant), "（合計）");
-/// ```
-pub fn all_units_label(lang: Lang) -> &'static str {
-    crate::report::Word::AllUnits.text(lang)
-}
 
 /// The two-way matrix of a roster. See the [module docs](self).
 ///

@@ -229,13 +229,11 @@ fn a_sheet_per_unit_and_the_plans_sheet_read_back_cell_for_cell() {
     })
     .collect();
     let total: Matrix = rows.iter().map(|(p, _)| policy.classify(p)).collect();
-    let mut units: Vec<(Option<String>, Matrix)> = Vec::new();
+    let mut by_unit = talent_matrix::matrix::ByUnit::new();
     for (p, unit) in &rows {
-        match units.iter_mut().find(|(u, _)| u == unit) {
-            Some((_, m)) => m.add(&policy.classify(p)),
-            None => units.push((unit.clone(), [policy.classify(p)].iter().collect())),
-        }
+        by_unit.add(unit.as_deref(), &policy.classify(p));
     }
+    let units = by_unit.into_units();
     let plan =
         Plan::from_toml(include_str!("../examples/data/targets-2015.toml"), &policy).unwrap();
     let bytes = total
