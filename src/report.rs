@@ -38,8 +38,6 @@ pub(crate) enum Word {
     Amounts,
     Services,
     MissingFacts,
-    NotGiven,
-    AllUnits,
 }
 
 impl Word {
@@ -64,8 +62,6 @@ impl Word {
             Word::Amounts => ("待遇金额", "待遇金額", "Entitlement amounts"),
             Word::Services => ("服务", "服務", "Services"),
             Word::MissingFacts => ("待补信息", "待補信息", "Missing facts"),
-            Word::NotGiven => ("（未填）", "（未填）", "(not given)"),
-            Word::AllUnits => ("（合计）", "（合計）", "(total)"),
         };
         match lang {
             Lang::ZhHans => hans,
@@ -744,7 +740,7 @@ impl Matrix {
         units: &[(Option<String>, Matrix)],
     ) -> String {
         const HEADING: f64 = 28.0;
-        let total = Word::AllUnits.text(lang);
+        let total = crate::matrix::all_units_label(lang);
         let sep = if lang == Lang::En { ": " } else { "：" };
         let panels: Vec<(String, String)> = units
             .iter()

@@ -1,5 +1,6 @@
 //! Figures by unit: a matrix per reporting unit (a value of a grouping column), and how units are headed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::Matrix;
@@ -18,20 +19,18 @@ use crate::lang::Lang;
 /// assert_eq!(unit_label(Some("（未填）"), Lang::ZhHans), "“（未填）”");
 /// assert_eq!(unit_label(Some(" (total) "), Lang::ZhHans), "“ (total) ”");
 /// ```
-pub fn unit_label(unit: Option<&str>, lang: Lang) -> std::borrow::Cow<'_, str> {
-    use crate::report::Word;
+pub fn unit_label(unit: Option<&str>, lang: Lang) -> Cow<'_, str> {
     match unit {
-        None => std::borrow::Cow::Borrowed(Word::NotGiven.text(lang)),
+        None => Cow::Borrowed(NOT_GIVEN.text(lang)),
         Some(name) => {
-            let heading = [Word::NotGiven, Word::AllUnits].iter().any(|w| {
-                Lang::ALL
-                    .iter()
-                    .any(|&l| w.text(l) == crate::lang::trim(name))
-            });
+            let name_trimmed = crate::lang::trim(name);
+            let heading = [NOT_GIVEN, ALL_UNITS]
+                .iter()
+                .any(|w| Lang::ALL.iter().any(|&l| w.text(l) == name_trimmed));
             if heading {
-                std::borrow::Cow::Owned(format!("“{name}”"))
+                Cow::Owned(format!("“{name}”"))
             } else {
-                std::borrow::Cow::Borrowed(name)
+                Cow::Borrowed(name)
             }
         }
     }
@@ -44,8 +43,26 @@ pub fn unit_label(unit: Option<&str>, lang: Lang) -> std::borrow::Cow<'_, str> {
 /// assert_eq!(all_units_label(Lang::ZhHant), "（合計）");
 /// ```
 pub fn all_units_label(lang: Lang) -> &'static str {
-    crate::report::Word::AllUnits.text(lang)
+    ALL_UNITS.text(lang)
 }
+
+/// A heading of figures by unit in zh-Hans, zh-Hant and English.
+struct Heading(&'static str, &'static str, &'static str);
+
+impl Heading {
+    fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::ZhHans => self.0,
+            Lang::ZhHant => self.1,
+            Lang::En => self.2,
+        }
+    }
+}
+
+/// The people given without a unit.
+const NOT_GIVEN: Heading = Heading("（未填）", "（未填）", "(not given)");
+/// Every unit together.
+const ALL_UNITS: Heading = Heading("（合计）", "（合計）", "(total)");
 
 /// A matrix per unit, in the order the units were first met, each found through a map: a roster of a million
 /// rows and a million units costs a million lookups, not a million scans.

@@ -21,7 +21,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use super::row::FileError;
+use crate::safety::Shown;
 
+mod archive;
 mod bounded;
 mod number;
 mod ods;
@@ -289,7 +291,7 @@ fn run<RS: Read + Seek>(mut rs: RS, wanted: &Wanted, sink: &mut Sink) -> Result<
     rs.seek(SeekFrom::Start(0))
         .map_err(|e| format!("the file cannot be read: {e}"))?;
     match kind(head.get(..got).unwrap_or_default())? {
-        Kind::Zip => xlsx::read_zip(rs, wanted, sink),
+        Kind::Zip => archive::read(rs, wanted, sink),
         Kind::Compound => xls::read(rs, wanted, sink),
     }
 }
@@ -394,6 +396,54 @@ pub(super) fn le(b: &[u8], at: usize, n: usize) -> u64 {
         None => 0,
     }
 }
+
+/// Chooses the sheet to read: the one named, else the first visible one (with a notice when the first sheet
+/// is hidden). Returns its index and the notices.
+pub(super) fn choose(
+    listed: &[(String, bool)],
+    wanted: Option<&str>,
+) -> Result<(usize, Vec<String>), String> {
+    let all = || {
+        listed
+            .iter()
+            .map(|(n, hidden)| format!("{:?}{}", Shown(n), if *hidden { " (hidden)" } else { "" }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(name) = wanted {
+        return match listed.iter().position(|(n, _)| n == name) {
+            Some(i) => Ok((i, Vec::new())),
+            None => Err(format!(
+                "no sheet named {:?}; the workbook has {}",
+                Shown(name),
+                all()
+            )),
+        };
+    }
+    let Some((first, _)) = listed.first() else {
+        return Err("the workbook has no sheet".to_owned());
+    };
+    match listed.iter().position(|(_, hidden)| !hidden) {
+        Some(0) => Ok((0, Vec::new())),
+        Some(i) => Ok((
+            i,
+            vec![format!(
+                "the workbook's first sheet {:?} is hidden: reading the first visible sheet, {:?} (name the \
+                 sheet to read to read another)",
+                Shown(first),
+                Shown(listed.get(i).map(|(n, _)| n.as_str()).unwrap_or_default())
+            )],
+        )),
+        None => Err(format!(
+            "every sheet of the workbook is hidden ({}): name the sheet to read",
+            all()
+        )),
+    }
+}
+
+/// The words for a formula without a saved value.
+pub(super) const NO_VALUE: &str = "a formula without a saved value (open the workbook in a spreadsheet \
+                                   program and save it, so that its formulas are worked out)";
 
 /// A cell's column from its reference (`AB12` → 27), checked against [`MAX_COLUMNS`] without allocating.
 pub(super) fn column_of(reference: &str) -> Result<u32, String> {

@@ -10,11 +10,10 @@ use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
 use super::number::{Number, decimal};
-use super::xlsx::{NO_VALUE, choose, part};
-use super::xml::{Xml, attr_q, push_cut, push_ref};
+use super::xml::{Xml, attr_q, part, push_cut, push_ref};
 use super::{
-    MAX_COLUMNS, MAX_PART_BYTES, MAX_ROWS, MAX_ZIP_ENTRIES, RowCells, Sink, Stop, Wanted, WorkCell,
-    event_limit,
+    MAX_COLUMNS, MAX_PART_BYTES, MAX_ROWS, MAX_ZIP_ENTRIES, NO_VALUE, RowCells, Sink, Stop, Wanted,
+    WorkCell, choose, event_limit,
 };
 use crate::roster::row::cell_name;
 use crate::safety::Shown;
@@ -35,17 +34,13 @@ fn repeat(e: &BytesStart<'_>, name: &str) -> Result<u64, String> {
 
 pub(super) fn read<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
+    names: &[String],
     wanted: &Wanted,
     sink: &mut Sink,
 ) -> Result<(), Stop> {
-    let names: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .map(|n| n.into_owned())
-        .collect();
     let mut xml = part(
         zip,
-        &names,
+        names,
         "content.xml",
         MAX_PART_BYTES,
         event_limit(wanted.record),

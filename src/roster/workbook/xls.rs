@@ -11,8 +11,7 @@ use std::io::{Read, Seek, SeekFrom};
 use calamine::{Data, Reader, SheetVisible, Xls};
 
 use super::number::{Number, decimal};
-use super::xlsx::choose;
-use super::{MAX_HELD_BYTES, MAX_XLS_CELLS, RowCells, Sink, Stop, Wanted, WorkCell, le};
+use super::{MAX_HELD_BYTES, MAX_XLS_CELLS, RowCells, Sink, Stop, Wanted, WorkCell, choose, le};
 use crate::roster::row::cell_name;
 
 /// The rows of an `.xls` sheet (BIFF8).

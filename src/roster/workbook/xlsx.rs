@@ -1,141 +1,24 @@
 //! `.xlsx` and `.xlsm` workbooks (ECMA-376, Office Open XML SpreadsheetML), read from their XML as it is
 //! inflated: the list of sheets and their relations, the styles (to tell a date from a number), the shared
-//! strings, then the sheet's rows, streaming. The zip's directory is checked first ([`check_directory`]).
+//! strings, then the sheet's rows, streaming (the zip's directory checked first, in `archive.rs`).
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek};
 
 use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
 use super::number::{Number, decimal};
-use super::xml::{Xml, attr, local, push_cut, push_ref, unescape_ooxml};
+use super::xml::{Xml, attr, local, part, push_cut, push_ref, unescape_ooxml};
 use super::{
     MAX_COLUMNS, MAX_META_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_SHARED_BYTES, MAX_SHARED_STRINGS,
-    MAX_ZIP_ENTRIES, RowCells, Sink, Stop, Wanted, WorkCell, column_of, event_limit, le,
+    MAX_ZIP_ENTRIES, NO_VALUE, RowCells, Sink, Stop, Wanted, WorkCell, choose, column_of,
+    event_limit,
 };
 use crate::roster::row::cell_name;
 use crate::safety::Shown;
 
 /// The most styles (`cellXfs`) read: Excel's own limit is 64,000.
 const MAX_STYLES: usize = 65_536;
-
-/// Checks the zip's end-of-directory records, every one in the file's last 64 KiB, before the zip reader
-/// trusts one: a directory claiming more than [`MAX_ZIP_ENTRIES`] entries, or more than [`MAX_META_BYTES`]
-/// bytes, is refused (the zip reader sizes its tables by these claims).
-pub(super) fn check_directory<RS: Read + Seek>(rs: &mut RS) -> Result<(), String> {
-    let broken = |e: std::io::Error| format!("the workbook's zip cannot be read: {e}");
-    let len = rs.seek(SeekFrom::End(0)).map_err(broken)?;
-    let tail_len = len.min(65_557 + 20);
-    rs.seek(SeekFrom::Start(len - tail_len)).map_err(broken)?;
-    let mut tail = Vec::new();
-    rs.by_ref()
-        .take(tail_len)
-        .read_to_end(&mut tail)
-        .map_err(broken)?;
-    let too_many = |entries: u64, bytes: u64| -> Result<(), String> {
-        if entries > MAX_ZIP_ENTRIES {
-            return Err(format!(
-                "the workbook's zip claims {entries} entries, more than the {MAX_ZIP_ENTRIES} a workbook \
-                 may have"
-            ));
-        }
-        if bytes > MAX_META_BYTES {
-            return Err(format!(
-                "the workbook's zip claims a directory of {bytes} bytes, more than the limit of \
-                 {MAX_META_BYTES}"
-            ));
-        }
-        Ok(())
-    };
-    let mut found = false;
-    for at in memchr::memmem::find_iter(&tail, b"PK\x05\x06") {
-        found = true;
-        let entries = le(&tail, at + 10, 2);
-        let bytes = le(&tail, at + 12, 4);
-        if entries == 0xFFFF || bytes == 0xFFFF_FFFF {
-            // Zip64: the locator, 20 bytes before, says where its record is.
-            let Some(locator) = at.checked_sub(20) else {
-                continue;
-            };
-            if tail.get(locator..locator + 4) != Some(b"PK\x06\x07") {
-                continue;
-            }
-            let record = le(&tail, locator + 8, 8);
-            if record >= len {
-                continue;
-            }
-            rs.seek(SeekFrom::Start(record)).map_err(broken)?;
-            let mut r = Vec::new();
-            rs.by_ref().take(56).read_to_end(&mut r).map_err(broken)?;
-            if r.get(..4) == Some(b"PK\x06\x06") {
-                too_many(le(&r, 32, 8), le(&r, 40, 8))?;
-            }
-        } else {
-            too_many(entries, bytes)?;
-        }
-    }
-    if !found {
-        return Err(
-            "the workbook's zip has no directory at its end: the file is cut short or no zip"
-                .into(),
-        );
-    }
-    rs.seek(SeekFrom::Start(0)).map_err(broken)?;
-    Ok(())
-}
-
-/// Reads a zip workbook: `.xlsx` here, `.ods` in [`super::ods`]; an `.xlsb` is refused by name.
-pub(super) fn read_zip<RS: Read + Seek>(
-    mut rs: RS,
-    wanted: &Wanted,
-    sink: &mut Sink,
-) -> Result<(), Stop> {
-    check_directory(&mut rs)?;
-    let mut zip =
-        ZipArchive::new(rs).map_err(|e| format!("the workbook's zip cannot be read: {e}"))?;
-    let names: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .map(|n| n.into_owned())
-        .collect();
-    let has = |n: &str| names.iter().any(|m| m.eq_ignore_ascii_case(n));
-    if has("xl/workbook.xml") {
-        read_xlsx(&mut zip, &names, wanted, sink)
-    } else if has("xl/workbook.bin") {
-        Err(Stop::Why(
-            "the file is an .xlsb (Excel binary workbook), which this reader does not read: open it in \
-             Excel or WPS and save it as .xlsx (Excel Workbook)"
-                .to_owned(),
-        ))
-    } else if has("content.xml") {
-        super::ods::read(&mut zip, wanted, sink)
-    } else {
-        Err(Stop::Why(
-            "the file is a zip archive but no workbook: it holds neither xl/workbook.xml (.xlsx) nor \
-             content.xml (.ods)"
-                .to_owned(),
-        ))
-    }
-}
-
-/// A part of the zip, by name (ASCII case ignored, as Office does), read as XML within limits.
-pub(super) fn part<'z, R: Read + Seek>(
-    zip: &'z mut ZipArchive<R>,
-    names: &[String],
-    name: &str,
-    total: u64,
-    event: u64,
-) -> Result<Xml<zip::read::ZipFile<'z, R>>, String> {
-    let exact = names
-        .iter()
-        .find(|m| m.eq_ignore_ascii_case(name))
-        .cloned()
-        .unwrap_or_else(|| name.to_owned());
-    let file = zip
-        .by_name(&exact)
-        .map_err(|e| format!("the workbook's part {exact} cannot be read: {e}"))?;
-    Ok(Xml::new(file, &exact, total, event))
-}
 
 /// A sheet listed by the workbook.
 #[derive(Debug)]
@@ -250,51 +133,7 @@ fn read_book<R: Read + Seek>(zip: &mut ZipArchive<R>, names: &[String]) -> Resul
     Ok(book)
 }
 
-/// Chooses the sheet to read: the one named, else the first visible one (with a notice when the first sheet
-/// is hidden). Returns its index and the notices.
-pub(super) fn choose(
-    listed: &[(String, bool)],
-    wanted: Option<&str>,
-) -> Result<(usize, Vec<String>), String> {
-    let all = || {
-        listed
-            .iter()
-            .map(|(n, hidden)| format!("{:?}{}", Shown(n), if *hidden { " (hidden)" } else { "" }))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if let Some(name) = wanted {
-        return match listed.iter().position(|(n, _)| n == name) {
-            Some(i) => Ok((i, Vec::new())),
-            None => Err(format!(
-                "no sheet named {:?}; the workbook has {}",
-                Shown(name),
-                all()
-            )),
-        };
-    }
-    let Some((first, _)) = listed.first() else {
-        return Err("the workbook has no sheet".to_owned());
-    };
-    match listed.iter().position(|(_, hidden)| !hidden) {
-        Some(0) => Ok((0, Vec::new())),
-        Some(i) => Ok((
-            i,
-            vec![format!(
-                "the workbook's first sheet {:?} is hidden: reading the first visible sheet, {:?} (name the \
-                 sheet to read to read another)",
-                Shown(first),
-                Shown(listed.get(i).map(|(n, _)| n.as_str()).unwrap_or_default())
-            )],
-        )),
-        None => Err(format!(
-            "every sheet of the workbook is hidden ({}): name the sheet to read",
-            all()
-        )),
-    }
-}
-
-fn read_xlsx<R: Read + Seek>(
+pub(super) fn read<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     names: &[String],
     wanted: &Wanted,
@@ -661,10 +500,6 @@ fn read_plain<R: Read>(
         }
     }
 }
-
-/// The words for a formula without a saved value.
-pub(super) const NO_VALUE: &str = "a formula without a saved value (open the workbook in a spreadsheet \
-                                   program and save it, so that its formulas are worked out)";
 
 /// A cell's value from its type (`t`), its children and whether its style is a date; `Err` for a cell that
 /// cannot be read at all.

@@ -2,7 +2,7 @@
 //! bytes are counted as they arrive.
 
 use std::borrow::Cow;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Seek};
 
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -75,6 +75,25 @@ impl<R: Read> Xml<R> {
     pub(super) fn what(&self) -> &str {
         &self.what
     }
+}
+
+/// A part of the zip, by name (ASCII case ignored, as Office does), read as XML within limits.
+pub(super) fn part<'z, R: Read + Seek>(
+    zip: &'z mut zip::ZipArchive<R>,
+    names: &[String],
+    name: &str,
+    total: u64,
+    event: u64,
+) -> Result<Xml<zip::read::ZipFile<'z, R>>, String> {
+    let exact = names
+        .iter()
+        .find(|m| m.eq_ignore_ascii_case(name))
+        .cloned()
+        .unwrap_or_else(|| name.to_owned());
+    let file = zip
+        .by_name(&exact)
+        .map_err(|e| format!("the workbook's part {exact} cannot be read: {e}"))?;
+    Ok(Xml::new(file, &exact, total, event))
 }
 
 /// The value of an element's attribute of this local name (any prefix), unescaped.
