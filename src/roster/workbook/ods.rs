@@ -172,35 +172,19 @@ fn read_row<R: Read>(
 ) -> Result<(), Stop> {
     let mut column: u64 = 0;
     loop {
-        let (start, empty) = match xml.next()? {
-            Event::Start(e)
-                if matches!(
-                    e.name().as_ref(),
-                    "table:table-cell" | "table:covered-table-cell"
-                ) =>
-            {
-                (e.into_owned(), false)
-            }
-            Event::Empty(e)
-                if matches!(
-                    e.name().as_ref(),
-                    "table:table-cell" | "table:covered-table-cell"
-                ) =>
-            {
-                (e.into_owned(), true)
-            }
-            Event::Start(_) => {
-                xml.skip()?;
-                continue;
-            }
-            Event::End(e) if e.name().as_ref() == "table:table-row" => return Ok(()),
-            Event::Eof => {
-                return Err(Stop::Why(format!(
-                    "{} ends inside row {number}",
-                    xml.what()
-                )));
-            }
-            _ => continue,
+        let cell = |e: &BytesStart<'_>| {
+            matches!(
+                e.name().as_ref(),
+                "table:table-cell" | "table:covered-table-cell"
+            )
+        };
+        let Some((start, empty)) = xml.next_child(
+            cell,
+            |end| end == "table:table-row",
+            &format!("row {number}"),
+        )?
+        else {
+            return Ok(());
         };
         let times = match repeat(&start, "table:number-columns-repeated") {
             Ok(n) => n,

@@ -4,7 +4,7 @@
 
 use std::io::{Read, Seek};
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use super::number::{Number, decimal};
@@ -677,21 +677,13 @@ fn read_row<R: Read>(
 ) -> Result<(), Stop> {
     let mut next_column = 0u32;
     loop {
-        let (start, empty): (BytesStart<'static>, bool) = match xml.next()? {
-            Event::Start(e) if local(&e) == "c" => (e.into_owned(), false),
-            Event::Empty(e) if local(&e) == "c" => (e.into_owned(), true),
-            Event::Start(_) => {
-                xml.skip()?;
-                continue;
-            }
-            Event::End(e) if e.local_name().as_ref() == "row" => return Ok(()),
-            Event::Eof => {
-                return Err(Stop::Why(format!(
-                    "{} ends inside row {number}",
-                    xml.what()
-                )));
-            }
-            _ => continue,
+        let Some((start, empty)) = xml.next_child(
+            |e| local(e) == "c",
+            |end| end.rsplit(':').next() == Some("row"),
+            &format!("row {number}"),
+        )?
+        else {
+            return Ok(());
         };
         let reference = attr(&start, "r")?;
         let column = match reference.as_deref().map(column_of) {

@@ -71,6 +71,26 @@ impl<R: Read> Xml<R> {
         }
     }
 
+    /// The next child element that `wanted` takes (its start, owned, and whether it is empty), skipping every
+    /// other element; `None` at the end that `ends` takes; `Err` at the part's end, inside `inside`.
+    pub(super) fn next_child(
+        &mut self,
+        wanted: impl Fn(&BytesStart<'_>) -> bool,
+        ends: impl Fn(&str) -> bool,
+        inside: &str,
+    ) -> Result<Option<(BytesStart<'static>, bool)>, String> {
+        loop {
+            match self.next()? {
+                Event::Start(e) if wanted(&e) => return Ok(Some((e.into_owned(), false))),
+                Event::Empty(e) if wanted(&e) => return Ok(Some((e.into_owned(), true))),
+                Event::Start(_) => self.skip()?,
+                Event::End(e) if ends(e.name().as_ref()) => return Ok(None),
+                Event::Eof => return Err(format!("{} ends inside {inside}", self.what)),
+                _ => {}
+            }
+        }
+    }
+
     /// The part's name.
     pub(super) fn what(&self) -> &str {
         &self.what
