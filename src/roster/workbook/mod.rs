@@ -78,6 +78,27 @@ pub(super) enum WorkCell {
 }
 
 impl WorkCell {
+    /// Text: empty (or only spaces) is absent.
+    pub(super) fn text(text: String) -> WorkCell {
+        if text.trim().is_empty() {
+            WorkCell::Empty
+        } else {
+            WorkCell::Text(text)
+        }
+    }
+
+    /// A number from the text the file stores (`cell` names the cell): plain, long, or an error of the row.
+    pub(super) fn number(text: &str, cell: &str) -> Result<WorkCell, String> {
+        match number::decimal(text) {
+            Some(number::Number::Plain(s)) => Ok(WorkCell::Text(s)),
+            Some(number::Number::Long(s)) => Ok(WorkCell::Long(s)),
+            None => Err(format!(
+                "the cell {cell} holds the number {:?}, which cannot be read",
+                Shown(text)
+            )),
+        }
+    }
+
     /// The bytes this cell holds, for the row's limit.
     fn bytes(&self) -> usize {
         match self {

@@ -9,7 +9,6 @@ use std::io::{Read, Seek};
 use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
-use super::number::{Number, decimal};
 use super::xml::{Xml, attr_q, part, push_cut, push_ref};
 use super::{
     MAX_COLUMNS, MAX_PART_BYTES, MAX_ROWS, MAX_ZIP_ENTRIES, NO_VALUE, RowCells, Sink, Stop, Wanted,
@@ -238,25 +237,10 @@ fn value(start: &BytesStart<'_>, text: String, name: &str) -> Result<WorkCell, S
             Shown(text.trim())
         )));
     }
-    let plain = |text: String| {
-        if text.trim().is_empty() {
-            WorkCell::Empty
-        } else {
-            WorkCell::Text(text)
-        }
-    };
+    let plain = WorkCell::text;
     Ok(match kind.as_deref() {
         Some("float" | "percentage" | "currency") => match attr_q(start, "office:value")? {
-            Some(v) => match decimal(&v) {
-                Some(Number::Plain(s)) => WorkCell::Text(s),
-                Some(Number::Long(s)) => WorkCell::Long(s),
-                None => {
-                    return Err(format!(
-                        "the cell {name} holds the number {:?}, which cannot be read",
-                        Shown(&v)
-                    ));
-                }
-            },
+            Some(v) => WorkCell::number(&v, name)?,
             None if formula => WorkCell::Bad(NO_VALUE.to_owned()),
             None => plain(text),
         },

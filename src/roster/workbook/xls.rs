@@ -98,8 +98,7 @@ fn number(f: f64) -> WorkCell {
 fn of_data(d: &Data) -> WorkCell {
     match d {
         Data::Empty => WorkCell::Empty,
-        Data::String(s) if s.trim().is_empty() => WorkCell::Empty,
-        Data::String(s) => WorkCell::Text(s.clone()),
+        Data::String(s) => WorkCell::text(s.clone()),
         Data::Int(i) => number(*i as f64),
         Data::Float(f) => number(*f),
         Data::Bool(b) => WorkCell::Text(b.to_string()),

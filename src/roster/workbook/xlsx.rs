@@ -7,7 +7,6 @@ use std::io::{Read, Seek};
 use quick_xml::events::Event;
 use zip::ZipArchive;
 
-use super::number::{Number, decimal};
 use super::xml::{Xml, attr, local, part, push_cut, push_ref, unescape_ooxml};
 use super::{
     MAX_COLUMNS, MAX_META_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_SHARED_BYTES, MAX_SHARED_STRINGS,
@@ -510,13 +509,7 @@ fn typed(
     strings: &Strings,
     name: &str,
 ) -> Result<WorkCell, String> {
-    let text = |s: String| {
-        if s.trim().is_empty() {
-            WorkCell::Empty
-        } else {
-            WorkCell::Text(s)
-        }
-    };
+    let text = WorkCell::text;
     let missing = |formula: bool| {
         if formula {
             WorkCell::Bad(NO_VALUE.to_owned())
@@ -573,16 +566,7 @@ fn typed(
             None => missing(raw.formula),
             Some(v) if v.trim().is_empty() => missing(raw.formula),
             Some(_) if date => WorkCell::Bad("a date".into()),
-            Some(v) => match decimal(&v) {
-                Some(Number::Plain(s)) => WorkCell::Text(s),
-                Some(Number::Long(s)) => WorkCell::Long(s),
-                None => {
-                    return Err(format!(
-                        "the cell {name} holds the number {:?}, which cannot be read",
-                        Shown(&v)
-                    ));
-                }
-            },
+            Some(v) => WorkCell::number(&v, name)?,
         },
         Some(other) => {
             return Err(format!(
