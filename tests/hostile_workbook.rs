@@ -502,8 +502,8 @@ fn an_xls_is_read_and_a_hidden_first_sheet_passed_over() {
 }
 
 #[test]
-fn an_xls_with_a_far_cell_or_a_lying_dimension_is_refused_before_it_is_read_whole() {
-    use xls::Cell;
+fn an_xls_with_a_far_cell_or_a_lying_dimension_costs_nothing() {
+    use xls::{Cell, Sheet};
     let refused = |bytes: Vec<u8>| {
         Roster::from_reader(&bytes[..], Format::Workbook, &RosterOptions::default())
             .unwrap_err()
@@ -517,15 +517,42 @@ fn an_xls_with_a_far_cell_or_a_lying_dimension_is_refused_before_it_is_read_whol
         ),
         "{far}"
     );
-    // A cell at IV65536 beside A1: 16,777,216 cells to build.
-    let wide = refused(xls_roster(
+    // A cell at IV65536 beside A1, and a DIMENSIONS record claiming the whole sheet: a BIFF8 sheet is read
+    // row by row, so neither costs anything; the far cell is a value beyond the header.
+    let rows = rows_of(&xls_roster(
         false,
         vec![(65_535, 255, Cell::Text("x"))],
+        Some((0, 65_536, 0, 256)),
+    ));
+    assert_eq!(rows[..2], [Ok("P-1".to_owned()), Ok("12345".to_owned())]);
+    assert_eq!(
+        rows[2],
+        Err((
+            65_536,
+            "the row has a value in cell IV65536, beyond the header's 2 columns".into()
+        ))
+    );
+    // An older (BIFF5) workbook goes to calamine, which builds every sheet's rectangle of cells: refused
+    // before calamine sees it when that would pass the limit.
+    let biff5 = |cells: Vec<(u16, u16, Cell<'static>)>, dimensions| {
+        let mut stream = xls::stream(&[Sheet {
+            name: "名单",
+            hidden: false,
+            cells,
+            dimensions,
+        }]);
+        stream[4..6].copy_from_slice(&0x0500u16.to_le_bytes());
+        xls::compound(&stream)
+    };
+    let wide = refused(biff5(
+        vec![(0, 0, Cell::Number(1.0)), (65_535, 255, Cell::Number(1.0))],
         None,
     ));
     assert!(wide.contains("the workbook's sheets span more than 4194304 cells (sheet 1 spans rows 1 to 65536 and columns 1 to 256)"), "{wide}");
-    // A DIMENSIONS record claiming the whole sheet.
-    let claimed = refused(xls_roster(false, Vec::new(), Some((0, 65_536, 0, 256))));
+    let claimed = refused(biff5(
+        vec![(0, 0, Cell::Number(1.0))],
+        Some((0, 65_536, 0, 256)),
+    ));
     assert!(
         claimed.contains("sheet 1 claims 16777216 cells, more than the 4194304"),
         "{claimed}"
@@ -616,4 +643,106 @@ fn a_broken_xml_part_is_quoted_in_a_bounded_message() {
     let (_, why) = rows[0].as_ref().unwrap_err();
     assert!(why.contains("content.xml is not well-formed XML"), "{why}");
     assert!(why.len() < 1_000, "{}", why.len());
+}
+
+/// The BIFF8 reader reads every kind of cell record Excel, WPS and LibreOffice write: shared strings (one long
+/// enough to go on in a CONTINUE record), RK and MULRK numbers, booleans and errors, a formula's saved text,
+/// a number in a date format, and reports a cell of an earlier row.
+#[test]
+fn every_kind_of_xls_cell_is_read() {
+    use xls::{Cell, Globals, Sheet};
+    let long = "单".repeat(5_000);
+    let strings = vec!["编号", "岗位", "其他", "P-1", "填报单位", long.as_str()];
+    let globals = Globals {
+        formats: vec![(164, "yyyy\"年\"m\"月\"d\"日\"")],
+        xfs: vec![0, 164],
+        strings,
+    };
+    let cells = vec![
+        (0, 0, Cell::Shared(0)),
+        (0, 1, Cell::Shared(1)),
+        (0, 2, Cell::Shared(4)),
+        (1, 0, Cell::Shared(3)),
+        (1, 1, Cell::Shared(2)),
+        (1, 2, Cell::Shared(5)),
+        (2, 0, Cell::Rk((12_345 << 2) | 2)),
+        (2, 1, Cell::Text("其他")),
+        (3, 0, Cell::MulRk(vec![(7 << 2) | 2, (3 << 2) | 2])),
+        (4, 0, Cell::FormulaText("P-5")),
+        (4, 1, Cell::Text("其他")),
+        (5, 0, Cell::BoolErr(0x2A, true)),
+        (6, 0, Cell::Styled(45_000.0, 1)),
+        (7, 0, Cell::Shared(9)),
+        (8, 0, Cell::Text("P-9")),
+        (8, 1, Cell::BoolErr(1, false)),
+        (2, 2, Cell::Text("迟到")),
+    ];
+    let stream = xls::stream_with(
+        &[Sheet {
+            name: "名单",
+            hidden: false,
+            cells,
+            dimensions: None,
+        }],
+        &globals,
+    );
+    assert!(
+        stream.windows(2).any(|w| w == [0x3C, 0x00]),
+        "the long string goes on in a CONTINUE record"
+    );
+    let bytes = xls::compound(&stream);
+    let options = RosterOptions::default().group_by("填报单位");
+    let got: Vec<Result<(String, Option<String>), (u64, String)>> =
+        Roster::from_reader(&bytes[..], Format::Workbook, &options)
+            .unwrap()
+            .map(|r| match r {
+                Ok(row) => Ok((
+                    row.profile().id().to_owned(),
+                    row.group(0).map(str::to_owned),
+                )),
+                Err(e) => Err((e.line(), e.error().to_owned())),
+            })
+            .collect();
+    assert_eq!(got[0], Ok(("P-1".to_owned(), Some(long.clone()))));
+    assert_eq!(got[1], Ok(("12345".to_owned(), None)));
+    assert!(
+        got[2].as_ref().unwrap_err().1.starts_with("post"),
+        "{:?}",
+        got[2]
+    );
+    assert_eq!(got[3], Ok(("P-5".to_owned(), None)));
+    assert_eq!(
+        got[4],
+        Err((
+            6,
+            "id (cell A6) holds the formula error #N/A, expected text or a number".into()
+        ))
+    );
+    assert_eq!(
+        got[5],
+        Err((
+            7,
+            "id (cell A7) holds a date, expected text or a number".into()
+        ))
+    );
+    assert_eq!(
+        got[6],
+        Err((
+            8,
+            "the cell A8 refers to shared string number 9, but the workbook has 6".into()
+        ))
+    );
+    assert_eq!(
+        got[7],
+        Err((
+            9,
+            "the cell C3 comes after row 9: the .xls lists its cells out of order".into()
+        ))
+    );
+    assert!(
+        got[8].as_ref().unwrap_err().1.starts_with("post"),
+        "a boolean post: {:?}",
+        got[8]
+    );
+    assert_eq!(got.len(), 9);
 }

@@ -11,10 +11,10 @@
 //! compound file), not from the name. `.xlsx` and `.ods` are read here, streaming, from their XML: every part is
 //! inflated through a limit on the bytes it really inflates to and on the bytes of one XML event, the shared
 //! strings are counted and only those the sheet uses are kept, rows and columns stop at a sheet's own
-//! limits (a repeated `.ods` row counts as the rows it stands for). `.xls` is read by calamine after a
-//! check of the file's records (`xls.rs`), since calamine reads an `.xls` whole and builds each sheet's full
-//! rectangle of cells. A cell that cannot be read is an error of its row, which names the cell; reading goes on
-//! with the next row.
+//! limits (a repeated `.ods` row counts as the rows it stands for). An `.xls`'s records are checked, then a
+//! BIFF8 one is read row by row here too (`biff.rs`), an older one by calamine (`xls.rs`), which reads an `.xls`
+//! whole and builds each sheet's full rectangle of cells. A cell that cannot be read is an error of its row,
+//! which names the cell; reading goes on with the next row.
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::PathBuf;
@@ -24,6 +24,7 @@ use super::row::FileError;
 use crate::safety::Shown;
 
 mod archive;
+mod biff;
 mod bounded;
 mod number;
 mod ods;
@@ -53,8 +54,8 @@ pub const MAX_ZIP_ENTRIES: u64 = 10_000;
 /// The most bytes of a workbook held whole: a workbook given as a reader rather than a path, and an `.xls`
 /// file (read whole by calamine): 128 MiB.
 pub const MAX_HELD_BYTES: u64 = 128 << 20;
-/// The most cells of the rectangle an `.xls` sheet spans (calamine builds it whole): 4,194,304, as 65,536 rows
-/// of 64 columns.
+/// The most cells the sheets of an older (BIFF5) `.xls` span together, which calamine builds whole: 4,194,304,
+/// as 65,536 rows of 64 columns. A BIFF8 `.xls` is read row by row and builds none.
 pub const MAX_XLS_CELLS: u64 = 1 << 22;
 
 /// The longest XML event (a tag, a text, a comment) for a record limit: four times the limit, as escaped text
@@ -465,6 +466,40 @@ pub(super) fn choose(
 /// The words for a formula without a saved value.
 pub(super) const NO_VALUE: &str = "a formula without a saved value (open the workbook in a spreadsheet \
                                    program and save it, so that its formulas are worked out)";
+
+/// Whether a number format of a workbook's own writes a date or a time: a `d`, `m`, `y`, `h` or `s` in its
+/// first section outside quotes, escapes and brackets, or an elapsed time (`[h]`, `[mm]`, `[ss]`).
+pub(super) fn is_date_format(code: &str) -> bool {
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                if !inside.is_empty()
+                    && inside
+                        .chars()
+                        .all(|b| matches!(b, 'h' | 'H' | 'm' | 'M' | 's' | 'S'))
+                {
+                    return true;
+                }
+            }
+            ';' => return false,
+            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return true,
+            _ => {}
+        }
+    }
+    false
+}
 
 /// A cell's column from its reference (`AB12` → 27), checked against [`MAX_COLUMNS`] without allocating.
 pub(super) fn column_of(reference: &str) -> Result<u32, String> {

@@ -1,10 +1,10 @@
-//! `.xls` workbooks (BIFF5 and BIFF8 in a compound file, [MS-XLS]), read by calamine after a check of the
-//! file's records: calamine reads every sheet of an `.xls` when it opens it, reserves room for the cells a
-//! sheet's `DIMENSIONS` record claims, and builds each sheet's whole rectangle of cells, so a claim or a
-//! single far cell could make it allocate gigabytes. The check reads the workbook stream (at most
-//! [`MAX_HELD_BYTES`]) and refuses, before calamine sees the file, a sheet whose claimed or real rectangle
-//! lies outside an `.xls` sheet (65,536 rows, 256 columns) and a workbook whose rectangles together pass
-//! [`MAX_XLS_CELLS`].
+//! `.xls` workbooks (BIFF in a compound file, [MS-XLS]): the workbook stream is read (at most
+//! [`MAX_HELD_BYTES`]) and its records checked, then a BIFF8 stream (Excel 97 and later, WPS, LibreOffice) is
+//! read row by row by the crate itself (`biff.rs`) and an older one by calamine. calamine reads every sheet of
+//! an `.xls` when it opens it, reserves room for the cells a sheet's `DIMENSIONS` record claims and builds each
+//! sheet's whole rectangle of cells, so for it the check also refuses a workbook whose rectangles together pass
+//! [`MAX_XLS_CELLS`]. Every stream is refused when a sheet lies outside it or outside an `.xls` sheet (65,536
+//! rows, 256 columns), or when its first records are cut short.
 
 use std::io::{Read, Seek, SeekFrom};
 
@@ -33,7 +33,12 @@ pub(super) fn read<RS: Read + Seek>(
         )));
     }
     rs.seek(SeekFrom::Start(0)).map_err(broken)?;
-    check(&mut rs)?;
+    let stream = check(&mut rs)?;
+    if super::biff::is_biff8(&stream) {
+        return super::biff::read(&stream, wanted, sink);
+    }
+    check_span(&stream)?;
+    drop(stream);
     rs.seek(SeekFrom::Start(0)).map_err(broken)?;
     // calamine indexes some records without checking their length: a panic there is this file's error, not
     // the process's end.
@@ -164,8 +169,9 @@ fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u64, &[u8])> {
     })
 }
 
-/// Checks an `.xls` before calamine reads it (see the module's documentation).
-fn check<R: Read + Seek>(rs: &mut R) -> Result<(), String> {
+/// Checks an `.xls` before it is read (see the module's documentation): its workbook stream, and that every
+/// sheet lies within it and within an `.xls` sheet. Returns the stream.
+fn check<R: Read + Seek>(rs: &mut R) -> Result<Vec<u8>, String> {
     let mut file = cfb::CompoundFile::open(rs)
         .map_err(|e| format!("the file is no compound file that can be read (.xls): {e}"))?;
     if file.exists("/EncryptionInfo") || file.exists("/EncryptedPackage") {
@@ -188,11 +194,18 @@ fn check<R: Read + Seek>(rs: &mut R) -> Result<(), String> {
             "the workbook stream is more than {MAX_HELD_BYTES} bytes, the limit for an .xls"
         ));
     }
-    check_stream(&stream)
+    check_stream(&stream, false)?;
+    Ok(stream)
 }
 
-/// Checks the records of a workbook stream.
-fn check_stream(stream: &[u8]) -> Result<(), String> {
+/// Checks what calamine would build of the stream: the cells every sheet spans together.
+fn check_span(stream: &[u8]) -> Result<(), String> {
+    check_stream(stream, true)
+}
+
+/// Checks the records of a workbook stream: the sheets within it and within an `.xls` sheet, and with `span`
+/// also the cells they span together (what calamine builds; the crate's own BIFF8 reader builds none).
+fn check_stream(stream: &[u8], span: bool) -> Result<(), String> {
     // The workbook's globals, to their EOF: where each sheet starts.
     let mut starts = Vec::new();
     for (typ, data) in records(stream, 0) {
@@ -221,7 +234,7 @@ fn check_stream(stream: &[u8]) -> Result<(), String> {
     }
     let mut total: u64 = 0;
     for (sheet, start) in starts.into_iter().enumerate() {
-        let mut span = Span::default();
+        let mut cells = Span::default();
         let mut depth = 0usize;
         let mut seen_bof = false;
         let beyond = |row: u64, column: u64| -> Result<(), String> {
@@ -277,7 +290,7 @@ fn check_stream(stream: &[u8]) -> Result<(), String> {
                         }
                         beyond(last_row - 1, last_col - 1)?;
                         let claimed = (last_row - first_row) * (last_col - first_col);
-                        if claimed > MAX_XLS_CELLS {
+                        if span && claimed > MAX_XLS_CELLS {
                             return Err(format!(
                                 "sheet {} claims {claimed} cells, more than the {MAX_XLS_CELLS} an .xls may \
                                  span here: save it as .xlsx",
@@ -290,29 +303,29 @@ fn check_stream(stream: &[u8]) -> Result<(), String> {
                 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
                     let (row, column) = (u16_at(data, 0), u16_at(data, 2));
                     beyond(row, column)?;
-                    span.add(row, column);
+                    cells.add(row, column);
                 }
                 // MULRK: a run of cells in a row.
                 0x00BD if data.len() >= 6 => {
                     let row = u16_at(data, 0);
                     let (first, last) = (u16_at(data, 2), u16_at(data, data.len() - 2));
                     beyond(row, first.max(last))?;
-                    span.add(row, first);
-                    span.add(row, last);
+                    cells.add(row, first);
+                    cells.add(row, last);
                 }
                 _ => {}
             }
         }
-        total = total.saturating_add(span.cells());
-        if total > MAX_XLS_CELLS {
+        total = total.saturating_add(cells.cells());
+        if span && total > MAX_XLS_CELLS {
             return Err(format!(
                 "the workbook's sheets span more than {MAX_XLS_CELLS} cells (sheet {} spans rows {} to {} and \
                  columns {} to {}), more than an .xls may span here: save it as .xlsx",
                 sheet + 1,
-                span.top + 1,
-                span.bottom + 1,
-                span.left + 1,
-                span.right + 1
+                cells.top + 1,
+                cells.bottom + 1,
+                cells.left + 1,
+                cells.right + 1
             ));
         }
     }
@@ -354,26 +367,29 @@ mod tests {
 
     #[test]
     fn a_far_cell_or_a_lying_dimension_is_refused_before_calamine() {
-        assert_eq!(check_stream(&stream(&[cell(0, 0), cell(10, 3)])), Ok(()));
-        let far = check_stream(&stream(&[cell(0, 65_535)])).unwrap_err();
+        assert_eq!(
+            check_stream(&stream(&[cell(0, 0), cell(10, 3)]), true),
+            Ok(())
+        );
+        let far = check_stream(&stream(&[cell(0, 65_535)]), true).unwrap_err();
         assert!(
             far.contains("beyond an .xls sheet's 65536 rows and 256 columns"),
             "{far}"
         );
-        let wide = check_stream(&stream(&[cell(0, 0), cell(65_535, 255)])).unwrap_err();
+        let wide = check_stream(&stream(&[cell(0, 0), cell(65_535, 255)]), true).unwrap_err();
         assert!(wide.contains("span more than 4194304 cells"), "{wide}");
         let mut dims = 0u32.to_le_bytes().to_vec();
         dims.extend(65_536u32.to_le_bytes());
         dims.extend(0u16.to_le_bytes());
         dims.extend(256u16.to_le_bytes());
         dims.extend([0, 0]);
-        let claimed = check_stream(&stream(&[record(0x0200, &dims)])).unwrap_err();
+        let claimed = check_stream(&stream(&[record(0x0200, &dims)]), true).unwrap_err();
         assert!(claimed.contains("claims 16777216 cells"), "{claimed}");
         let mut reversed = 9u32.to_le_bytes().to_vec();
         reversed.extend(3u32.to_le_bytes());
         reversed.extend([0, 0, 1, 0, 0, 0]);
         assert!(
-            check_stream(&stream(&[record(0x0200, &reversed)]))
+            check_stream(&stream(&[record(0x0200, &reversed)]), true)
                 .unwrap_err()
                 .contains("reversed")
         );

@@ -11,7 +11,7 @@ use super::xml::{Xml, attr, local, part, push_cut, push_ref, unescape_ooxml};
 use super::{
     MAX_COLUMNS, MAX_META_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_SHARED_BYTES, MAX_SHARED_STRINGS,
     MAX_ZIP_ENTRIES, NO_VALUE, RowCells, Sink, Stop, Wanted, WorkCell, choose, column_of,
-    event_limit,
+    event_limit, is_date_format,
 };
 use crate::roster::row::cell_name;
 use crate::safety::Shown;
@@ -234,40 +234,6 @@ fn read_styles<R: Read + Seek>(
             _ => {}
         }
     }
-}
-
-/// Whether a number format of a workbook's own writes a date or a time: a `d`, `m`, `y`, `h` or `s` in its
-/// first section outside quotes, escapes and brackets, or an elapsed time (`[h]`, `[mm]`, `[ss]`).
-fn is_date_format(code: &str) -> bool {
-    let mut chars = code.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                for q in chars.by_ref() {
-                    if q == '"' {
-                        break;
-                    }
-                }
-            }
-            '\\' | '_' | '*' => {
-                chars.next();
-            }
-            '[' => {
-                let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
-                if !inside.is_empty()
-                    && inside
-                        .chars()
-                        .all(|b| matches!(b, 'h' | 'H' | 'm' | 'M' | 's' | 'S'))
-                {
-                    return true;
-                }
-            }
-            ';' => return false,
-            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return true,
-            _ => {}
-        }
-    }
-    false
 }
 
 /// The shared strings kept: their text in one arena, and where each ends.
