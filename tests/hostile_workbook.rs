@@ -692,17 +692,17 @@ fn every_kind_of_xls_cell_is_read() {
     );
     let bytes = xls::compound(&stream);
     let options = RosterOptions::default().group_by("填报单位");
-    let got: Vec<Result<(String, Option<String>), (u64, String)>> =
-        Roster::from_reader(&bytes[..], Format::Workbook, &options)
-            .unwrap()
-            .map(|r| match r {
-                Ok(row) => Ok((
-                    row.profile().id().to_owned(),
-                    row.group(0).map(str::to_owned),
-                )),
-                Err(e) => Err((e.line(), e.error().to_owned())),
-            })
-            .collect();
+    type Got = Result<(String, Option<String>), (u64, String)>;
+    let got: Vec<Got> = Roster::from_reader(&bytes[..], Format::Workbook, &options)
+        .unwrap()
+        .map(|r| match r {
+            Ok(row) => Ok((
+                row.profile().id().to_owned(),
+                row.group(0).map(str::to_owned),
+            )),
+            Err(e) => Err((e.line(), e.error().to_owned())),
+        })
+        .collect();
     assert_eq!(got[0], Ok(("P-1".to_owned(), Some(long.clone()))));
     assert_eq!(got[1], Ok(("12345".to_owned(), None)));
     assert!(
