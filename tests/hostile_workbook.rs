@@ -746,3 +746,38 @@ fn every_kind_of_xls_cell_is_read() {
     );
     assert_eq!(got.len(), 9);
 }
+
+#[test]
+fn an_xls_record_followed_by_a_million_empty_continue_records_costs_only_its_bytes() {
+    use xls::{Cell, Globals, Sheet};
+    let globals = Globals {
+        strings: vec!["P-1"],
+        ..Globals::default()
+    };
+    let mut stream = xls::stream_with(
+        &[Sheet {
+            name: "名单",
+            hidden: false,
+            cells: vec![(0, 0, Cell::Shared(0))],
+            dimensions: None,
+        }],
+        &globals,
+    );
+    // After the shared strings' record (type 0x00FC), a million empty CONTINUE records; the sheet's offset
+    // moves on by as many bytes.
+    let sst = stream.windows(2).position(|w| w == [0xFC, 0x00]).unwrap();
+    let len = u16::from_le_bytes([stream[sst + 2], stream[sst + 3]]) as usize;
+    let at = sst + 4 + len;
+    let empties: Vec<u8> = [0x3Cu8, 0x00, 0x00, 0x00].repeat(1_000_000);
+    stream.splice(at..at, empties);
+    let bof = stream.windows(2).position(|w| w == [0x85, 0x00]).unwrap();
+    let offset = u32::from_le_bytes(stream[bof + 4..bof + 8].try_into().unwrap()) + 4_000_000;
+    stream[bof + 4..bof + 8].copy_from_slice(&offset.to_le_bytes());
+    let bytes = xls::compound(&stream);
+    let rows = Roster::from_reader(&bytes[..], Format::Workbook, &RosterOptions::default());
+    // The sheet's one cell, its shared string read past the empty records, is a header of no known column.
+    assert_eq!(
+        rows.unwrap_err().to_string(),
+        "bad header: unknown column \"P-1\" (column 1), expected a profile field code or its Chinese name; no id column; no post column"
+    );
+}

@@ -9,11 +9,12 @@ use super::{
 };
 use crate::roster::row::cell_name;
 
-/// A record of the stream: its type, its data, and the data of the CONTINUE records after it.
+/// A record of the stream: its type, its data, and the CONTINUE records after it (their bytes, headers and
+/// all, read lazily: a record followed by millions of empty CONTINUE records costs no list of them).
 struct Record<'s> {
     typ: u16,
     data: &'s [u8],
-    more: Vec<&'s [u8]>,
+    more: &'s [u8],
 }
 
 /// The records from `at`, each with its CONTINUE records, to the stream's end.
@@ -23,45 +24,56 @@ fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = Record<'_>> {
         let len = le(stream, at + 2, 2) as usize;
         let data = stream.get(at + 4..at + 4 + len)?;
         at += 4 + len;
-        let mut more = Vec::new();
+        let start = at;
         while le(stream, at, 2) == 0x003C {
             let len = le(stream, at + 2, 2) as usize;
-            let Some(d) = stream.get(at + 4..at + 4 + len) else {
+            if stream.len() < at + 4 + len {
                 break;
-            };
-            more.push(d);
+            }
             at += 4 + len;
         }
+        let more = stream.get(start..at).unwrap_or_default();
         Some(Record { typ, data, more })
     })
 }
 
 /// Reads bytes across a record and its CONTINUE records; a string's characters that go on in a CONTINUE
 /// record begin there with a new option byte (the width of what follows).
-struct Reader<'r, 's> {
-    pieces: std::iter::Chain<
-        std::iter::Once<&'s [u8]>,
-        std::iter::Copied<std::slice::Iter<'r, &'s [u8]>>,
-    >,
+struct Reader<'s> {
+    /// The CONTINUE records not yet read, headers and all.
+    more: &'s [u8],
     piece: &'s [u8],
 }
 
-impl<'r, 's> Reader<'r, 's> {
-    fn new(r: &'r Record<'s>) -> Reader<'r, 's> {
-        let mut pieces = std::iter::once(r.data).chain(r.more.iter().copied());
-        let piece = pieces.next().unwrap_or_default();
-        Reader { pieces, piece }
+impl<'s> Reader<'s> {
+    fn new(r: &Record<'s>) -> Reader<'s> {
+        Reader {
+            more: r.more,
+            piece: r.data,
+        }
     }
 
     /// The next piece, when this one is read.
     fn next_piece(&mut self) -> bool {
-        match self.pieces.next() {
-            Some(p) => {
-                self.piece = p;
+        let len = le(self.more, 2, 2) as usize;
+        match (self.more.get(4..4 + len), self.more.get(4 + len..)) {
+            (Some(piece), Some(rest)) => {
+                self.piece = piece;
+                self.more = rest;
                 true
             }
-            None => false,
+            _ => false,
         }
+    }
+
+    /// Whether bytes are left, past any empty pieces.
+    fn has_more(&mut self) -> bool {
+        while self.piece.is_empty() {
+            if !self.next_piece() {
+                return false;
+            }
+        }
+        true
     }
 
     fn bytes(&mut self, mut n: usize) -> Option<Vec<u8>> {
@@ -222,8 +234,9 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
     let mut listed = Vec::new();
     let mut formats: Vec<(u64, bool)> = Vec::new();
     let mut xfs: Vec<u64> = Vec::new();
-    let mut strings: Vec<String> = Vec::new();
-    let mut string_bytes = 0usize;
+    // The shared strings in one arena, and where each ends (4 bytes a string, however many).
+    let mut text = String::new();
+    let mut ends: Vec<u32> = Vec::new();
     for r in records(stream, 0) {
         match r.typ {
             0x0085 => {
@@ -255,8 +268,8 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
             0x00FC => {
                 let mut rd = Reader::new(&r);
                 rd.skip(8).ok_or_else(|| damaged("the shared strings"))?;
-                while !rd.piece.is_empty() || rd.next_piece() {
-                    if strings.len() >= MAX_SHARED_STRINGS as usize {
+                while rd.has_more() {
+                    if ends.len() >= MAX_SHARED_STRINGS as usize {
                         return Err(Stop::Why(format!(
                             "the .xls's shared strings hold more than {MAX_SHARED_STRINGS} strings, the limit"
                         )));
@@ -264,19 +277,27 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
                     let s = rd
                         .rich_string(keep)
                         .ok_or_else(|| damaged("a shared string"))?;
-                    string_bytes += s.len();
-                    if string_bytes > MAX_SHARED_BYTES {
+                    if text.len() + s.len() > MAX_SHARED_BYTES {
                         return Err(Stop::Why(format!(
                             "the .xls's shared strings hold more than {MAX_SHARED_BYTES} bytes, the limit"
                         )));
                     }
-                    strings.push(s);
+                    text.push_str(&s);
+                    ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
                 }
             }
             0x000A => break,
             _ => {}
         }
     }
+    let shared = |i: usize| -> Option<&str> {
+        let end = *ends.get(i)? as usize;
+        let start = match i.checked_sub(1) {
+            Some(p) => *ends.get(p)? as usize,
+            None => 0,
+        };
+        text.get(start..end)
+    };
     let date_of_xf = |xf: u64| -> bool {
         let Some(&id) = xfs.get(xf as usize) else {
             return false;
@@ -360,8 +381,8 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
             0x00FD if d.len() >= 10 => {
                 let i = le(d, 6, 4) as usize;
                 let (at, col) = (le(d, 0, 2), le(d, 2, 2));
-                match strings.get(i) {
-                    Some(s) => cells.push((at, col, WorkCell::text(s.clone()))),
+                match shared(i) {
+                    Some(s) => cells.push((at, col, WorkCell::text(s.to_owned()))),
                     None => {
                         let at32 = at as u32 + 1;
                         row_for(&mut row, &mut current, at32, sink, &flush)?;
@@ -370,7 +391,7 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
                             format!(
                                 "the cell {} refers to shared string number {i}, but the workbook has {}",
                                 cell_name(col as u32, u64::from(at32)),
-                                strings.len()
+                                ends.len()
                             ),
                         );
                     }
