@@ -781,3 +781,41 @@ fn an_xls_record_followed_by_a_million_empty_continue_records_costs_only_its_byt
         "bad header: unknown column \"P-1\" (column 1), expected a profile field code or its Chinese name; no id column; no post column"
     );
 }
+
+#[test]
+fn an_xls_bad_string_index_of_an_earlier_row_keeps_the_lines_going_forward() {
+    // Found by the `workbook` fuzz target: a LABELSST of an earlier row with an index past the strings
+    // started that row again, so a line went back.
+    use xls::{Cell, Globals, Sheet};
+    let globals = Globals {
+        strings: vec!["编号", "岗位", "其他"],
+        ..Globals::default()
+    };
+    let cells = vec![
+        (0, 0, Cell::Shared(0)),
+        (0, 1, Cell::Shared(1)),
+        (5, 0, Cell::Text("P-6")),
+        (5, 1, Cell::Shared(2)),
+        (2, 0, Cell::Shared(99)),
+    ];
+    let stream = xls::stream_with(
+        &[Sheet {
+            name: "名单",
+            hidden: false,
+            cells,
+            dimensions: None,
+        }],
+        &globals,
+    );
+    let rows = rows_of(&xls::compound(&stream));
+    assert_eq!(
+        rows,
+        vec![
+            Err((
+                6,
+                "the cell A3 comes after row 6: the .xls lists its cells out of order".to_owned()
+            )),
+            Ok("P-6".to_owned()),
+        ]
+    );
+}

@@ -344,7 +344,7 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
         }
         let d = r.data;
         // The cells of the record: (row, column, value).
-        let mut cells: Vec<(u64, u64, WorkCell)> = Vec::new();
+        let mut cells: Vec<(u64, u64, Result<WorkCell, String>)> = Vec::new();
         match r.typ {
             0x0809 if seen_bof => {
                 depth += 1;
@@ -357,13 +357,17 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
             0x000A => break,
             0x0203 if d.len() >= 14 => {
                 let f = f64::from_bits(le(d, 6, 8));
-                cells.push((le(d, 0, 2), le(d, 2, 2), number(f, date_of_xf(le(d, 4, 2)))));
+                cells.push((
+                    le(d, 0, 2),
+                    le(d, 2, 2),
+                    Ok(number(f, date_of_xf(le(d, 4, 2)))),
+                ));
             }
             0x027E if d.len() >= 10 => {
                 cells.push((
                     le(d, 0, 2),
                     le(d, 2, 2),
-                    number(rk(le(d, 6, 4)), date_of_xf(le(d, 4, 2))),
+                    Ok(number(rk(le(d, 6, 4)), date_of_xf(le(d, 4, 2)))),
                 ));
             }
             0x00BD if d.len() >= 6 => {
@@ -375,26 +379,23 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
                     .enumerate()
                 {
                     let value = number(rk(le(one, 2, 4)), date_of_xf(le(one, 0, 2)));
-                    cells.push((at, first + k as u64, value));
+                    cells.push((at, first + k as u64, Ok(value)));
                 }
             }
             0x00FD if d.len() >= 10 => {
                 let i = le(d, 6, 4) as usize;
                 let (at, col) = (le(d, 0, 2), le(d, 2, 2));
                 match shared(i) {
-                    Some(s) => cells.push((at, col, WorkCell::text(s.to_owned()))),
-                    None => {
-                        let at32 = at as u32 + 1;
-                        row_for(&mut row, &mut current, at32, sink, &flush)?;
-                        row.fail(
-                            Some(col as u32),
-                            format!(
-                                "the cell {} refers to shared string number {i}, but the workbook has {}",
-                                cell_name(col as u32, u64::from(at32)),
-                                ends.len()
-                            ),
-                        );
-                    }
+                    Some(s) => cells.push((at, col, Ok(WorkCell::text(s.to_owned())))),
+                    None => cells.push((
+                        at,
+                        col,
+                        Err(format!(
+                            "the cell {} refers to shared string number {i}, but the workbook has {}",
+                            cell_name(col as u32, at + 1),
+                            ends.len()
+                        )),
+                    )),
                 }
             }
             0x0204 | 0x00D6 if d.len() >= 6 => {
@@ -402,7 +403,7 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
                 let (at, col) = (rd.u(2), rd.u(2));
                 rd.skip(2);
                 if let (Some(at), Some(col), Some(s)) = (at, col, rd.string(keep)) {
-                    cells.push((at, col, WorkCell::text(s)));
+                    cells.push((at, col, Ok(WorkCell::text(s))));
                 }
             }
             0x0205 if d.len() >= 8 => {
@@ -413,7 +414,7 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
                 } else {
                     WorkCell::Text("false".into())
                 };
-                cells.push((le(d, 0, 2), le(d, 2, 2), value));
+                cells.push((le(d, 0, 2), le(d, 2, 2), Ok(value)));
             }
             0x0006 if d.len() >= 20 => {
                 let (at, col) = (le(d, 0, 2), le(d, 2, 2));
@@ -434,14 +435,14 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
                     Some(number(f64::from_bits(le(d, 6, 8)), date_of_xf(le(d, 4, 2))))
                 };
                 if let Some(v) = value {
-                    cells.push((at, col, v));
+                    cells.push((at, col, Ok(v)));
                 }
             }
             0x0207 => {
                 if let Some((at, col)) = formula_at.take() {
                     let mut rd = Reader::new(&r);
                     if let Some(s) = rd.string(keep) {
-                        cells.push((u64::from(at), u64::from(col), WorkCell::text(s)));
+                        cells.push((u64::from(at), u64::from(col), Ok(WorkCell::text(s))));
                     }
                 }
             }
@@ -464,7 +465,10 @@ pub(super) fn read(stream: &[u8], wanted: &Wanted, sink: &mut Sink) -> Result<()
                 continue;
             }
             row_for(&mut row, &mut current, at32, sink, &flush)?;
-            row.put(col as u32, value, 1, record, at32);
+            match value {
+                Ok(value) => row.put(col as u32, value, 1, record, at32),
+                Err(why) => row.fail(Some(col as u32), why),
+            }
         }
     }
     if let Some(at) = current {
