@@ -103,8 +103,16 @@ pub(crate) fn bad_name_char(name: &str) -> Option<(usize, char)> {
     first_forbidden(name, |c| c.is_control() || is_bidi_control(c))
 }
 
-/// Whether a character is unsafe to show (see the [module docs](self)): Cc, Cf, U+2028 or U+2029.
-pub(crate) fn is_unsafe(c: char) -> bool {
+/// Whether a character is unsafe to show (see the [module docs](self)): Cc, Cf, U+2028 or U+2029. Every output
+/// the crate writes escapes exactly these.
+///
+/// ```
+/// use talent_matrix::safety::is_unsafe;
+/// assert!(is_unsafe('\u{1b}') && is_unsafe('\u{85}') && is_unsafe('\u{202e}'));
+/// assert!(is_unsafe('\u{200b}') && is_unsafe('\u{feff}') && is_unsafe('\u{2028}'));
+/// assert!(!is_unsafe('王') && !is_unsafe('a') && !is_unsafe('\u{3000}'));
+/// ```
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
